@@ -1,0 +1,67 @@
+// The project's typed errors, each with a stable code; only the server's error handler maps codes to HTTP statuses.
+
+/** One thing wrong with the data, located in a file. */
+export interface Problem {
+  file: string;
+  line: number;
+  code: ProblemCode;
+  message: string;
+  hint?: string;
+}
+
+export type ProblemCode =
+  | "yaml-syntax"
+  | "missing-file"
+  | "missing-field"
+  | "unknown-field"
+  | "bad-value"
+  | "unknown-type"
+  | "bad-id"
+  | "duplicate-id"
+  | "dangling-reference"
+  | "endpoint-type"
+  | "bad-date"
+  | "quote-not-found"
+  | "missing-evidence"
+  | "unknown-endnote";
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}: ${p.message}${p.hint ? ` (${p.hint})` : ""}`;
+}
+
+/** Base class: every error the project throws on purpose carries a stable code. */
+export class RightsGraphError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** The data is wrong: carries every problem found, never only the first. */
+export class DataError extends RightsGraphError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super("invalid-data", `data: ${problems.length} problem(s)\n${problems.map(formatProblem).join("\n")}`);
+    this.problems = problems;
+  }
+}
+
+/** A caller asked for something that does not exist (an unknown node id). */
+export class NotFoundError extends RightsGraphError {
+  readonly suggestions: string[];
+  constructor(message: string, suggestions: string[] = []) {
+    super("not-found", message);
+    this.suggestions = suggestions;
+  }
+}
+
+/** A caller passed a missing, malformed or out-of-range parameter; `parameter` names it. */
+export class ParameterError extends RightsGraphError {
+  readonly parameter: string;
+  constructor(parameter: string, message: string) {
+    super("bad-parameter", message);
+    this.parameter = parameter;
+  }
+}
