@@ -42,8 +42,9 @@ export class RightsGraphError extends Error {
 /** The data is wrong: carries every problem found, never only the first. */
 export class DataError extends RightsGraphError {
   readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    super("invalid-data", `data: ${problems.length} problem(s)\n${problems.map(formatProblem).join("\n")}`);
+  constructor(problems: Problem[], code: "invalid-data" | "invalid-schema" = "invalid-data") {
+    const what = code === "invalid-schema" ? "schema" : "data";
+    super(code, `${what}: ${problems.length} problem(s)\n${problems.map(formatProblem).join("\n")}`);
     this.problems = problems;
   }
 }

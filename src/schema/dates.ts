@@ -16,7 +16,8 @@ function prefixProblem(value: string): string | null {
   if (month < 1 || month > 12) return `"${value}" has month ${m[2]}, which does not exist`;
   if (m[3] === undefined) return null;
   const day = Number(m[3]);
-  if (day < 1 || day > daysInMonth(year, month)) return `"${value}" names day ${m[3]}, which ${m[1]}-${m[2]} does not have`;
+  if (day < 1 || day > daysInMonth(year, month))
+    return `"${value}" names day ${m[3]}, which ${m[1]}-${m[2]} does not have`;
   return null;
 }
 

@@ -1,3 +1,4 @@
-// Public face of the schema layer: the graph's types, date handling and the schema reader.
+// Public face of the schema layer: the graph's types, date handling and id helpers.
 export * from "./types";
 export * from "./dates";
+export * from "./closest-ids";

@@ -1,0 +1,126 @@
+// What a CLI command gets: its parsed arguments, output streams and the data folder; and the usage error it throws.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { DataError, formatProblem, RightsGraphError } from "../errors";
+import { DEFAULT_DATA_DIR, loadDataset } from "../data";
+import type { Dataset } from "../schema/types";
+
+export interface CliIo {
+  stdout: { write(chunk: string | Uint8Array): unknown };
+  stderr: { write(chunk: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+/** Bad usage: the command prints its usage and exits 2. */
+export class UsageError extends RightsGraphError {
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
+
+/** Nothing matched (unknown node, no path, empty search): exit 1 with the message. */
+export class NoResultError extends RightsGraphError {
+  constructor(message: string) {
+    super("no-result", message);
+  }
+}
+
+export type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Options;
+  /** How many positional arguments the command takes. */
+  positionals: [min: number, max: number];
+  run(ctx: CommandContext): Promise<number>;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  out(line: string): void;
+  err(line: string): void;
+  dataDir(): string;
+  load(): Promise<Dataset>;
+}
+
+export const DATA_OPTION: Options = { data: { type: "string" } };
+
+/** Parses argv for a command; any unknown option or wrong argument count is a UsageError. */
+export function parseCommandArgs(
+  command: Command,
+  argv: string[],
+): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { help: { type: "boolean", short: "h" }, ...command.options },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split("\n")[0]!);
+  }
+  const [min, max] = command.positionals;
+  if (!parsed.values.help && (parsed.positionals.length < min || parsed.positionals.length > max)) {
+    throw new UsageError(
+      max === 0
+        ? `${command.name} takes no arguments`
+        : `${command.name} takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length}`,
+    );
+  }
+  return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+}
+
+/** Builds the context a command runs in. */
+export function makeContext(
+  io: CliIo,
+  values: Record<string, string | boolean | undefined>,
+  positionals: string[],
+): CommandContext {
+  const dataDir = () => (typeof values.data === "string" ? values.data : io.env.RIGHTSGRAPH_DATA || DEFAULT_DATA_DIR);
+  return {
+    io,
+    values,
+    positionals,
+    out: (line) => io.stdout.write(`${line}\n`),
+    err: (line) => io.stderr.write(`${line}\n`),
+    dataDir,
+    load: () => loadDataset(dataDir()),
+  };
+}
+
+/** Prints a DataError's problems, one `file:line: message` per line. */
+export function printDataError(io: CliIo, error: DataError): void {
+  for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+  io.stderr.write(`${error.problems.length} problem(s) found; nothing was loaded.\n`);
+}
+
+/** Reads an integer option within bounds, or throws a UsageError naming the option. */
+export function intOption(
+  values: Record<string, string | boolean | undefined>,
+  name: string,
+  min: number,
+  max: number,
+): number | undefined {
+  const raw = values[name];
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (typeof raw !== "string" || !/^-?\d+$/.test(raw) || value < min || value > max) {
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
+  }
+  return value;
+}
+
+/** Splits a comma-separated list option ("a,b") into its items. */
+export function listOption(values: Record<string, string | boolean | undefined>, name: string): string[] | undefined {
+  const raw = values[name];
+  if (typeof raw !== "string") return undefined;
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -1,0 +1,16 @@
+// `rightsgraph validate`: loads the data folder and reports every problem, or the size of the valid graph.
+import { DATA_OPTION, type Command } from "../cli-context";
+
+export const validateCommand: Command = {
+  name: "validate",
+  summary: "check the data folder against the schema",
+  usage: "rightsgraph validate [--data DIR]",
+  options: DATA_OPTION,
+  positionals: [0, 0],
+  async run(ctx) {
+    const dataset = await ctx.load();
+    const { graph, sources } = dataset;
+    ctx.out(`ok: ${ctx.dataDir()} is valid: ${graph.order} nodes, ${graph.size} edges, ${sources.size} source(s)`);
+    return 0;
+  },
+};

@@ -1,0 +1,60 @@
+// The `rightsgraph` command line: dispatches to one command, maps errors to exit codes (1 data/no result, 2 usage).
+import { DataError, RightsGraphError } from "../errors";
+import { makeContext, parseCommandArgs, printDataError, UsageError, type CliIo, type Command } from "./cli-context";
+import { COMMANDS } from "./commands";
+
+function globalUsage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    "usage: rightsgraph <command> [options]",
+    "",
+    "commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Every command takes --help. --data DIR (or RIGHTSGRAPH_DATA) points at another data folder.",
+  ].join("\n");
+}
+
+function commandUsage(command: Command): string {
+  return `usage: ${command.usage}\n\n${command.summary}`;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    (name === undefined ? io.stderr : io.stdout).write(`${globalUsage()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`rightsgraph: unknown command "${name}"\n\n${globalUsage()}\n`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseCommandArgs(command, rest);
+    if (values.help) {
+      io.stdout.write(`${commandUsage(command)}\n`);
+      return 0;
+    }
+    return await command.run(makeContext(io, values, positionals));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`rightsgraph ${command.name}: ${error.message}\n\n${commandUsage(command)}\n`);
+      return 2;
+    }
+    if (error instanceof DataError) {
+      printDataError(io, error);
+      return 1;
+    }
+    if (error instanceof RightsGraphError) {
+      io.stderr.write(`rightsgraph ${command.name}: ${error.message}\n`);
+      return error.code === "bad-parameter" ? 2 : 1;
+    }
+    io.stderr.write(`rightsgraph ${command.name}: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,323 @@
+// Checks node, edge and endnote records against the schema, turning each into a draft or into located problems.
+import type { Problem, ProblemCode } from "../errors";
+import { dateProblem } from "../schema/dates";
+import { ID_PATTERN } from "../schema/closest-ids";
+import type { AttributeSpec, PropValue, Schema } from "../schema/types";
+import { checkAttribute } from "./check-attribute";
+import { findClosestPassage } from "./closest-passage";
+import { normaliseEndnoteMarker } from "./endnote-marker";
+import type { LocatedRecord } from "./located-record";
+
+/** A source's text as the checks need it. */
+export interface SourceText {
+  id: string;
+  file: string;
+  text: string;
+}
+
+export interface NodeDraft {
+  id: string;
+  type: string;
+  label: string;
+  aliases: string[];
+  description: string;
+  date?: string;
+  props: Record<string, PropValue>;
+  outsideKnowledge?: string[];
+  file: string;
+  line: number;
+  /** The source whose graph.yaml declares the node; undefined for shared entities. */
+  sourceId?: string;
+}
+
+export interface EdgeDraft {
+  id?: string;
+  type: string;
+  sources: string[];
+  targets: string[];
+  label?: string;
+  date?: string;
+  quote: string;
+  footnotes: string[];
+  props: Record<string, PropValue>;
+  outsideKnowledge?: string[];
+  file: string;
+  line: number;
+  sourceId: string;
+}
+
+/** Collects problems for one record, each at the line of the field concerned. */
+export class RecordChecker {
+  constructor(
+    readonly record: LocatedRecord,
+    private readonly problems: Problem[],
+  ) {}
+
+  report(code: ProblemCode, key: string | null, message: string, hint?: string, index?: number): void {
+    const line = key === null ? this.record.line : this.record.lineOf(key, index);
+    this.problems.push({ file: this.record.file, line, code, message, ...(hint ? { hint } : {}) });
+  }
+
+  string(key: string, what: string, required: boolean): string | undefined {
+    const value = this.record.data[key];
+    if (value === undefined || value === null) {
+      if (required) this.report("missing-field", null, `${what} has no "${key}"`);
+      return undefined;
+    }
+    if (typeof value !== "string" || value.trim() === "") {
+      this.report("bad-value", key, `${what}: "${key}" must be a non-empty string, found ${JSON.stringify(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  stringList(key: string, what: string): string[] | undefined {
+    const value = this.record.data[key];
+    if (value === undefined || value === null) return undefined;
+    if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) {
+      this.report("bad-value", key, `${what}: "${key}" must be a list of non-empty strings`);
+      return undefined;
+    }
+    return value as string[];
+  }
+
+  date(key: string, what: string): string | undefined {
+    const value = this.record.data[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== "string") {
+      this.report(
+        "bad-date",
+        key,
+        `${what}: "${key}" must be a quoted ISO 8601 date, found ${JSON.stringify(value)}`,
+        'write it in quotes: date: "2019-12-18"',
+      );
+      return undefined;
+    }
+    const problem = dateProblem(value);
+    if (problem) {
+      this.report("bad-date", key, `${what}: ${problem}`);
+      return undefined;
+    }
+    return value;
+  }
+
+  unknownKeys(what: string, allowed: Set<string>, attributes: Map<string, AttributeSpec>): void {
+    for (const key of Object.keys(this.record.data)) {
+      if (!allowed.has(key) && !attributes.has(key)) {
+        const known = [...allowed, ...attributes.keys()].join(", ");
+        this.report("unknown-field", key, `${what}: unknown field "${key}"`, `allowed here: ${known}`);
+      }
+    }
+  }
+
+  attributes(what: string, attributes: Map<string, AttributeSpec>, texts: SourceText[]): Record<string, PropValue> {
+    const props: Record<string, PropValue> = {};
+    for (const spec of attributes.values()) {
+      const raw = this.record.data[spec.name];
+      if (raw === undefined || raw === null) {
+        if (spec.required)
+          this.report("missing-field", null, `${what} has no "${spec.name}"`, spec.description || undefined);
+        continue;
+      }
+      const checked = checkAttribute(spec, raw);
+      if (!checked.ok) {
+        this.report(checked.code, spec.name, `${what}: ${checked.message}`);
+        continue;
+      }
+      if (spec.verbatim && typeof checked.value === "string") this.verbatim(spec.name, what, checked.value, texts);
+      props[spec.name] = checked.value;
+    }
+    return props;
+  }
+
+  /** A quote must stand in one of the texts exactly; otherwise the hint shows the closest passage. */
+  verbatim(key: string, what: string, quote: string, texts: SourceText[]): boolean {
+    if (texts.some((t) => t.text.includes(quote))) return true;
+    const closest = texts.length > 0 ? findClosestPassage(texts[0]!.text, quote) : "";
+    const where = texts.length > 0 ? texts.map((t) => t.file).join(", ") : "no source text";
+    this.report(
+      "quote-not-found",
+      key,
+      `${what}: "${key}" is not found verbatim in ${where}`,
+      closest ? `closest passage: ${JSON.stringify(closest)}` : undefined,
+    );
+    return false;
+  }
+}
+
+const NODE_FIELDS = new Set(["id", "type", "label", "aliases", "description", "date", "outside_knowledge"]);
+const EDGE_FIELDS = new Set(["id", "type", "source", "target", "label", "date", "evidence", "outside_knowledge"]);
+
+/** Checks a node record: id form and prefix, type, label, aliases, description, date and declared attributes. */
+export function checkNodeRecord(
+  record: LocatedRecord,
+  schema: Schema,
+  texts: SourceText[],
+  problems: Problem[],
+  sourceId?: string,
+): NodeDraft | null {
+  const c = new RecordChecker(record, problems);
+  const before = problems.length;
+  const id = c.string("id", "node", true);
+  const what = id ? `node "${id}"` : "node";
+  if (id && !ID_PATTERN.test(id)) {
+    c.report(
+      "bad-id",
+      "id",
+      `${what}: id may hold only lower-case letters, digits and : . _ -`,
+      "e.g. person:tomas-ojea-quintana",
+    );
+  }
+  const type = c.string("type", what, true);
+  const spec = type ? schema.nodeTypes.get(type) : undefined;
+  if (type && !spec) {
+    c.report(
+      "unknown-type",
+      "type",
+      `${what}: unknown node type "${type}"`,
+      `node types: ${[...schema.nodeTypes.keys()].join(", ")}`,
+    );
+  }
+  if (id && spec && !id.startsWith(`${spec.idPrefix}:`)) {
+    c.report("bad-id", "id", `${what}: ids of type "${spec.name}" start with "${spec.idPrefix}:"`);
+  }
+  const label = c.string("label", what, true);
+  const description = c.string("description", what, true);
+  const aliases = c.stringList("aliases", what) ?? [];
+  const outsideKnowledge = c.stringList("outside_knowledge", what);
+  const date = c.date("date", what);
+  const attributes = spec?.attributes ?? new Map<string, AttributeSpec>();
+  c.unknownKeys(what, NODE_FIELDS, attributes);
+  const props = c.attributes(what, attributes, texts);
+  if (problems.length > before || !id || !type || !label || !description) return null;
+  return {
+    id,
+    type,
+    label,
+    aliases,
+    description,
+    ...(date ? { date } : {}),
+    props,
+    ...(outsideKnowledge ? { outsideKnowledge } : {}),
+    file: record.file,
+    line: record.line,
+    ...(sourceId ? { sourceId } : {}),
+  };
+}
+
+function endpointList(c: RecordChecker, key: "source" | "target", what: string): string[] {
+  const value = c.record.data[key];
+  if (value === undefined || value === null) {
+    c.report("missing-field", null, `${what} has no "${key}"`);
+    return [];
+  }
+  const list = Array.isArray(value) ? value : [value];
+  if (list.length === 0 || !list.every((v) => typeof v === "string" && v !== "")) {
+    c.report("bad-value", key, `${what}: "${key}" must be a node id or a list of node ids`);
+    return [];
+  }
+  return list as string[];
+}
+
+/** Checks an edge record; references and endpoint types are checked later, once every node is known. */
+export function checkEdgeRecord(
+  record: LocatedRecord,
+  schema: Schema,
+  source: SourceText,
+  endnotes: Set<string>,
+  problems: Problem[],
+): EdgeDraft | null {
+  const c = new RecordChecker(record, problems);
+  const before = problems.length;
+  const type = c.string("type", "edge", true);
+  const spec = type ? schema.edgeTypes.get(type) : undefined;
+  const what = `edge${type ? ` "${type}"` : ""}`;
+  if (type && !spec) {
+    c.report(
+      "unknown-type",
+      "type",
+      `${what}: unknown edge type "${type}"`,
+      `edge types: ${[...schema.edgeTypes.keys()].join(", ")}`,
+    );
+  }
+  const id = c.string("id", what, false);
+  if (id && !ID_PATTERN.test(id))
+    c.report("bad-id", "id", `${what}: id may hold only lower-case letters, digits and : . _ -`);
+  const sources = endpointList(c, "source", what);
+  const targets = endpointList(c, "target", what);
+  if (id && sources.length * targets.length > 1) {
+    c.report(
+      "bad-value",
+      "id",
+      `${what}: an edge with several sources or targets cannot have one id`,
+      "drop the id; each edge gets its own",
+    );
+  }
+  const label = c.string("label", what, false);
+  const date = c.date("date", what);
+  const outsideKnowledge = c.stringList("outside_knowledge", what);
+  c.unknownKeys(what, EDGE_FIELDS, spec?.attributes ?? new Map());
+  const props = spec ? c.attributes(what, spec.attributes, [source]) : {};
+
+  const evidence = record.data.evidence;
+  let quote: string | undefined;
+  const footnotes: string[] = [];
+  if (evidence === undefined || evidence === null) {
+    c.report(
+      "missing-evidence",
+      null,
+      `${what} has no evidence`,
+      "add evidence: {quote: <verbatim sentence>, footnotes: [...]}",
+    );
+  } else if (typeof evidence !== "object" || Array.isArray(evidence)) {
+    c.report("missing-evidence", "evidence", `${what}: evidence must be a mapping with "quote" and "footnotes"`);
+  } else {
+    const ev = evidence as Record<string, unknown>;
+    for (const key of Object.keys(ev)) {
+      if (key !== "quote" && key !== "footnotes")
+        c.report("unknown-field", "evidence", `${what}: unknown evidence field "${key}"`, "allowed: quote, footnotes");
+    }
+    if (typeof ev.quote !== "string" || ev.quote.trim() === "") {
+      c.report(
+        "missing-evidence",
+        "evidence",
+        `${what}: evidence has no quote`,
+        "copy the sentence that states the claim from the source text",
+      );
+    } else if (c.verbatim("evidence", what, ev.quote, [source])) {
+      quote = ev.quote;
+    }
+    const rawNotes = ev.footnotes ?? [];
+    if (!Array.isArray(rawNotes)) {
+      c.report("bad-value", "evidence", `${what}: evidence footnotes must be a list of endnote markers`);
+    } else {
+      for (const raw of rawNotes) {
+        const marker = normaliseEndnoteMarker(String(raw));
+        if (marker === null || !endnotes.has(marker)) {
+          c.report(
+            "unknown-endnote",
+            "evidence",
+            `${what}: endnote "${String(raw)}" is not an endnote of source "${source.id}"`,
+            `endnotes: ${[...endnotes].join(", ") || "none"}`,
+          );
+        } else footnotes.push(marker);
+      }
+    }
+  }
+  if (problems.length > before || !type || !quote) return null;
+  return {
+    ...(id ? { id } : {}),
+    type,
+    sources,
+    targets,
+    ...(label ? { label } : {}),
+    ...(date ? { date } : {}),
+    quote,
+    footnotes,
+    props,
+    ...(outsideKnowledge ? { outsideKnowledge } : {}),
+    file: record.file,
+    line: record.line,
+    sourceId: source.id,
+  };
+}

@@ -1,0 +1,87 @@
+// Records read from data files, with the line of every field, so each problem can be reported as file:line.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from "yaml";
+import type { Problem } from "../errors";
+
+/** A mapping read from a data file; `lineOf` gives the line of a field (or of the record when absent). */
+export interface LocatedRecord {
+  file: string;
+  line: number;
+  data: Record<string, unknown>;
+  lineOf(key: string, index?: number): number;
+}
+
+/** A parsed YAML file: its top-level value, line lookups, and the syntax problems found. */
+export interface YamlFile {
+  file: string;
+  value: unknown;
+  problems: Problem[];
+  /** The mappings of a top-level sequence under `key` (e.g. "nodes"); other items become problems. */
+  records(key: string): { records: LocatedRecord[]; problems: Problem[] };
+  /** A record for the whole top-level mapping. */
+  root(): LocatedRecord;
+}
+
+function lineOfNode(node: YamlNode | null | undefined, counter: LineCounter, fallback: number): number {
+  const start = node?.range?.[0];
+  return start === undefined ? fallback : counter.linePos(start).line;
+}
+
+function toRecord(file: string, map: YAMLMap, counter: LineCounter, fallback: number): LocatedRecord {
+  const line = lineOfNode(map, counter, fallback);
+  const data = (map.toJSON() ?? {}) as Record<string, unknown>;
+  return {
+    file,
+    line,
+    data,
+    lineOf(key, index) {
+      const pair = map.items.find((item) => isScalar(item.key) && item.key.value === key);
+      if (!pair) return line;
+      const keyLine = lineOfNode(pair.key as YamlNode, counter, line);
+      if (index === undefined) return keyLine;
+      const value = pair.value as YamlNode | null;
+      return isSeq(value) ? lineOfNode(value.items[index] as YamlNode, counter, keyLine) : keyLine;
+    },
+  };
+}
+
+/** Parses YAML text; syntax errors, duplicate keys included, become problems with their lines. */
+export function parseYamlFile(file: string, text: string): YamlFile {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
+    file,
+    line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
+    code: "yaml-syntax",
+    message: `YAML: ${error.message.split("\n")[0]}`,
+  }));
+  const contents = doc.contents;
+  const value = problems.length === 0 ? doc.toJS() : undefined;
+  return {
+    file,
+    value,
+    problems,
+    records(key) {
+      const result: { records: LocatedRecord[]; problems: Problem[] } = { records: [], problems: [] };
+      if (!isMap(contents)) return result;
+      const seq = contents.get(key, true) as YamlNode | undefined;
+      if (seq === undefined || (isScalar(seq) && seq.value === null)) return result;
+      const seqLine = lineOfNode(seq, counter, 1);
+      if (!isSeq(seq)) {
+        result.problems.push({ file, line: seqLine, code: "bad-value", message: `"${key}" must be a list` });
+        return result;
+      }
+      for (const item of seq.items) {
+        if (isMap(item)) result.records.push(toRecord(file, item, counter, seqLine));
+        else {
+          const line = lineOfNode(item as YamlNode, counter, seqLine);
+          result.problems.push({ file, line, code: "bad-value", message: `each entry of "${key}" must be a mapping` });
+        }
+      }
+      return result;
+    },
+    root() {
+      if (isMap(contents)) return toRecord(file, contents, counter, 1);
+      return { file, line: 1, data: {}, lineOf: () => 1 };
+    },
+  };
+}
