@@ -43,6 +43,8 @@ export interface EdgeDraft {
   outsideKnowledge?: string[];
   file: string;
   line: number;
+  /** Lines of the `source` and `target` fields, where reference problems are reported. */
+  endpointLines: { source: number; target: number };
   sourceId: string;
 }
 
@@ -189,13 +191,15 @@ export function checkNodeRecord(
   const attributes = spec?.attributes ?? new Map<string, AttributeSpec>();
   c.unknownKeys(what, NODE_FIELDS, attributes);
   const props = c.attributes(what, attributes, texts);
-  if (problems.length > before || !id || !type || !label || !description) return null;
+  // A node with problems still reserves its id, so that edges naming it are not also reported as dangling;
+  // the graph is never built while any problem stands.
+  if (!id || (problems.length > before && !spec)) return null;
   return {
     id,
-    type,
-    label,
+    type: type ?? "",
+    label: label ?? id,
     aliases,
-    description,
+    description: description ?? "",
     ...(date ? { date } : {}),
     props,
     ...(outsideKnowledge ? { outsideKnowledge } : {}),
@@ -228,7 +232,6 @@ export function checkEdgeRecord(
   problems: Problem[],
 ): EdgeDraft | null {
   const c = new RecordChecker(record, problems);
-  const before = problems.length;
   const type = c.string("type", "edge", true);
   const spec = type ? schema.edgeTypes.get(type) : undefined;
   const what = `edge${type ? ` "${type}"` : ""}`;
@@ -304,7 +307,9 @@ export function checkEdgeRecord(
       }
     }
   }
-  if (problems.length > before || !type || !quote) return null;
+  // An edge with a bad quote or attribute is still checked for its references (the graph is never built while any
+  // problem stands); only an unknown type stops it.
+  if (!type || !spec) return null;
   return {
     ...(id ? { id } : {}),
     type,
@@ -312,12 +317,13 @@ export function checkEdgeRecord(
     targets,
     ...(label ? { label } : {}),
     ...(date ? { date } : {}),
-    quote,
+    quote: quote ?? "",
     footnotes,
     props,
     ...(outsideKnowledge ? { outsideKnowledge } : {}),
     file: record.file,
     line: record.line,
+    endpointLines: { source: record.lineOf("source"), target: record.lineOf("target") },
     sourceId: source.id,
   };
 }

@@ -321,7 +321,9 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR): Promise<D
       });
     else edgeIdsSeen.set(edge.id, edge);
   }
-  checkReferences(schema, byId, sources, edges, problems);
+  // A file that did not parse hides its nodes: checking references now would only list false "unknown node"s.
+  const unreadable = problems.some((p) => p.code === "yaml-syntax" || p.code === "missing-file");
+  if (!unreadable) checkReferences(schema, byId, sources, edges, problems);
   if (problems.length > 0) throw new DataError(sortProblems(problems));
   return buildDataset(abs, schema, byId, sources, edges);
 }
@@ -393,11 +395,11 @@ function checkReferences(
       ["target", edge.targets, spec.targetTypes],
     ] as const) {
       for (const id of ids) {
-        const node = reference(id, byId, edge, `edge "${edge.type}" ${end}`, problems);
+        const at = { file: edge.file, line: edge.endpointLines[end] };
+        const node = reference(id, byId, at, `edge "${edge.type}" ${end}`, problems);
         if (node && !allowed.includes(node.type)) {
           problems.push({
-            file: edge.file,
-            line: edge.line,
+            ...at,
             code: "endpoint-type",
             message: `edge "${edge.type}" cannot have a ${node.type} ("${id}") as its ${end}`,
             hint: `${end} types allowed: ${allowed.join(", ")}`,
