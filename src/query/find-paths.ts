@@ -1,0 +1,146 @@
+// The k shortest simple paths between two nodes within maxHops, over the adjacency index, shortest first.
+import { nextGeneration, type AdjacencyIndex } from "./adjacency-index";
+import { bidirectionalSearch, type IndexPath } from "./bidirectional-search";
+import type { PathFilter } from "./path-filter";
+import type { PathOptions } from "./path-options";
+
+export interface IndexPathSearch {
+  /** Shortest first; among equal lengths, in order of node ids then edge order along the walk. */
+  paths: IndexPath[];
+  /** True when the time budget or the expansion cap stopped the search early. */
+  truncated: boolean;
+}
+
+const CLOCK_INTERVAL = 1024;
+
+/**
+ * Finds up to `options.limit` simple paths (no repeated node) from `from` to `to` (different integers) of at most
+ * `options.maxHops` edges, shortest first. Parallel edges make distinct paths.
+ *
+ * A bidirectional BFS first gives the shortest length (and one shortest path to fall back on if the budget runs
+ * out). Then, for each length L from there up to maxHops, a depth-first enumeration extends a partial path of
+ * depth i to a node w only when i + 1 + lb(w) <= L, where lb(w) is a lower bound on the distance from w to `to`:
+ * exact inside a BFS ball of radius floor(L / 2) grown around `to`, radius + 1 outside it. Half-and-half keeps
+ * both the ball and the unpruned prefixes small, like a bidirectional search.
+ */
+export function findPaths(
+  index: AdjacencyIndex,
+  from: number,
+  to: number,
+  filter: PathFilter,
+  options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
+): IndexPathSearch {
+  const { maxHops, limit, maxExpansions } = options;
+  const deadline = performance.now() + options.timeBudgetMs;
+  const shortest = bidirectionalSearch(index, from, to, filter, maxHops, true);
+  if (shortest === null) return { paths: [], truncated: false };
+
+  const { edgeAllowed, nodeAllowed, checkEdges, checkNodes } = filter;
+  const nodeClass = index.nodeClass;
+  const scratch = index.scratch;
+  const { stampB, distB, queueB, onPath } = scratch;
+  const ballGeneration = nextGeneration(scratch);
+  const pathGeneration = nextGeneration(scratch);
+
+  let expansions = 0;
+  let truncated = false;
+  const overBudget = (): boolean => {
+    if (expansions >= maxExpansions) return true;
+    return expansions % CLOCK_INTERVAL === 0 && performance.now() > deadline;
+  };
+
+  // The ball around `to`: all nodes within `ballRadius` are labelled in stampB/distB.
+  stampB[to] = ballGeneration;
+  distB[to] = 0;
+  queueB[0] = to;
+  let levelStart = 0;
+  let levelEnd = 1;
+  let ballRadius = 0;
+  const toView = filter.toView;
+  const growBall = (radius: number): boolean => {
+    while (ballRadius < radius) {
+      if (levelStart === levelEnd) {
+        ballRadius = Infinity;
+        return true;
+      }
+      let tail = levelEnd;
+      for (let head = levelStart; head < levelEnd; head++) {
+        const u = queueB[head]!;
+        for (let p = toView.offsets[u]!, end = toView.offsets[u + 1]!; p < end; p++) {
+          expansions++;
+          if (overBudget()) return false;
+          if (checkEdges && edgeAllowed[toView.edgeTypes[p]!] === 0) continue;
+          const w = toView.neighbors[p]!;
+          if (stampB[w] === ballGeneration) continue;
+          if (checkNodes && w !== from && nodeAllowed[nodeClass[w]!] === 0) continue;
+          stampB[w] = ballGeneration;
+          distB[w] = ballRadius + 1;
+          // The start is never passed through, so its neighbours are not reached through it.
+          if (w !== from) queueB[tail++] = w;
+        }
+      }
+      levelStart = levelEnd;
+      levelEnd = tail;
+      ballRadius++;
+    }
+    return true;
+  };
+
+  const paths: IndexPath[] = [];
+  const { offsets, neighbors, edges, edgeTypes } = filter.fromView;
+  const stackNodes = new Int32Array(maxHops + 1);
+  const stackEdges = new Int32Array(maxHops);
+  const cursor = new Int32Array(maxHops + 1);
+
+  search: for (let length = shortest.length; length <= maxHops; length++) {
+    if (!growBall(Math.floor(length / 2))) {
+      truncated = true;
+      break;
+    }
+    const outside = ballRadius + 1;
+    let depth = 0;
+    stackNodes[0] = from;
+    cursor[0] = offsets[from]!;
+    onPath[from] = pathGeneration;
+    while (depth >= 0) {
+      const u = stackNodes[depth]!;
+      const p = cursor[depth]!;
+      if (p >= offsets[u + 1]!) {
+        onPath[u] = 0;
+        depth--;
+        continue;
+      }
+      cursor[depth] = p + 1;
+      expansions++;
+      if (overBudget()) {
+        truncated = true;
+        break search;
+      }
+      if (checkEdges && edgeAllowed[edgeTypes[p]!] === 0) continue;
+      const w = neighbors[p]!;
+      if (w === to) {
+        if (depth + 1 === length) {
+          stackEdges[depth] = edges[p]!;
+          paths.push({
+            nodes: [...stackNodes.subarray(0, depth + 1), to],
+            edges: [...stackEdges.subarray(0, depth + 1)],
+          });
+          if (paths.length >= limit) break search;
+        }
+        continue;
+      }
+      if (onPath[w] === pathGeneration) continue;
+      if (checkNodes && nodeAllowed[nodeClass[w]!] === 0) continue;
+      const bound = stampB[w] === ballGeneration ? distB[w]! : outside;
+      if (depth + 1 + bound > length) continue;
+      stackEdges[depth] = edges[p]!;
+      depth++;
+      stackNodes[depth] = w;
+      cursor[depth] = offsets[w]!;
+      onPath[w] = pathGeneration;
+    }
+  }
+  // Marks left by an early stop carry this query's generation and mean nothing to the next query.
+  if (paths.length === 0 && shortest.path) paths.push(shortest.path);
+  return { paths, truncated };
+}

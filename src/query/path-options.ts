@@ -1,0 +1,90 @@
+// Path query settings: the interface, the defaults and the one function that checks and completes them.
+import type { Schema } from "../schema/types";
+import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkTypeNames } from "./check-parameter";
+import type { PathDirection } from "./types";
+
+export interface PathOptions {
+  /** Longest path, in edges: 1..8. */
+  maxHops: number;
+  /** How many paths (k shortest): 1..50. */
+  limit: number;
+  /** "any" ignores edge direction; "forward" follows edges from `from` towards `to`. */
+  direction: PathDirection;
+  /** Use only edges of these types; unset (or empty) means every type. */
+  edgeTypes?: string[];
+  /** Never use edges of these types. */
+  excludeEdgeTypes: string[];
+  /** Never pass through nodes of these types (the two ends are always allowed). */
+  excludeNodeTypes: string[];
+  /**
+   * Use provenance edge types (schema `provenance: true`, e.g. `cites`) and pass through the source documents
+   * themselves. Off by default: every claim links to its source, so these would short-circuit every path.
+   * Naming a provenance type in `edgeTypes` turns it on.
+   */
+  includeProvenance: boolean;
+  /** Stop searching after this many milliseconds and return what was found, marked truncated: 1..5000. */
+  timeBudgetMs: number;
+  /** Stop after examining this many adjacency entries and return what was found, marked truncated. */
+  maxExpansions: number;
+}
+
+export const DEFAULT_PATH_OPTIONS: Readonly<PathOptions> = Object.freeze({
+  maxHops: 4,
+  limit: 5,
+  direction: "any",
+  excludeEdgeTypes: [],
+  excludeNodeTypes: [],
+  includeProvenance: false,
+  timeBudgetMs: 1000,
+  maxExpansions: 5_000_000,
+});
+
+const CONTEXT = "paths";
+
+/**
+ * Checks partial path options against the schema and completes them with the defaults. Throws a ParameterError
+ * naming the offending parameter (maxHops, limit, direction, edgeTypes, excludeEdgeTypes, excludeNodeTypes,
+ * includeProvenance, timeBudgetMs, maxExpansions). Missing or undefined values come from `base` (the defaults).
+ */
+export function resolvePathOptions(
+  partial: Partial<PathOptions> = {},
+  schema: Schema,
+  base: Readonly<PathOptions> = DEFAULT_PATH_OPTIONS,
+): PathOptions {
+  const merged = { ...base, ...withoutUndefined(partial) };
+  const edgeTypes =
+    merged.edgeTypes === undefined
+      ? undefined
+      : checkTypeNames(CONTEXT, "edgeTypes", merged.edgeTypes, schema.edgeTypes.keys(), "edge");
+  const resolved: PathOptions = {
+    maxHops: checkInteger(CONTEXT, "maxHops", merged.maxHops, 1, 8),
+    limit: checkInteger(CONTEXT, "limit", merged.limit, 1, 50),
+    direction: checkOneOf(CONTEXT, "direction", merged.direction, ["any", "forward"] as const),
+    excludeEdgeTypes: checkTypeNames(
+      CONTEXT,
+      "excludeEdgeTypes",
+      merged.excludeEdgeTypes,
+      schema.edgeTypes.keys(),
+      "edge",
+    ),
+    excludeNodeTypes: checkTypeNames(
+      CONTEXT,
+      "excludeNodeTypes",
+      merged.excludeNodeTypes,
+      schema.nodeTypes.keys(),
+      "node",
+    ),
+    includeProvenance: checkBoolean(CONTEXT, "includeProvenance", merged.includeProvenance),
+    timeBudgetMs: checkNumber(CONTEXT, "timeBudgetMs", merged.timeBudgetMs, 0, 5000),
+    maxExpansions: checkInteger(CONTEXT, "maxExpansions", merged.maxExpansions, 1, Number.MAX_SAFE_INTEGER),
+  };
+  if (edgeTypes !== undefined && edgeTypes.length > 0) {
+    resolved.edgeTypes = edgeTypes;
+    if (edgeTypes.some((name) => schema.edgeTypes.get(name)?.provenance)) resolved.includeProvenance = true;
+  }
+  return resolved;
+}
+
+function withoutUndefined<T extends object>(partial: T): Partial<T> {
+  return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

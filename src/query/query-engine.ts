@@ -1,0 +1,133 @@
+// The query engine: search, name resolution, node look-up, neighbourhoods, paths and export views over one dataset.
+import type { Dataset, RightsGraph } from "../schema/types";
+import { buildAdjacencyIndex, type AdjacencyIndex } from "./adjacency-index";
+import { explainNoPath } from "./explain-no-path";
+import { findNeighbors } from "./find-neighbors";
+import { findPaths } from "./find-paths";
+import { resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
+import { nodeNotFound } from "./not-found";
+import { compilePathFilter } from "./path-filter";
+import { resolvePathOptions, type PathOptions } from "./path-options";
+import { pathSubgraph } from "./path-subgraph";
+import { resolveName } from "./resolve-name";
+import { createSearchIndex, type SearchIndex } from "./search-index";
+import { subgraph } from "./subgraph";
+import { suggestNodeIds } from "./suggest-node-ids";
+import { toEdgeObject } from "./to-edge-object";
+import { toNodeObject } from "./to-node-object";
+import type {
+  NeighborsResult,
+  NodeDetail,
+  PathEdgeObject,
+  PathResult,
+  ResolveResult,
+  SearchOptions,
+  SearchResult,
+  SubgraphFilter,
+} from "./types";
+
+export interface QueryEngineOptions {
+  /** Path defaults for this engine (e.g. a server's time budget); each query may still override them. */
+  pathOptions?: Partial<PathOptions>;
+}
+
+export interface QueryEngine {
+  readonly dataset: Dataset;
+  /** The CSR index the traversals run on (also accepted by `shortestPathLength`). */
+  readonly adjacency: AdjacencyIndex;
+  /** Ranked nodes whose label or aliases match `q`; ParameterError names q, limit or type when one is bad. */
+  search(q: string, options?: SearchOptions): SearchResult[];
+  /** What a typed name or id stands for: found, ambiguous (with candidates) or none (with suggestions). */
+  resolve(nameOrId: string): ResolveResult;
+  /** The node and every incident edge (out-edges, then in-edges); NotFoundError with suggestions for an unknown id. */
+  node(id: string): NodeDetail;
+  /** The neighbourhood of a node within 1..3 steps; NotFoundError for an unknown id, ParameterError for bad options. */
+  neighbors(id: string, options?: Partial<NeighborsOptions>): NeighborsResult;
+  /** The k shortest simple paths between two nodes, or why there is none. */
+  paths(from: string, to: string, options?: Partial<PathOptions>): PathResult;
+  /** A copy of the part of the graph the filter keeps, for export. */
+  subgraph(filter?: SubgraphFilter): RightsGraph;
+  /** A copy of the nodes and edges of the found paths, for export. */
+  pathSubgraph(result: PathResult): RightsGraph;
+}
+
+/**
+ * Builds the query engine of a dataset once: the CSR adjacency index and the search index are made here, so
+ * queries only read. The dataset's graph must not change afterwards. Queries are synchronous and share scratch
+ * memory, so one engine must not be used from several threads.
+ */
+export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions = {}): QueryEngine {
+  const { graph, schema } = dataset;
+  const adjacency = buildAdjacencyIndex(dataset);
+  const searchIndex: SearchIndex = createSearchIndex(graph, schema);
+  const pathDefaults = resolvePathOptions(options.pathOptions ?? {}, schema);
+  const labelOf = (id: string): string => graph.getNodeAttribute(id, "label");
+  const suggest = (missing: string): string[] => suggestNodeIds(adjacency.nodeIds, searchIndex, missing);
+
+  const indexOf = (id: string): number => {
+    const v = typeof id === "string" ? adjacency.nodeIndex.get(id) : undefined;
+    if (v === undefined) throw nodeNotFound(String(id), suggest(String(id)));
+    return v;
+  };
+  const edgeObject = (e: number) => toEdgeObject(graph, adjacency.edgeIds[e]!);
+  const nodeObject = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!);
+
+  return {
+    dataset,
+    adjacency,
+    search: (q, searchOptions) => searchIndex.search(q, searchOptions),
+    resolve: (nameOrId) => resolveName(graph, searchIndex, suggest, nameOrId),
+
+    node(id) {
+      const v = indexOf(id);
+      const edges: number[] = [];
+      for (let p = adjacency.out.offsets[v]!; p < adjacency.out.offsets[v + 1]!; p++)
+        edges.push(adjacency.out.edges[p]!);
+      for (let p = adjacency.in.offsets[v]!; p < adjacency.in.offsets[v + 1]!; p++) {
+        const e = ~adjacency.in.edges[p]!;
+        if (adjacency.edgeSource[e] !== v) edges.push(e);
+      }
+      return { node: nodeObject(v), edges: edges.map(edgeObject) };
+    },
+
+    neighbors(id, neighborsOptions) {
+      const v = indexOf(id);
+      const found = findNeighbors(adjacency, v, resolveNeighborsOptions(neighborsOptions, schema));
+      return {
+        nodes: found.nodes.map(nodeObject),
+        edges: found.edges.map(edgeObject),
+        truncated: found.truncated,
+        counts: found.counts,
+      };
+    },
+
+    paths(from, to, pathOptions) {
+      const resolved = resolvePathOptions(pathOptions, schema, pathDefaults);
+      const source = indexOf(from);
+      const target = indexOf(to);
+      const filter = compilePathFilter(adjacency, resolved);
+      const found =
+        source === target ? { paths: [], truncated: false } : findPaths(adjacency, source, target, filter, resolved);
+      if (found.paths.length === 0) {
+        const why = explainNoPath(adjacency, labelOf, source, target, resolved, filter);
+        return { type: "none", ...why, truncated: found.truncated };
+      }
+      return {
+        type: "found",
+        truncated: found.truncated,
+        paths: found.paths.map((path) => ({
+          length: path.edges.length,
+          nodes: path.nodes.map(nodeObject),
+          edges: path.edges.map((signed): PathEdgeObject =>
+            signed >= 0
+              ? { ...edgeObject(signed), direction: "forward" }
+              : { ...edgeObject(~signed), direction: "backward" },
+          ),
+        })),
+      };
+    },
+
+    subgraph: (filter) => subgraph(graph, schema, filter),
+    pathSubgraph: (result) => pathSubgraph(graph, result),
+  };
+}

@@ -1,0 +1,36 @@
+// A graph edge as the API shows it: core fields and evidence first, then its type-specific attributes flattened in.
+import type { RightsGraph } from "../schema/types";
+import type { EdgeObject } from "./types";
+
+const CORE_EDGE_KEYS = new Set(["id", "type", "source", "target", "label", "date", "evidence", "outsideKnowledge"]);
+
+/**
+ * The API object of edge `edgeId`:
+ * `{id, type, source, target, label, date?, evidence: {quote, footnotes, sourceDoc, start, end}, outsideKnowledge?, ...props}`.
+ * Type-specific attributes are flattened in; where one shares a name with a core field, the core field wins.
+ * The caller guarantees that the edge exists.
+ */
+export function toEdgeObject(graph: RightsGraph, edgeId: string): EdgeObject {
+  const attributes = graph.getEdgeAttributes(edgeId);
+  const evidence = attributes.evidence;
+  const edge: EdgeObject = {
+    id: edgeId,
+    type: attributes.type,
+    source: graph.source(edgeId),
+    target: graph.target(edgeId),
+    label: attributes.label,
+  } as EdgeObject;
+  if (attributes.date !== undefined) edge.date = attributes.date;
+  edge.evidence = {
+    quote: evidence.quote,
+    footnotes: [...evidence.footnotes],
+    sourceDoc: evidence.sourceDoc,
+    start: evidence.start,
+    end: evidence.end,
+  };
+  if (attributes.outsideKnowledge !== undefined) edge.outsideKnowledge = [...attributes.outsideKnowledge];
+  for (const [key, value] of Object.entries(attributes.props ?? {})) {
+    if (!CORE_EDGE_KEYS.has(key)) edge[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return edge;
+}

@@ -1,0 +1,37 @@
+// A graph node as the API shows it: core fields first, then its type-specific attributes flattened in.
+import type { RightsGraph } from "../schema/types";
+import type { NodeObject } from "./types";
+
+const CORE_NODE_KEYS = new Set([
+  "id",
+  "type",
+  "label",
+  "aliases",
+  "description",
+  "date",
+  "outsideKnowledge",
+  "sources",
+]);
+
+/**
+ * The API object of node `id`: `{id, type, label, aliases, description, date?, outsideKnowledge?, sources, ...props}`.
+ * Type-specific attributes are flattened in; where one shares a name with a core field, the core field wins.
+ * The caller guarantees that the node exists.
+ */
+export function toNodeObject(graph: RightsGraph, id: string): NodeObject {
+  const attributes = graph.getNodeAttributes(id);
+  const node: NodeObject = {
+    id,
+    type: attributes.type,
+    label: attributes.label,
+    aliases: [...attributes.aliases],
+    description: attributes.description,
+  } as NodeObject;
+  if (attributes.date !== undefined) node.date = attributes.date;
+  if (attributes.outsideKnowledge !== undefined) node.outsideKnowledge = [...attributes.outsideKnowledge];
+  node.sources = [...attributes.sources];
+  for (const [key, value] of Object.entries(attributes.props ?? {})) {
+    if (!CORE_NODE_KEYS.has(key)) node[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return node;
+}
