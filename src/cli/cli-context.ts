@@ -1,11 +1,13 @@
 // What a CLI command gets: its parsed arguments, output streams and the data folder; and the usage error it throws.
+import type { Writable } from "node:stream";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DataError, formatProblem, RightsGraphError } from "../errors";
 import { DEFAULT_DATA_DIR, loadDataset } from "../data";
 import type { Dataset } from "../schema/types";
 
 export interface CliIo {
-  stdout: { write(chunk: string | Uint8Array): unknown };
+  /** A real stream: exports are streamed to it with backpressure. */
+  stdout: Writable;
   stderr: { write(chunk: string): unknown };
   env: Record<string, string | undefined>;
 }

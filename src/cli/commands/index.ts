@@ -1,6 +1,18 @@
 // Every CLI command, in the order `rightsgraph --help` lists them.
 import type { Command } from "../cli-context";
+import { exportCommand } from "./export";
+import { neighborsCommand, pathCommand, searchCommand, showCommand } from "./query-commands";
+import { serveCommand } from "./serve";
 import { statsCommand } from "./stats";
 import { validateCommand } from "./validate";
 
-export const COMMANDS: Command[] = [validateCommand, statsCommand];
+export const COMMANDS: Command[] = [
+  validateCommand,
+  statsCommand,
+  searchCommand,
+  showCommand,
+  neighborsCommand,
+  pathCommand,
+  exportCommand,
+  serveCommand,
+];

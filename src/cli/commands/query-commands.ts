@@ -1,0 +1,157 @@
+// `rightsgraph search | show | neighbors | path`: the query engine from the command line.
+import { createQueryEngine, type EdgeObject } from "../../query";
+import {
+  DATA_OPTION,
+  intOption,
+  listOption,
+  NoResultError,
+  UsageError,
+  type Command,
+  type CommandContext,
+} from "../cli-context";
+import { claimSentence, evidenceLine, formatPath } from "../format-claims";
+import { resolveArgument } from "../resolve-argument";
+
+async function engineFor(ctx: CommandContext) {
+  return createQueryEngine(await ctx.load());
+}
+
+export const searchCommand: Command = {
+  name: "search",
+  summary: "find nodes by label or alias (accents, case and typos forgiven)",
+  usage: "rightsgraph search TEXT [--type TYPE] [--limit N] [--json] [--data DIR]",
+  options: { ...DATA_OPTION, type: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
+  positionals: [1, 1],
+  async run(ctx) {
+    const engine = await engineFor(ctx);
+    const results = engine.search(ctx.positionals[0]!, {
+      type: ctx.values.type as string | undefined,
+      limit: intOption(ctx.values, "limit", 1, 100),
+    });
+    if (ctx.values.json) ctx.out(JSON.stringify({ results }, null, 2));
+    else for (const r of results) ctx.out(`${r.id}\t${r.label}\t${r.type}\t${r.score.toFixed(2)}`);
+    if (results.length === 0) throw new NoResultError(`nothing matches "${ctx.positionals[0]}"`);
+    return 0;
+  },
+};
+
+export const showCommand: Command = {
+  name: "show",
+  summary: "a node and every claim about it, with its evidence",
+  usage: "rightsgraph show ID-OR-NAME [--json] [--data DIR]",
+  options: { ...DATA_OPTION, json: { type: "boolean" } },
+  positionals: [1, 1],
+  async run(ctx) {
+    const engine = await engineFor(ctx);
+    const detail = engine.node(resolveArgument(engine, ctx.positionals[0]!));
+    if (ctx.values.json) {
+      ctx.out(JSON.stringify(detail, null, 2));
+      return 0;
+    }
+    const { node, edges } = detail;
+    const graph = engine.dataset.graph;
+    const labelOf = (id: string) => graph.getNodeAttribute(id, "label");
+    ctx.out(`${node.label}  [${node.id}, ${node.type}]`);
+    if (node.aliases.length > 0) ctx.out(`also: ${node.aliases.join("; ")}`);
+    ctx.out(node.description);
+    if (node.date) ctx.out(`date: ${node.date}`);
+    for (const note of node.outsideKnowledge ?? []) ctx.out(`outside knowledge: ${note}`);
+    ctx.out("");
+    for (const edge of edges) printClaim(ctx, edge, labelOf);
+    return 0;
+  },
+};
+
+function printClaim(ctx: CommandContext, edge: EdgeObject, labelOf: (id: string) => string): void {
+  ctx.out(`- ${claimSentence(edge, labelOf)}${edge.date ? ` (${edge.date})` : ""}  [${edge.type}]`);
+  ctx.out(`  ${evidenceLine(edge)}`);
+}
+
+export const neighborsCommand: Command = {
+  name: "neighbors",
+  summary: "the nodes around one node, with the claims that link them",
+  usage:
+    "rightsgraph neighbors ID-OR-NAME [--depth 1-3] [--direction out|in|both] [--edge-types a,b] [--node-types a,b] [--limit N] [--json] [--data DIR]",
+  options: {
+    ...DATA_OPTION,
+    depth: { type: "string" },
+    direction: { type: "string" },
+    "edge-types": { type: "string" },
+    "node-types": { type: "string" },
+    limit: { type: "string" },
+    json: { type: "boolean" },
+  },
+  positionals: [1, 1],
+  async run(ctx) {
+    const engine = await engineFor(ctx);
+    const direction = ctx.values.direction as string | undefined;
+    if (direction !== undefined && !["out", "in", "both"].includes(direction))
+      throw new UsageError(`--direction must be out, in or both, got "${direction}"`);
+    const result = engine.neighbors(resolveArgument(engine, ctx.positionals[0]!), {
+      depth: intOption(ctx.values, "depth", 1, 3),
+      direction: direction as "out" | "in" | "both" | undefined,
+      edgeTypes: listOption(ctx.values, "edge-types"),
+      nodeTypes: listOption(ctx.values, "node-types"),
+      limit: intOption(ctx.values, "limit", 1, 5000),
+    });
+    if (ctx.values.json) {
+      ctx.out(JSON.stringify(result, null, 2));
+      return 0;
+    }
+    const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
+    const labelOf = (id: string) => labels.get(id) ?? id;
+    ctx.out(
+      `${result.nodes.length} nodes, ${result.edges.length} edges${result.truncated ? ` (truncated; ${result.counts.nodes} nodes in all)` : ""}`,
+    );
+    for (const node of result.nodes) ctx.out(`  ${node.id}  ${node.label} (${node.type})`);
+    ctx.out("");
+    for (const edge of result.edges) printClaim(ctx, edge, labelOf);
+    return 0;
+  },
+};
+
+export const pathCommand: Command = {
+  name: "path",
+  summary: "how two nodes are connected: the k shortest paths as cited sentences",
+  usage:
+    "rightsgraph path FROM TO [--max-hops N] [--limit K] [--direction any|forward] [--edge-types a,b] [--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR]",
+  options: {
+    ...DATA_OPTION,
+    "max-hops": { type: "string" },
+    limit: { type: "string" },
+    direction: { type: "string" },
+    "edge-types": { type: "string" },
+    "exclude-edge-types": { type: "string" },
+    "exclude-node-types": { type: "string" },
+    "include-provenance": { type: "boolean" },
+    json: { type: "boolean" },
+  },
+  positionals: [2, 2],
+  async run(ctx) {
+    const engine = await engineFor(ctx);
+    const direction = ctx.values.direction as string | undefined;
+    if (direction !== undefined && !["any", "forward"].includes(direction))
+      throw new UsageError(`--direction must be any or forward, got "${direction}"`);
+    const from = resolveArgument(engine, ctx.positionals[0]!);
+    const to = resolveArgument(engine, ctx.positionals[1]!);
+    const result = engine.paths(from, to, {
+      maxHops: intOption(ctx.values, "max-hops", 1, 8),
+      limit: intOption(ctx.values, "limit", 1, 50),
+      direction: direction as "any" | "forward" | undefined,
+      edgeTypes: listOption(ctx.values, "edge-types"),
+      excludeEdgeTypes: listOption(ctx.values, "exclude-edge-types"),
+      excludeNodeTypes: listOption(ctx.values, "exclude-node-types"),
+      includeProvenance: ctx.values["include-provenance"] === true ? true : undefined,
+    });
+    if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
+    if (result.type === "none") throw new NoResultError(`no path: ${result.reason}`);
+    if (!ctx.values.json) {
+      result.paths.forEach((path, i) => {
+        if (i > 0) ctx.out("");
+        for (const line of formatPath(path, i)) ctx.out(line);
+      });
+      if (result.truncated) ctx.out("\n(the search stopped at its cap; there may be more paths)");
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,347 @@
+// The OpenAPI 3.1 description of the HTTP API; a test checks it against the routes the app registers.
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { "application/json": { schema } } });
+const errors = {
+  "400": {
+    description: "A parameter is missing, malformed or out of range; `parameter` names it.",
+    ...json(ref("Error")),
+  },
+};
+const notFound = {
+  "404": { description: "Unknown node; `suggestions` holds the closest ids.", ...json(ref("Error")) },
+};
+const query = (name: string, description: string, schema: object = { type: "string" }, required = false) => ({
+  name,
+  in: "query",
+  required,
+  description,
+  schema,
+});
+const list = { type: "string", description: "comma-separated names", examples: ["declined,sponsored"] };
+const idParam = {
+  name: "id",
+  in: "path",
+  required: true,
+  description: "Node id, URL-encoded (state:prk).",
+  schema: { type: "string" },
+};
+
+const pathParameters = [
+  query("from", "Id of the first node.", { type: "string" }, true),
+  query("to", "Id of the last node.", { type: "string" }, true),
+  query("maxHops", "Longest path in edges.", { type: "integer", minimum: 1, maximum: 8, default: 4 }),
+  query("limit", "How many shortest paths (k).", { type: "integer", minimum: 1, maximum: 50, default: 5 }),
+  query("direction", "any: ignore edge direction; forward: follow it.", {
+    type: "string",
+    enum: ["any", "forward"],
+    default: "any",
+  }),
+  query("edgeTypes", "Use only these edge types.", list),
+  query("excludeEdgeTypes", "Never use these edge types.", list),
+  query("excludeNodeTypes", "Never pass through these node types.", list),
+  query("includeProvenance", "Also use provenance links (cites) and pass through source documents.", {
+    type: "boolean",
+    default: false,
+  }),
+  query("timeBudgetMs", "Stop after this long and answer truncated.", {
+    type: "integer",
+    minimum: 1,
+    maximum: 5000,
+    default: 1000,
+  }),
+];
+
+export const OPENAPI_DOCUMENT = {
+  openapi: "3.1.0",
+  info: {
+    title: "RightsGraph API",
+    version: "0.1.0",
+    description:
+      "A knowledge graph of human-rights reports. Every edge carries its evidence: a verbatim quote of its source and the endnotes behind it. Errors are JSON with a 4xx status.",
+  },
+  servers: [{ url: "/" }],
+  paths: {
+    "/api/health": {
+      get: {
+        summary: "Liveness and size of the graph",
+        responses: {
+          "200": {
+            description: "OK",
+            ...json({
+              type: "object",
+              required: ["status", "nodes", "edges"],
+              properties: { status: { const: "ok" }, nodes: { type: "integer" }, edges: { type: "integer" } },
+            }),
+          },
+        },
+      },
+    },
+    "/api/search": {
+      get: {
+        summary: "Search labels and aliases (case- and accent-insensitive, prefix and typo tolerant)",
+        parameters: [
+          query("q", "The text to look for (at most 200 characters).", { type: "string", maxLength: 200 }, true),
+          query("type", "Only nodes of this type.", { type: "string" }),
+          query("limit", "At most this many results.", { type: "integer", minimum: 1, maximum: 100, default: 10 }),
+        ],
+        responses: {
+          "200": {
+            description: "Ranked results",
+            ...json({ type: "object", properties: { results: { type: "array", items: ref("SearchResult") } } }),
+          },
+          ...errors,
+        },
+      },
+    },
+    "/api/nodes/{id}": {
+      get: {
+        summary: "A node and every incident edge with its evidence",
+        parameters: [idParam],
+        responses: {
+          "200": {
+            description: "The node",
+            ...json({
+              type: "object",
+              properties: { node: ref("Node"), edges: { type: "array", items: ref("Edge") } },
+            }),
+          },
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    "/api/nodes/{id}/neighbors": {
+      get: {
+        summary: "The neighbourhood of a node",
+        parameters: [
+          idParam,
+          query("depth", "Steps from the node.", { type: "integer", minimum: 1, maximum: 3, default: 1 }),
+          query("direction", "Which edges to follow.", {
+            type: "string",
+            enum: ["out", "in", "both"],
+            default: "both",
+          }),
+          query("edgeTypes", "Follow only these edge types.", list),
+          query("nodeTypes", "Visit only these node types.", list),
+          query("limit", "At most this many nodes, largest degree first.", {
+            type: "integer",
+            minimum: 1,
+            maximum: 5000,
+            default: 500,
+          }),
+        ],
+        responses: { "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) }, ...errors, ...notFound },
+      },
+    },
+    "/api/paths": {
+      get: {
+        summary: "The k shortest simple paths between two nodes, each hop with its evidence",
+        parameters: pathParameters,
+        responses: {
+          "200": { description: "Paths shortest first, or none with the reason", ...json(ref("PathAnswer")) },
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    "/api/export": {
+      get: {
+        summary:
+          "The whole graph, a filtered view (nodeTypes, edgeTypes, dateFrom, dateTo) or a path result (from, to, ...) as a file",
+        parameters: [
+          query("format", "File format; csv is a zip in the neo4j-admin import layout.", {
+            type: "string",
+            enum: ["graphml", "gexf", "json", "csv"],
+            default: "graphml",
+          }),
+          query("nodeTypes", "View: keep only these node types.", list),
+          query("dateFrom", "View: drop elements dated wholly before this day.", {
+            type: "string",
+            pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+          }),
+          query("dateTo", "View: drop elements dated wholly after this day.", {
+            type: "string",
+            pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
+          }),
+          ...pathParameters.map((p) => ({
+            ...p,
+            required: false,
+            description: `${p.description} (path export; edgeTypes also filters a view)`,
+          })),
+        ],
+        responses: {
+          "200": {
+            description: "The file, as an attachment",
+            content: {
+              "application/graphml+xml": { schema: { type: "string" } },
+              "application/gexf+xml": { schema: { type: "string" } },
+              "application/json": { schema: { type: "object" } },
+              "application/zip": { schema: { type: "string", contentEncoding: "binary" } },
+            },
+          },
+          ...errors,
+          ...notFound,
+        },
+      },
+    },
+    "/api/graph": {
+      get: {
+        summary: "The graph for drawing: graphology serialisation with a deterministic layout (x, y, size, color)",
+        parameters: [
+          query("limit", "At most this many nodes, largest degree first.", {
+            type: "integer",
+            minimum: 1,
+            maximum: 200000,
+            default: 5000,
+          }),
+        ],
+        responses: {
+          "200": { description: "Serialised graph with `truncated` and `counts`", ...json({ type: "object" }) },
+          ...errors,
+        },
+      },
+    },
+    "/api/schema": {
+      get: {
+        summary: "Node and edge types with labels, colours and counts",
+        responses: {
+          "200": {
+            description: "Types",
+            ...json({ type: "object", properties: { nodeTypes: { type: "array" }, edgeTypes: { type: "array" } } }),
+          },
+        },
+      },
+    },
+    "/api/sources": {
+      get: {
+        summary: "The sources in the graph",
+        responses: { "200": { description: "Sources", ...json({ type: "object" }) } },
+      },
+    },
+    "/api/sources/{id}": {
+      get: {
+        summary: "A source's text and endnotes (evidence offsets index into `text`)",
+        parameters: [{ ...idParam, description: "Source id (dprk-2020-brief)." }],
+        responses: {
+          "200": { description: "The source", ...json({ type: "object" }) },
+          "404": { description: "Unknown source", ...json(ref("Error")) },
+        },
+      },
+    },
+    "/api/openapi.json": {
+      get: {
+        summary: "This document",
+        responses: { "200": { description: "OpenAPI 3.1", ...json({ type: "object" }) } },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: "object",
+        required: ["error"],
+        properties: {
+          error: {
+            type: "object",
+            required: ["code", "message"],
+            properties: {
+              code: { type: "string" },
+              message: { type: "string" },
+              parameter: { type: "string" },
+              suggestions: { type: "array", items: { type: "string" } },
+            },
+          },
+        },
+      },
+      SearchResult: {
+        type: "object",
+        required: ["id", "label", "type", "score"],
+        properties: {
+          id: { type: "string" },
+          label: { type: "string" },
+          type: { type: "string" },
+          score: { type: "number" },
+        },
+      },
+      Node: {
+        type: "object",
+        required: ["id", "type", "label", "aliases", "description"],
+        properties: {
+          id: { type: "string" },
+          type: { type: "string" },
+          label: { type: "string" },
+          aliases: { type: "array", items: { type: "string" } },
+          description: { type: "string" },
+          date: { type: "string" },
+          outsideKnowledge: { type: "array", items: { type: "string" } },
+          sources: { type: "array", items: { type: "string" } },
+        },
+        additionalProperties: true,
+      },
+      Evidence: {
+        type: "object",
+        required: ["quote", "footnotes", "sourceDoc"],
+        properties: {
+          quote: { type: "string" },
+          footnotes: { type: "array", items: { type: "string" } },
+          sourceDoc: { type: "string" },
+          start: { type: "integer" },
+          end: { type: "integer" },
+        },
+      },
+      Edge: {
+        type: "object",
+        required: ["id", "type", "source", "target", "label", "evidence"],
+        properties: {
+          id: { type: "string" },
+          type: { type: "string" },
+          source: { type: "string" },
+          target: { type: "string" },
+          label: { type: "string" },
+          date: { type: "string" },
+          evidence: ref("Evidence"),
+        },
+        additionalProperties: true,
+      },
+      Neighborhood: {
+        type: "object",
+        properties: {
+          nodes: { type: "array", items: ref("Node") },
+          edges: { type: "array", items: ref("Edge") },
+          truncated: { type: "boolean" },
+          counts: { type: "object" },
+        },
+      },
+      PathAnswer: {
+        type: "object",
+        required: ["paths", "truncated"],
+        properties: {
+          paths: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                nodes: { type: "array", items: ref("Node") },
+                edges: {
+                  type: "array",
+                  items: {
+                    allOf: [
+                      ref("Edge"),
+                      { type: "object", properties: { direction: { enum: ["forward", "backward"] } } },
+                    ],
+                  },
+                },
+                length: { type: "integer" },
+              },
+            },
+          },
+          truncated: { type: "boolean" },
+          reason: { type: "string" },
+          cause: { enum: ["same-node", "disconnected", "too-long", "filtered"] },
+          shortestLength: { type: "integer" },
+        },
+      },
+    },
+  },
+} as const;

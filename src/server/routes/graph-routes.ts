@@ -1,0 +1,106 @@
+// Routes about the whole graph: health, the drawable graph, the schema with counts and colours, the sources.
+import { Router } from "express";
+import { NotFoundError } from "../../errors";
+import { edgeTypeColor, nodeTypeColor } from "../../layout";
+import { QueryParams } from "../query-params";
+import { DEFAULT_GRAPH_VIEW_LIMIT, graphView, MAX_GRAPH_VIEW_LIMIT, type ServerContext } from "../server-context";
+import { ParameterError } from "../../errors";
+
+export function graphRoutes(context: ServerContext): Router {
+  const router = Router();
+  const { graph, schema, sources } = context.dataset;
+
+  router.get("/health", (req, res) => {
+    new QueryParams(req, []);
+    res.json({ status: "ok", nodes: graph.order, edges: graph.size });
+  });
+
+  router.get("/graph", (req, res) => {
+    const limit = new QueryParams(req, ["limit"]).int("limit");
+    if (limit === undefined || limit === DEFAULT_GRAPH_VIEW_LIMIT) {
+      res.type("application/json").send(context.defaultGraphView);
+      return;
+    }
+    if (limit < 1 || limit > MAX_GRAPH_VIEW_LIMIT)
+      throw new ParameterError("limit", `limit must be from 1 to ${MAX_GRAPH_VIEW_LIMIT}`);
+    res.json(graphView(context, limit));
+  });
+
+  router.get("/schema", (req, res) => {
+    new QueryParams(req, []);
+    const nodeCounts = new Map<string, number>();
+    const edgeCounts = new Map<string, number>();
+    graph.forEachNode((_, a) => nodeCounts.set(a.type, (nodeCounts.get(a.type) ?? 0) + 1));
+    graph.forEachEdge((_, a) => edgeCounts.set(a.type, (edgeCounts.get(a.type) ?? 0) + 1));
+    res.json({
+      nodeTypes: [...schema.nodeTypes.values()].map((t) => ({
+        name: t.name,
+        label: t.label,
+        plural: t.plural,
+        description: t.description,
+        color: nodeTypeColor(t.name),
+        count: nodeCounts.get(t.name) ?? 0,
+        attributes: [...t.attributes.values()].map((a) => ({
+          name: a.name,
+          kind: a.kind,
+          required: a.required,
+          description: a.description,
+        })),
+      })),
+      edgeTypes: [...schema.edgeTypes.values()].map((t) => ({
+        name: t.name,
+        label: t.label,
+        reading: t.reading,
+        description: t.description,
+        source: t.sourceTypes,
+        target: t.targetTypes,
+        provenance: t.provenance,
+        color: edgeTypeColor(t.name),
+        count: edgeCounts.get(t.name) ?? 0,
+        attributes: [...t.attributes.values()].map((a) => ({
+          name: a.name,
+          kind: a.kind,
+          required: a.required,
+          description: a.description,
+        })),
+      })),
+    });
+  });
+
+  router.get("/sources", (req, res) => {
+    new QueryParams(req, []);
+    res.json({ sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title, document: s.document })) });
+  });
+
+  router.get("/sources/:id", (req, res) => {
+    new QueryParams(req, []);
+    const source = sources.get(req.params.id);
+    if (!source) throw new NotFoundError(`source "${req.params.id.slice(0, 200)}" not found`, [...sources.keys()]);
+    const citationView = (c: { document: string; locator?: string; quote: string }) => {
+      const a = graph.getNodeAttributes(c.document);
+      return {
+        document: c.document,
+        label: a.label,
+        ...(c.locator ? { locator: c.locator } : {}),
+        quote: c.quote,
+        ...(a.date ? { date: a.date } : {}),
+        ...(typeof a.props.url === "string" ? { url: a.props.url } : {}),
+        ...(typeof a.props.publisher === "string" ? { publisher: a.props.publisher } : {}),
+        ...(typeof a.props.title === "string" ? { title: a.props.title } : {}),
+      };
+    };
+    res.json({
+      id: source.id,
+      title: source.title,
+      document: source.document,
+      meta: source.meta,
+      text: source.text,
+      endnotes: [...source.endnotes.values()].map((n) => ({
+        marker: n.marker,
+        citations: n.citations.map(citationView),
+      })),
+    });
+  });
+
+  return router;
+}

@@ -1,0 +1,85 @@
+// Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
+import { Router } from "express";
+import type { PathOptions, PathResult, QueryEngine } from "../../query";
+import { QueryParams } from "../query-params";
+import type { ServerContext } from "../server-context";
+
+export const PATH_PARAMETERS = [
+  "from",
+  "to",
+  "maxHops",
+  "limit",
+  "direction",
+  "edgeTypes",
+  "excludeEdgeTypes",
+  "excludeNodeTypes",
+  "includeProvenance",
+  "timeBudgetMs",
+] as const;
+
+/** Reads the path parameters shared by /api/paths and path exports. */
+export function readPathQuery(params: QueryParams): { from: string; to: string; options: Partial<PathOptions> } {
+  const options: Partial<PathOptions> = {
+    maxHops: params.int("maxHops"),
+    limit: params.int("limit"),
+    direction: params.oneOf("direction", ["any", "forward"] as const),
+    edgeTypes: params.list("edgeTypes"),
+    excludeEdgeTypes: params.list("excludeEdgeTypes"),
+    excludeNodeTypes: params.list("excludeNodeTypes"),
+    includeProvenance: params.bool("includeProvenance"),
+    timeBudgetMs: params.int("timeBudgetMs"),
+  };
+  return { from: params.required("from"), to: params.required("to"), options };
+}
+
+/** The JSON answer of a path query: paths shortest first, or none with the reason. */
+export function pathAnswer(result: PathResult): object {
+  if (result.type === "found") return { paths: result.paths, truncated: result.truncated };
+  return {
+    paths: [],
+    reason: result.reason,
+    cause: result.cause,
+    ...(result.shortestLength !== undefined ? { shortestLength: result.shortestLength } : {}),
+    truncated: result.truncated,
+  };
+}
+
+export function runPathQuery(engine: QueryEngine, params: QueryParams): PathResult {
+  const { from, to, options } = readPathQuery(params);
+  return engine.paths(from, to, options);
+}
+
+export function queryRoutes(context: ServerContext): Router {
+  const router = Router();
+  const { engine } = context;
+
+  router.get("/search", (req, res) => {
+    const params = new QueryParams(req, ["q", "type", "limit"]);
+    const results = engine.search(params.required("q"), { type: params.string("type"), limit: params.int("limit") });
+    res.json({ results });
+  });
+
+  router.get("/nodes/:id", (req, res) => {
+    new QueryParams(req, []);
+    res.json(engine.node(req.params.id));
+  });
+
+  router.get("/nodes/:id/neighbors", (req, res) => {
+    const params = new QueryParams(req, ["depth", "direction", "edgeTypes", "nodeTypes", "limit"]);
+    const result = engine.neighbors(req.params.id, {
+      depth: params.int("depth"),
+      direction: params.oneOf("direction", ["out", "in", "both"] as const),
+      edgeTypes: params.list("edgeTypes"),
+      nodeTypes: params.list("nodeTypes"),
+      limit: params.int("limit"),
+    });
+    res.json(result);
+  });
+
+  router.get("/paths", (req, res) => {
+    const params = new QueryParams(req, PATH_PARAMETERS);
+    res.json(pathAnswer(runPathQuery(engine, params)));
+  });
+
+  return router;
+}

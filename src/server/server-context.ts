@@ -1,0 +1,78 @@
+// Everything the routes share, computed once at start-up: the dataset, the query engine, the layout and its JSON.
+import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
+import { createQueryEngine, type QueryEngine } from "../query";
+import type { Dataset, RightsGraph } from "../schema/types";
+
+/** Most nodes `/api/graph` sends unless asked for more; the largest-degree nodes come first. */
+export const DEFAULT_GRAPH_VIEW_LIMIT = 5000;
+export const MAX_GRAPH_VIEW_LIMIT = 200_000;
+
+export interface ServerContext {
+  dataset: Dataset;
+  engine: QueryEngine;
+  /** Layout of the whole graph (positions, sizes, colours), computed once. */
+  display: Map<string, NodeDisplay>;
+  /** Node ids by degree, largest first (ties by id): the order in which big views are cut. */
+  nodesByDegree: string[];
+  /** Cached JSON of `/api/graph` with the default limit. */
+  defaultGraphView: string;
+}
+
+/** The graph as the web app draws it: graphology's serialisation with layout, cut to `limit` nodes. */
+export function graphView(context: Omit<ServerContext, "defaultGraphView">, limit: number): object {
+  const { graph } = context.dataset;
+  const kept = new Set(context.nodesByDegree.slice(0, limit));
+  const nodes = [];
+  for (const id of context.nodesByDegree) {
+    if (!kept.has(id)) continue;
+    const a = graph.getNodeAttributes(id);
+    const d = context.display.get(id)!;
+    nodes.push({
+      key: id,
+      attributes: {
+        label: a.label,
+        type: a.type,
+        aliases: a.aliases,
+        description: a.description,
+        ...(a.date ? { date: a.date } : {}),
+        x: d.x,
+        y: d.y,
+        size: d.size,
+        color: d.color,
+      },
+    });
+  }
+  const edges: object[] = [];
+  graph.forEachEdge((key, a, source, target) => {
+    if (!kept.has(source) || !kept.has(target)) return;
+    edges.push({
+      key,
+      source,
+      target,
+      attributes: { type: a.type, label: a.label, ...(a.date ? { date: a.date } : {}), color: edgeTypeColor(a.type) },
+    });
+  });
+  return {
+    options: { type: "directed", multi: true, allowSelfLoops: true },
+    attributes: { name: graph.getAttribute("name") },
+    nodes,
+    edges,
+    truncated: nodes.length < graph.order,
+    counts: { nodes: graph.order, edges: graph.size, shownNodes: nodes.length, shownEdges: edges.length },
+  };
+}
+
+function byDegree(graph: RightsGraph): string[] {
+  return graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Builds the engine and the layout once; every request then reads them. */
+export function createServerContext(dataset: Dataset): ServerContext {
+  const base = {
+    dataset,
+    engine: createQueryEngine(dataset),
+    display: computeLayout(dataset.graph),
+    nodesByDegree: byDegree(dataset.graph),
+  };
+  return { ...base, defaultGraphView: JSON.stringify(graphView(base, DEFAULT_GRAPH_VIEW_LIMIT)) };
+}
