@@ -1,0 +1,29 @@
+// What every panel receives: the store, the graph, the schema, the data cache and the canvas controls.
+import type { EdgeTypeInfo, NodeTypeInfo, SchemaResponse } from "../api/index.js";
+import type { DisplayGraph, Visibility } from "../graph/index.js";
+import type { Renderer } from "../renderer/index.js";
+import type { Store } from "../state/index.js";
+import type { DataCache } from "./data-cache.js";
+
+export interface CanvasControls {
+  /** Centre the camera on a node (animated). */
+  focusNode(id: string): void;
+  /** Fit the whole graph in view. */
+  resetView(): void;
+  zoom(factor: number): void;
+}
+
+export interface AppContext {
+  store: Store;
+  graph: DisplayGraph;
+  schema: SchemaResponse;
+  nodeTypes: Map<string, NodeTypeInfo>;
+  edgeTypes: Map<string, EdgeTypeInfo>;
+  data: DataCache;
+  renderer: Renderer;
+  canvas: CanvasControls;
+  /** The nodes and edges that pass the current filters. */
+  visibility(): Visibility;
+  /** Put a short message in the status line (read by screen readers). */
+  announce(message: string): void;
+}

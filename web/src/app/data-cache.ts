@@ -1,0 +1,48 @@
+// Remembers what the explorer fetched (node details, sources) so panels ask the server once per item.
+import { api } from "../api/index.js";
+import type { ApiEdge, NodeResponse, SourceResponse, SourceSummary } from "../api/index.js";
+import type { DisplayGraph } from "../graph/index.js";
+
+export interface DataCache {
+  node(id: string): Promise<NodeResponse>;
+  /** An edge with its evidence, found through its source node's details. */
+  edge(id: string): Promise<ApiEdge | null>;
+  /** The source whose document node is `documentId` (evidence.sourceDoc), or null when none is known. */
+  sourceForDocument(documentId: string): Promise<SourceResponse | null>;
+}
+
+export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]): DataCache {
+  const nodes = new Map<string, Promise<NodeResponse>>();
+  const sources = new Map<string, Promise<SourceResponse>>();
+  const byDocument = new Map(sourceList.map((s) => [s.document, s.id]));
+
+  function node(id: string): Promise<NodeResponse> {
+    let pending = nodes.get(id);
+    if (!pending) {
+      pending = api.node(id);
+      nodes.set(id, pending);
+      pending.catch(() => nodes.delete(id));
+    }
+    return pending;
+  }
+
+  return {
+    node,
+    async edge(id) {
+      if (!graph.hasEdge(id)) return null;
+      const details = await node(graph.source(id));
+      return details.edges.find((e) => e.id === id) ?? null;
+    },
+    async sourceForDocument(documentId) {
+      const id = byDocument.get(documentId) ?? (sourceList.length === 1 ? sourceList[0]!.id : undefined);
+      if (!id) return null;
+      let pending = sources.get(id);
+      if (!pending) {
+        pending = api.source(id);
+        sources.set(id, pending);
+        pending.catch(() => sources.delete(id));
+      }
+      return pending;
+    },
+  };
+}

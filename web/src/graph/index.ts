@@ -1,0 +1,14 @@
+// Public face of the graph domain.
+export { buildGraph, curvatureFor, sizeForDegree, FALLBACK_EDGE_COLOR, FALLBACK_NODE_COLOR } from "./build-graph.js";
+export {
+  dateInRange,
+  formatDate,
+  formatMonth,
+  lastDayOfMonth,
+  monthBounds,
+  monthsBetween,
+  timelineMonths,
+} from "./dates.js";
+export { computeVisibility, countByEdgeType, countByNodeType } from "./visibility.js";
+export type { Visibility } from "./visibility.js";
+export type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from "./types.js";

@@ -1,0 +1,240 @@
+// Details of the selected node (identity, then its relations grouped by type and direction, as cited sentences)
+// or of the selected edge (the claim, its quote and endnotes).
+import { selectNode } from "../../actions/index.js";
+import { errorMessage } from "../../api/index.js";
+import type { ApiEdge, ApiNode } from "../../api/index.js";
+import type { AppContext } from "../../app/context.js";
+import { h, replaceChildren, safeUrl } from "../../dom/index.js";
+import { formatDate } from "../../graph/index.js";
+import type { Selection } from "../../state/index.js";
+import { evidenceView } from "../shared/evidence.js";
+import { groupHeading, groupRelations, sentenceParts } from "../shared/sentence.js";
+
+const SHOWN_ELSEWHERE = new Set([
+  "id",
+  "type",
+  "label",
+  "aliases",
+  "description",
+  "date",
+  "outsideKnowledge",
+  "sources",
+]);
+
+function typeChip(ctx: AppContext, type: string, text?: string): HTMLElement {
+  const info = ctx.nodeTypes.get(type);
+  const swatch = h("span", { class: "swatch", attrs: { "aria-hidden": "true" } });
+  swatch.style.backgroundColor = info?.color ?? "#888";
+  return h("span", { class: "type-chip" }, swatch, text ?? info?.label ?? type);
+}
+
+function labelOf(ctx: AppContext): (id: string) => string {
+  return (id) => (ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, "label") : id);
+}
+
+function goTo(ctx: AppContext, id: string): void {
+  if (!ctx.graph.hasNode(id)) return;
+  ctx.store.dispatch(selectNode(id));
+  ctx.canvas.focusNode(id);
+}
+
+function propValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(", ");
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return String(value);
+}
+
+function propsList(record: Record<string, unknown>, skip: Set<string>): HTMLElement | null {
+  const rows: HTMLElement[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (
+      skip.has(key) ||
+      value === null ||
+      value === undefined ||
+      value === "" ||
+      (typeof value === "object" && !Array.isArray(value))
+    )
+      continue;
+    const url = key === "url" ? safeUrl(value) : null;
+    rows.push(
+      h("dt", { text: key.replace(/_/g, " ") }),
+      h(
+        "dd",
+        {},
+        url
+          ? h("a", { text: String(value), attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } })
+          : propValue(value),
+      ),
+    );
+  }
+  return rows.length ? h("dl", { class: "props" }, ...rows) : null;
+}
+
+function outsideKnowledge(notes: unknown): HTMLElement | null {
+  if (!Array.isArray(notes) || notes.length === 0) return null;
+  return h(
+    "div",
+    { class: "outside" },
+    h("p", { class: "outside-title", text: "Added from outside the source" }),
+    h("ul", {}, ...notes.map((n) => h("li", { text: String(n) }))),
+  );
+}
+
+/** One relation: a button with the sentence (selects the other node), then the evidence. */
+function relationItem(ctx: AppContext, nodeId: string, edge: ApiEdge): HTMLElement {
+  const parts = sentenceParts(edge, labelOf(ctx), ctx.edgeTypes.get(edge.type));
+  const other = edge.source === nodeId ? edge.target : edge.source;
+  const otherIsSource = other === edge.source && edge.source !== nodeId;
+  const button = h(
+    "button",
+    {
+      class: "relation-link",
+      attrs: { type: "button", title: `Select ${labelOf(ctx)(other)}` },
+      on: { click: () => goTo(ctx, other) },
+    },
+    otherIsSource ? h("strong", { text: parts.source }) : parts.source,
+    ` ${parts.verb} `,
+    otherIsSource ? parts.target : h("strong", { text: parts.target }),
+  );
+  return h("li", { class: "relation", attrs: { "data-edge": edge.id } }, button, evidenceView(edge, ctx));
+}
+
+function nodeView(ctx: AppContext, node: ApiNode, edges: ApiEdge[]): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  parts.push(
+    h("div", { class: "details-kicker" }, typeChip(ctx, node.type)),
+    h("h3", { class: "details-title", id: "details-heading", text: node.label, attrs: { tabindex: "-1" } }),
+  );
+  if (node.aliases?.length) parts.push(h("p", { class: "aliases", text: `Also called: ${node.aliases.join(" · ")}` }));
+  if (node.date) parts.push(h("p", { class: "date", text: `Date: ${formatDate(node.date)}` }));
+  if (node.description) parts.push(h("p", { class: "description", text: node.description }));
+  const props = propsList(node, SHOWN_ELSEWHERE);
+  if (props) parts.push(props);
+  const outside = outsideKnowledge(node.outsideKnowledge);
+  if (outside) parts.push(outside);
+
+  const groups = groupRelations(node.id, edges);
+  parts.push(h("h4", { class: "relations-title", text: `Relations (${edges.length})` }));
+  if (groups.length === 0) parts.push(h("p", { class: "muted", text: "No relations recorded." }));
+  for (const group of groups) {
+    const type = ctx.edgeTypes.get(group.type);
+    const verb = sentenceParts(group.edges[0]!, labelOf(ctx), type).verb;
+    const swatch = h("span", { class: "edge-swatch", attrs: { "aria-hidden": "true" } });
+    swatch.style.backgroundColor = type?.color ?? "#999";
+    const heading = groupHeading(
+      node.label,
+      group.edges.every((e) => e.label === group.edges[0]!.label) ? verb : (type?.label ?? group.type),
+      group.direction,
+    );
+    parts.push(
+      h(
+        "section",
+        { class: "relation-group" },
+        h("h5", {}, swatch, `${heading} (${group.edges.length})`),
+        h("ul", { class: "relations" }, ...group.edges.map((edge) => relationItem(ctx, node.id, edge))),
+      ),
+    );
+  }
+  return parts;
+}
+
+function endButton(ctx: AppContext, id: string, role: string): HTMLElement {
+  return h(
+    "p",
+    { class: "edge-end" },
+    h("span", { class: "muted", text: `${role}: ` }),
+    h("button", {
+      class: "link-button",
+      text: labelOf(ctx)(id),
+      attrs: { type: "button" },
+      on: { click: () => goTo(ctx, id) },
+    }),
+  );
+}
+
+function edgeView(ctx: AppContext, edge: ApiEdge): HTMLElement[] {
+  const type = ctx.edgeTypes.get(edge.type);
+  const { source, verb, target } = sentenceParts(edge, labelOf(ctx), type);
+  const swatch = h("span", { class: "edge-swatch", attrs: { "aria-hidden": "true" } });
+  swatch.style.backgroundColor = type?.color ?? "#999";
+  return [
+    h(
+      "div",
+      { class: "details-kicker" },
+      h("span", { class: "type-chip" }, swatch, `Relation: ${type?.label ?? edge.type}`),
+    ),
+    h("h3", {
+      class: "details-title",
+      id: "details-heading",
+      text: `${source} ${verb} ${target}`,
+      attrs: { tabindex: "-1" },
+    }),
+    endButton(ctx, edge.source, "From"),
+    endButton(ctx, edge.target, "To"),
+    evidenceView(edge, ctx),
+    ...[propsList(edge, new Set([...SHOWN_ELSEWHERE, "source", "target", "evidence", "direction"]))].filter(
+      (x): x is HTMLElement => x !== null,
+    ),
+    ...[outsideKnowledge(edge.outsideKnowledge)].filter((x): x is HTMLElement => x !== null),
+  ];
+}
+
+export function mountDetails(root: HTMLElement, ctx: AppContext): void {
+  const body = h("div", { class: "panel-body details-body", attrs: { "aria-live": "polite", "aria-busy": "false" } });
+  const section = h(
+    "section",
+    { class: "panel details", attrs: { "aria-labelledby": "details-label" } },
+    h("h2", { class: "panel-title", id: "details-label", text: "Details" }),
+    body,
+  );
+  root.append(section);
+
+  let current: Selection = null;
+  let token = 0;
+
+  function empty(): void {
+    replaceChildren(
+      body,
+      h("p", {
+        class: "muted",
+        text: "Select a node or a relation on the canvas, or search for a name, to see its details and evidence.",
+      }),
+    );
+  }
+
+  async function show(selection: Selection): Promise<void> {
+    const mine = ++token;
+    if (!selection) return empty();
+    body.setAttribute("aria-busy", "true");
+    replaceChildren(body, h("p", { class: "loading", text: "Loading details…" }));
+    try {
+      if (selection.kind === "node") {
+        const details = await ctx.data.node(selection.id);
+        if (mine !== token) return;
+        replaceChildren(body, ...nodeView(ctx, details.node, details.edges));
+      } else {
+        const edge = await ctx.data.edge(selection.id);
+        if (mine !== token) return;
+        if (!edge)
+          replaceChildren(body, h("p", { class: "error", text: `Relation “${selection.id}” is not in the graph.` }));
+        else replaceChildren(body, ...edgeView(ctx, edge));
+      }
+      section.scrollTop = 0;
+      body.scrollTop = 0;
+    } catch (error) {
+      if (mine !== token) return;
+      replaceChildren(body, h("p", { class: "error", text: `Could not load the details: ${errorMessage(error)}` }));
+    } finally {
+      if (mine === token) body.setAttribute("aria-busy", "false");
+    }
+  }
+
+  empty();
+  const update = (selection: Selection): void => {
+    if (selection?.kind === current?.kind && selection?.id === current?.id) return;
+    current = selection;
+    void show(selection);
+  };
+  update(ctx.store.get().selection);
+  ctx.store.subscribe((state) => update(state.selection));
+}

@@ -1,0 +1,2 @@
+// Public face of the details panel.
+export { mountDetails } from "./details-panel.js";

@@ -1,0 +1,103 @@
+// Export: GraphML, GEXF, JSON and CSV of the whole graph, the filtered view or the path result; PNG of the canvas.
+import { downloadAsPNG } from "@sigma/export-image";
+import type { AppContext } from "../../app/context.js";
+import { h } from "../../dom/index.js";
+import type { AppState } from "../../state/index.js";
+import { EXPORT_FORMATS, exportUrl } from "./export-urls.js";
+import type { ExportScope } from "./export-urls.js";
+
+const SCOPES: { scope: ExportScope; label: string }[] = [
+  { scope: "all", label: "Whole graph" },
+  { scope: "view", label: "Filtered view" },
+  { scope: "path", label: "Current path result" },
+];
+
+export function mountExport(root: HTMLElement, ctx: AppContext): void {
+  const { store } = ctx;
+  let scope: ExportScope = "all";
+  const radios = SCOPES.map(({ scope: value, label }) => {
+    const input = h("input", { id: `export-${value}`, attrs: { type: "radio", name: "export-scope", value } });
+    input.checked = value === scope;
+    input.addEventListener("change", () => {
+      if (input.checked) {
+        scope = value;
+        render(store.get());
+      }
+    });
+    return { value, input, label: h("label", { class: "check" }, input, ` ${label}`) };
+  });
+  const links = EXPORT_FORMATS.map(({ format, label, extension }) => ({
+    format,
+    extension,
+    link: h("a", { class: "button-link", text: label, attrs: { "data-format": format } }),
+  }));
+  const note = h("p", { class: "hint", attrs: { "aria-live": "polite" } });
+  const pngButton = h("button", { class: "button-link", text: "PNG image", attrs: { type: "button" } });
+  pngButton.addEventListener("click", () => {
+    pngButton.disabled = true;
+    note.textContent = "Drawing the image…";
+    downloadAsPNG(ctx.renderer, { fileName: "rightsgraph", backgroundColor: "#ffffff" })
+      .then(() => {
+        note.textContent = "PNG image saved.";
+      })
+      .catch(() => {
+        note.textContent = "The image could not be drawn.";
+      })
+      .finally(() => {
+        pngButton.disabled = false;
+      });
+  });
+
+  root.append(
+    h(
+      "section",
+      { class: "panel export", attrs: { "aria-labelledby": "export-label" } },
+      h("h2", { class: "panel-title", id: "export-label", text: "Export" }),
+      h("fieldset", { class: "scope" }, h("legend", { text: "What" }), ...radios.map((r) => r.label)),
+      h(
+        "div",
+        { class: "export-links", attrs: { role: "group", "aria-label": "Formats" } },
+        ...links.map((l) => l.link),
+        pngButton,
+      ),
+      note,
+    ),
+  );
+
+  function render(state: AppState): void {
+    const context = {
+      filters: state.filters,
+      pathQuery: state.pathQuery,
+      nodeTypes: ctx.schema.nodeTypes.map((t) => t.name),
+      edgeTypes: ctx.schema.edgeTypes.map((t) => t.name),
+    };
+    const pathRadio = radios.find((r) => r.value === "path")!;
+    pathRadio.input.disabled = state.pathQuery === null;
+    if (scope === "path" && state.pathQuery === null) {
+      scope = "all";
+      radios.forEach((r) => (r.input.checked = r.value === "all"));
+    }
+    for (const { format, extension, link } of links) {
+      const url = exportUrl(format, scope, context);
+      if (url) {
+        link.setAttribute("href", url);
+        link.setAttribute("download", `rightsgraph-${scope === "all" ? "graph" : scope}.${extension}`);
+        link.removeAttribute("aria-disabled");
+      } else {
+        link.removeAttribute("href");
+        link.setAttribute("aria-disabled", "true");
+      }
+    }
+    note.textContent =
+      scope === "view"
+        ? "Exports the nodes and relations that pass the filters."
+        : scope === "path"
+          ? "Exports the nodes and relations of the paths found."
+          : "Exports every node and relation with its evidence.";
+  }
+
+  render(store.get());
+  store.subscribe((state, previous) => {
+    if (state.filters !== previous.filters || state.pathQuery !== previous.pathQuery) render(state);
+  });
+}

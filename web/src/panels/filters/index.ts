@@ -1,0 +1,2 @@
+// Public face of the filters panel (legend, relation types, timeline).
+export { mountFilters } from "./filters-panel.js";

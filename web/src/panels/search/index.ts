@@ -1,0 +1,2 @@
+// Public face of the search panel.
+export { mountSearch } from "./search-panel.js";

@@ -1,0 +1,79 @@
+// The source reader: the brief's own text with the selected evidence highlighted and scrolled into view.
+import { errorMessage } from "../../api/index.js";
+import type { AppContext } from "../../app/context.js";
+import { h, replaceChildren } from "../../dom/index.js";
+import type { Reading } from "../../state/index.js";
+import { sentence } from "../shared/sentence.js";
+import { locateQuote } from "./highlight.js";
+
+export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
+  const caption = h("p", { class: "reader-caption muted" });
+  const text = h("div", { class: "source-text", attrs: { tabindex: "0", "aria-label": "Source text" } });
+  const section = h(
+    "section",
+    { class: "panel reader", attrs: { "aria-labelledby": "reader-label" } },
+    h("h2", { class: "panel-title", id: "reader-label", text: "Source reader" }),
+    caption,
+    text,
+  );
+  root.append(section);
+
+  let token = 0;
+  let current: string | null = null;
+
+  function idle(): void {
+    caption.textContent = "Choose “Show in source” on a relation, or click an edge, to read its quote in context.";
+    replaceChildren(text);
+    text.hidden = true;
+  }
+
+  async function show(reading: Reading | null): Promise<void> {
+    const mine = ++token;
+    if (!reading) return idle();
+    caption.textContent = "Loading the source…";
+    try {
+      const edge = await ctx.data.edge(reading.edgeId);
+      if (mine !== token) return;
+      if (!edge) {
+        caption.textContent = "That relation is not in the graph.";
+        return;
+      }
+      const source = await ctx.data.sourceForDocument(edge.evidence.sourceDoc);
+      if (mine !== token) return;
+      if (!source) {
+        caption.textContent = "The source text of this relation is not available.";
+        return;
+      }
+      const labelOf = (id: string): string => (ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, "label") : id);
+      const span = locateQuote(source.text, edge.evidence.quote, edge.evidence.start, edge.evidence.end);
+      replaceChildren(
+        caption,
+        h("span", { class: "reader-title", text: source.title }),
+        h("span", { text: ` — ${sentence(edge, labelOf, ctx.edgeTypes.get(edge.type))}` }),
+      );
+      text.hidden = false;
+      if (!span) {
+        replaceChildren(text, source.text);
+        caption.append(h("span", { class: "error", text: " (the quote was not found in this text)" }));
+        return;
+      }
+      const mark = h("mark", { class: "evidence-mark", text: source.text.slice(span.start, span.end) });
+      replaceChildren(text, source.text.slice(0, span.start), mark, source.text.slice(span.end));
+      // Scroll the reader itself (not the page) so the quote sits in the middle of it.
+      text.scrollTop = Math.max(0, mark.offsetTop - text.clientHeight / 2 + mark.offsetHeight / 2);
+    } catch (error) {
+      if (mine !== token) return;
+      caption.textContent = `Could not load the source: ${errorMessage(error)}`;
+    }
+  }
+
+  idle();
+  const update = (reading: Reading | null): void => {
+    const key = reading?.edgeId ?? null;
+    if (key === current) return;
+    current = key;
+    void show(reading);
+  };
+  update(ctx.store.get().reading);
+  ctx.store.subscribe((state) => update(state.reading));
+}

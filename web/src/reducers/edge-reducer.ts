@@ -1,0 +1,26 @@
+// Edge reducer: the look of an edge from the view (filters, path, hover, selection), never touching graph data.
+import type { EdgeDisplayData } from "sigma/types";
+import type { DisplayEdgeAttributes } from "../graph/index.js";
+import { DIM_EDGE_COLOR } from "./colors.js";
+import type { View } from "./view.js";
+
+type EdgeLook = Partial<EdgeDisplayData>;
+
+export function edgeReducer(view: View, edge: string, data: DisplayEdgeAttributes): EdgeLook {
+  if (!view.visibility.edges.has(edge)) {
+    return view.mode === "hide" ? { ...data, hidden: true } : { ...data, color: DIM_EDGE_COLOR, zIndex: 0 };
+  }
+  let look: EdgeLook = { ...data, zIndex: 1 };
+  if (view.path) {
+    look = view.path.edges.has(edge) ? { ...look, size: 4, zIndex: 3 } : { ...look, color: DIM_EDGE_COLOR, zIndex: 0 };
+  } else if (view.focus) {
+    look = view.focusEdges.has(edge)
+      ? { ...look, size: 2.5, zIndex: 2 }
+      : { ...look, color: DIM_EDGE_COLOR, zIndex: 0 };
+  } else if (view.selectedEdge && edge !== view.selectedEdge) {
+    look = { ...look, color: DIM_EDGE_COLOR, zIndex: 0 };
+  }
+  if (edge === view.hoveredEdge) look = { ...look, color: data.color, size: 3.5, zIndex: 3 };
+  if (edge === view.selectedEdge) look = { ...look, color: data.color, size: 4.5, zIndex: 4 };
+  return look;
+}

@@ -1,0 +1,6 @@
+// Public face of the reducers: view derivation plus node and edge reducers.
+export { activePathSets, computeView } from "./view.js";
+export type { View } from "./view.js";
+export { nodeReducer } from "./node-reducer.js";
+export { edgeReducer } from "./edge-reducer.js";
+export { DIM_EDGE_COLOR, DIM_NODE_COLOR } from "./colors.js";

@@ -1,0 +1,62 @@
+// The view: everything the reducers need, derived from state and graph once per change, so reducers stay cheap.
+import type { DisplayGraph, Visibility } from "../graph/index.js";
+import { computeVisibility } from "../graph/index.js";
+import type { AppState, FilterMode } from "../state/index.js";
+
+export interface View {
+  visibility: Visibility;
+  mode: FilterMode;
+  /** The node whose neighbourhood is highlighted: the hovered one, else the selected one. */
+  focus: string | null;
+  focusNodes: Set<string>;
+  focusEdges: Set<string>;
+  selectedNode: string | null;
+  selectedEdge: string | null;
+  hoveredEdge: string | null;
+  /** Ends of the selected edge, highlighted with it. */
+  selectedEdgeEnds: Set<string>;
+  /** The chosen path, highlighted alone. */
+  path: { nodes: Set<string>; edges: Set<string> } | null;
+}
+
+/** The chosen path's node and edge ids, or null when no path is chosen. */
+export function activePathSets(state: AppState): View["path"] {
+  if (state.activePath === null || state.pathResult.status !== "found") return null;
+  const path = state.pathResult.response.paths[state.activePath];
+  if (!path) return null;
+  return { nodes: new Set(path.nodes.map((n) => n.id)), edges: new Set(path.edges.map((e) => e.id)) };
+}
+
+/** Derive the view. `visibility` may be passed in when the filters did not change. */
+export function computeView(graph: DisplayGraph, state: AppState, visibility?: Visibility): View {
+  const vis = visibility ?? computeVisibility(graph, state.filters);
+  const selectedNode =
+    state.selection?.kind === "node" && graph.hasNode(state.selection.id) ? state.selection.id : null;
+  const selectedEdge =
+    state.selection?.kind === "edge" && graph.hasEdge(state.selection.id) ? state.selection.id : null;
+  const hovered = state.hoveredNode && graph.hasNode(state.hoveredNode) ? state.hoveredNode : null;
+  const focus = hovered ?? selectedNode;
+  const focusNodes = new Set<string>();
+  const focusEdges = new Set<string>();
+  if (focus) {
+    focusNodes.add(focus);
+    graph.forEachEdge(focus, (edge, _a, source, target) => {
+      if (!vis.edges.has(edge) && state.filters.mode === "hide") return;
+      focusEdges.add(edge);
+      focusNodes.add(source);
+      focusNodes.add(target);
+    });
+  }
+  return {
+    visibility: vis,
+    mode: state.filters.mode,
+    focus,
+    focusNodes,
+    focusEdges,
+    selectedNode,
+    selectedEdge,
+    hoveredEdge: state.hoveredEdge && graph.hasEdge(state.hoveredEdge) ? state.hoveredEdge : null,
+    selectedEdgeEnds: selectedEdge ? new Set(graph.extremities(selectedEdge)) : new Set(),
+    path: activePathSets(state),
+  };
+}

@@ -1,0 +1,70 @@
+// The explorer's state, typed once: what is selected, hovered, filtered, asked and shown.
+import type { PathsResponse } from "../api/index.js";
+
+/** What the details panel shows: a node, an edge, or nothing. */
+export type Selection = { kind: "node"; id: string } | { kind: "edge"; id: string } | null;
+
+/** Filtered-out elements are either hidden from the canvas or drawn faintly. */
+export type FilterMode = "hide" | "dim";
+
+export interface Filters {
+  /** Node types switched off (legend and filter panel). */
+  hiddenNodeTypes: string[];
+  /** Edge (relation) types switched off. */
+  hiddenEdgeTypes: string[];
+  /** First month kept ("YYYY-MM"), or null for no lower bound. Undated elements are always kept. */
+  dateFrom: string | null;
+  /** Last month kept ("YYYY-MM"), or null for no upper bound. */
+  dateTo: string | null;
+  mode: FilterMode;
+}
+
+export type PathDirection = "any" | "forward";
+
+/** A question for GET /api/paths, as the path finder asks it. */
+export interface PathQuery {
+  from: string;
+  to: string;
+  maxHops: number;
+  limit: number;
+  direction: PathDirection;
+  /** Only these relation types, or every type when empty. */
+  edgeTypes: string[];
+  /** False excludes document nodes from the middle of a path. */
+  throughDocuments: boolean;
+  /** True lets paths use provenance links (cites). */
+  includeProvenance: boolean;
+}
+
+/** The answer to the current path query, as a tagged union. */
+export type PathResult =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "found"; response: PathsResponse }
+  | { status: "none"; reason: string; cause?: string }
+  | { status: "error"; message: string };
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+/** Which quote the source reader shows: an edge of the graph. */
+export interface Reading {
+  edgeId: string;
+}
+
+export interface AppState {
+  selection: Selection;
+  hoveredNode: string | null;
+  hoveredEdge: string | null;
+  filters: Filters;
+  pathQuery: PathQuery | null;
+  pathResult: PathResult;
+  /** Index of the chosen path in pathResult, highlighted on the canvas. */
+  activePath: number | null;
+  reading: Reading | null;
+  camera: CameraView | null;
+}
