@@ -12,6 +12,8 @@ export interface IndexPathSearch {
 }
 
 const CLOCK_INTERVAL = 1024;
+/** The ball around the end keeps growing towards exact bounds while it holds at most this many nodes. */
+const CHEAP_BALL_NODES = 4096;
 
 /**
  * Finds up to `options.limit` simple paths (no repeated node) from `from` to `to` (different integers) of at most
@@ -20,8 +22,10 @@ const CLOCK_INTERVAL = 1024;
  * A bidirectional BFS first gives the shortest length (and one shortest path to fall back on if the budget runs
  * out). Then, for each length L from there up to maxHops, a depth-first enumeration extends a partial path of
  * depth i to a node w only when i + 1 + lb(w) <= L, where lb(w) is a lower bound on the distance from w to `to`:
- * exact inside a BFS ball of radius floor(L / 2) grown around `to`, radius + 1 outside it. Half-and-half keeps
- * both the ball and the unpruned prefixes small, like a bidirectional search.
+ * exact inside a BFS ball grown around `to`, radius + 1 outside it. The ball reaches radius floor(L / 2) at least,
+ * which keeps both the ball and the unpruned prefixes small, like a bidirectional search, and grows on towards
+ * L - 1 (exact bounds everywhere) while it holds at most `cheapBallNodes` nodes. The paths found do not depend
+ * on how far the ball grows, only the work done.
  */
 export function findPaths(
   index: AdjacencyIndex,
@@ -29,6 +33,7 @@ export function findPaths(
   to: number,
   filter: PathFilter,
   options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
+  cheapBallNodes = CHEAP_BALL_NODES,
 ): IndexPathSearch {
   const { maxHops, limit, maxExpansions } = options;
   const deadline = performance.now() + options.timeBudgetMs;
@@ -93,7 +98,10 @@ export function findPaths(
   const cursor = new Int32Array(maxHops + 1);
 
   search: for (let length = shortest.length; length <= maxHops; length++) {
-    if (!growBall(Math.floor(length / 2))) {
+    // Half the length at least; further, up to length - 1 (exact bounds), while the ball stays small.
+    let ballOk = growBall(Math.floor(length / 2));
+    while (ballOk && ballRadius < length - 1 && levelEnd <= cheapBallNodes) ballOk = growBall(ballRadius + 1);
+    if (!ballOk) {
       truncated = true;
       break;
     }
