@@ -14,7 +14,7 @@ import type { ServerContext } from "./server-context";
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
 /** Longest request target accepted; longer ones get 414 before any route runs. */
-export const MAX_URL_LENGTH = 8192;
+export const MAX_URL_LENGTH = 16 * 1024;
 
 export interface AppOptions {
   /** Folder of the built web app; `npm run build:web` makes it. */
@@ -27,11 +27,9 @@ export interface AppOptions {
 
 const limitUrlLength: RequestHandler = (req, res, next) => {
   if (req.url.length > MAX_URL_LENGTH) {
-    res
-      .status(414)
-      .json({
-        error: { code: "uri-too-long", message: `the request URL is longer than ${MAX_URL_LENGTH} characters` },
-      });
+    res.status(414).json({
+      error: { code: "uri-too-long", message: `the request URL is longer than ${MAX_URL_LENGTH} characters` },
+    });
     return;
   }
   next();

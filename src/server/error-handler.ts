@@ -30,6 +30,9 @@ export function errorHandler(onUnexpected: (error: unknown) => void): ErrorReque
       body = { error: { code: error.code, message: error.message } };
       if (error instanceof ParameterError) body.error.parameter = error.parameter;
       if (error instanceof NotFoundError) body.error.suggestions = error.suggestions;
+    } else if (error?.status === 400 && /^Failed to decode param/.test(String(error.message))) {
+      status = 400;
+      body = { error: { code: "bad-parameter", message: "the URL path is not validly percent-encoded" } };
     } else if (typeof error?.status === "number" && error.status >= 400 && error.status < 500) {
       status = error.status;
       body = {

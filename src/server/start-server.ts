@@ -36,7 +36,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     onUnexpectedError: (error) =>
       options.log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, app);
+  const server = createServer({ maxHeaderSize: 32 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE")

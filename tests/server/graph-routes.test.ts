@@ -1,0 +1,196 @@
+// Exports, the drawable graph, the schema, the sources and the OpenAPI document, read back by real readers.
+import { readFileSync } from "node:fs";
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { unzipSync, strFromU8 } from "fflate";
+import { MultiDirectedGraph } from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
+import request from "supertest";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/data";
+import { createServerContext, OPENAPI_DOCUMENT } from "../../src/server";
+import { bundledApp } from "../helpers/bundled-app";
+import { tempDir, xmllintValidate } from "../helpers/external-tools";
+import { readWithNetworkx } from "../helpers/networkx-reader";
+import { parseCsvObjects } from "../helpers/parse-csv";
+
+const { app, context, unexpected } = await bundledApp();
+const { graph } = context.dataset;
+const XSD = "tests/fixtures/graphml-xsd/graphml.xsd";
+const tmp = tempDir("rightsgraph-export-route");
+afterAll(() => tmp.remove());
+
+const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on("data", (c: Buffer) => chunks.push(c));
+  res.on("end", () => cb(null, Buffer.concat(chunks)));
+};
+const download = (url: string) => request(app).get(url).buffer(true).parse(binary);
+
+describe("GET /api/export", () => {
+  it("rejects an unknown format, a malformed date and a view filter mixed into a path export", async () => {
+    for (const [url, parameter] of [
+      ["/api/export?format=xlsx", "format"],
+      ["/api/export?dateFrom=December", "dateFrom"],
+      ["/api/export?from=state%3Akor&to=state%3Aprk&nodeTypes=state", "nodeTypes"],
+      ["/api/export?maxHops=3", "maxHops"],
+      ["/api/export?nodeTypes=planet", "nodeTypes"],
+    ]) {
+      const res = await request(app).get(url!);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error.parameter).toBe(parameter);
+    }
+  });
+
+  it("sends the whole graph as GraphML that validates and that NetworkX reads with every node and edge", async () => {
+    const res = await download("/api/export?format=graphml");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/graphml+xml; charset=utf-8");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="rightsgraph.graphml"');
+    const file = tmp.write("whole.graphml", res.body);
+    const lint = xmllintValidate(XSD, [file]);
+    expect(lint.stderr).toContain("validates");
+    const [nx] = readWithNetworkx([file]);
+    expect(nx!.nodes).toHaveLength(graph.order);
+    expect(nx!.edges).toHaveLength(graph.size);
+    const kor = Object.fromEntries(nx!.nodes)["state:kor"]!;
+    expect(kor.label).toEqual(["str", "Republic of Korea"]);
+    expect(kor.x![0]).toBe("float");
+    const declined = nx!.edges.find(([s, , , a]) => s === "state:kor" && a.type![1] === "declined")!;
+    expect(declined[3].evidence![1]).toBe(graph.getEdgeAttribute(declined[2]!, "evidence").quote);
+  });
+
+  it("sends a filtered view with only the kept types and dates", async () => {
+    const res = await download("/api/export?format=graphml&nodeTypes=state,person&edgeTypes=called-on,declined");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="rightsgraph-view.graphml"');
+    const [nx] = readWithNetworkx([tmp.write("view.graphml", res.body)]);
+    const states = graph.filterNodes((_, a) => a.type === "state" || a.type === "person");
+    expect(nx!.nodes.map(([id]) => id).sort()).toEqual(states.sort());
+    const kept = graph.filterEdges(
+      (_, a, s, t) => ["called-on", "declined"].includes(a.type) && states.includes(s) && states.includes(t),
+    );
+    expect(nx!.edges.map(([, , key]) => key).sort()).toEqual(kept.sort());
+    expect(kept.length).toBeGreaterThan(3);
+  });
+
+  it("sends a path result as GEXF that graphology-gexf parses", async () => {
+    const res = await download("/api/export?format=gexf&from=state%3Akor&to=person%3Atomas-ojea-quintana&limit=2");
+    expect(res.headers["content-disposition"]).toBe('attachment; filename="rightsgraph-path.gexf"');
+    const parsed = parseGexf(MultiDirectedGraph, res.body.toString("utf8"));
+    expect(parsed.hasNode("state:kor")).toBe(true);
+    expect(parsed.hasNode("person:tomas-ojea-quintana")).toBe(true);
+    expect(parsed.size).toBeGreaterThanOrEqual(1);
+    expect(parsed.order).toBeLessThan(graph.order);
+  });
+
+  it("sends a Neo4j import zip whose CSVs parse with the graph's counts", async () => {
+    const res = await download("/api/export?format=csv");
+    expect(res.headers["content-type"]).toBe("application/zip");
+    const files = unzipSync(new Uint8Array(res.body));
+    expect(Object.keys(files).sort()).toEqual(["README.txt", "nodes.csv", "relationships.csv"]);
+    const nodes = parseCsvObjects(strFromU8(files["nodes.csv"]!));
+    const relationships = parseCsvObjects(strFromU8(files["relationships.csv"]!));
+    expect(nodes).toHaveLength(graph.order);
+    expect(relationships).toHaveLength(graph.size);
+  });
+
+  it("sends JSON that graphology imports back whole", async () => {
+    const res = await download("/api/export?format=json");
+    const copy = MultiDirectedGraph.from(JSON.parse(res.body.toString("utf8")));
+    expect(copy.order).toBe(graph.order);
+    expect(copy.size).toBe(graph.size);
+  });
+});
+
+describe("GET /api/graph", () => {
+  it("rejects a limit of 0", async () => {
+    expect((await request(app).get("/api/graph?limit=0")).status).toBe(400);
+  });
+
+  it("sends every node with a position, size and colour, and every edge", async () => {
+    const res = await request(app).get("/api/graph");
+    expect(res.body.nodes).toHaveLength(graph.order);
+    expect(res.body.edges).toHaveLength(graph.size);
+    expect(res.body.truncated).toBe(false);
+    for (const { attributes } of res.body.nodes) {
+      expect(Number.isFinite(attributes.x) && Number.isFinite(attributes.y)).toBe(true);
+      expect(attributes.color).toMatch(/^#[0-9a-f]{6}$/i);
+    }
+  });
+
+  it("cuts big views to the largest-degree nodes and says so", async () => {
+    const res = await request(app).get("/api/graph?limit=5");
+    expect(res.body.nodes).toHaveLength(5);
+    expect(res.body.truncated).toBe(true);
+    expect(res.body.counts).toMatchObject({ nodes: graph.order, shownNodes: 5 });
+    const degrees = res.body.nodes.map((n: { key: string }) => graph.degree(n.key));
+    expect(Math.min(...degrees)).toBeGreaterThanOrEqual(
+      Math.max(
+        ...graph
+          .nodes()
+          .filter((id) => !res.body.nodes.some((n: { key: string }) => n.key === id))
+          .map((id) => graph.degree(id)),
+      ),
+    );
+  });
+
+  it("lays out the same data the same way every time", async () => {
+    const again = createServerContext(await loadDataset());
+    expect(again.defaultGraphView).toBe(context.defaultGraphView);
+  });
+});
+
+describe("GET /api/schema and /api/sources", () => {
+  it("lists every type with a colour and counts that add up to the graph", async () => {
+    const res = await request(app).get("/api/schema");
+    const nodeTotal = res.body.nodeTypes.reduce((n: number, t: { count: number }) => n + t.count, 0);
+    const edgeTotal = res.body.edgeTypes.reduce((n: number, t: { count: number }) => n + t.count, 0);
+    expect([nodeTotal, edgeTotal]).toEqual([graph.order, graph.size]);
+    const names = res.body.edgeTypes.map((t: { name: string }) => t.name);
+    expect(names).toEqual(expect.arrayContaining(["sponsored", "declined", "addressed-to", "cites"]));
+    for (const t of [...res.body.nodeTypes, ...res.body.edgeTypes]) expect(t.color).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
+  it("sends the source text byte for byte, with its endnotes", async () => {
+    const res = await request(app).get("/api/sources/dprk-2020-brief");
+    expect(res.body.text).toBe(readFileSync("graph-data/sources/dprk-2020-brief/source.txt", "utf8"));
+    expect(res.body.endnotes.map((n: { marker: string }) => n.marker)).toEqual([
+      "i",
+      "ii",
+      "iii",
+      "iv",
+      "v",
+      "vi",
+      "vii",
+      "viii",
+    ]);
+    expect((await request(app).get("/api/sources/nope")).status).toBe(404);
+  });
+});
+
+describe("GET /api/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document", async () => {
+    const res = await request(app).get("/api/openapi.json");
+    const result = await new Validator().validate(res.body);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(res.body.openapi).toBe("3.1.0");
+  });
+
+  it("describes exactly the routes the app registers", () => {
+    type Layer = { route?: { path: string }; handle?: { stack?: Layer[] } };
+    const paths = new Set<string>();
+    const walk = (stack: Layer[], prefix: string) => {
+      for (const layer of stack) {
+        if (layer.route) paths.add(`${prefix}${layer.route.path}`.replace(/:(\w+)/g, "{$1}"));
+        else if (layer.handle?.stack) walk(layer.handle.stack, "/api");
+      }
+    };
+    walk((app as unknown as { router: { stack: Layer[] } }).router.stack, "");
+    paths.delete("/");
+    expect([...paths].sort()).toEqual(Object.keys(OPENAPI_DOCUMENT.paths).sort());
+  });
+
+  it("never reported an unexpected error while these tests ran", () => {
+    expect(unexpected).toEqual([]);
+  });
+});

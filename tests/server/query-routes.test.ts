@@ -1,0 +1,231 @@
+// The query routes on the bundled graph: bad input first, then real answers with their evidence.
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { bundledApp } from "../helpers/bundled-app";
+
+const { app, context, unexpected } = await bundledApp();
+const get = (url: string) => request(app).get(url);
+
+function expectParameterError(res: request.Response, parameter: string) {
+  expect(res.status).toBe(400);
+  expect(res.body.error.code).toBe("bad-parameter");
+  expect(res.body.error.parameter).toBe(parameter);
+  expect(JSON.stringify(res.body)).not.toMatch(/at .*\.ts:\d+/);
+}
+
+describe("GET /api/health", () => {
+  it("rejects parameters it does not take", async () => {
+    expectParameterError(await get("/api/health?verbose=1"), "verbose");
+  });
+
+  it("counts the bundled graph's nodes and edges", async () => {
+    const res = await get("/api/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: "ok", nodes: context.dataset.graph.order, edges: context.dataset.graph.size });
+    expect(res.body.nodes).toBeGreaterThan(60);
+  });
+});
+
+describe("GET /api/search", () => {
+  it("rejects a missing, repeated, over-long or out-of-range parameter, naming it", async () => {
+    expectParameterError(await get("/api/search"), "q");
+    expectParameterError(await get("/api/search?q=%20%20"), "q");
+    expectParameterError(await get("/api/search?q=a&q=b"), "q");
+    expectParameterError(await get(`/api/search?q=${"x".repeat(10_000)}`), "q");
+    expectParameterError(await get(`/api/search?q=${"x".repeat(201)}`), "q");
+    expectParameterError(await get("/api/search?q=korea&limit=-1"), "limit");
+    expectParameterError(await get("/api/search?q=korea&limit=ten"), "limit");
+    expectParameterError(await get("/api/search?q=korea&type=country"), "type");
+    expectParameterError(await get("/api/search?q=korea&sort=asc"), "sort");
+  });
+
+  it("finds Tomás Ojea Quintana without the accent, by prefix and with a typo", async () => {
+    for (const q of ["Tomas", "tomás", "Quint", "Quintanna"]) {
+      const res = await get(`/api/search?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      expect(res.body.results[0]).toMatchObject({
+        id: "person:tomas-ojea-quintana",
+        label: "Tomás Ojea Quintana",
+        type: "person",
+      });
+    }
+  });
+
+  it("finds a state by any alias the brief uses, and filters by type", async () => {
+    const dprk = await get("/api/search?q=DPRK&type=state");
+    expect(dprk.body.results[0].id).toBe("state:prk");
+    expect(dprk.body.results.every((r: { type: string }) => r.type === "state")).toBe(true);
+    const rok = await get("/api/search?q=ROK&limit=1");
+    expect(rok.body.results).toEqual([expect.objectContaining({ id: "state:kor" })]);
+    const khari = await get("/api/search?q=Khari");
+    expect(khari.body.results[0].id).toBe("person:mohamed-khaled-khiari");
+  });
+});
+
+describe("GET /api/nodes/:id", () => {
+  it("answers 404 with the closest ids for an unknown node", async () => {
+    const res = await get("/api/nodes/state%3Aprkk");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("not-found");
+    expect(res.body.error.suggestions[0]).toBe("state:prk");
+  });
+
+  it("answers 400 for a path that is not validly percent-encoded", async () => {
+    expectParameterError(await get("/api/nodes/%E0%A4%A"), undefined as unknown as string);
+  });
+
+  it("returns the node and every incident edge with a verbatim quote and its offsets", async () => {
+    const res = await get(`/api/nodes/${encodeURIComponent("state:kor")}`);
+    expect(res.status).toBe(200);
+    expect(res.body.node).toMatchObject({ id: "state:kor", label: "Republic of Korea", type: "state" });
+    expect(res.body.node.aliases).toEqual(expect.arrayContaining(["ROK", "Republic of Korea"]));
+    const text = context.dataset.sources.get("dprk-2020-brief")!.text;
+    expect(res.body.edges.length).toBe(context.dataset.graph.degree("state:kor"));
+    for (const edge of res.body.edges) {
+      expect(text.slice(edge.evidence.start, edge.evidence.end)).toBe(edge.evidence.quote);
+    }
+    const declined = res.body.edges.find((e: { type: string }) => e.type === "declined");
+    expect(declined).toMatchObject({
+      source: "state:kor",
+      target: "doc:un:a-c.3-74-l.26",
+      evidence: { footnotes: ["iii"] },
+    });
+    expect(declined.evidence.quote).toContain("the Republic of Korea (ROK) declined to co-sponsor the resolution");
+  });
+});
+
+describe("GET /api/nodes/:id/neighbors", () => {
+  it("rejects depth 0 or 4, a bad direction and unknown types", async () => {
+    expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?depth=0"), "depth");
+    expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?depth=4"), "depth");
+    expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?direction=up"), "direction");
+    expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?edgeTypes=likes"), "edgeTypes");
+    expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?nodeTypes=planet"), "nodeTypes");
+    expect((await get("/api/nodes/state%3Axyz/neighbors")).status).toBe(404);
+  });
+
+  it("returns the Security Council's direct neighbours, incoming only when asked", async () => {
+    const both = await get("/api/nodes/un%3Asecurity-council/neighbors");
+    const graph = context.dataset.graph;
+    expect(both.body.nodes.map((n: { id: string }) => n.id).sort()).toEqual(
+      [...new Set(["un:security-council", ...graph.neighbors("un:security-council")])].sort(),
+    );
+    const incoming = await get("/api/nodes/un%3Asecurity-council/neighbors?direction=in&edgeTypes=addressed-to");
+    expect(incoming.body.edges.map((e: { source: string }) => e.source)).toEqual(["rec:dprk-2020-brief:unsc-1"]);
+  });
+
+  it("reaches further at depth 2", async () => {
+    const one = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=1");
+    const two = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=2");
+    expect(two.body.nodes.length).toBeGreaterThan(one.body.nodes.length);
+  });
+});
+
+describe("GET /api/paths", () => {
+  it("rejects maxHops 0 or 100, limit -1, unknown types and missing ends", async () => {
+    const base = "/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana";
+    expectParameterError(await get(`${base}&maxHops=0`), "maxHops");
+    expectParameterError(await get(`${base}&maxHops=100`), "maxHops");
+    expectParameterError(await get(`${base}&limit=-1`), "limit");
+    expectParameterError(await get(`${base}&edgeTypes=likes`), "edgeTypes");
+    expectParameterError(await get(`${base}&excludeNodeTypes=planet`), "excludeNodeTypes");
+    expectParameterError(await get(`${base}&direction=sideways`), "direction");
+    expectParameterError(await get(`${base}&includeProvenance=maybe`), "includeProvenance");
+    expectParameterError(await get("/api/paths?from=state%3Akor"), "to");
+    const unknown = await get("/api/paths?from=state%3Akorr&to=person%3Atomas-ojea-quintana");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.suggestions).toContain("state:kor");
+  });
+
+  it("connects the Republic of Korea to Tomás Ojea Quintana by his call on it, quoted", async () => {
+    const res = await get("/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana");
+    expect(res.status).toBe(200);
+    const [first] = res.body.paths;
+    expect(first.length).toBe(1);
+    expect(first.edges[0]).toMatchObject({
+      type: "called-on",
+      source: "person:tomas-ojea-quintana",
+      target: "state:kor",
+      direction: "backward",
+    });
+    expect(first.edges[0].evidence.quote).toContain("Quintana continues to call on the ROK and US");
+    expect(first.edges[0].evidence.footnotes).toEqual(["viii"]);
+  });
+
+  it("returns up to k simple paths, shortest first, each within maxHops", async () => {
+    const res = await get("/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana&limit=5&maxHops=3");
+    expect(res.body.paths).toHaveLength(5);
+    const lengths = res.body.paths.map((p: { length: number }) => p.length);
+    expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
+    for (const path of res.body.paths) {
+      expect(path.length).toBeLessThanOrEqual(3);
+      expect(new Set(path.nodes.map((n: { id: string }) => n.id)).size).toBe(path.nodes.length);
+      path.edges.forEach((edge: { source: string; target: string; direction: string }, i: number) => {
+        const [a, b] = [path.nodes[i].id, path.nodes[i + 1].id];
+        expect(edge.direction === "forward" ? [edge.source, edge.target] : [edge.target, edge.source]).toEqual([a, b]);
+      });
+    }
+  });
+
+  it("connects China to the OHCHR through the recommendations and Quintana's calls", async () => {
+    const res = await get("/api/paths?from=state%3Achn&to=unoffice%3Aohchr");
+    expect(res.body.paths.length).toBeGreaterThan(0);
+    const first = res.body.paths[0];
+    expect(first.nodes[0].id).toBe("state:chn");
+    expect(first.nodes.at(-1).id).toBe("unoffice:ohchr");
+    for (const edge of first.edges)
+      expect(context.dataset.sources.get("dprk-2020-brief")!.text).toContain(edge.evidence.quote);
+  });
+
+  it("connects the United States to Kim Jong-un first by his deadline, then by longer cited paths", async () => {
+    const res = await get("/api/paths?from=state%3Ausa&to=person%3Akim-jong-un");
+    const first = res.body.paths[0];
+    expect(first.length).toBe(1);
+    expect(first.edges[0]).toMatchObject({ type: "demanded", source: "person:kim-jong-un", target: "state:usa" });
+    expect(first.edges[0].evidence.quote).toBe(
+      "the end-of-year deadline Kim Jong-un set for the US to soften its demands on denuclearization",
+    );
+    expect(res.body.paths.length).toBeGreaterThan(1);
+    for (const path of res.body.paths.slice(1)) expect(path.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("does not pass through the brief or its citations unless asked", async () => {
+    const res = await get("/api/paths?from=org%3Areuters&to=org%3Aal-jazeera&maxHops=4");
+    for (const path of res.body.paths) {
+      expect(path.edges.every((e: { type: string }) => e.type !== "cites")).toBe(true);
+      expect(path.nodes.slice(1, -1).every((n: { id: string }) => n.id !== "doc:brief:dprk-2020")).toBe(true);
+    }
+    const withProvenance = await get(
+      "/api/paths?from=org%3Areuters&to=org%3Aal-jazeera&maxHops=4&includeProvenance=true",
+    );
+    expect(withProvenance.body.paths[0].edges.some((e: { type: string }) => e.type === "cites")).toBe(true);
+  });
+
+  it("says why there is no path: too long for maxHops, with the shortest length", async () => {
+    const res = await get("/api/paths?from=state%3Ajpn&to=person%3Atomas-ojea-quintana&maxHops=1");
+    expect(res.status).toBe(200);
+    expect(res.body.paths).toEqual([]);
+    expect(res.body.cause).toBe("too-long");
+    expect(res.body.shortestLength).toBeGreaterThan(1);
+    expect(res.body.reason).toMatch(/maxHops/);
+  });
+
+  it("says when only provenance links (citations) connect two nodes", async () => {
+    const res = await get("/api/paths?from=state%3Ajpn&to=person%3Ajacob-fromer");
+    expect(res.body.cause).toBe("filtered");
+    const withCitations = await get(
+      "/api/paths?from=state%3Ajpn&to=person%3Ajacob-fromer&includeProvenance=true&maxHops=8",
+    );
+    expect(withCitations.body.paths[0].edges.some((e: { type: string }) => e.type === "cites")).toBe(true);
+  });
+
+  it("says when the filters cut every connection", async () => {
+    const res = await get("/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana&edgeTypes=sponsored");
+    expect(res.body.paths).toEqual([]);
+    expect(res.body.cause).toBe("filtered");
+  });
+
+  it("never reported an unexpected error while these tests ran", () => {
+    expect(unexpected).toEqual([]);
+  });
+});
