@@ -79,9 +79,7 @@ export const exportCommand: Command = {
       await once(file, "open").catch((error: Error) => {
         throw new RightsGraphError("cannot-write", `cannot write ${String(ctx.values.out)}: ${error.message}`);
       });
-      await writeExport(format, graph, dataset.schema, file, options);
-      file.end();
-      await once(file, "finish");
+      await writeExport(format, graph, dataset.schema, file, options); // ends the file stream when done
       ctx.err(`wrote ${ctx.values.out}: ${graph.order} nodes, ${graph.size} edges (${format})`);
     } else {
       await writeExport(format, graph, dataset.schema, ctx.io.stdout, options);

@@ -83,17 +83,18 @@ export const neighborsCommand: Command = {
   },
   positionals: [1, 1],
   async run(ctx) {
-    const engine = await engineFor(ctx);
     const direction = ctx.values.direction as string | undefined;
     if (direction !== undefined && !["out", "in", "both"].includes(direction))
       throw new UsageError(`--direction must be out, in or both, got "${direction}"`);
-    const result = engine.neighbors(resolveArgument(engine, ctx.positionals[0]!), {
+    const options = {
       depth: intOption(ctx.values, "depth", 1, 3),
       direction: direction as "out" | "in" | "both" | undefined,
       edgeTypes: listOption(ctx.values, "edge-types"),
       nodeTypes: listOption(ctx.values, "node-types"),
       limit: intOption(ctx.values, "limit", 1, 5000),
-    });
+    };
+    const engine = await engineFor(ctx);
+    const result = engine.neighbors(resolveArgument(engine, ctx.positionals[0]!), options);
     if (ctx.values.json) {
       ctx.out(JSON.stringify(result, null, 2));
       return 0;
@@ -128,13 +129,11 @@ export const pathCommand: Command = {
   },
   positionals: [2, 2],
   async run(ctx) {
-    const engine = await engineFor(ctx);
     const direction = ctx.values.direction as string | undefined;
     if (direction !== undefined && !["any", "forward"].includes(direction))
       throw new UsageError(`--direction must be any or forward, got "${direction}"`);
-    const from = resolveArgument(engine, ctx.positionals[0]!);
-    const to = resolveArgument(engine, ctx.positionals[1]!);
-    const result = engine.paths(from, to, {
+    // Options are checked before names are resolved: a usage error wins over a name that matches nothing.
+    const options = {
       maxHops: intOption(ctx.values, "max-hops", 1, 8),
       limit: intOption(ctx.values, "limit", 1, 50),
       direction: direction as "any" | "forward" | undefined,
@@ -142,7 +141,13 @@ export const pathCommand: Command = {
       excludeEdgeTypes: listOption(ctx.values, "exclude-edge-types"),
       excludeNodeTypes: listOption(ctx.values, "exclude-node-types"),
       includeProvenance: ctx.values["include-provenance"] === true ? true : undefined,
-    });
+    };
+    const engine = await engineFor(ctx);
+    const result = engine.paths(
+      resolveArgument(engine, ctx.positionals[0]!),
+      resolveArgument(engine, ctx.positionals[1]!),
+      options,
+    );
     if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
     if (result.type === "none") throw new NoResultError(`no path: ${result.reason}`);
     if (!ctx.values.json) {

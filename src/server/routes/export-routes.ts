@@ -54,8 +54,8 @@ export function exportRoutes(context: ServerContext, onStreamError: (error: unkn
     res.setHeader("Content-Type", contentType);
     res.setHeader("Content-Disposition", `attachment; filename="${name}.${extension}"`);
     try {
-      // "closed" means the client went away mid-way: the stream stopped, and there is nobody left to answer.
-      if ((await writeExport(format, graph, dataset.schema, res, { display })) === "finished") res.end();
+      // Ends the response when done; if the client went away mid-way, the stream just stops ("closed").
+      await writeExport(format, graph, dataset.schema, res, { display });
     } catch (error) {
       // Headers are gone: the only honest thing left is to cut the response, so the client sees it incomplete.
       onStreamError(error);

@@ -1,0 +1,186 @@
+// The rightsgraph command line: exit codes (0 ok, 1 data/no result, 2 usage), outputs, and files read back.
+import { spawnSync } from "node:child_process";
+import { cp, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main";
+import { COMMANDS } from "../../src/cli/commands";
+import { tempDir, xmllintValidate } from "../helpers/external-tools";
+import { readWithNetworkx } from "../helpers/networkx-reader";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process, capturing its output. */
+async function cli(...argv: string[]): Promise<Run> {
+  const out: Buffer[] = [];
+  let stderr = "";
+  const stdout = new Writable({
+    write(chunk, _encoding, done) {
+      out.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  const code = await main(argv, { stdout, stderr: { write: (s: string) => (stderr += s) }, env: {} });
+  return { code, stdout: Buffer.concat(out).toString("utf8"), stderr };
+}
+
+const tmp = tempDir("rightsgraph-cli");
+const temporary: string[] = [];
+afterAll(async () => {
+  tmp.remove();
+  await Promise.all(temporary.map((d) => rm(d, { recursive: true, force: true })));
+});
+
+describe("rightsgraph usage errors", () => {
+  it("exits 2 with the command list when no command or an unknown one is given", async () => {
+    const none = await cli();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("usage: rightsgraph <command>");
+    const unknown = await cli("frobnicate");
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it("exits 2 with the command's usage for an unknown option, a missing argument or a bad number", async () => {
+    for (const argv of [
+      ["stats", "--verbose"],
+      ["path", "Korea"],
+      ["path", "a", "b", "--max-hops", "0"],
+      ["search"],
+      ["export"],
+      ["export", "--format", "xlsx"],
+      ["neighbors", "x", "--depth", "9"],
+    ]) {
+      const run = await cli(...argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.stderr).toContain(`usage: rightsgraph ${argv[0]}`);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it("answers --help for every command with exit 0", async () => {
+    for (const command of COMMANDS) {
+      const run = await cli(command.name, "--help");
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(`usage: rightsgraph ${command.name}`);
+    }
+  });
+});
+
+describe("rightsgraph validate", () => {
+  it("exits 1 listing every problem of broken data as file:line", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "rightsgraph-cli-broken-"));
+    temporary.push(root);
+    await cp("tests/fixtures/data/good", path.join(root, "data"), { recursive: true });
+    await cp("tests/fixtures/data/broken/dangling-reference", path.join(root, "data"), { recursive: true });
+    const run = await cli("validate", "--data", path.join(root, "data"));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'data/sources/alpha/graph.yaml:43: edge "met" target refers to unknown node "person:anna" (did you mean "person:ana"?)',
+    );
+    expect(run.stderr).toContain("nothing was loaded");
+  });
+
+  it("passes on the bundled data", async () => {
+    const run = await cli("validate");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/is valid: \d+ nodes, \d+ edges, 1 source/);
+  });
+});
+
+describe("rightsgraph stats, search and show", () => {
+  it("counts nodes and edges by type", async () => {
+    const run = await cli("stats", "--json");
+    const stats = JSON.parse(run.stdout);
+    expect(Object.values(stats.nodeTypes as Record<string, number>).reduce((a, b) => a + b)).toBe(stats.nodes);
+    expect(stats.edgeTypes.cites).toBe(10);
+    expect(stats.edgeTypes.declined).toBeGreaterThanOrEqual(4);
+  });
+
+  it("finds a person by an unaccented prefix and exits 1 when nothing matches", async () => {
+    expect((await cli("search", "tomas")).stdout).toMatch(/^person:tomas-ojea-quintana\tTomás Ojea Quintana\tperson/);
+    const none = await cli("search", "zzzzqqq");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('nothing matches "zzzzqqq"');
+  });
+
+  it("lists the candidates of an ambiguous name and exits 1", async () => {
+    const run = await cli("show", "Korea");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("is ambiguous");
+    expect(run.stderr).toContain("state:kor");
+    expect(run.stderr).toContain("state:prk");
+  });
+
+  it("shows a node's claims as sentences with their quotes and endnotes", async () => {
+    const run = await cli("show", "Khari");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Mohamed Khaled Khiari  [person:mohamed-khaled-khiari, person]");
+    expect(run.stdout).toContain("Mohamed Khaled Khiari briefed United Nations Security Council (2019-12-11)");
+    expect(run.stdout).toContain("[endnote v]");
+  });
+});
+
+describe("rightsgraph path", () => {
+  it("prints the paths from the Republic of Korea to Quintana as cited sentences", async () => {
+    const run = await cli("path", "Republic of Korea", "Quintana");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Path 1 (1 hop): Republic of Korea — Tomás Ojea Quintana");
+    expect(run.stdout).toContain("1. Tomás Ojea Quintana continues to call on Republic of Korea.");
+    expect(run.stdout).toContain("“Quintana continues to call on the ROK and US (as well as Russia and China)");
+    expect(run.stdout).toContain("[endnote viii]");
+  });
+
+  it("exits 1 with the reason when there is no path", async () => {
+    const run = await cli("path", "Japan", "Quintana", "--max-hops", "1");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("raise maxHops to 4");
+  });
+});
+
+describe("rightsgraph export", () => {
+  it("writes GraphML that validates against the XSD and loads in NetworkX with the counts stats prints", async () => {
+    const file = path.join(tmp.path, "g.graphml");
+    const run = await cli("export", "--format", "graphml", "--out", file);
+    expect(run.code).toBe(0);
+    expect(xmllintValidate("tests/fixtures/graphml-xsd/graphml.xsd", [file]).stderr).toContain(`${file} validates`);
+    const stats = JSON.parse((await cli("stats", "--json")).stdout);
+    const [nx] = readWithNetworkx([file]);
+    expect([nx!.nodes.length, nx!.edges.length]).toEqual([stats.nodes, stats.edges]);
+  });
+
+  it("writes a path result to stdout", async () => {
+    const run = await cli("export", "--format", "json", "--from", "ROK", "--to", "Quintana", "--limit", "1");
+    const exported = JSON.parse(run.stdout);
+    expect(exported.nodes.map((n: { key: string }) => n.key).sort()).toEqual([
+      "person:tomas-ojea-quintana",
+      "state:kor",
+    ]);
+  });
+
+  it("exits 1 with a clear message when the file cannot be written", async () => {
+    const run = await cli("export", "--format", "graphml", "--out", "/no/such/dir/g.graphml");
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("cannot write /no/such/dir/g.graphml");
+  });
+});
+
+describe("the rightsgraph executable", () => {
+  it("runs as a real process with the contract's exit codes", () => {
+    const bin = path.resolve("src/cli/bin.js");
+    const ok = spawnSync(process.execPath, [bin, "stats"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toMatch(/^nodes: \d+\nedges: \d+/);
+    const usage = spawnSync(process.execPath, [bin, "path"], { encoding: "utf8" });
+    expect(usage.status).toBe(2);
+    const data = spawnSync(process.execPath, [bin, "validate", "--data", "/no/such/folder"], { encoding: "utf8" });
+    expect(data.status).toBe(1);
+    expect(data.stderr).toContain("folder/schema.yaml:1: cannot read");
+  });
+});
