@@ -73,8 +73,10 @@ export function bidirectionalSearch(
         if (checkNodes && w !== from && w !== to && nodeAllowed[nodeClass[w]!] === 0) continue;
         stamp[w] = generation;
         dist[w] = nextDepth;
-        prev[w] = u;
-        via[w] = edges[p]!;
+        if (wantPath) {
+          prev[w] = u;
+          via[w] = edges[p]!;
+        }
         if (otherStamp[w] === generation) {
           const length = nextDepth + otherDist[w]!;
           if (length < best) {
