@@ -20,21 +20,43 @@ function steps(count: number): string {
   return count === 1 ? "1 step" : `${count} steps`;
 }
 
-/** The restrictions in force, as English phrases ("following edge direction", "only edge types a, b"...). */
-function restrictions(index: AdjacencyIndex, options: PathOptions): string[] {
-  const phrases: string[] = [];
-  if (options.direction === "forward") phrases.push("following edge direction");
-  if (options.edgeTypes !== undefined) phrases.push(`only edge types ${options.edgeTypes.join(", ")}`);
-  if (options.excludeEdgeTypes.length > 0) phrases.push(`excluding edge types ${options.excludeEdgeTypes.join(", ")}`);
+interface Restriction {
+  phrase: string;
+  /** The options with this one restriction lifted. */
+  lifted: PathOptions;
+}
+
+/** The restrictions in force, each as an English phrase and as the options without it. */
+function restrictions(index: AdjacencyIndex, options: PathOptions): Restriction[] {
+  const found: Restriction[] = [];
+  if (options.direction === "forward") {
+    found.push({ phrase: "following edge direction", lifted: { ...options, direction: "any" } });
+  }
+  if (options.edgeTypes !== undefined) {
+    const { edgeTypes, ...rest } = options;
+    found.push({ phrase: `only edge types ${edgeTypes.join(", ")}`, lifted: rest });
+  }
+  if (options.excludeEdgeTypes.length > 0) {
+    found.push({
+      phrase: `excluding edge types ${options.excludeEdgeTypes.join(", ")}`,
+      lifted: { ...options, excludeEdgeTypes: [] },
+    });
+  }
   if (options.excludeNodeTypes.length > 0) {
-    phrases.push(`not passing through node types ${options.excludeNodeTypes.join(", ")}`);
+    found.push({
+      phrase: `not passing through node types ${options.excludeNodeTypes.join(", ")}`,
+      lifted: { ...options, excludeNodeTypes: [] },
+    });
   }
   if (!options.includeProvenance) {
     const provenance = index.edgeTypeNames.filter((_name, code) => index.provenanceEdgeType[code] === 1);
     const links = provenance.length > 0 ? `provenance links (${provenance.join(", ")}) and ` : "";
-    phrases.push(`leaving out ${links}the source documents themselves (includeProvenance is off)`);
+    found.push({
+      phrase: `skipping ${links}source documents (includeProvenance off)`,
+      lifted: { ...options, includeProvenance: true },
+    });
   }
-  return phrases;
+  return found;
 }
 
 /**
@@ -65,15 +87,16 @@ export function explainNoPath(
     };
   }
   const filtered = bidirectionalSearch(index, from, to, filter, Infinity, false);
-  const phrases = restrictions(index, options);
+  const active = restrictions(index, options);
+  const phrases = active.map((restriction) => restriction.phrase).join("; ");
   if (filtered !== null) {
-    const withFilters = phrases.length > 0 ? ` with the filters applied (${phrases.join("; ")})` : "";
+    const withFilters = active.length > 0 ? ` under the filters (${phrases})` : "";
     return {
       cause: "too-long",
       shortestLength: filtered.length,
       reason:
         `The shortest connection between ${a} and ${b}${withFilters} has ${steps(filtered.length)}, ` +
-        `more than the maximum of ${options.maxHops} (maxHops); raise maxHops to ${filtered.length} to see it.`,
+        `more than maxHops (${options.maxHops}); raise maxHops to ${filtered.length} to see it.`,
     };
   }
   const open = compilePathFilter(index, {
@@ -83,11 +106,22 @@ export function explainNoPath(
     includeProvenance: true,
   });
   const unfiltered = bidirectionalSearch(index, from, to, open, Infinity, false);
-  const connected = unfiltered === null ? "connected" : `connected in ${steps(unfiltered.length)}`;
+  const connected = unfiltered === null ? "" : ` in ${steps(unfiltered.length)}`;
+  const lifts: string[] = [];
+  for (const restriction of active) {
+    const relaxed = bidirectionalSearch(index, from, to, compilePathFilter(index, restriction.lifted), Infinity, false);
+    if (relaxed !== null) lifts.push(`without "${restriction.phrase}" (${steps(relaxed.length)})`);
+  }
+  const hint =
+    lifts.length > 0
+      ? ` Lifting one filter would connect them: ${lifts.join(", ")}.`
+      : active.length > 1
+        ? " No single filter is to blame: it takes lifting several."
+        : "";
   return {
     cause: "filtered",
     reason:
-      `${a} and ${b} are ${connected} when every link is allowed in either direction, ` +
-      `but not with the filters applied: ${phrases.join("; ")}.`,
+      `${a} and ${b} are connected${connected} when any link may be followed either way, ` +
+      `but not under the filters: ${phrases}.${hint}`,
   };
 }

@@ -255,7 +255,8 @@ describe("paths: when there is none", () => {
   it("gives the shortest length when it is longer than maxHops", () => {
     const result = filtered.paths("state:u", "state:c3", { maxHops: 2 });
     expect(result).toMatchObject({ type: "none", cause: "too-long", shortestLength: 3, truncated: false });
-    if (result.type === "none") expect(result.reason).toContain("has 3 steps, more than the maximum of 2 (maxHops)");
+    if (result.type === "none")
+      expect(result.reason).toContain("has 3 steps, more than maxHops (2); raise maxHops to 3");
   });
 
   it("gives the shortest length under the filters when they make it too long", () => {
@@ -269,15 +270,18 @@ describe("paths: when there is none", () => {
     expect(result).toMatchObject({ type: "none", cause: "filtered", truncated: false });
     if (result.type === "none") {
       expect(result.shortestLength).toBeUndefined();
-      expect(result.reason).toContain("connected in 2 steps when every link is allowed");
+      expect(result.reason).toContain("connected in 2 steps when any link may be followed either way");
       expect(result.reason).toContain("only edge types sponsored");
+      expect(result.reason).toContain(
+        'Lifting one filter would connect them: without "only edge types sponsored" (2 steps)',
+      );
     }
   });
 
   it("counts edge direction as a filter", () => {
     const result = filtered.paths("state:t", "state:s", { direction: "forward" });
     expect(result).toMatchObject({ type: "none", cause: "filtered" });
-    if (result.type === "none") expect(result.reason).toContain("following edge direction");
+    if (result.type === "none") expect(result.reason).toContain('without "following edge direction" (2 steps)');
   });
 });
 
