@@ -1,0 +1,216 @@
+import { MultiDirectedGraph } from "graphology";
+import { parse } from "graphology-graphml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/data";
+import { graphmlChunks } from "../../src/export";
+import { computeLayout, type NodeDisplay } from "../../src/layout";
+import type { Dataset, EdgeAttributes, NodeAttributes, RightsGraph } from "../../src/schema";
+import { tempDir, xmllintValidate, type ToolResult } from "../helpers/external-tools";
+import { emptyGraph } from "../helpers/graph-builder";
+import { readWithNetworkx, type NetworkxGraph } from "../helpers/networkx-reader";
+import { TRICKY_QUOTE, tinyGraph, tinySchema } from "../helpers/tiny-fixture";
+
+const XSD = "tests/fixtures/graphml-xsd/graphml.xsd";
+const write = (graph: RightsGraph, display?: Map<string, NodeDisplay>): string =>
+  [...graphmlChunks(graph, tinySchema(), { display })].join("");
+
+// What each node should carry, spelled out here rather than derived from the writer's own column plan.
+function expectedNodeData(attributes: NodeAttributes, display?: NodeDisplay): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    label: attributes.label,
+    type: attributes.type,
+    aliases: JSON.stringify(attributes.aliases),
+    description: attributes.description,
+    sources: JSON.stringify(attributes.sources),
+    ...attributes.props,
+  };
+  if (attributes.date !== undefined) data.date = attributes.date;
+  if (attributes.outsideKnowledge) data.outside_knowledge = JSON.stringify(attributes.outsideKnowledge);
+  if (display) Object.assign(data, display);
+  return data;
+}
+
+function expectedEdgeData(attributes: EdgeAttributes): Record<string, unknown> {
+  const data: Record<string, unknown> = {
+    type: attributes.type,
+    label: attributes.label,
+    evidence: attributes.evidence.quote,
+    footnotes: JSON.stringify(attributes.evidence.footnotes),
+    source_doc: attributes.evidence.sourceDoc,
+    evidence_start: attributes.evidence.start,
+    evidence_end: attributes.evidence.end,
+    ...attributes.props,
+  };
+  if (attributes.date !== undefined) data.date = attributes.date;
+  if (attributes.outsideKnowledge) data.outside_knowledge = JSON.stringify(attributes.outsideKnowledge);
+  return data;
+}
+
+const untyped = (attributes: Record<string, [string, unknown]>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(attributes).map(([name, [, value]]) => [name, value]));
+
+describe("graphmlChunks", () => {
+  it("rejects a display option that is not a Map", () => {
+    expect(() => write(tinyGraph(), {} as Map<string, NodeDisplay>)).toThrow(
+      expect.objectContaining({ code: "bad-parameter", parameter: "display" }),
+    );
+  });
+
+  it("starts with an XML declaration and the GraphML namespace, and holds one directed graph", () => {
+    const xml = write(tinyGraph());
+    expect(
+      xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'),
+    ).toBe(true);
+    expect(xml.match(/<graph /g)).toEqual(["<graph "]);
+    expect(xml).toContain('<graph edgedefault="directed">');
+    expect(xml.trimEnd().endsWith("</graphml>")).toBe(true);
+  });
+
+  it("writes no <default>, no per-edge directed attribute and no nested graph", () => {
+    const xml = write(tinyGraph(), computeLayout(tinyGraph()));
+    expect(xml).not.toContain("<default");
+    expect(xml).not.toMatch(/<edge [^>]*directed=/);
+    expect(xml.match(/<graph\b/g)).toHaveLength(1);
+  });
+
+  it("declares every key before the graph, each with for, attr.name and attr.type, under a unique id", () => {
+    const xml = write(tinyGraph(), computeLayout(tinyGraph()));
+    const keys = [...xml.matchAll(/<key ([^>]*)\/>/g)].map((match) => match[1]);
+    expect(xml.lastIndexOf("<key ")).toBeLessThan(xml.indexOf("<graph "));
+    for (const key of keys)
+      expect(key).toMatch(
+        /^id="[^"]+" for="(node|edge|graph)" attr\.name="[^"]+" attr\.type="(string|int|long|double|boolean)"$/,
+      );
+    const ids = keys.map((key) => /id="([^"]+)"/.exec(key)![1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expect.arrayContaining(["n_label", "n_type", "n_aliases", "n_description", "n_date"]));
+    expect(ids).toEqual(expect.arrayContaining(["n_x", "n_y", "n_size", "n_color", "n_iso3", "n_number"]));
+    expect(ids).toEqual(expect.arrayContaining(["e_type", "e_label", "e_evidence", "e_footnotes", "e_source_doc"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["e_date", "e_evidence_start", "e_evidence_end", "e_what", "e_endnote"]),
+    );
+    expect(keys).toContain('id="n_x" for="node" attr.name="x" attr.type="double"');
+    expect(keys).toContain('id="n_number" for="node" attr.name="number" attr.type="int"');
+    expect(keys).toContain('id="n_incomplete" for="node" attr.name="incomplete" attr.type="boolean"');
+    expect(keys).toContain('id="e_evidence_start" for="edge" attr.name="evidence_start" attr.type="int"');
+  });
+
+  it("writes all nodes before the first edge, and every edge with its own id", () => {
+    const xml = write(tinyGraph());
+    expect(xml.lastIndexOf("<node ")).toBeLessThan(xml.indexOf("<edge "));
+    const edgeIds = [...xml.matchAll(/<edge id="([^"]+)" source="([^"]+)" target="([^"]+)">/g)].map((m) => m[1]);
+    expect(edgeIds).toEqual(tinyGraph().edges());
+  });
+
+  it("omits absent values instead of writing empty elements", () => {
+    const xml = write(tinyGraph());
+    const prk = xml.slice(xml.indexOf('<node id="state:prk">'), xml.indexOf("</node>"));
+    expect(prk).not.toContain('key="n_date"');
+    expect(prk).not.toContain('key="n_x"');
+    expect(xml).not.toContain('key="n_x"');
+  });
+
+  it("writes lists as JSON strings, booleans as true/false and quotes with character references", () => {
+    const xml = write(tinyGraph());
+    expect(xml).toContain(
+      '<data key="n_aliases">[&quot;DPRK&quot;,&quot;North Korea&quot;,&quot;the \\&quot;Hermit Kingdom\\&quot;&quot;]</data>',
+    );
+    expect(xml).toContain('<data key="n_publisher_verified">false</data>');
+    expect(xml).toContain('<data key="n_incomplete">true</data>');
+    expect(xml).toContain("co-sponsor&#13;&#10;the &lt;resolution&gt; &amp; said &apos;no&apos;&#9;again — 北朝鮮 🇰🇷");
+  });
+
+  it("yields one chunk per node and per edge rather than one big string", () => {
+    const chunks = [...graphmlChunks(tinyGraph(), tinySchema())];
+    expect(chunks).toHaveLength(1 + 7 + 6 + 1);
+    expect(chunks[1]).toMatch(/^ {4}<node id="state:prk">\n[\s\S]*<\/node>\n$/);
+  });
+});
+
+describe("GraphML read back by other tools", () => {
+  const dir = tempDir("graphml-export");
+  const graph = tinyGraph();
+  const display = computeLayout(graph);
+  const files = {
+    plain: dir.write("plain.graphml", write(graph)),
+    withLayout: dir.write("layout.graphml", write(graph, display)),
+    empty: dir.write("empty.graphml", write(emptyGraph("empty"))),
+  };
+  let xmllint: ToolResult;
+  let networkx: NetworkxGraph[];
+  let bundled: Dataset;
+  let bundledFile: string;
+
+  // One xmllint and one python run for every file, the bundled graph-data/ export included.
+  beforeAll(async () => {
+    bundled = await loadDataset();
+    const xml = [...graphmlChunks(bundled.graph, bundled.schema, { display: computeLayout(bundled.graph) })].join("");
+    bundledFile = dir.write("bundled.graphml", xml);
+    xmllint = xmllintValidate(XSD, [...Object.values(files), bundledFile]);
+    networkx = readWithNetworkx([files.withLayout, bundledFile]);
+  });
+  afterAll(() => dir.remove());
+
+  it("validates against the GraphML XSD with xmllint, with and without layout, when empty, and for graph-data/", () => {
+    const expected = [...Object.values(files), bundledFile].map((file) => `${file} validates`);
+    expect(xmllint.stderr.trim().split("\n").sort()).toEqual(expected.sort());
+    expect(xmllint.status).toBe(0);
+  });
+
+  it("gives NetworkX every node and edge of the bundled graph, each quote verbatim", () => {
+    const read = networkx[1];
+    expect(read.nodes.map(([id]) => id).sort()).toEqual(bundled.graph.nodes().sort());
+    expect(read.edges.map(([, , key]) => key).sort()).toEqual(bundled.graph.edges().sort());
+    for (const [, , key, attributes] of read.edges) {
+      expect(attributes.evidence).toEqual(["str", bundled.graph.getEdgeAttribute(key!, "evidence").quote]);
+    }
+  });
+
+  it("loads in NetworkX as a directed multigraph with every node id and edge id", () => {
+    const [read] = networkx;
+    expect(read.directed).toBe(true);
+    expect(read.nodes.map(([id]) => id).sort()).toEqual(graph.nodes().sort());
+    expect(read.edges.map(([, , key]) => key).sort()).toEqual(graph.edges().sort());
+    expect(read.graph.name).toEqual(["str", "tiny DPRK graph"]);
+    for (const [source, target, key] of read.edges) {
+      expect([source, target]).toEqual([graph.source(key!), graph.target(key!)]);
+    }
+  });
+
+  it("gives NetworkX every node and edge value, with ints, doubles and booleans typed", () => {
+    const [read] = networkx;
+    for (const [id, attributes] of read.nodes) {
+      expect(untyped(attributes)).toEqual(expectedNodeData(graph.getNodeAttributes(id), display.get(id)));
+    }
+    for (const [, , key, attributes] of read.edges) {
+      expect(untyped(attributes)).toEqual(expectedEdgeData(graph.getEdgeAttributes(key!)));
+    }
+    const nodes = Object.fromEntries(read.nodes);
+    expect(nodes["state:prk"].aliases).toEqual(["str", '["DPRK","North Korea","the \\"Hermit Kingdom\\""]']);
+    expect(nodes["rec:sc-1"].number).toEqual(["int", 1]);
+    expect(nodes["rec:sc-1"].incomplete).toEqual(["bool", true]);
+    expect(nodes["event:tests-2019"].casualties).toEqual(["float", 0.5]);
+    expect(nodes["state:prk"].x[0]).toBe("float");
+    const edges = Object.fromEntries(read.edges.map(([, , key, attributes]) => [key, attributes]));
+    const declined = edges["state:kor--declined--doc:un:a-c.3-74-l.26"];
+    expect(declined.evidence).toEqual(["str", TRICKY_QUOTE]);
+    expect(declined.evidence_start).toEqual(["int", 1204]);
+    expect(declined.footnotes).toEqual(["str", '["iii"]']);
+  });
+
+  it("round-trips through graphology-graphml with every node, edge and value intact", () => {
+    const parsed = parse(MultiDirectedGraph, write(graph, display));
+    expect(parsed.type).toBe("directed");
+    expect(parsed.multi).toBe(true);
+    expect(parsed.order).toBe(graph.order);
+    expect(parsed.size).toBe(graph.size);
+    expect(parsed.getAttribute("name")).toBe("tiny DPRK graph");
+    graph.forEachNode((id, attributes) => {
+      expect(parsed.getNodeAttributes(id)).toEqual(expectedNodeData(attributes, display.get(id)));
+    });
+    graph.forEachEdge((id, attributes, source, target) => {
+      expect([parsed.source(id), parsed.target(id)]).toEqual([source, target]);
+      expect(parsed.getEdgeAttributes(id)).toEqual(expectedEdgeData(attributes));
+    });
+  });
+});
