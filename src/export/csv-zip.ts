@@ -1,0 +1,123 @@
+// The CSV export: nodes.csv and relationships.csv in neo4j-admin's import layout, zipped with a README.
+import { strToU8, zipSync } from "fflate";
+import type { EdgeAttributes, NodeAttributes, RightsGraph, Schema } from "../schema";
+import { csvTextCell } from "./csv-cell";
+import { collectExportColumns, formatFlatValue, type ExportColumn, type FlatValue } from "./export-columns";
+import { resolveExportOptions, type ExportOptions } from "./export-options";
+import { neo4jLabel, neo4jRelationshipType } from "./neo4j-names";
+
+/** neo4j-admin splits array cells on this character (`--array-delimiter=";"`). */
+export const CSV_ARRAY_DELIMITER = ";";
+
+// Records end with CRLF as RFC 4180 asks; line breaks inside a quoted value stay as they are.
+const EOL = "\r\n";
+// A fixed timestamp makes the same graph give byte-identical archives.
+const ZIP_MTIME = new Date("2020-01-01T00:00:00Z");
+
+const HEADER_TYPES: Readonly<Record<ExportColumn<unknown>["type"], string>> = {
+  boolean: ":boolean",
+  int: ":int",
+  long: ":long",
+  double: ":double",
+  string: "",
+  "string-list": ":string[]",
+};
+
+// The columns named in DESIGN order first, then the rest in the export's column order.
+function ordered<A>(columns: ExportColumn<A>[], first: string[]): ExportColumn<A>[] {
+  const head = first.flatMap((name) => columns.filter((column) => column.name === name));
+  return [...head, ...columns.filter((column) => !first.includes(column.name))];
+}
+
+function cell<A>(column: ExportColumn<A>, value: FlatValue | undefined): string {
+  if (value === undefined) return "";
+  if (column.type === "string-list" && Array.isArray(value)) {
+    return value.length === 0 ? "" : csvTextCell(value.join(CSV_ARRAY_DELIMITER));
+  }
+  if (column.type === "string" || column.type === "string-list") return csvTextCell(formatFlatValue(value));
+  return formatFlatValue(value);
+}
+
+function header<A>(fixed: string[], columns: ExportColumn<A>[]): string {
+  return [...fixed, ...columns.map((column) => column.name + HEADER_TYPES[column.type])].join(",") + EOL;
+}
+
+const README = `RightsGraph export for Neo4j
+============================
+
+nodes.csv          one row per node: id:ID, :LABEL (the node type in PascalCase: un-body -> UnBody), then
+                   label, aliases, description, date, the type as written in the schema, and every other attribute.
+relationships.csv  one row per edge: :START_ID, :END_ID, :TYPE (the edge type in UPPER_SNAKE: addressed-to ->
+                   ADDRESSED_TO), the edge's id, label, evidence (the verbatim quote), footnotes, source_doc, date,
+                   evidence_start and evidence_end (offsets in the source text), and every other attribute.
+
+Import into an empty database with:
+
+  neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";" --multiline-fields=true
+
+--multiline-fields=true is needed because quotes copied from the sources may span several lines.
+
+Notes
+- Lists (aliases, footnotes, sources, outside_knowledge) are string[] columns whose items are separated by ";".
+  An item that itself contains ";" is split by neo4j-admin at that point.
+- Empty cells mean "no value"; an empty text is written as "".
+- Spreadsheet safety: a text cell that starts with =, +, -, @, a tab or a carriage return gets a leading
+  apostrophe (') so that Excel or LibreOffice shows it instead of running it as a formula. Remove that apostrophe
+  if you need the exact text (the GraphML and JSON exports keep it unchanged). Numeric columns are never changed.
+- Files are UTF-8, comma-separated, every text value in double quotes (RFC 4180), records ending in CRLF.
+`;
+
+/**
+ * Writes a graph as a zip holding `nodes.csv`, `relationships.csv` (neo4j-admin's import layout) and
+ * `README.txt` with the import command.
+ *
+ * Node ids go in `id:ID`, node types become labels (`UnBody`) and edge types relationship types
+ * (`ADDRESSED_TO`); typed columns carry neo4j suffixes (`evidence_start:int`, `aliases:string[]`). Text cells
+ * starting with = + - @ tab or CR get a leading apostrophe so spreadsheets do not run them as formulas.
+ *
+ * @returns the zip archive's bytes.
+ */
+export function csvZip(graph: RightsGraph, schema: Schema, options: ExportOptions = {}): Uint8Array {
+  const { display } = resolveExportOptions(options);
+  const columns = collectExportColumns(graph, schema, display !== undefined);
+  const nodeColumns: ExportColumn<NodeAttributes>[] = ordered(columns.node, [
+    "label",
+    "aliases",
+    "description",
+    "date",
+  ]);
+  const edgeColumns: ExportColumn<EdgeAttributes>[] = ordered(columns.edge, [
+    "label",
+    "evidence",
+    "footnotes",
+    "source_doc",
+    "date",
+    "evidence_start",
+    "evidence_end",
+  ]);
+
+  const nodes = [header(["id:ID", ":LABEL"], nodeColumns)];
+  graph.forEachNode((id, attributes) => {
+    const shown = display?.get(id);
+    const cells = [csvTextCell(id), csvTextCell(neo4jLabel(attributes.type))];
+    for (const column of nodeColumns) cells.push(cell(column, column.read(attributes, shown)));
+    nodes.push(cells.join(",") + EOL);
+  });
+
+  const relationships = [header([":START_ID", ":END_ID", ":TYPE", "id"], edgeColumns)];
+  graph.forEachEdge((id, attributes, source, target) => {
+    const cells = [csvTextCell(source), csvTextCell(target), csvTextCell(neo4jRelationshipType(attributes.type))];
+    cells.push(csvTextCell(id));
+    for (const column of edgeColumns) cells.push(cell(column, column.read(attributes, undefined)));
+    relationships.push(cells.join(",") + EOL);
+  });
+
+  return zipSync(
+    {
+      "nodes.csv": strToU8(nodes.join("")),
+      "relationships.csv": strToU8(relationships.join("")),
+      "README.txt": strToU8(README.replace(/\n/g, EOL)),
+    },
+    { level: 6, mtime: ZIP_MTIME },
+  );
+}

@@ -1,0 +1,172 @@
+import { strFromU8, unzipSync } from "fflate";
+import { describe, expect, it } from "vitest";
+import { csvTextCell, csvZip, neo4jLabel, neo4jRelationshipType, neutraliseFormula } from "../../src/export";
+import { computeLayout, type NodeDisplay } from "../../src/layout";
+import { addNode, emptyGraph } from "../helpers/graph-builder";
+import { parseCsv, parseCsvFields, parseCsvObjects } from "../helpers/parse-csv";
+import { buildSchema } from "../helpers/schema-builder";
+import { TRICKY_QUOTE, tinyGraph, tinySchema } from "../helpers/tiny-fixture";
+
+function unzip(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
+}
+
+describe("the test CSV parser", () => {
+  it("rejects a stray quote and an unterminated quoted field", () => {
+    expect(() => parseCsv('a,b"c\r\n')).toThrow(/quote inside an unquoted field/);
+    expect(() => parseCsv('"abc')).toThrow(/unterminated/);
+  });
+
+  it("reads doubled quotes, embedded line breaks and tells quoted empty fields from empty ones", () => {
+    expect(parseCsv('"a ""b""","c\r\nd",e\r\n,""\r\n')).toEqual([
+      ['a "b"', "c\r\nd", "e"],
+      ["", ""],
+    ]);
+    expect(
+      parseCsvFields(',""')
+        .at(0)!
+        .map((field) => field.quoted),
+    ).toEqual([false, true]);
+  });
+});
+
+describe("neutraliseFormula", () => {
+  it("puts an apostrophe before cells starting with = + - @ tab or CR", () => {
+    for (const text of ["=1+1", "+cmd", "-2+3", "@SUM(A1)", "\tx", "\rx"])
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it("leaves other text alone, including formulas that do not start the cell", () => {
+    for (const text of ["", "a=b", " =x", "'quoted", "2019-12"]) expect(neutraliseFormula(text)).toBe(text);
+  });
+});
+
+describe("csvTextCell", () => {
+  it("quotes every cell and doubles inner quotes", () => {
+    expect(csvTextCell('say "no", twice\n')).toBe('"say ""no"", twice\n"');
+    expect(csvTextCell("")).toBe('""');
+    expect(csvTextCell("=HYPERLINK()")).toBe(`"'=HYPERLINK()"`);
+  });
+});
+
+describe("neo4j names", () => {
+  it("turns node types into PascalCase labels and edge types into UPPER_SNAKE relationship types", () => {
+    expect(neo4jLabel("un-body")).toBe("UnBody");
+    expect(neo4jLabel("state")).toBe("State");
+    expect(neo4jLabel("un-office")).toBe("UnOffice");
+    expect(neo4jLabel("--")).toBe("Node");
+    expect(neo4jRelationshipType("addressed-to")).toBe("ADDRESSED_TO");
+    expect(neo4jRelationshipType("expressed-concern")).toBe("EXPRESSED_CONCERN");
+    expect(neo4jRelationshipType("")).toBe("RELATED");
+  });
+});
+
+describe("csvZip", () => {
+  it("rejects a display option that is not a Map", () => {
+    expect(() => csvZip(tinyGraph(), tinySchema(), { display: 1 as unknown as Map<string, NodeDisplay> })).toThrow(
+      expect.objectContaining({ code: "bad-parameter" }),
+    );
+  });
+
+  it("neutralises formulas in text cells but never in numeric columns", () => {
+    const files = unzip(csvZip(tinyGraph(), tinySchema(), { display: computeLayout(tinyGraph()) }));
+    const nodes = Object.fromEntries(parseCsvObjects(files["nodes.csv"]).map((row) => [row["id:ID"].text, row]));
+    const event = nodes["event:tests-2019"];
+    expect(event.label.text).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(event.description.text).toBe("'-2+3 missile tests, @dawn");
+    expect(event.place.text).toBe("'+Sea of Japan");
+    const negative = Object.values(nodes).find((row) => row["x:double"].text.startsWith("-"));
+    expect(negative).toBeDefined();
+    expect(Number(negative!["x:double"].text)).toBeLessThan(0);
+  });
+
+  it("holds nodes.csv, relationships.csv and a README with the neo4j-admin command", () => {
+    const files = unzip(csvZip(tinyGraph(), tinySchema()));
+    expect(Object.keys(files).sort()).toEqual(["README.txt", "nodes.csv", "relationships.csv"]);
+    expect(files["README.txt"]).toContain(
+      'neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";"',
+    );
+  });
+
+  it("writes the node header in neo4j-admin's layout", () => {
+    const [header] = parseCsv(unzip(csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
+    expect(header.slice(0, 6)).toEqual(["id:ID", ":LABEL", "label", "aliases:string[]", "description", "date"]);
+    expect(header).toEqual(
+      expect.arrayContaining(["type", "sources:string[]", "outside_knowledge:string[]", "iso3", "number:int"]),
+    );
+    expect(header).toEqual(
+      expect.arrayContaining(["incomplete:boolean", "casualties:double", "publisher_verified:boolean"]),
+    );
+  });
+
+  it("writes the relationship header in neo4j-admin's layout", () => {
+    const [header] = parseCsv(unzip(csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
+    expect(header.slice(0, 11)).toEqual([
+      ":START_ID",
+      ":END_ID",
+      ":TYPE",
+      "id",
+      "label",
+      "evidence",
+      "footnotes:string[]",
+      "source_doc",
+      "date",
+      "evidence_start:int",
+      "evidence_end:int",
+    ]);
+    expect(header).toEqual(expect.arrayContaining(["what", "qualifier", "endnote", "locator", "vote"]));
+  });
+
+  it("writes one row per node with labels, lists and values intact", () => {
+    const rows = parseCsvObjects(unzip(csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
+    expect(rows).toHaveLength(7);
+    const prk = rows.find((row) => row["id:ID"].text === "state:prk")!;
+    expect(prk[":LABEL"].text).toBe("State");
+    expect(prk["aliases:string[]"].text).toBe('DPRK;North Korea;the "Hermit Kingdom"');
+    expect(prk.iso3.text).toBe("PRK");
+    expect(prk.date).toEqual({ text: "", quoted: false });
+    const ga = rows.find((row) => row["id:ID"].text === "un:ga")!;
+    expect(ga[":LABEL"].text).toBe("UnBody");
+    expect(ga.description).toEqual({ text: "", quoted: true });
+    expect(ga["aliases:string[]"]).toEqual({ text: "", quoted: false });
+    const rec = rows.find((row) => row["id:ID"].text === "rec:sc-1")!;
+    expect(rec["number:int"]).toEqual({ text: "1", quoted: false });
+    expect(rec["incomplete:boolean"]).toEqual({ text: "true", quoted: false });
+    expect(rec.text.text).toBe("Refer the situation\nto the ICC and");
+  });
+
+  it("writes one row per edge with the verbatim quote, footnotes and offsets", () => {
+    const rows = parseCsvObjects(unzip(csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
+    expect(rows.map((row) => row.id.text)).toEqual(tinyGraph().edges());
+    const declined = rows.find((row) => row.id.text === "state:kor--declined--doc:un:a-c.3-74-l.26")!;
+    expect(declined[":START_ID"].text).toBe("state:kor");
+    expect(declined[":END_ID"].text).toBe("doc:un:a-c.3-74-l.26");
+    expect(declined[":TYPE"].text).toBe("DECLINED");
+    expect(declined.evidence.text).toBe(TRICKY_QUOTE);
+    expect(declined["footnotes:string[]"].text).toBe("iii");
+    expect(declined["evidence_start:int"].text).toBe("1204");
+    expect(declined.what.text).toBe("co-sponsorship");
+    const twoNotes = rows.find((row) => row.id.text === "state:prk--sponsored--doc:un:a-c.3-74-l.26")!;
+    expect(twoNotes["footnotes:string[]"].text).toBe("i;ii");
+    expect(rows.find((row) => row[":TYPE"].text === "ADDRESSED_TO")).toBeDefined();
+  });
+
+  it("gives the same bytes for the same graph", () => {
+    expect(csvZip(tinyGraph(), tinySchema())).toEqual(csvZip(tinyGraph(), tinySchema()));
+  });
+
+  it("writes header-only files for an empty graph", () => {
+    const files = unzip(csvZip(emptyGraph(), buildSchema({ nodeTypes: {}, edgeTypes: {} })));
+    expect(parseCsv(files["nodes.csv"])).toHaveLength(1);
+    expect(parseCsv(files["relationships.csv"])).toHaveLength(1);
+  });
+
+  it("keeps non-ASCII text as UTF-8", () => {
+    const graph = emptyGraph();
+    addNode(graph, "person:1", { type: "person", label: "조선 — Khiari «Khari» 😀" });
+    const [, row] = parseCsv(
+      unzip(csvZip(graph, buildSchema({ nodeTypes: { person: {} }, edgeTypes: {} })))["nodes.csv"],
+    );
+    expect(row[2]).toBe("조선 — Khiari «Khari» 😀");
+  });
+});
