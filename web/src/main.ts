@@ -18,7 +18,7 @@ import { mountSourceReader } from "./panels/source-reader/index.js";
 import { decodePermalink, syncPermalink } from "./permalink/index.js";
 import type { PermalinkState } from "./permalink/index.js";
 import { computeView } from "./reducers/index.js";
-import { createRenderer } from "./renderer/index.js";
+import { createRenderer, curveParallelEdges } from "./renderer/index.js";
 import type { Renderer } from "./renderer/index.js";
 import { createStore, initialState } from "./state/index.js";
 import type { AppState, Store } from "./state/index.js";
@@ -70,6 +70,16 @@ function canvasControls(renderer: Renderer): CanvasControls {
       const data = renderer.getNodeDisplayData(id);
       if (!data) return;
       void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.7) }, { duration: 450 });
+    },
+    fitNodes(ids) {
+      const points = ids.map((id) => renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+      if (points.length === 0) return;
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      // Display coordinates are normalised so that ratio 1 shows the whole graph.
+      const ratio = Math.min(1, Math.max(0.45, Math.max(maxX - minX, maxY - minY) * 1.6));
+      void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
     },
     resetView() {
       void camera.animatedReset({ duration: 400 });
@@ -148,6 +158,28 @@ function start(graph: DisplayGraph, schema: SchemaResponse, sources: SourceSumma
     announce,
   };
 
+  // The canvas in words, for screen readers (and tests): what it highlights now.
+  const summary = byId("canvas-summary");
+  const labelOf = (id: string): string => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const describeCanvas = (state: AppState): void => {
+    const path =
+      state.activePath !== null && state.pathResult.status === "found"
+        ? state.pathResult.response.paths[state.activePath]
+        : undefined;
+    if (path) {
+      summary.textContent = `The canvas highlights path ${state.activePath! + 1}: ${path.nodes.map((n) => n.label).join(" → ")}.`;
+    } else if (view.selectedNode) {
+      summary.textContent = `The canvas highlights ${labelOf(view.selectedNode)} and ${view.focusNodes.size - 1} neighbours.`;
+    } else if (view.selectedEdge) {
+      const a = graph.getEdgeAttributes(view.selectedEdge);
+      summary.textContent = `The canvas highlights the relation: ${labelOf(graph.source(view.selectedEdge))} ${a.label} ${labelOf(graph.target(view.selectedEdge))}.`;
+    } else {
+      summary.textContent = `The canvas shows ${visibility.nodes.size} of ${graph.order} nodes and ${visibility.edges.size} of ${graph.size} edges.`;
+    }
+  };
+  describeCanvas(store.get());
+
+  let keepRestoredCamera = Boolean(restored.camera && restored.pathQuery);
   store.subscribe((state, previous) => {
     if (state.filters !== previous.filters) visibility = computeVisibility(graph, state.filters);
     if (
@@ -160,12 +192,18 @@ function start(graph: DisplayGraph, schema: SchemaResponse, sources: SourceSumma
     ) {
       view = computeView(graph, state, visibility);
       renderer.refresh({ skipIndexation: true });
+      if (view.path && (state.activePath !== previous.activePath || state.pathResult !== previous.pathResult)) {
+        // A permalink's own camera wins over fitting the restored path.
+        if (keepRestoredCamera) keepRestoredCamera = false;
+        else canvas.fitNodes([...view.path.nodes]);
+      }
+      if (state.hoveredNode === previous.hoveredNode && state.hoveredEdge === previous.hoveredEdge)
+        describeCanvas(state);
     }
   });
 
   // Canvas interactions.
   const hint = byId("hover-hint");
-  const labelOf = (id: string): string => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
   renderer.on("enterNode", ({ node }) => {
     store.dispatch(hoverNode(node));
     container.classList.add("pointing");
@@ -253,6 +291,7 @@ async function boot(): Promise<void> {
   let graph: DisplayGraph;
   try {
     graph = buildGraph(data, schema);
+    curveParallelEdges(graph);
   } catch (error) {
     showLoadError(container, `the graph data is malformed (${errorMessage(error)})`, () => void boot());
     return;

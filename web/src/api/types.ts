@@ -131,6 +131,7 @@ export interface SourceSummary {
 export interface CitationInfo {
   document: string;
   label?: string;
+  title?: string;
   locator?: string;
   quote: string;
   url?: string;

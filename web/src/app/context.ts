@@ -8,6 +8,8 @@ import type { DataCache } from "./data-cache.js";
 export interface CanvasControls {
   /** Centre the camera on a node (animated). */
   focusNode(id: string): void;
+  /** Move the camera so these nodes fill the view (animated). */
+  fitNodes(ids: string[]): void;
   /** Fit the whole graph in view. */
   resetView(): void;
   zoom(factor: number): void;

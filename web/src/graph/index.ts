@@ -1,5 +1,5 @@
 // Public face of the graph domain.
-export { buildGraph, curvatureFor, sizeForDegree, FALLBACK_EDGE_COLOR, FALLBACK_NODE_COLOR } from "./build-graph.js";
+export { buildGraph, sizeForDegree, FALLBACK_EDGE_COLOR, FALLBACK_NODE_COLOR } from "./build-graph.js";
 export {
   dateInRange,
   formatDate,

@@ -21,6 +21,7 @@ export function edgeReducer(view: View, edge: string, data: DisplayEdgeAttribute
     look = { ...look, color: DIM_EDGE_COLOR, zIndex: 0 };
   }
   if (edge === view.hoveredEdge) look = { ...look, color: data.color, size: 3.5, zIndex: 3 };
-  if (edge === view.selectedEdge) look = { ...look, color: data.color, size: 4.5, zIndex: 4 };
+  if (edge === view.selectedEdge && (!view.path || view.path.edges.has(edge)))
+    look = { ...look, color: data.color, size: 4.5, zIndex: 4 };
   return look;
 }

@@ -24,7 +24,9 @@ export function nodeReducer(view: View, node: string, data: DisplayNodeAttribute
   } else if (view.selectedEdge) {
     look = view.selectedEdgeEnds.has(node) ? { ...look, forceLabel: true, zIndex: 3 } : dimmed(data);
   }
-  if (node === view.selectedNode || view.selectedEdgeEnds.has(node)) {
+  // A chosen path is shown alone: the selection is highlighted only where it lies on the path.
+  const onPath = !view.path || view.path.nodes.has(node);
+  if (onPath && (node === view.selectedNode || view.selectedEdgeEnds.has(node))) {
     look = { ...look, color: data.color, label: data.label, highlighted: true, forceLabel: true, zIndex: 3 };
   }
   return look;

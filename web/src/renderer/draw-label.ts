@@ -3,7 +3,7 @@ import type { Attributes } from "graphology-types";
 import type { Settings } from "sigma/settings";
 import type { NodeDisplayData, PartialButFor } from "sigma/types";
 
-const MAX_LABEL_LENGTH = 42;
+const MAX_LABEL_LENGTH = 30;
 
 export function shortLabel(label: string): string {
   return label.length > MAX_LABEL_LENGTH ? `${label.slice(0, MAX_LABEL_LENGTH - 1).trimEnd()}…` : label;
@@ -22,9 +22,13 @@ export function drawNodeLabel<N extends Attributes, E extends Attributes, G exte
   if (!data.label) return;
   const size = labelSizeFor(data.size, settings.labelSize);
   const weight = data.size > 12 || data.highlighted ? "600" : settings.labelWeight;
-  const text = shortLabel(data.label);
   context.font = `${weight} ${size}px ${settings.labelFont}`;
-  const x = data.x + data.size + 4;
+  // Near the right edge the label is shortened to the room left, and only flipped to the left as a last resort.
+  const room = (context.canvas.clientWidth || Infinity) - (data.x + data.size + 4) - 4;
+  let text = shortLabel(data.label);
+  while (context.measureText(text).width > room && text.length > 12) text = `${text.slice(0, -2).trimEnd()}…`;
+  const width = context.measureText(text).width;
+  const x = width > room ? data.x - data.size - 4 - width : data.x + data.size + 4;
   const y = data.y + size / 3;
   context.lineJoin = "round";
   context.lineWidth = 4;

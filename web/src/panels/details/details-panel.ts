@@ -105,7 +105,8 @@ function nodeView(ctx: AppContext, node: ApiNode, edges: ApiEdge[]): HTMLElement
     h("div", { class: "details-kicker" }, typeChip(ctx, node.type)),
     h("h3", { class: "details-title", id: "details-heading", text: node.label, attrs: { tabindex: "-1" } }),
   );
-  if (node.aliases?.length) parts.push(h("p", { class: "aliases", text: `Also called: ${node.aliases.join(" · ")}` }));
+  const aliases = (node.aliases ?? []).filter((a) => a !== node.label);
+  if (aliases.length) parts.push(h("p", { class: "aliases", text: `Also called: ${aliases.join(" · ")}` }));
   if (node.date) parts.push(h("p", { class: "date", text: `Date: ${formatDate(node.date)}` }));
   if (node.description) parts.push(h("p", { class: "description", text: node.description }));
   const props = propsList(node, SHOWN_ELSEWHERE);

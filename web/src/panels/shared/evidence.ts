@@ -9,7 +9,10 @@ import { formatDate } from "../../graph/index.js";
 
 function citationView(citation: CitationInfo, ctx: AppContext): HTMLElement {
   const known = ctx.graph.hasNode(citation.document);
-  const title = citation.label || (known ? ctx.graph.getNodeAttribute(citation.document, "label") : citation.document);
+  const title =
+    citation.title ||
+    citation.label ||
+    (known ? ctx.graph.getNodeAttribute(citation.document, "label") : citation.document);
   const facts = [citation.publisher, citation.date ? formatDate(citation.date) : null, citation.locator]
     .filter((x): x is string => typeof x === "string" && x.length > 0)
     .join(" · ");

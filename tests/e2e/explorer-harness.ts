@@ -1,0 +1,100 @@
+// Harness for the web explorer's browser tests: build web/ into a temp folder, serve it with the real API on a free
+// port, and drive Debian's Chromium through playwright-core.
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { build } from "vite";
+import { loadDataset } from "../../src/data";
+import { createApp, createServerContext } from "../../src/server";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export interface Explorer {
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Build the web app with Vite's API into a fresh folder, so parallel test files never share an output. */
+async function buildWeb(): Promise<string> {
+  const outDir = mkdtempSync(path.join(tmpdir(), "rightsgraph-web-"));
+  await build({
+    configFile: path.join(ROOT, "web/vite.config.ts"),
+    logLevel: "error",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+/** Start the real server (bundled graph) on port 0 and a headless Chromium. */
+export async function startExplorer(viewport = { width: 1280, height: 800 }): Promise<Explorer> {
+  const [webDir, dataset] = await Promise.all([buildWeb(), loadDataset()]);
+  const app = createApp(createServerContext(dataset), {
+    webDir,
+    onUnexpectedError: (error) => console.error("server error:", error),
+  });
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    browser,
+    context,
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(webDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collect console errors and uncaught exceptions of a page. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+  return errors;
+}
+
+/** Wait until the canvas is up and the legend counts are written. */
+export async function waitForGraph(page: Page): Promise<void> {
+  await page.locator("#graph[data-ready=true] canvas").first().waitFor();
+  await page.locator("#view-counts [data-count=nodes]").waitFor();
+}
+
+/** The counts the legend shows: "71 of 71 nodes" -> { shown: 71, total: 71 }. */
+export async function legendCounts(
+  page: Page,
+): Promise<{ nodes: number; totalNodes: number; edges: number; totalEdges: number }> {
+  const read = async (which: string): Promise<[number, number]> => {
+    const text = (await page.locator(`#view-counts [data-count=${which}]`).textContent()) ?? "";
+    const m = /(\d+) of (\d+)/.exec(text);
+    if (!m) throw new Error(`legend count "${text}" unreadable`);
+    return [Number(m[1]), Number(m[2])];
+  };
+  const [nodes, totalNodes] = await read("nodes");
+  const [edges, totalEdges] = await read("edges");
+  return { nodes, totalNodes, edges, totalEdges };
+}

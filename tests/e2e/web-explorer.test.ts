@@ -1,0 +1,328 @@
+// The web explorer in a real Chromium against the real server: draw, search, details, source reader, filters,
+// timeline, export, path finder, permalinks, keyboard, layout, and user data kept as text.
+import { readFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { MultiDirectedGraph } from "graphology";
+import { parse } from "graphology-graphml";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { countColouredPixels, decodePng } from "./png";
+
+let explorer: Explorer;
+let page: Page;
+let errors: string[];
+
+async function shot(name: string, target: Page = page): Promise<void> {
+  await target.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
+async function canvasColour(): Promise<number> {
+  const png = await page.locator(".canvas-wrap").screenshot();
+  return countColouredPixels(decodePng(png));
+}
+
+async function apiJson<T>(route: string): Promise<T> {
+  const response = await fetch(new URL(route, explorer.url));
+  return (await response.json()) as T;
+}
+
+async function detailsTitle(): Promise<string> {
+  return ((await page.locator(".details .details-title").textContent()) ?? "").trim();
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  explorer = await startExplorer();
+  page = await explorer.context.newPage();
+  errors = collectErrors(page);
+});
+
+afterAll(async () => {
+  await explorer?.close();
+});
+
+describe("web explorer, main flow", () => {
+  it("loads and draws the whole graph; the legend counts match /api/health", async () => {
+    await page.goto(explorer.url);
+    await waitForGraph(page);
+    const health = await apiJson<{ nodes: number; edges: number }>("/api/health");
+    const counts = await legendCounts(page);
+    expect(counts.totalNodes).toBe(health.nodes);
+    expect(counts.nodes).toBe(health.nodes);
+    expect(counts.totalEdges).toBe(health.edges);
+    expect(counts.edges).toBe(health.edges);
+    const contexts = await page.evaluate(() =>
+      [...document.querySelectorAll("#graph canvas")].map((c) => {
+        const canvas = c as HTMLCanvasElement;
+        return canvas.getContext("webgl2") ? "webgl2" : canvas.getContext("webgl") ? "webgl" : "other";
+      }),
+    );
+    expect(contexts.some((c) => c.startsWith("webgl"))).toBe(true);
+    await page.waitForTimeout(300);
+    expect(await canvasColour()).toBeGreaterThan(2000);
+    await expect(page.locator("#status").textContent()).resolves.toContain(`${health.nodes} nodes`);
+    await shot("01-loaded");
+  });
+
+  it('finds "Quintana" from the keyboard and opens his details with evidence', async () => {
+    const search = page.getByRole("searchbox", { name: "Search" });
+    await search.focus();
+    await page.keyboard.type("Quintana");
+    const option = page.getByRole("listbox").getByRole("option", { name: /Tomás Ojea Quintana/ });
+    await option.waitFor();
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.locator(".details .details-title", { hasText: "Tomás Ojea Quintana" }).waitFor();
+    expect(await page.locator(".details .relation").count()).toBeGreaterThan(0);
+    const quote = (await page.locator(".details .relation .quote").first().textContent()) ?? "";
+    expect(quote.length).toBeGreaterThan(20);
+    expect(await page.locator(".details .relation .endnote").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.url()).toContain("s=n%3Aperson%3Atomas-ojea-quintana");
+    await shot("02-details");
+  });
+
+  it("shows the cited document of an endnote", async () => {
+    const endnote = page.locator(".details .relation .endnote").first();
+    await endnote.click();
+    await expect(endnote.getAttribute("aria-expanded")).resolves.toBe("true");
+    const box = page.locator(".details .citation-box:visible");
+    await box.locator(".citation-title").first().waitFor();
+    expect(((await box.locator(".citation-title").first().textContent()) ?? "").length).toBeGreaterThan(3);
+    expect(((await box.locator(".citation-facts").first().textContent()) ?? "").length).toBeGreaterThan(3);
+    const href = await box.locator("a").first().getAttribute("href");
+    expect(href).toMatch(/^https?:\/\//);
+  });
+
+  it("highlights the quote in the source reader and scrolls it into view", async () => {
+    const relation = page.locator(".details .relation").first();
+    const quote = ((await relation.locator(".quote").textContent()) ?? "").replace(/^“|”$/g, "");
+    await relation.getByRole("button", { name: "Show in source" }).click();
+    const mark = page.locator(".reader mark.evidence-mark");
+    await mark.waitFor();
+    expect(await mark.textContent()).toBe(quote);
+    const reader = (await page.locator(".reader .source-text").boundingBox())!;
+    const marked = (await mark.boundingBox())!;
+    expect(marked.y + Math.min(marked.height, 20)).toBeGreaterThan(reader.y);
+    expect(marked.y).toBeLessThan(reader.y + reader.height);
+    await shot("03-source-reader");
+  });
+
+  it("moves the selection when a relation is clicked", async () => {
+    const link = page.locator(".details .relation-link").first();
+    const other = ((await link.locator("strong").textContent()) ?? "").trim();
+    expect(other).not.toBe("Tomás Ojea Quintana");
+    await link.click();
+    await page.locator(".details .details-title", { hasText: other }).waitFor();
+    expect(await detailsTitle()).toBe(other);
+  });
+
+  it("hides a node type from the legend, and the counts follow", async () => {
+    const schema = await apiJson<{ nodeTypes: { name: string; count: number }[] }>("/api/schema");
+    const documents = schema.nodeTypes.find((t) => t.name === "document")!;
+    const before = await legendCounts(page);
+    const toggle = page.locator('.filters .type-toggle[data-type="document"]');
+    await toggle.click();
+    await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
+    const after = await legendCounts(page);
+    expect(after.nodes).toBe(before.totalNodes - documents.count);
+    expect(after.edges).toBeLessThan(before.edges);
+    await expect.poll(() => page.url()).toContain("nt=document");
+    await shot("04-documents-hidden");
+  });
+
+  it("downloads the filtered view as GraphML with the filtered counts", async () => {
+    const counts = await legendCounts(page);
+    await page.getByLabel("Filtered view").check();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('.export a[data-format="graphml"]').click(),
+    ]);
+    const file = await download.path();
+    const xml = readFileSync(file, "utf8");
+    const graph = parse(MultiDirectedGraph, xml);
+    expect(graph.order).toBe(counts.nodes);
+    expect(graph.size).toBe(counts.edges);
+    graph.forEachNode((_node, attributes) => expect(attributes.type).not.toBe("document"));
+  });
+
+  it("narrows the graph with the date slider", async () => {
+    const before = await legendCounts(page);
+    const end = page.getByRole("slider", { name: "End of date range" });
+    await end.focus();
+    await page.keyboard.press("Home");
+    const narrowed = await legendCounts(page);
+    expect(narrowed.nodes + narrowed.edges).toBeLessThan(before.nodes + before.edges);
+    await expect.poll(() => page.url()).toMatch(/dt=\d{4}-\d{2}/);
+    await shot("05-date-narrowed");
+    await page.keyboard.press("End");
+    const restored = await legendCounts(page);
+    expect(restored).toEqual(before);
+    await expect.poll(() => page.url()).not.toMatch(/dt=/);
+  });
+
+  it('finds cited paths from "Republic of Korea" to "Tomás Ojea Quintana" and highlights the chosen one', async () => {
+    await page.getByLabel("From", { exact: true }).fill("Republic of Korea");
+    await page
+      .getByRole("option", { name: /^Republic of Korea/ })
+      .first()
+      .click();
+    await page.getByLabel("To", { exact: true }).fill("Tomás Ojea Quintana");
+    await page
+      .getByRole("option", { name: /Tomás Ojea Quintana/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Find paths" }).click();
+    const chosen = page.locator(".path-list .path.chosen");
+    await chosen.waitFor();
+    const hops = chosen.locator(".hop");
+    expect(await hops.count()).toBeGreaterThan(0);
+    for (let i = 0; i < (await hops.count()); i++) {
+      expect(((await hops.nth(i).locator(".quote").textContent()) ?? "").length).toBeGreaterThan(5);
+    }
+    await expect(chosen.getByRole("button").first().getAttribute("aria-pressed")).resolves.toBe("true");
+    const summary = (await page.locator("#canvas-summary").textContent()) ?? "";
+    expect(summary).toMatch(/^The canvas highlights path 1: Republic of Korea → .*Tomás Ojea Quintana\.$/);
+    // The camera moves to the path; its nodes and edges are drawn in colour, the rest faded (see reducers tests).
+    await page.waitForTimeout(600);
+    expect(await canvasColour()).toBeGreaterThan(300);
+    await page.locator(".path-finder").scrollIntoViewIfNeeded();
+    await shot("06-path");
+  });
+
+  it("says why when there is no path", async () => {
+    const results = await apiJson<{ paths: unknown[]; reason?: string }>("/api/paths?from=state%3Akor&to=state%3Akor");
+    expect(results.paths).toEqual([]);
+    // The UI shows the API's reason, in words.
+    await page.getByLabel("To", { exact: true }).fill("Republic of Korea");
+    await page
+      .getByRole("option", { name: /^Republic of Korea/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Find paths" }).click();
+    await page.locator(".path-results .no-path").waitFor();
+    expect(await page.locator(".path-results .no-path").textContent()).toContain(results.reason ?? "No path");
+    // Back to the real question for the permalink test.
+    await page.getByLabel("To", { exact: true }).fill("Tomás Ojea Quintana");
+    await page
+      .getByRole("option", { name: /Tomás Ojea Quintana/ })
+      .first()
+      .click();
+    await page.getByRole("button", { name: "Find paths" }).click();
+    await page.locator(".path-list .path.chosen").waitFor();
+  });
+
+  it("restores selection, filters and path from the permalink after a reload", async () => {
+    const selected = await detailsTitle();
+    // The hash is written shortly after the last change.
+    await expect.poll(() => page.url()).toMatch(/pf=state%3Akor&pt=person%3Atomas-ojea-quintana&pi=0/);
+    const link = page.url();
+    expect(link).toMatch(/nt=document/);
+    await page.reload();
+    await waitForGraph(page);
+    await page.locator(".details .details-title", { hasText: selected }).waitFor();
+    await expect(
+      page.locator('.filters .type-toggle[data-type="document"]').getAttribute("aria-pressed"),
+    ).resolves.toBe("false");
+    await page.locator(".path-list .path.chosen").waitFor();
+    await expect(page.getByLabel("From", { exact: true }).inputValue()).resolves.toBe("Republic of Korea");
+    await expect(page.getByLabel("To", { exact: true }).inputValue()).resolves.toBe("Tomás Ojea Quintana");
+    expect(await page.locator("#canvas-summary").textContent()).toMatch(/^The canvas highlights path 1/);
+    await expect.poll(() => page.url()).toBe(link);
+  });
+
+  it("clears the selection with Esc, and shows keyboard focus", async () => {
+    await page.locator(".details .details-title").click();
+    await page.keyboard.press("Escape");
+    await page.locator(".details .muted", { hasText: "Select a node" }).waitFor();
+    await expect.poll(() => page.url()).not.toContain("s=n");
+    await page.getByRole("searchbox", { name: "Search" }).focus();
+    await page.keyboard.press("Tab");
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return getComputedStyle(el).outlineStyle;
+    });
+    expect(outline).not.toBe("none");
+  });
+
+  it("keeps panels off the canvas and off each other at 1280x800 and at 400px wide", async () => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 400, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport);
+      await page.waitForTimeout(300);
+      const boxes = await Promise.all(
+        [".app-header", ".canvas-wrap", ".sidebar-left", ".sidebar-right"].map(
+          async (selector) => [selector, (await page.locator(selector).boundingBox())!] as const,
+        ),
+      );
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          expect(overlaps(boxes[i]![1], boxes[j]![1]), `${boxes[i]![0]} overlaps ${boxes[j]![0]}`).toBe(false);
+        }
+      }
+      const canvas = boxes.find(([s]) => s === ".canvas-wrap")![1];
+      expect(canvas.width).toBeGreaterThan(viewport.width > 800 ? 500 : 350);
+      expect(canvas.height).toBeGreaterThan(300);
+      await shot(`07-layout-${viewport.width}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("logged no console errors", () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("web explorer, hostile data and failures", () => {
+  it("renders labels, descriptions and quotes with markup as text", async () => {
+    const evil = `<img src=x onerror="window.__pwned=1">Evil & "co"`;
+    const hostile = await explorer.context.newPage();
+    const hostileErrors = collectErrors(hostile);
+    await hostile.route("**/api/graph", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { nodes: { key: string; attributes: { label: string } }[] };
+      for (const node of body.nodes) if (node.key === "state:kor") node.attributes.label = evil;
+      await route.fulfill({ response, json: body });
+    });
+    await hostile.route("**/api/nodes/state%3Akor", async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as {
+        node: { label: string; description: string };
+        edges: { evidence: { quote: string } }[];
+      };
+      body.node.label = evil;
+      body.node.description = `<script>window.__pwned=2</script>`;
+      if (body.edges[0]) body.edges[0].evidence.quote = `<b onmouseover="window.__pwned=3">bold</b>`;
+      await route.fulfill({ response, json: body });
+    });
+    await hostile.goto(`${explorer.url}#s=n:state:kor`);
+    await hostile.locator(".details .details-title").waitFor();
+    expect(await hostile.locator(".details .details-title").textContent()).toBe(evil);
+    expect(await hostile.locator(".details .description").textContent()).toBe("<script>window.__pwned=2</script>");
+    expect(await hostile.locator(".details .quote").first().textContent()).toContain("<b onmouseover=");
+    expect(await hostile.locator("body img, .details script, .details b").count()).toBe(0);
+    await hostile.locator(".details .relation-link").first().hover();
+    expect(await hostile.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await shot("08-hostile-label", hostile);
+    expect(hostileErrors).toEqual([]);
+    await hostile.close();
+  });
+
+  it("says in words when the server cannot be reached", async () => {
+    const down = await explorer.context.newPage();
+    await down.route("**/api/**", (route) => route.abort("connectionrefused"));
+    await down.goto(explorer.url);
+    const alert = down.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Could not load the graph: The server cannot be reached.");
+    await down.getByRole("button", { name: "Try again" }).waitFor();
+    await down.close();
+  });
+});

@@ -1,0 +1,113 @@
+// Actions are pure: each returns a new state (or the same one when nothing changes) and never mutates its input.
+import { describe, expect, it } from "vitest";
+import {
+  askPaths,
+  choosePath,
+  clearPath,
+  clearSelection,
+  escape,
+  selectEdge,
+  selectNode,
+  setDateRange,
+  setFilterMode,
+  setPathResult,
+  toggleEdgeType,
+  toggleNodeType,
+} from "../../web/src/actions/index.js";
+import type { FoundPath } from "../../web/src/api/index.js";
+import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/state/index.js";
+import type { AppState, PathQuery } from "../../web/src/state/index.js";
+
+const QUERY: PathQuery = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
+const PATH: FoundPath = { nodes: [], edges: [], length: 1 };
+
+function frozen(state: AppState): AppState {
+  return Object.freeze({ ...state, filters: Object.freeze({ ...state.filters }) }) as AppState;
+}
+
+describe("selection actions", () => {
+  it("returns the same state when selecting what is already selected", () => {
+    const state = selectNode("state:kor")(initialState());
+    expect(selectNode("state:kor")(state)).toBe(state);
+  });
+
+  it("opens the source reader when an edge is selected, and clears both together", () => {
+    const state = selectEdge("e:1")(frozen(initialState()));
+    expect(state.selection).toEqual({ kind: "edge", id: "e:1" });
+    expect(state.reading).toEqual({ edgeId: "e:1" });
+    expect(clearSelection()(state)).toMatchObject({ selection: null, reading: null });
+  });
+});
+
+describe("filter actions", () => {
+  it("toggles node and edge types without mutating the previous list", () => {
+    const start = frozen(initialState());
+    const hidden = toggleNodeType("document")(start);
+    expect(hidden.filters.hiddenNodeTypes).toEqual(["document"]);
+    expect(start.filters.hiddenNodeTypes).toEqual([]);
+    expect(toggleNodeType("document")(hidden).filters.hiddenNodeTypes).toEqual([]);
+    expect(toggleNodeType("document", true)(hidden)).toBe(hidden);
+    expect(toggleEdgeType("cites")(start).filters.hiddenEdgeTypes).toEqual(["cites"]);
+  });
+
+  it("orders a reversed date range and ignores a repeated one", () => {
+    const state = setDateRange("2020-01", "2019-10")(initialState());
+    expect(state.filters).toMatchObject({ dateFrom: "2019-10", dateTo: "2020-01" });
+    expect(setDateRange("2019-10", "2020-01")(state)).toBe(state);
+  });
+
+  it("switches between hiding and dimming", () => {
+    expect(setFilterMode("dim")(initialState()).filters.mode).toBe("dim");
+  });
+});
+
+describe("path actions", () => {
+  it("marks a new question as loading and forgets the old choice", () => {
+    const state = askPaths(QUERY)({ ...initialState(), activePath: 2 });
+    expect(state).toMatchObject({ pathQuery: QUERY, pathResult: { status: "loading" }, activePath: null });
+  });
+
+  it("chooses the first path of an answer, or the restored choice when it exists", () => {
+    const asked = askPaths(QUERY)(initialState());
+    const response = { paths: [PATH, PATH], truncated: false };
+    expect(setPathResult({ status: "found", response })(asked).activePath).toBe(0);
+    expect(setPathResult({ status: "found", response }, 1)(asked).activePath).toBe(1);
+    expect(setPathResult({ status: "found", response }, 7)(asked).activePath).toBe(0);
+    expect(setPathResult({ status: "none", reason: "disconnected" })(asked).activePath).toBeNull();
+  });
+
+  it("refuses to choose a path that does not exist", () => {
+    const state = setPathResult({ status: "found", response: { paths: [PATH], truncated: false } })(
+      askPaths(QUERY)(initialState()),
+    );
+    expect(choosePath(3)(state)).toBe(state);
+    expect(choosePath(null)(state).activePath).toBeNull();
+    expect(clearPath()(state)).toMatchObject({ pathQuery: null, pathResult: { status: "idle" }, activePath: null });
+  });
+});
+
+describe("escape", () => {
+  it("drops the selection first, then the highlighted path, then does nothing", () => {
+    let state = setPathResult({ status: "found", response: { paths: [PATH], truncated: false } })(
+      askPaths(QUERY)(selectNode("state:kor")(initialState())),
+    );
+    state = escape()(state);
+    expect(state.selection).toBeNull();
+    expect(state.activePath).toBe(0);
+    state = escape()(state);
+    expect(state.activePath).toBeNull();
+    expect(escape()(state)).toBe(state);
+  });
+});
+
+describe("createStore", () => {
+  it("tells listeners about changes only", () => {
+    const store = createStore(initialState());
+    const seen: string[] = [];
+    store.subscribe((state, previous) => seen.push(`${previous.selection?.id ?? "-"}>${state.selection?.id ?? "-"}`));
+    store.dispatch(selectNode("a"));
+    store.dispatch(selectNode("a"));
+    store.dispatch(clearSelection());
+    expect(seen).toEqual(["->a", "a>-"]);
+  });
+});

@@ -1,0 +1,108 @@
+// The display graph and its filters: built from GET /api/graph, typed away from sigma's `type`, sized by degree,
+// visibility from type switches and the date range.
+import { describe, expect, it } from "vitest";
+import {
+  computeVisibility,
+  countByNodeType,
+  dateInRange,
+  formatDate,
+  lastDayOfMonth,
+  monthBounds,
+  monthsBetween,
+  sizeForDegree,
+  timelineMonths,
+} from "../../web/src/graph/index.js";
+import { DEFAULT_FILTERS } from "../../web/src/state/index.js";
+import { fixtureGraph } from "./fixture.js";
+
+describe("buildGraph", () => {
+  it("skips edges whose ends are missing instead of failing", () => {
+    const graph = fixtureGraph();
+    expect(graph.hasEdge("e:dangling")).toBe(false);
+    expect(graph.order).toBe(5);
+    expect(graph.size).toBe(4);
+  });
+
+  it("keeps the schema type as nodeType/relType and leaves `type` to sigma's programs", () => {
+    const graph = fixtureGraph();
+    expect(graph.getNodeAttribute("state:kor", "nodeType")).toBe("state");
+    expect(graph.getNodeAttributes("state:kor")).not.toHaveProperty("type");
+    expect(graph.getEdgeAttribute("e:declined", "relType")).toBe("declined");
+    expect(graph.getEdgeAttribute("e:declined", "type")).toBe("straight");
+  });
+
+  it("colours nodes by type from the schema and sizes them by degree", () => {
+    const graph = fixtureGraph();
+    expect(graph.getNodeAttribute("state:kor", "color")).toBe("#332288");
+    expect(graph.getNodeAttribute("state:kor", "degree")).toBe(3);
+    expect(graph.getNodeAttribute("state:kor", "size")).toBe(sizeForDegree(3));
+    expect(sizeForDegree(9)).toBeGreaterThan(sizeForDegree(1));
+  });
+
+  it("draws every edge straight until the renderer curves parallel ones", () => {
+    const graph = fixtureGraph();
+    graph.forEachEdge((_edge, attributes) => expect(attributes).toMatchObject({ type: "straight", curvature: 0 }));
+  });
+});
+
+describe("dates", () => {
+  it("reads prefixes and intervals as month bounds, and nothing else", () => {
+    expect(monthBounds("2019")).toEqual({ start: "2019-01", end: "2019-12" });
+    expect(monthBounds("2019-12-18")).toEqual({ start: "2019-12", end: "2019-12" });
+    expect(monthBounds("2019-07/2019-12")).toEqual({ start: "2019-07", end: "2019-12" });
+    expect(monthBounds("December 2019")).toBeNull();
+    expect(monthBounds(undefined)).toBeNull();
+  });
+
+  it("keeps undated elements and those overlapping the range", () => {
+    expect(dateInRange(undefined, "2019-01", "2019-02")).toBe(true);
+    expect(dateInRange("2019", "2019-06", null)).toBe(true);
+    expect(dateInRange("2019-10-31", "2019-11", null)).toBe(false);
+    expect(dateInRange("2019-07/2019-12", null, "2019-07")).toBe(true);
+  });
+
+  it("spans the timeline over every dated element, month by month", () => {
+    expect(timelineMonths(["2019-11", undefined, "2020-01-05", "bad"])).toEqual(["2019-11", "2019-12", "2020-01"]);
+    expect(timelineMonths([undefined])).toEqual([]);
+    expect(monthsBetween("2019-12", "2019-12")).toEqual(["2019-12"]);
+  });
+
+  it("formats dates for people and ends months on their last day", () => {
+    expect(formatDate("2019-12-18")).toBe("18 Dec 2019");
+    expect(formatDate("2019-07/2019-12")).toBe("Jul 2019 – Dec 2019");
+    expect(lastDayOfMonth("2020-02")).toBe("2020-02-29");
+  });
+});
+
+describe("computeVisibility", () => {
+  it("shows everything without filters", () => {
+    const graph = fixtureGraph();
+    const vis = computeVisibility(graph, DEFAULT_FILTERS);
+    expect(vis.nodes.size).toBe(graph.order);
+    expect(vis.edges.size).toBe(graph.size);
+  });
+
+  it("drops a hidden node type and every edge touching it", () => {
+    const graph = fixtureGraph();
+    const vis = computeVisibility(graph, { ...DEFAULT_FILTERS, hiddenNodeTypes: ["document"] });
+    expect([...vis.nodes].sort()).toEqual(["person:q", "state:kor", "state:prk"]);
+    expect([...vis.edges].sort()).toEqual(["e:call-kor", "e:call-kor-2"]);
+    expect(countByNodeType(graph, vis.nodes).get("document")).toEqual({ shown: 0, total: 2 });
+  });
+
+  it("drops a hidden relation type but keeps its nodes", () => {
+    const vis = computeVisibility(fixtureGraph(), { ...DEFAULT_FILTERS, hiddenEdgeTypes: ["called-on"] });
+    expect(vis.nodes.has("person:q")).toBe(true);
+    expect(vis.edges.has("e:call-kor")).toBe(false);
+  });
+
+  it("narrows dated nodes and edges to the range, undated ones stay", () => {
+    const vis = computeVisibility(fixtureGraph(), { ...DEFAULT_FILTERS, dateFrom: "2019-11", dateTo: "2019-12" });
+    expect(vis.nodes.has("doc:l26")).toBe(false);
+    expect(vis.nodes.has("doc:brief")).toBe(false);
+    expect(vis.nodes.has("state:kor")).toBe(true);
+    expect(vis.edges.has("e:declined")).toBe(false);
+    expect(vis.edges.has("e:call-kor")).toBe(true);
+    expect(vis.edges.has("e:call-kor-2")).toBe(false);
+  });
+});

@@ -1,0 +1,90 @@
+// Pure helpers of the panels: relation sentences and groups, quote location, path and export parameters.
+import { describe, expect, it } from "vitest";
+import { exportUrl, viewParams } from "../../web/src/panels/export/export-urls.js";
+import { pathParams } from "../../web/src/panels/path-finder/path-params.js";
+import { groupHeading, groupRelations, sentence, sentenceParts } from "../../web/src/panels/shared/sentence.js";
+import { locateQuote } from "../../web/src/panels/source-reader/highlight.js";
+import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY } from "../../web/src/state/index.js";
+import { SCHEMA } from "./fixture.js";
+
+const labels: Record<string, string> = {
+  "state:kor": "Republic of Korea",
+  "doc:l26": "A/C.3/74/L.26",
+  "rec:1": "Rec 1",
+};
+const labelOf = (id: string) => labels[id] ?? id;
+const types = new Map(SCHEMA.edgeTypes.map((t) => [t.name, t]));
+
+describe("sentences", () => {
+  it("reads an edge with its own verb phrase", () => {
+    const edge = { type: "declined", label: "declined to co-sponsor", source: "state:kor", target: "doc:l26" };
+    expect(sentence(edge, labelOf, types.get("declined"))).toBe(
+      "Republic of Korea declined to co-sponsor A/C.3/74/L.26",
+    );
+  });
+
+  it("falls back on the type's reading template, then on the type name", () => {
+    const edge = { type: "addressed-to", label: "", source: "rec:1", target: "state:kor" };
+    expect(sentenceParts(edge, labelOf, types.get("addressed-to")).verb).toBe("is addressed to");
+    expect(sentence({ ...edge, type: "made-up" }, labelOf)).toBe("Rec 1 made up Republic of Korea");
+  });
+
+  it("groups relations by direction then type, outgoing first", () => {
+    const edges = [
+      { type: "called-on", source: "p", target: "state:kor" },
+      { type: "declined", source: "state:kor", target: "doc:l26" },
+      { type: "cites", source: "state:kor", target: "x" },
+    ];
+    const groups = groupRelations("state:kor", edges);
+    expect(groups.map((g) => g.key)).toEqual(["out:cites", "out:declined", "in:called-on"]);
+    expect(groupHeading("Republic of Korea", "declined", "out")).toBe("Republic of Korea declined …");
+    expect(groupHeading("Republic of Korea", "called on", "in")).toBe("… called on Republic of Korea");
+  });
+});
+
+describe("locateQuote", () => {
+  const text = "Alpha beta gamma. Beta again.";
+  it("trusts offsets that point at the quote", () => {
+    expect(locateQuote(text, "Beta", 18, 22)).toEqual({ start: 18, end: 22 });
+  });
+  it("falls back on the first occurrence when the offsets are wrong or missing", () => {
+    expect(locateQuote(text, "beta", 0, 4)).toEqual({ start: 6, end: 10 });
+    expect(locateQuote(text, "gamma")).toEqual({ start: 11, end: 16 });
+    expect(locateQuote(text, "delta")).toBeNull();
+  });
+});
+
+describe("path and export parameters", () => {
+  const query = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
+
+  it("asks /api/paths with every option, excluding documents only when asked", () => {
+    expect(pathParams(query)).toEqual({
+      from: "state:kor",
+      to: "person:q",
+      maxHops: "4",
+      limit: "5",
+      direction: "any",
+      includeProvenance: "false",
+    });
+    expect(pathParams({ ...query, throughDocuments: false, edgeTypes: ["a", "b"] })).toMatchObject({
+      excludeNodeTypes: "document",
+      edgeTypes: "a,b",
+    });
+  });
+
+  it("exports the view as the types kept and whole-month dates", () => {
+    const ctx = {
+      filters: { ...DEFAULT_FILTERS, hiddenNodeTypes: ["document"], dateFrom: "2019-02", dateTo: "2019-02" },
+      pathQuery: null,
+      nodeTypes: ["state", "document", "person"],
+      edgeTypes: ["declined", "cites"],
+    };
+    expect(viewParams(ctx)).toEqual({ nodeTypes: "state,person", dateFrom: "2019-02-01", dateTo: "2019-02-28" });
+    expect(exportUrl("graphml", "view", ctx)).toBe(
+      "/api/export?format=graphml&nodeTypes=state%2Cperson&dateFrom=2019-02-01&dateTo=2019-02-28",
+    );
+    expect(exportUrl("gexf", "all", ctx)).toBe("/api/export?format=gexf");
+    expect(exportUrl("csv", "path", ctx)).toBeNull();
+    expect(exportUrl("json", "path", { ...ctx, pathQuery: query })).toContain("from=state%3Akor&to=person%3Aq");
+  });
+});

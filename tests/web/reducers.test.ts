@@ -1,0 +1,97 @@
+// Reducers derive the look from the view: hidden or dimmed filtered elements, the hover neighbourhood, the chosen
+// path alone; graph data is never touched.
+import { describe, expect, it } from "vitest";
+import {
+  askPaths,
+  hoverNode,
+  selectEdge,
+  selectNode,
+  setFilterMode,
+  setPathResult,
+  toggleNodeType,
+} from "../../web/src/actions/index.js";
+import type { ApiEdge, ApiNode } from "../../web/src/api/index.js";
+import { computeView, DIM_EDGE_COLOR, DIM_NODE_COLOR, edgeReducer, nodeReducer } from "../../web/src/reducers/index.js";
+import { DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
+import type { AppState } from "../../web/src/state/index.js";
+import { fixtureGraph } from "./fixture.js";
+
+const graph = fixtureGraph();
+const nodeLook = (state: AppState, node: string) =>
+  nodeReducer(computeView(graph, state), node, graph.getNodeAttributes(node));
+const edgeLook = (state: AppState, edge: string) =>
+  edgeReducer(computeView(graph, state), edge, graph.getEdgeAttributes(edge));
+
+describe("nodeReducer", () => {
+  it("leaves nodes as they are with nothing selected, hovered or filtered", () => {
+    const look = nodeLook(initialState(), "state:kor");
+    expect(look).toMatchObject({ color: "#332288", label: "Republic of Korea" });
+    expect(look.hidden).toBeUndefined();
+  });
+
+  it("hides filtered nodes, or dims them when the user prefers", () => {
+    const filtered = toggleNodeType("document")(initialState());
+    expect(nodeLook(filtered, "doc:l26").hidden).toBe(true);
+    expect(nodeLook(setFilterMode("dim")(filtered), "doc:l26")).toMatchObject({ color: DIM_NODE_COLOR, label: "" });
+  });
+
+  it("highlights a hovered node and its neighbours, dims the rest", () => {
+    const state = hoverNode("person:q")(initialState());
+    expect(nodeLook(state, "person:q")).toMatchObject({ highlighted: true, forceLabel: true });
+    expect(nodeLook(state, "state:kor")).toMatchObject({ forceLabel: true, color: "#332288" });
+    expect(nodeLook(state, "doc:brief")).toMatchObject({ color: DIM_NODE_COLOR, label: "" });
+  });
+
+  it("highlights the ends of a selected edge", () => {
+    const state = selectEdge("e:declined")(initialState());
+    expect(nodeLook(state, "doc:l26").highlighted).toBe(true);
+    expect(nodeLook(state, "person:q").color).toBe(DIM_NODE_COLOR);
+  });
+
+  it("shows the chosen path alone, even over the selection", () => {
+    const node = (id: string) => ({ id }) as ApiNode;
+    const edge = (id: string) => ({ id, direction: "forward" }) as ApiEdge & { direction: "forward" };
+    const asked = askPaths({ ...DEFAULT_PATH_QUERY, from: "person:q", to: "doc:l26" })(
+      selectNode("doc:brief")(initialState()),
+    );
+    const state = setPathResult({
+      status: "found",
+      response: {
+        paths: [
+          {
+            nodes: [node("person:q"), node("state:kor"), node("doc:l26")],
+            edges: [edge("e:call-kor"), edge("e:declined")],
+            length: 2,
+          },
+        ],
+        truncated: false,
+      },
+    })(asked);
+    expect(nodeLook(state, "state:kor")).toMatchObject({ forceLabel: true, color: "#332288" });
+    expect(nodeLook(state, "doc:brief")).toMatchObject({ color: DIM_NODE_COLOR, highlighted: false });
+    expect(edgeLook(state, "e:declined")).toMatchObject({ size: 4, color: "#dd0000" });
+    expect(edgeLook(state, "e:call-kor-2").color).toBe(DIM_EDGE_COLOR);
+    expect(edgeLook(state, "e:cites").color).toBe(DIM_EDGE_COLOR);
+  });
+});
+
+describe("edgeReducer", () => {
+  it("hides edges of hidden relation types and edges to hidden nodes", () => {
+    const state = toggleNodeType("document")(initialState());
+    expect(edgeLook(state, "e:declined").hidden).toBe(true);
+    expect(edgeLook(state, "e:call-kor").hidden).toBeUndefined();
+  });
+
+  it("thickens the selected edge and dims the others", () => {
+    const state = selectEdge("e:declined")(initialState());
+    expect(edgeLook(state, "e:declined")).toMatchObject({ size: 4.5, color: "#dd0000" });
+    expect(edgeLook(state, "e:cites").color).toBe(DIM_EDGE_COLOR);
+  });
+
+  it("never writes into the graph", () => {
+    const before = JSON.stringify(graph.export());
+    nodeLook(hoverNode("person:q")(initialState()), "doc:brief");
+    edgeLook(selectEdge("e:declined")(initialState()), "e:cites");
+    expect(JSON.stringify(graph.export())).toBe(before);
+  });
+});
