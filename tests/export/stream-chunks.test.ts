@@ -1,3 +1,5 @@
+import { createServer, get, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { streamChunks } from "../../src/export";
@@ -66,6 +68,33 @@ describe("streamChunks", () => {
     expect(outcome).toBe("closed");
     expect(log.pulled).toBeLessThan(10);
     expect(log.closed).toBe(true);
+  });
+
+  it("stops when an HTTP client disconnects in the middle of a download", async () => {
+    const log = { pulled: 0, closed: false };
+    let outcome: Promise<string> | undefined;
+    const server: Server = createServer((_request, response) => {
+      outcome = streamChunks(numbered(Number.MAX_SAFE_INTEGER, log), response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      await new Promise<void>((resolve) => {
+        const request = get({ host: "127.0.0.1", port, path: "/" }, (response) => {
+          response.once("data", () => {
+            request.destroy();
+            resolve();
+          });
+        });
+        request.on("error", () => undefined);
+      });
+      expect(await outcome).toBe("closed");
+      expect(log.closed).toBe(true);
+      expect(log.pulled).toBeLessThan(1_000_000);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it("returns at once for a destination that is already destroyed", async () => {
