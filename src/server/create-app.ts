@@ -6,6 +6,7 @@ import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
 import { errorHandler, notFoundHandler } from "./error-handler";
 import { OPENAPI_DOCUMENT } from "./openapi";
+import { QueryParams } from "./query-params";
 import { exportRoutes } from "./routes/export-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { queryRoutes } from "./routes/query-routes";
@@ -75,7 +76,8 @@ export function createApp(context: ServerContext, options: AppOptions): Express 
   );
   app.use(limitUrlLength);
   if (options.corsOrigin) app.use("/api", cors(options.corsOrigin));
-  app.get("/api/openapi.json", (_req, res) => {
+  app.get("/api/openapi.json", (req, res) => {
+    new QueryParams(req, []);
     res.json(OPENAPI_DOCUMENT);
   });
   app.use("/api", graphRoutes(context), queryRoutes(context), exportRoutes(context, options.onUnexpectedError));

@@ -54,7 +54,19 @@ describe("requests Node's HTTP parser refuses", () => {
   });
 });
 
-describe("the server after refusing them", () => {
+describe("routes and static files", () => {
+  it("refuses an unknown parameter on /api/openapi.json like on every other route", async () => {
+    const res = await answer(requestBytes("GET", "/api/openapi.json?verbose=1"));
+    expectJsonError(res, 400, "bad-parameter");
+    expect(JSON.parse(res.body.toString("utf8")).error.parameter).toBe("verbose");
+  });
+
+  it("still serves the web app at / and its assets", async () => {
+    const res = await answer(requestBytes("GET", "/"));
+    expect(res.status).toBe(200);
+    expect(res.body.toString("utf8")).toContain("<title>RightsGraph");
+  });
+
   it("logged no unexpected error", () => {
     expect(server.logged).toEqual([]);
   });
