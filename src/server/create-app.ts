@@ -83,7 +83,10 @@ export function createApp(context: ServerContext, options: AppOptions): Express 
   app.use("/api", graphRoutes(context), queryRoutes(context), exportRoutes(context, options.onUnexpectedError));
   app.use("/api", notFoundHandler);
   if (existsSync(path.join(options.webDir, "index.html"))) {
-    app.use(express.static(options.webDir, { dotfiles: "ignore", index: "index.html", fallthrough: true }));
+    // No directory redirects: a 301 built from a hostile path is an open-redirect waiting to happen.
+    app.use(
+      express.static(options.webDir, { dotfiles: "ignore", index: "index.html", fallthrough: true, redirect: false }),
+    );
   } else {
     app.get("/", (_req, res) => {
       res

@@ -61,6 +61,14 @@ describe("routes and static files", () => {
     expect(JSON.parse(res.body.toString("utf8")).error.parameter).toBe("verbose");
   });
 
+  it("never redirects a path that names a folder, so no hostile path becomes a Location header", async () => {
+    for (const target of ["/assets", "/x//..", "//evil.example/%2e%2e", "/assets/..%2f"]) {
+      const res = await answer(requestBytes("GET", target));
+      expect(res.headers.location, target).toBeUndefined();
+      expectJsonError(res, 404, "no-route");
+    }
+  });
+
   it("still serves the web app at / and its assets", async () => {
     const res = await answer(requestBytes("GET", "/"));
     expect(res.status).toBe(200);
