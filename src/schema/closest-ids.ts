@@ -3,32 +3,47 @@
 /** Ids are lower-case ASCII letters, digits and : . _ - so that they are valid GraphML ids as they are. */
 export const ID_PATTERN = /^[a-z0-9][a-z0-9:._-]*$/;
 
-function editDistance(a: string, b: string, cap: number): number {
+/** Longest string compared: an error path must stay cheap whatever a caller sends. */
+const MAX_COMPARED_LENGTH = 1000;
+
+/** Levenshtein distance, or cap + 1 as soon as it must exceed `cap`; `row` is scratch space (b.length + 1). */
+function editDistance(a: string, b: string, cap: number, row: Int32Array): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    let diagonal = row[0]!;
+    row[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
+      const above = row[j]!;
+      const value = Math.min(
+        above + 1,
+        row[j - 1]! + 1,
+        diagonal + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1),
+      );
+      row[j] = value;
+      diagonal = above;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > cap) return cap + 1;
-    previous = current;
   }
-  return previous[b.length]!;
+  return row[b.length]!;
 }
 
-/** Up to `limit` candidates closest to `value` by edit distance (at most a third of its length), closest first. */
+/**
+ * Up to `limit` candidates within an edit distance of a third of `value`'s length (at least 2), closest first,
+ * ties by id. Linear in the number of candidates; strings over 1,000 characters are not compared.
+ */
 export function closestIds(candidates: Iterable<string>, value: string, limit = 3): string[] {
+  if (value.length >= MAX_COMPARED_LENGTH) return [];
   const cap = Math.max(2, Math.floor(value.length / 3));
-  const scored: { id: string; distance: number }[] = [];
+  const row = new Int32Array(MAX_COMPARED_LENGTH + 1);
+  const close: { id: string; distance: number }[] = [];
   for (const id of candidates) {
-    const distance = editDistance(value, id, cap);
-    if (distance <= cap) scored.push({ id, distance });
+    if (id.length >= MAX_COMPARED_LENGTH) continue;
+    const distance = editDistance(value, id, cap, row);
+    if (distance <= cap) close.push({ id, distance });
   }
-  scored.sort((a, b) => a.distance - b.distance || a.id.localeCompare(b.id));
-  return scored.slice(0, limit).map((s) => s.id);
+  close.sort((x, y) => x.distance - y.distance || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return close.slice(0, limit).map((c) => c.id);
 }
