@@ -1,4 +1,5 @@
 // The GraphML writer (DESIGN.md "GraphML export (contract)"), as a generator of string chunks so it can stream.
+import type { NodeDisplay } from "../layout";
 import type { RightsGraph, Schema } from "../schema";
 import { escapeXml } from "./escape-xml";
 import { collectExportColumns, formatFlatValue, type ExportColumn, type ValueType } from "./export-columns";
@@ -23,7 +24,7 @@ function keyElement(id: string, domain: "graph" | "node" | "edge", name: string,
   return `  <key id="${id}" for="${domain}" attr.name="${escapeXml(name)}" attr.type="${type}"/>\n`;
 }
 
-function dataElements<A>(keys: Key<A>[], attributes: A, display: Parameters<ExportColumn<A>["read"]>[1]): string {
+function dataElements<A>(keys: Key<A>[], attributes: A, display: NodeDisplay | undefined): string {
   let out = "";
   for (const { id, column } of keys) {
     const value = column.read(attributes, display);

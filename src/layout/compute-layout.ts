@@ -88,6 +88,8 @@ export function computeLayout(graph: RightsGraph, options: Partial<LayoutOptions
     const maxIterations = settings.noverlapIterations;
     // About one node per grid cell: the default 20 x 20 grid makes every pass quadratic in a crowded cell.
     const gridSize = Math.max(20, Math.ceil(Math.sqrt(work.order)));
+    // noverlap nudges two nodes at exactly the same point apart with Math.random(): seeded, distinct starting
+    // points and ForceAtlas2's deterministic forces make such a tie practically impossible.
     const separated = noverlap(work, { maxIterations, settings: { gridSize } });
     work.updateEachNodeAttributes((id, attributes) => ({ ...attributes, ...separated[id] }));
   }
