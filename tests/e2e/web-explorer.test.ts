@@ -275,6 +275,24 @@ describe("web explorer, main flow", () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
+  it("exports the current path result and a PNG of the canvas", async () => {
+    await page.getByLabel("Current path result").check();
+    const href = (await page.locator('.export a[data-format="json"]').getAttribute("href")) ?? "";
+    expect(href).toMatch(/^\/api\/export\?format=json&from=state%3Akor&to=person%3Atomas-ojea-quintana/);
+    const response = await page.request.get(new URL(href, explorer.url).href);
+    expect(response.status()).toBe(200);
+    expect((await response.text()).length).toBeGreaterThan(100);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "PNG image" }).click(),
+    ]);
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
+    const image = decodePng(png);
+    expect(image.width).toBeGreaterThan(100);
+    await page.getByLabel("Whole graph").check();
+  });
+
   it("logged no console errors", () => {
     expect(errors).toEqual([]);
   });
@@ -313,6 +331,26 @@ describe("web explorer, hostile data and failures", () => {
     await shot("08-hostile-label", hostile);
     expect(hostileErrors).toEqual([]);
     await hostile.close();
+  });
+
+  it("shows a selected relation (edge) with its claim, ends and quote in the source reader", async () => {
+    const edgePage = await explorer.context.newPage();
+    const edgeErrors = collectErrors(edgePage);
+    const id = "person:tomas-ojea-quintana--called-on--state:kor";
+    await edgePage.goto(`${explorer.url}#s=e:${encodeURIComponent(id)}`);
+    await edgePage.locator(".details .details-title").waitFor();
+    expect(await edgePage.locator(".details .type-chip").textContent()).toContain("Relation:");
+    expect(await edgePage.locator(".details .details-title").textContent()).toMatch(
+      /^Tomás Ojea Quintana .+ Republic of Korea$/,
+    );
+    await edgePage.locator(".reader mark.evidence-mark").waitFor();
+    expect(await edgePage.locator(".reader mark.evidence-mark").textContent()).toContain(
+      "Quintana continues to call on",
+    );
+    await edgePage.getByRole("button", { name: "Republic of Korea" }).click();
+    await edgePage.locator(".details .details-title", { hasText: "Republic of Korea" }).waitFor();
+    expect(edgeErrors).toEqual([]);
+    await edgePage.close();
   });
 
   it("says in words when the server cannot be reached", async () => {
