@@ -1,4 +1,13 @@
 // Shapes of the RightsGraph HTTP API as the web explorer reads them (see DESIGN.md, "HTTP API").
+// Result shapes shared with the server: type-only imports, erased at build time, so the two cannot drift apart.
+import type {
+  EdgeEvidenceObject,
+  EdgeObject,
+  NodeObject,
+  PathEdgeObject,
+  PathObject,
+  SearchResult,
+} from "../../../src/query/types";
 
 export interface ApiErrorBody {
   error: { code: string; message: string; suggestions?: string[] };
@@ -61,58 +70,16 @@ export interface SchemaResponse {
   edgeTypes: EdgeTypeInfo[];
 }
 
-export interface SearchResult {
-  id: string;
-  label: string;
-  type: string;
-  score: number;
-}
-
-export interface Evidence {
-  quote: string;
-  footnotes: string[];
-  sourceDoc: string;
-  start?: number;
-  end?: number;
-}
-
-export interface ApiNode {
-  id: string;
-  type: string;
-  label: string;
-  aliases: string[];
-  description: string;
-  date?: string;
-  outsideKnowledge?: string[];
-  sources?: string[];
-  [prop: string]: unknown;
-}
-
-export interface ApiEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  label: string;
-  date?: string;
-  evidence: Evidence;
-  outsideKnowledge?: string[];
-  [prop: string]: unknown;
-}
+export type { SearchResult };
+export type Evidence = EdgeEvidenceObject;
+export type ApiNode = NodeObject;
+export type ApiEdge = EdgeObject;
+export type PathEdge = PathEdgeObject;
+export type FoundPath = PathObject;
 
 export interface NodeResponse {
   node: ApiNode;
   edges: ApiEdge[];
-}
-
-export interface PathEdge extends ApiEdge {
-  direction: "forward" | "backward";
-}
-
-export interface FoundPath {
-  nodes: ApiNode[];
-  edges: PathEdge[];
-  length: number;
 }
 
 export interface PathsResponse {
