@@ -1,5 +1,5 @@
 // Records read from data files, with the line of every field, so each problem can be reported as file:line.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from "yaml";
 import type { Problem } from "../errors";
 
 /** A mapping read from a data file; `lineOf` gives the line of a field (or of the record when absent). */
@@ -25,6 +25,9 @@ function lineOfNode(node: YamlNode | null | undefined, counter: LineCounter, fal
   const start = node?.range?.[0];
   return start === undefined ? fallback : counter.linePos(start).line;
 }
+
+/** Most alias expansions a file may make; more is a resource-exhaustion attack ("billion laughs"), not data. */
+export const MAX_ALIAS_COUNT = 100;
 
 function toRecord(file: string, map: YAMLMap, counter: LineCounter, fallback: number): LocatedRecord {
   const line = lineOfNode(map, counter, fallback);
@@ -55,7 +58,28 @@ export function parseYamlFile(file: string, text: string): YamlFile {
     message: `YAML: ${error.message.split("\n")[0]}`,
   }));
   const contents = doc.contents;
-  const value = problems.length === 0 ? doc.toJS() : undefined;
+  let value: unknown;
+  if (problems.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // The yaml library refuses to expand aliases beyond the limit: report it where the first alias is.
+      let aliasAt: number | undefined;
+      visit(doc, {
+        Alias(_key, node) {
+          aliasAt = node.range?.[0];
+          return visit.BREAK;
+        },
+      });
+      problems.push({
+        file,
+        line: aliasAt === undefined ? 1 : counter.linePos(aliasAt).line,
+        code: "yaml-syntax",
+        message: `YAML: ${error instanceof Error ? error.message : String(error)}`,
+        hint: `a data file may expand at most ${MAX_ALIAS_COUNT} aliases (*name)`,
+      });
+    }
+  }
   return {
     file,
     value,

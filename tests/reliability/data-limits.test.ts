@@ -1,0 +1,38 @@
+// Loader edges the hostile-data property found: YAML aliases (inside records, and "billion laughs" bombs).
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/data";
+import { DataError } from "../../src/errors";
+
+const temporary: string[] = [];
+afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A copy of the good fixture in a folder named "data", with `file` rewritten by `edit`. */
+async function fixtureWith(file: string, edit: (text: string) => string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "rightsgraph-data-limits-"));
+  temporary.push(root);
+  const dir = path.join(root, "data");
+  await cp("tests/fixtures/data/good", dir, { recursive: true });
+  const target = path.join(dir, file);
+  await writeFile(target, edit(await readFile(target, "utf8")));
+  return dir;
+}
+
+const BOMB = [
+  "lol0: &a0 [x, x, x, x, x, x, x, x, x, x]",
+  ...Array.from({ length: 8 }, (_, k) => `lol${k + 1}: &a${k + 1} [${Array(10).fill(`*a${k}`).join(", ")}]`),
+].join("\n");
+
+describe("loadDataset and YAML aliases", () => {
+  it("reports an alias bomb as a located yaml-syntax problem instead of throwing a ReferenceError", async () => {
+    const dir = await fixtureWith("entities/states.yaml", (text) => `${text}\n${BOMB}\n`);
+    const error = await loadDataset(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    const problem = (error as DataError).problems.find((p) => p.code === "yaml-syntax");
+    expect(problem).toMatchObject({ file: "data/entities/states.yaml", message: expect.stringContaining("alias") });
+    const lines = (await readFile(path.join(dir, "entities/states.yaml"), "utf8")).split("\n");
+    expect(lines[problem!.line - 1]).toContain("*a0");
+  });
+});
