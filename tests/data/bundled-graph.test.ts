@@ -95,7 +95,9 @@ describe("who sponsored, proposed, adopted", () => {
 
 describe("whom each recommendation is addressed to", () => {
   it("addresses each of the five recommendations to each of its addressees, with its verbatim text", () => {
-    const recommendations = graph.filterNodes((_, a) => a.type === "recommendation");
+    const recommendations = graph.filterNodes(
+      (_, a) => a.type === "recommendation" && !a.label.startsWith("Longstanding"),
+    );
     expect(recommendations).toHaveLength(5);
     const addressees = Object.fromEntries(
       recommendations.map((r) => [
@@ -123,6 +125,19 @@ describe("whom each recommendation is addressed to", () => {
       "Ensure that human rights concerns are integrated into any proposal for sanctions relief, including conditioning sanctions relief on DPRK authorities",
     );
     expect(props.heading).toBe("The UN Security Council should:");
+  });
+});
+
+describe("the longstanding recommendation on sanctions relief", () => {
+  it("keeps both numbered conditions verbatim, and names the UN country team the text names", () => {
+    const [first, second] = ["rec:dprk-2020-brief:longstanding-1", "rec:dprk-2020-brief:longstanding-2"].map((id) =>
+      graph.getNodeAttribute(id, "props"),
+    );
+    expect([first!.number, second!.number]).toEqual([1, 2]);
+    expect(first!.text).toContain("Pyongyang allowing the UN country team free and unimpeded access");
+    expect(second!.text).toContain("accepting the UN Special Rapporteur's request for a country visit");
+    expect(graph.getNodeAttribute("unoffice:un-country-team", "aliases")).toEqual(["UN country team"]);
+    edge("about", "rec:dprk-2020-brief:longstanding-1", "unoffice:un-country-team");
   });
 });
 
