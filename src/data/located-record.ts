@@ -1,5 +1,15 @@
 // Records read from data files, with the line of every field, so each problem can be reported as file:line.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode, type YAMLMap } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type YAMLMap,
+} from "yaml";
 import type { Problem } from "../errors";
 
 /** A mapping read from a data file; `lineOf` gives the line of a field (or of the record when absent). */
@@ -29,9 +39,10 @@ function lineOfNode(node: YamlNode | null | undefined, counter: LineCounter, fal
 /** Most alias expansions a file may make; more is a resource-exhaustion attack ("billion laughs"), not data. */
 export const MAX_ALIAS_COUNT = 100;
 
-function toRecord(file: string, map: YAMLMap, counter: LineCounter, fallback: number): LocatedRecord {
+function toRecord(file: string, map: YAMLMap, doc: Document, counter: LineCounter, fallback: number): LocatedRecord {
   const line = lineOfNode(map, counter, fallback);
-  const data = (map.toJSON() ?? {}) as Record<string, unknown>;
+  // Resolved against the document, so an alias (`aliases: *names`) reads as the anchored value.
+  const data = (map.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
   return {
     file,
     line,
@@ -95,7 +106,7 @@ export function parseYamlFile(file: string, text: string): YamlFile {
         return result;
       }
       for (const item of seq.items) {
-        if (isMap(item)) result.records.push(toRecord(file, item, counter, seqLine));
+        if (isMap(item)) result.records.push(toRecord(file, item, doc, counter, seqLine));
         else {
           const line = lineOfNode(item as YamlNode, counter, seqLine);
           result.problems.push({ file, line, code: "bad-value", message: `each entry of "${key}" must be a mapping` });
@@ -104,7 +115,7 @@ export function parseYamlFile(file: string, text: string): YamlFile {
       return result;
     },
     root() {
-      if (isMap(contents)) return toRecord(file, contents, counter, 1);
+      if (isMap(contents)) return toRecord(file, contents, doc, counter, 1);
       return { file, line: 1, data: {}, lineOf: () => 1 };
     },
   };

@@ -35,4 +35,15 @@ describe("loadDataset and YAML aliases", () => {
     const lines = (await readFile(path.join(dir, "entities/states.yaml"), "utf8")).split("\n");
     expect(lines[problem!.line - 1]).toContain("*a0");
   });
+
+  it("reads an alias inside a record as the value it refers to", async () => {
+    const dir = await fixtureWith("entities/states.yaml", (text) =>
+      text
+        .replace("aliases: [DPRK, North Korea]", "aliases: &korea [DPRK, North Korea]")
+        .replace("aliases: [ROK]", "aliases: *korea"),
+    );
+    const dataset = await loadDataset(dir);
+    expect(dataset.graph.getNodeAttribute("state:kor", "aliases")).toEqual(["DPRK", "North Korea"]);
+    expect(dataset.graph.getNodeAttribute("state:prk", "aliases")).toEqual(["DPRK", "North Korea"]);
+  });
 });
