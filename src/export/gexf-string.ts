@@ -14,6 +14,11 @@ function gexfValue(value: FlatValue): string | number | boolean {
   return replaceForbiddenXmlChars(formatFlatValue(value));
 }
 
+// graphology-gexf's writer escapes tab, CR and LF but writes NEL (U+0085) and LINE SEPARATOR (U+2028) as they
+// are, and xmldom (graphology-gexf's reader) takes those for XML 1.1 line ends and turns them into spaces.
+// Character references survive every reader; the writer puts no CDATA or comments where they would show.
+const XML11_LINE_ENDS = /[\u0085\u2028]/g;
+
 // viz:color as r, g, b attributes: NetworkX (and older Gephi) cannot read GEXF 1.3's hex form.
 function vizColor(color: string): string | undefined {
   const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
@@ -51,7 +56,7 @@ export function gexfString(graph: RightsGraph, schema: Schema, options: ExportOp
   const columns = collectExportColumns(graph, schema, true);
   const nodeColumns = columns.node.filter((column) => !NOT_ATTVALUES.has(column.name));
   const edgeColumns = columns.edge.filter((column) => !NOT_ATTVALUES.has(column.name));
-  return write<NodeAttributes, EdgeAttributes>(graph, {
+  const gexf = write<NodeAttributes, EdgeAttributes>(graph, {
     version: "1.3",
     formatNode: (id, attributes) => {
       const shown = display?.get(id);
@@ -66,4 +71,5 @@ export function gexfString(graph: RightsGraph, schema: Schema, options: ExportOp
       attributes: attvalues(edgeColumns, attributes),
     }),
   });
+  return gexf.replace(XML11_LINE_ENDS, (char) => `&#${char.charCodeAt(0)};`);
 }
