@@ -1,0 +1,63 @@
+// A bounded load run with autocannon against a server on 127.0.0.1: search, node, neighbourhood, path and export
+// requests mixed, with the figures the reliability report prints.
+import autocannon from "autocannon";
+
+/** The mix every connection cycles through: the requests analysts make, on the bundled graph's ids. */
+export const LOAD_MIX: readonly string[] = [
+  "/api/search?q=korea",
+  "/api/nodes/state%3Aprk",
+  "/api/search?q=Tomas",
+  "/api/nodes/state%3Aprk/neighbors?depth=2",
+  "/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana&maxHops=4",
+  "/api/search?q=sanctions%20relief",
+  "/api/nodes/person%3Atomas-ojea-quintana",
+  "/api/export?format=json&nodeTypes=state,un-body",
+  "/api/paths?from=state%3Achn&to=state%3Akor&maxHops=3&limit=3",
+  "/api/nodes/state%3Akor/neighbors?depth=1&direction=out",
+  "/api/export?format=graphml&from=state%3Akor&to=state%3Aprk&maxHops=3",
+  "/api/health",
+];
+
+export interface LoadOptions {
+  /** Base URL; must be a loopback address. */
+  url: string;
+  connections: number;
+  durationSeconds: number;
+  /** Per-request timeout, in seconds. */
+  timeoutSeconds: number;
+}
+
+export interface LoadFigures {
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  p50: number;
+  p99: number;
+  max: number;
+  requestsPerSecond: number;
+}
+
+/** Runs the mix and sums it up. Refuses any host but 127.0.0.1 or ::1: this never loads someone else's server. */
+export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
+  const { hostname } = new URL(options.url);
+  if (hostname !== "127.0.0.1" && hostname !== "[::1]")
+    throw new Error(`runLoad: only loopback addresses are loaded, got "${hostname}"`);
+  const result = await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    timeout: options.timeoutSeconds,
+    requests: LOAD_MIX.map((path) => ({ method: "GET", path })),
+  });
+  return {
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    requestsPerSecond: result.requests.average,
+  };
+}

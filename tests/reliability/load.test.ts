@@ -1,0 +1,40 @@
+// Load: a short autocannon run on the bundled graph, in a server process of its own; the 30 s run with its
+// latency figures is in `npm run test:reliability`, since timings are not asserted in tests.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOAD_MIX, runLoad } from "../../src/reliability/load-run";
+import { spawnServer, type SpawnedServer } from "../../src/reliability/spawn-server";
+import { Tally } from "./helpers/tally";
+
+const tally = new Tally("load-short");
+afterAll(() => tally.save());
+
+describe("a short load run on the bundled graph", () => {
+  let server: SpawnedServer;
+  beforeAll(async () => {
+    server = await spawnServer(["--port", "0"]);
+    if (!server.url) throw new Error(`the server did not start:\n${server.stderr()}`);
+  });
+  afterAll(async () => {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  });
+
+  it("answers every request of the mix with 200 on its own", async () => {
+    for (const path of LOAD_MIX) {
+      const res = await fetch(server.url + path);
+      expect(res.status, path).toBe(200);
+      await res.arrayBuffer();
+    }
+  });
+
+  it("serves the mix at 100 connections for 4 s without an error, a timeout or a non-2xx answer", async () => {
+    const figures = await runLoad({ url: server.url!, connections: 100, durationSeconds: 4, timeoutSeconds: 10 });
+    for (const [name, value] of Object.entries(figures)) tally.set(name, value);
+    expect(figures.requests).toBeGreaterThan(500);
+    expect({ errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx }).toEqual({
+      errors: 0,
+      timeouts: 0,
+      non2xx: 0,
+    });
+  });
+});
