@@ -2,6 +2,7 @@
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
 import { createQueryEngine, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
+import { createPathRunner, type PathRunner } from "./path-runner";
 
 /** Most nodes `/api/graph` sends unless asked for more; the largest-degree nodes come first. */
 export const DEFAULT_GRAPH_VIEW_LIMIT = 5000;
@@ -16,10 +17,15 @@ export interface ServerContext {
   nodesByDegree: string[];
   /** Cached JSON of `/api/graph` with the default limit. */
   defaultGraphView: string;
+  /** Path queries, answered in a worker thread so that a long search never blocks other requests. */
+  pathRunner: PathRunner;
 }
 
 /** The graph as the web app draws it: graphology's serialisation with layout, cut to `limit` nodes. */
-export function graphView(context: Omit<ServerContext, "defaultGraphView">, limit: number): object {
+export function graphView(
+  context: Pick<ServerContext, "dataset" | "display" | "nodesByDegree">,
+  limit: number,
+): object {
   const { graph } = context.dataset;
   const kept = new Set(context.nodesByDegree.slice(0, limit));
   const nodes = [];
@@ -66,13 +72,17 @@ function byDegree(graph: RightsGraph): string[] {
   return graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Builds the engine and the layout once; every request then reads them. */
-export function createServerContext(dataset: Dataset): ServerContext {
+/** Builds the engine (unless given one already built) and the layout once; every request then reads them. */
+export function createServerContext(dataset: Dataset, engine: QueryEngine = createQueryEngine(dataset)): ServerContext {
   const base = {
     dataset,
-    engine: createQueryEngine(dataset),
+    engine,
     display: computeLayout(dataset.graph),
     nodesByDegree: byDegree(dataset.graph),
   };
-  return { ...base, defaultGraphView: JSON.stringify(graphView(base, DEFAULT_GRAPH_VIEW_LIMIT)) };
+  return {
+    ...base,
+    defaultGraphView: JSON.stringify(graphView(base, DEFAULT_GRAPH_VIEW_LIMIT)),
+    pathRunner: createPathRunner(dataset),
+  };
 }

@@ -72,6 +72,8 @@ function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
 /** Listens on host:port (port 0 picks a free one). A port in use is a RightsGraphError with a clear message. */
 export async function startServer(dataset: Dataset, options: ServerOptions): Promise<RunningServer> {
   const context = createServerContext(dataset);
+  // The path worker starts now, so the first path query does not wait for it.
+  await context.pathRunner.warm();
   const app = createApp(context, {
     webDir: options.webDir,
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
@@ -112,7 +114,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      });
+      }).then(() => context.pathRunner.close());
       return closing;
     },
   };

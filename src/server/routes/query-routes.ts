@@ -1,6 +1,7 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
-import type { PathOptions, PathResult, QueryEngine } from "../../query";
+import type { PathOptions, PathResult } from "../../query";
+import type { PathRunner } from "../path-runner";
 import { QueryParams } from "../query-params";
 import type { ServerContext } from "../server-context";
 
@@ -44,9 +45,10 @@ export function pathAnswer(result: PathResult): object {
   };
 }
 
-export function runPathQuery(engine: QueryEngine, params: QueryParams): PathResult {
+/** Reads the path parameters and runs the query off the main thread. */
+export function runPathQuery(runner: PathRunner, params: QueryParams): Promise<PathResult> {
   const { from, to, options } = readPathQuery(params);
-  return engine.paths(from, to, options);
+  return runner.paths(from, to, options);
 }
 
 export function queryRoutes(context: ServerContext): Router {
@@ -76,9 +78,9 @@ export function queryRoutes(context: ServerContext): Router {
     res.json(result);
   });
 
-  router.get("/paths", (req, res) => {
+  router.get("/paths", async (req, res) => {
     const params = new QueryParams(req, PATH_PARAMETERS);
-    res.json(pathAnswer(runPathQuery(engine, params)));
+    res.json(pathAnswer(await runPathQuery(context.pathRunner, params)));
   });
 
   return router;

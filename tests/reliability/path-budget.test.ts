@@ -1,0 +1,58 @@
+// A pathological path query on a large generated graph stops at its budget and answers truncated, while
+// /api/health keeps answering within 50 ms: path queries run off the server's event loop.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generatedDataset, PATHOLOGICAL_PATH } from "./helpers/generated-dataset";
+import { Tally } from "./helpers/tally";
+import { startTestServer, type TestServer } from "./helpers/test-server";
+
+const tally = new Tally("path-budget");
+afterAll(() => tally.save());
+
+describe("a pathological path query on 20,000 nodes and 202,000 edges", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(generatedDataset());
+  }, 120_000);
+  afterAll(() => server.running.close());
+
+  it("stops at its budget and answers truncated, while /api/health answers within 50 ms throughout", async () => {
+    const base = server.running.url;
+    const health: number[] = [];
+    let searching = true;
+    const probe = (async () => {
+      while (searching) {
+        const start = performance.now();
+        const res = await fetch(`${base}/api/health`);
+        await res.json();
+        health.push(performance.now() - start);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    const started = performance.now();
+    // Three at once: on the main thread they would block the event loop for their whole budget, one after another.
+    const answers = await Promise.all(
+      [0, 1, 2].map(() =>
+        fetch(`${base}${PATHOLOGICAL_PATH}`).then(async (res) => ({ status: res.status, body: await res.json() })),
+      ),
+    );
+    const elapsed = performance.now() - started;
+    searching = false;
+    await probe;
+    for (const answer of answers) {
+      expect(answer.status).toBe(200);
+      expect(answer.body.truncated).toBe(true);
+      expect(answer.body.paths[0].nodes.map((n: { id: string }) => n.id)).toEqual([
+        "person:from",
+        "person:p0",
+        "person:to",
+      ]);
+    }
+    tally.set("pathological queries", answers.length);
+    tally.set("pathological ms", Math.round(elapsed));
+    tally.set("health probes", health.length);
+    tally.set("health max ms", Math.round(Math.max(...health)));
+    expect(health.length).toBeGreaterThan(3);
+    expect(Math.max(...health)).toBeLessThan(50);
+    expect(server.logged).toEqual([]);
+  });
+});
