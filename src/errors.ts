@@ -11,6 +11,7 @@ export interface Problem {
 
 export type ProblemCode =
   | "yaml-syntax"
+  | "json-syntax"
   | "missing-file"
   | "missing-field"
   | "unknown-field"

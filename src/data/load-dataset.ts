@@ -25,6 +25,7 @@ import {
   type SourceText,
 } from "./check-records";
 import { normaliseEndnoteMarker } from "./endnote-marker";
+import { parseJsonlFile } from "./jsonl-file";
 import { parseYamlFile, type LocatedRecord, type YamlFile } from "./located-record";
 import { readSchema } from "./read-schema";
 
@@ -73,7 +74,7 @@ async function listDir(dir: string, wantDirs: boolean): Promise<string[]> {
   if (!(await exists(dir))) return [];
   const entries = await readdir(dir, { withFileTypes: true });
   return entries
-    .filter((e) => (wantDirs ? e.isDirectory() : e.isFile() && /\.ya?ml$/.test(e.name)))
+    .filter((e) => (wantDirs ? e.isDirectory() : e.isFile() && /\.(ya?ml|jsonl)$/.test(e.name)))
     .map((e) => e.name)
     .sort();
 }
@@ -109,6 +110,41 @@ async function readYaml(abs: string, shown: string, problems: Problem[]): Promis
   const yaml = parseYamlFile(shown, text);
   problems.push(...yaml.problems);
   return yaml.problems.length > 0 ? null : yaml;
+}
+
+/**
+ * The node and edge records of a graph file, YAML (`nodes:` and `edges:` lists) or JSON Lines (the bulk format,
+ * by its `.jsonl` name); null when it cannot be read or parsed (the problems say why).
+ */
+async function readGraphFile(
+  abs: string,
+  shown: string,
+  allowed: ("nodes" | "edges")[],
+  problems: Problem[],
+): Promise<{ nodes: LocatedRecord[]; edges: LocatedRecord[] } | null> {
+  if (abs.endsWith(".jsonl")) {
+    const text = await readText(abs, shown, problems);
+    if (text === null) return null;
+    const jsonl = parseJsonlFile(shown, text);
+    problems.push(...jsonl.problems);
+    if (!allowed.includes("edges"))
+      for (const edge of jsonl.edges)
+        problems.push({
+          file: shown,
+          line: edge.line,
+          code: "bad-value",
+          message: "entity files hold nodes only",
+          hint: "put edges in a source's graph file",
+        });
+    return { nodes: jsonl.nodes, edges: allowed.includes("edges") ? jsonl.edges : [] };
+  }
+  const yaml = await readYaml(abs, shown, problems);
+  if (!yaml) return null;
+  topLevelKeys(yaml, allowed, problems);
+  const nodeList = yaml.records("nodes");
+  const edgeList = allowed.includes("edges") ? yaml.records("edges") : { records: [], problems: [] };
+  problems.push(...nodeList.problems, ...edgeList.problems);
+  return { nodes: nodeList.records, edges: edgeList.records };
 }
 
 function topLevelKeys(yaml: YamlFile, allowed: string[], problems: Problem[]): void {
@@ -226,16 +262,52 @@ async function readSource(
   return { text: sourceText, record, document, title, meta, endnotes, citations, textPath };
 }
 
-/** `base`, or `base--2`, `base--3`... : the first that no edge has taken yet. */
-function uniqueId(base: string, taken: Set<string>): string {
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}--${n}`;
-  taken.add(id);
-  return id;
+/**
+ * Edge ids: `base`, or `base--2`, `base--3`... : the first that no edge has taken yet. Ids are only ever added, so
+ * the search for a base resumes where its last one stopped: linear, even for a pair linked thousands of times.
+ */
+class EdgeIds {
+  private readonly next = new Map<string, number>();
+
+  constructor(private readonly taken: Set<string>) {}
+
+  unique(base: string): string {
+    let n = this.next.get(base) ?? 1;
+    let id = n === 1 ? base : `${base}--${n}`;
+    while (this.taken.has(id)) id = `${base}--${++n}`;
+    this.taken.add(id);
+    this.next.set(base, n + 1);
+    return id;
+  }
+}
+
+/** How loading reports its progress (for a large corpus): `done` of `total` files read. */
+export interface LoadOptions {
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Files read ahead while earlier ones are checked: overlaps disk waits with the checks, keeps memory bounded. */
+const READ_AHEAD = 16;
+
+/** Runs `read` on every item, up to `ahead` at a time, and hands the results to `use` in the items' order. */
+async function readInOrder<T, R>(
+  items: readonly T[],
+  read: (item: T) => Promise<R>,
+  use: (result: R, item: T) => void,
+  ahead = READ_AHEAD,
+): Promise<void> {
+  const pending: Promise<R>[] = [];
+  for (let i = 0; i < Math.min(ahead, items.length); i++) pending.push(read(items[i]!));
+  for (let i = 0; i < items.length; i++) {
+    const result = await pending[i]!;
+    delete pending[i];
+    if (i + ahead < items.length) pending[i + ahead] = read(items[i + ahead]!);
+    use(result, items[i]!);
+  }
 }
 
 /** Loads and validates a data folder. Throws DataError with every problem found; never returns a partial graph. */
-export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR): Promise<Dataset> {
+export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptions = {}): Promise<Dataset> {
   const abs = path.resolve(dataDir);
   const shownDir = path.basename(abs);
   const problems: Problem[] = [];
@@ -246,10 +318,17 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR): Promise<D
 
   const sourceDirs = await listDir(path.join(abs, "sources"), true);
   const sources: SourceDraft[] = [];
-  for (const dir of sourceDirs) {
-    const source = await readSource(abs, shownDir, dir, problems);
-    if (source) sources.push(source);
-  }
+  // Problems found while reading ahead arrive out of order; they are sorted by file and line at the end.
+  const total = sourceDirs.length * 2;
+  let filesDone = 0;
+  await readInOrder(
+    sourceDirs,
+    (dir) => readSource(abs, shownDir, dir, problems),
+    (source) => {
+      if (source) sources.push(source);
+      options.onProgress?.(++filesDone, total);
+    },
+  );
   if (sourceDirs.length === 0)
     problems.push({
       file: `${shownDir}/sources`,
@@ -263,36 +342,39 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR): Promise<D
   const nodes: NodeDraft[] = [];
   const edges: EdgeDraft[] = [];
   for (const name of await listDir(path.join(abs, "entities"), false)) {
-    const yaml = await readYaml(path.join(abs, "entities", name), `${shownDir}/entities/${name}`, problems);
-    if (!yaml) continue;
-    topLevelKeys(yaml, ["nodes"], problems);
-    const { records, problems: listProblems } = yaml.records("nodes");
-    problems.push(...listProblems);
-    for (const record of records) {
+    const file = path.join(abs, "entities", name);
+    const read = await readGraphFile(file, `${shownDir}/entities/${name}`, ["nodes"], problems);
+    for (const record of read?.nodes ?? []) {
       const node = checkNodeRecord(record, schema, allTexts, problems);
       if (node) nodes.push(node);
     }
   }
-  for (const source of sources) {
-    const shown = `${shownDir}/sources/${source.text.id}/graph.yaml`;
-    const file = path.join(abs, "sources", source.text.id, "graph.yaml");
-    if (!(await exists(file))) continue;
-    const yaml = await readYaml(file, shown, problems);
-    if (!yaml) continue;
-    topLevelKeys(yaml, ["nodes", "edges"], problems);
-    const nodeList = yaml.records("nodes");
-    const edgeList = yaml.records("edges");
-    problems.push(...nodeList.problems, ...edgeList.problems);
-    for (const record of nodeList.records) {
-      const node = checkNodeRecord(record, schema, [source.text], problems, source.text.id);
-      if (node) nodes.push(node);
+  // graph.yaml, graph.jsonl (the bulk format) or both.
+  const readGraphFiles = async (source: SourceDraft) => {
+    const found = [];
+    for (const name of ["graph.yaml", "graph.jsonl"]) {
+      const file = path.join(abs, "sources", source.text.id, name);
+      if (!(await exists(file))) continue;
+      const shown = `${shownDir}/sources/${source.text.id}/${name}`;
+      found.push(await readGraphFile(file, shown, ["nodes", "edges"], problems));
     }
+    return found;
+  };
+  await readInOrder(sources, readGraphFiles, (files, source) => {
     const markers = new Set(source.endnotes.keys());
-    for (const record of edgeList.records) {
-      const edge = checkEdgeRecord(record, schema, source.text, markers, problems);
-      if (edge) edges.push(edge);
+    for (const read of files) {
+      if (!read) continue;
+      for (const record of read.nodes) {
+        const node = checkNodeRecord(record, schema, [source.text], problems, source.text.id);
+        if (node) nodes.push(node);
+      }
+      for (const record of read.edges) {
+        const edge = checkEdgeRecord(record, schema, source.text, markers, problems);
+        if (edge) edges.push(edge);
+      }
     }
-  }
+    options.onProgress?.(++filesDone, total);
+  });
 
   const byId = new Map<string, NodeDraft>();
   for (const node of nodes) {
@@ -322,7 +404,9 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR): Promise<D
     else edgeIdsSeen.set(edge.id, edge);
   }
   // A file that did not parse hides its nodes: checking references now would only list false "unknown node"s.
-  const unreadable = problems.some((p) => p.code === "yaml-syntax" || p.code === "missing-file");
+  const unreadable = problems.some(
+    (p) => p.code === "yaml-syntax" || p.code === "json-syntax" || p.code === "missing-file",
+  );
   if (!unreadable) checkReferences(schema, byId, sources, edges, problems);
   if (problems.length > 0) throw new DataError(sortProblems(problems));
   return buildDataset(abs, schema, byId, sources, edges);
@@ -446,12 +530,12 @@ function buildDataset(
     });
   }
   // Ids written in the data are reserved first, so that no generated id can take one of them.
-  const taken = new Set<string>(edges.flatMap((e) => (e.id ? [e.id] : [])));
+  const ids = new EdgeIds(new Set<string>(edges.flatMap((e) => (e.id ? [e.id] : []))));
   const records = new Map<string, SourceRecord>();
   for (const source of sources) {
     const text = source.text.text;
     for (const citation of source.citations) {
-      const id = uniqueId(`${source.document}--cites--${citation.document}--${citation.marker}`, taken);
+      const id = ids.unique(`${source.document}--cites--${citation.document}--${citation.marker}`);
       const start = text.indexOf(citation.quote);
       graph.addDirectedEdgeWithKey(id, source.document, citation.document, {
         type: "cites",
@@ -482,7 +566,7 @@ function buildDataset(
     const start = source.text.indexOf(edge.quote);
     for (const from of edge.sources) {
       for (const to of edge.targets) {
-        const id = edge.id ?? uniqueId(`${from}--${edge.type}--${to}`, taken);
+        const id = edge.id ?? ids.unique(`${from}--${edge.type}--${to}`);
         graph.addDirectedEdgeWithKey(id, from, to, {
           type: edge.type,
           label: edge.label ?? spec.label,
