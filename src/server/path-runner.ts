@@ -75,6 +75,12 @@ export function createPathRunner(dataset: Dataset): PathRunner {
     { resolve: (r: PathResult) => void; reject: (e: Error) => void; timer: NodeJS.Timeout }
   >();
 
+  // The worker keeps the process alive only while it has work: starting, or answering a query. Idle, it is
+  // unref'd, so it never holds up the exit of a process whose server has closed.
+  const idle = (current: Worker): void => {
+    if (pending.size === 0) current.unref();
+  };
+
   const failAll = (error: Error): void => {
     for (const [id, request] of pending) {
       clearTimeout(request.timer);
@@ -91,16 +97,18 @@ export function createPathRunner(dataset: Dataset): PathRunner {
       sources: dataset.sources,
     };
     const started = new Worker(WORKER_FILE, { workerData });
-    // Never the reason the process stays alive: the server's own handles are.
-    started.unref();
     worker = started;
     ready = new Promise((resolve, reject) => {
       started.on("message", (message: PathResponse | { ready: true }) => {
-        if ("ready" in message) return resolve();
+        if ("ready" in message) {
+          idle(started);
+          return resolve();
+        }
         const request = pending.get(message.id);
         if (!request) return;
         pending.delete(message.id);
         clearTimeout(request.timer);
+        idle(started);
         if ("error" in message) request.reject(rebuild(message.error));
         else request.resolve(message.result);
       });
@@ -133,6 +141,7 @@ export function createPathRunner(dataset: Dataset): PathRunner {
         }, budget + GRACE_MS);
         timer.unref();
         pending.set(id, { resolve, reject, timer });
+        current.ref();
         current.postMessage({ id, from, to, options } satisfies PathRequest);
       });
     },

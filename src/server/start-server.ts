@@ -72,8 +72,6 @@ function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
 /** Listens on host:port (port 0 picks a free one). A port in use is a RightsGraphError with a clear message. */
 export async function startServer(dataset: Dataset, options: ServerOptions): Promise<RunningServer> {
   const context = createServerContext(dataset);
-  // The path worker starts now, so the first path query does not wait for it.
-  await context.pathRunner.warm();
   const app = createApp(context, {
     webDir: options.webDir,
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
@@ -103,6 +101,9 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     });
     server.listen(options.port, options.host, () => resolve());
   });
+  // The path worker starts once the port is ours (so a failed start leaves no thread behind), and before the
+  // server says it is ready, so the first path query does not wait for it.
+  await context.pathRunner.warm();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
