@@ -15,6 +15,7 @@ const MUTATIONS = byScale(200, 3000);
 const LOAD_TIMEOUT_MS = 10_000;
 const KNOWN_CODES = new Set<Problem["code"]>([
   "yaml-syntax",
+  "json-syntax",
   "missing-file",
   "missing-field",
   "unknown-field",
