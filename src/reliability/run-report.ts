@@ -1,0 +1,160 @@
+// `npm run test:reliability`: runs the reliability tests at full scale, the 30 s load run and npm audit, then
+// prints what was tried and how it ended as one table (the README's "Reliability" section holds a copy).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { runLoad, type LoadFigures } from "./load-run";
+import { spawnServer } from "./spawn-server";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const LOAD = { connections: 100, durationSeconds: 30, timeoutSeconds: 10, p99LimitMs: 100 };
+
+type Counts = Record<string, number>;
+
+/** This is a script's entry point: its output is the report. */
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+function readTallies(dir: string): Record<string, Counts> {
+  const out: Record<string, Counts> = {};
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".json") && n !== "vitest.json")) {
+    const tally = JSON.parse(readFileSync(path.join(dir, name), "utf8")) as { section: string; counts: Counts };
+    out[tally.section] = tally.counts;
+  }
+  return out;
+}
+
+async function longLoad(): Promise<LoadFigures | string> {
+  const server = await spawnServer(["--port", "0"], { HOST: "", PORT: "" });
+  if (!server.url) return `the server did not start: ${server.stderr().trim()}`;
+  try {
+    return await runLoad({ url: server.url, ...LOAD });
+  } finally {
+    server.child.kill("SIGTERM");
+    await server.exited;
+  }
+}
+
+/** High and critical advisories for production dependencies, or why the audit could not run. */
+function audit(): { high: number; critical: number } | string {
+  const result = spawnSync("npm", ["audit", "--omit=dev", "--json"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  try {
+    const report = JSON.parse(result.stdout) as {
+      metadata?: { vulnerabilities?: Record<string, number> };
+      message?: string;
+    };
+    const found = report.metadata?.vulnerabilities;
+    if (found) return { high: found.high ?? 0, critical: found.critical ?? 0 };
+    return `unavailable: ${report.message ?? "no metadata in npm's answer"}`;
+  } catch {
+    return `unavailable: ${(result.stderr || result.error?.message || "no answer").trim().split("\n")[0]}`;
+  }
+}
+
+const n = (value: number | undefined): string => (value ?? 0).toLocaleString("en-GB");
+
+async function main(): Promise<number> {
+  if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
+    say("Building the web app (web/dist) first...");
+    if ((await run("npm", ["run", "build:web"])) !== 0) return 1;
+  }
+  const out = mkdtempSync(path.join(tmpdir(), "rightsgraph-reliability-"));
+  say("Reliability tests at full scale (tests/reliability)...");
+  const testsExit = await run(
+    "npx",
+    [
+      "vitest",
+      "run",
+      "tests/reliability",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${path.join(out, "vitest.json")}`,
+    ],
+    {
+      RIGHTSGRAPH_RELIABILITY_OUT: out,
+      RIGHTSGRAPH_RELIABILITY_SCALE: "full",
+    },
+  );
+  const vitest = existsSync(path.join(out, "vitest.json"))
+    ? (JSON.parse(readFileSync(path.join(out, "vitest.json"), "utf8")) as {
+        numPassedTests: number;
+        numFailedTests: number;
+      })
+    : { numPassedTests: 0, numFailedTests: NaN };
+  const t = readTallies(out);
+  rmSync(out, { recursive: true, force: true });
+
+  say(`Load run: ${LOAD.connections} connections for ${LOAD.durationSeconds} s on 127.0.0.1...`);
+  const load = await longLoad();
+  say("npm audit --omit=dev...");
+  const advisories = audit();
+
+  const http = t.http ?? {};
+  const data = t.data ?? {};
+  const exportsTally = t.exports ?? {};
+  const faults = t.faults ?? {};
+  const security = t.security ?? {};
+  const budget = t["path-budget"] ?? {};
+  const loadHeld =
+    typeof load !== "string" &&
+    load.errors === 0 &&
+    load.timeouts === 0 &&
+    load.non2xx === 0 &&
+    load.p99 < LOAD.p99LimitMs;
+  const rows: [string, string, string][] = [
+    [
+      "Hostile HTTP requests",
+      `${n(http.requests)} tried (${n(http["traversal attempts"])} static-file escapes)`,
+      `${n(http["2xx"])} 2xx, ${n(http["3xx"])} 304, ${n(http["4xx"])} JSON 4xx, ${n(http["5xx"])} 5xx, ${n(http.hangs)} hangs, ${n(http.malformed)} malformed`,
+    ],
+    [
+      "Hostile data (mutated folders)",
+      `${n(data.mutations)} tried`,
+      `${n(data.caught)} caught as located problems, ${n(data.loaded)} still valid and loaded whole, ${n(data.crash)} crashes, ${n(data.hang)} hangs, ${n(data["wrong answers"])} wrong answers (partial graph, unlocated problem)`,
+    ],
+    [
+      "Hostile exports",
+      `${n(exportsTally["gexf values"])} GEXF values, ${n(exportsTally["csv cells"])} CSV cells, ${n(exportsTally["1 MB values"])} 1 MB values`,
+      "all read back as the contract says (GraphML: tests/export)",
+    ],
+    typeof load === "string"
+      ? ["Load (30 s, 100 connections)", "not run", load]
+      : [
+          `Load (${LOAD.durationSeconds} s, ${LOAD.connections} connections, mixed)`,
+          `${n(load.requests)} requests (${Math.round(load.requestsPerSecond)}/s)`,
+          `${n(load.errors)} errors, ${n(load.timeouts)} timeouts, ${n(load.non2xx)} non-2xx; p50 ${load.p50} ms, p99 ${load.p99} ms, max ${load.max} ms: ${loadHeld ? "held" : `NOT held (p99 limit ${LOAD.p99LimitMs} ms)`}`,
+        ],
+    [
+      "Pathological path query (20k nodes, 202k edges)",
+      `${n(budget["pathological queries"])} at once`,
+      `all truncated in ${n(budget["pathological ms"])} ms; /api/health answered ${n(budget["health probes"])} times meanwhile, p90 ${n(budget["health p90 ms"])} ms, max ${n(budget["health max ms"])} ms`,
+    ],
+    ["Faults", `${n(faults["faults tried"])} tried`, `${n(faults["faults survived"])} survived`],
+    ["Security defaults", `${n(security["checks passed"])} checks`, `${n(security["checks passed"])} passed`],
+    [
+      "npm audit --omit=dev",
+      "production dependencies",
+      typeof advisories === "string" ? advisories : `${advisories.high} high, ${advisories.critical} critical`,
+    ],
+    [
+      "Reliability tests",
+      `${n(vitest.numPassedTests + vitest.numFailedTests)} tests`,
+      `${n(vitest.numPassedTests)} passed, ${n(vitest.numFailedTests)} failed`,
+    ],
+  ];
+  say("\n| check | tried | result |\n|---|---|---|");
+  for (const [name, tried, result] of rows) say(`| ${name} | ${tried} | ${result} |`);
+  const advisoriesOk = typeof advisories === "string" || advisories.high + advisories.critical === 0;
+  return testsExit === 0 && loadHeld && advisoriesOk ? 0 : 1;
+}
+
+process.exitCode = await main();
