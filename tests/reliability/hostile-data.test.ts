@@ -11,7 +11,7 @@ import { mutation } from "./helpers/data-mutations";
 import { LoaderSandbox, type GraphSummary, type LoadOutcome } from "./helpers/loader-sandbox";
 import { byScale, Tally } from "./helpers/tally";
 
-const MUTATIONS = byScale(200, 3000);
+const MUTATIONS = byScale(120, 3000);
 const LOAD_TIMEOUT_MS = 10_000;
 const KNOWN_CODES = new Set<Problem["code"]>([
   "yaml-syntax",
