@@ -35,8 +35,30 @@ export function findPaths(
   options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
   cheapBallNodes = CHEAP_BALL_NODES,
 ): IndexPathSearch {
+  const steps = findPathsInSlices(index, from, to, filter, options, Infinity, cheapBallNodes);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `findPaths` as a resumable search: it yields whenever it has worked for `sliceMs` since it last started or
+ * resumed, so a caller can let other work run between slices (see `pathsAsync`), and returns the same answer.
+ * The time budget counts only the time spent searching, not the time spent suspended. The index's scratch memory
+ * holds the search's state between slices: no other query may use the index until this one is done.
+ */
+export function* findPathsInSlices(
+  index: AdjacencyIndex,
+  from: number,
+  to: number,
+  filter: PathFilter,
+  options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
+  sliceMs: number,
+  cheapBallNodes = CHEAP_BALL_NODES,
+): Generator<void, IndexPathSearch, undefined> {
   const { maxHops, limit, maxExpansions } = options;
-  const deadline = performance.now() + options.timeBudgetMs;
+  let deadline = performance.now() + options.timeBudgetMs;
   const shortest = bidirectionalSearch(index, from, to, filter, maxHops, true);
   if (shortest === null) return { paths: [], truncated: false };
 
@@ -49,9 +71,21 @@ export function findPaths(
 
   let expansions = 0;
   let truncated = false;
-  const overBudget = (): boolean => {
-    if (expansions >= maxExpansions) return true;
-    return expansions % CLOCK_INTERVAL === 0 && performance.now() > deadline;
+  let sliceEnd = performance.now() + sliceMs;
+  /** Checked on the clock: 1 when the budget is spent, 2 when the slice is over (yield, then go on), else 0. */
+  const clock = (): number => {
+    if (expansions >= maxExpansions) return 1;
+    if (expansions % CLOCK_INTERVAL !== 0) return 0;
+    const now = performance.now();
+    if (now > deadline) return 1;
+    return now > sliceEnd ? 2 : 0;
+  };
+  const pause = function* (): Generator<void, void, undefined> {
+    const suspended = performance.now();
+    yield;
+    const resumed = performance.now();
+    deadline += resumed - suspended;
+    sliceEnd = resumed + sliceMs;
   };
 
   // The ball around `to`: all nodes within `ballRadius` are labelled in stampB/distB.
@@ -62,7 +96,7 @@ export function findPaths(
   let levelEnd = 1;
   let ballRadius = 0;
   const toView = filter.toView;
-  const growBall = (radius: number): boolean => {
+  const growBall = function* (radius: number): Generator<void, boolean, undefined> {
     while (ballRadius < radius) {
       if (levelStart === levelEnd) {
         ballRadius = Infinity;
@@ -73,7 +107,9 @@ export function findPaths(
         const u = queueB[head]!;
         for (let p = toView.offsets[u]!, end = toView.offsets[u + 1]!; p < end; p++) {
           expansions++;
-          if (overBudget()) return false;
+          const state = clock();
+          if (state === 1) return false;
+          if (state === 2) yield* pause();
           if (checkEdges && edgeAllowed[toView.edgeTypes[p]!] === 0) continue;
           const w = toView.neighbors[p]!;
           if (stampB[w] === ballGeneration) continue;
@@ -99,8 +135,8 @@ export function findPaths(
 
   search: for (let length = shortest.length; length <= maxHops; length++) {
     // Half the length at least; further, up to length - 1 (exact bounds), while the ball stays small.
-    let ballOk = growBall(Math.floor(length / 2));
-    while (ballOk && ballRadius < length - 1 && levelEnd <= cheapBallNodes) ballOk = growBall(ballRadius + 1);
+    let ballOk = yield* growBall(Math.floor(length / 2));
+    while (ballOk && ballRadius < length - 1 && levelEnd <= cheapBallNodes) ballOk = yield* growBall(ballRadius + 1);
     if (!ballOk) {
       truncated = true;
       break;
@@ -120,10 +156,12 @@ export function findPaths(
       }
       cursor[depth] = p + 1;
       expansions++;
-      if (overBudget()) {
+      const state = clock();
+      if (state === 1) {
         truncated = true;
         break search;
       }
+      if (state === 2) yield* pause();
       if (checkEdges && edgeAllowed[edgeTypes[p]!] === 0) continue;
       const w = neighbors[p]!;
       if (w === to) {

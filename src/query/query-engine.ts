@@ -1,12 +1,13 @@
 // The query engine: search, name resolution, node look-up, neighbourhoods, paths and export views over one dataset.
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Dataset, RightsGraph } from "../schema/types";
 import { buildAdjacencyIndex, type AdjacencyIndex } from "./adjacency-index";
 import { explainNoPath } from "./explain-no-path";
 import { findNeighbors } from "./find-neighbors";
-import { findPaths } from "./find-paths";
+import { findPaths, findPathsInSlices, type IndexPathSearch } from "./find-paths";
 import { resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
 import { nodeNotFound } from "./not-found";
-import { compilePathFilter } from "./path-filter";
+import { compilePathFilter, type PathFilter } from "./path-filter";
 import { resolvePathOptions, type PathOptions } from "./path-options";
 import { pathSubgraph } from "./path-subgraph";
 import { resolveName } from "./resolve-name";
@@ -25,6 +26,9 @@ import type {
   SearchResult,
   SubgraphFilter,
 } from "./types";
+
+/** Longest stretch a sliced path search works before letting the event loop run. */
+export const DEFAULT_SLICE_MS = 10;
 
 export interface QueryEngineOptions {
   /** Path defaults for this engine (e.g. a server's time budget); each query may still override them. */
@@ -45,6 +49,12 @@ export interface QueryEngine {
   neighbors(id: string, options?: Partial<NeighborsOptions>): NeighborsResult;
   /** The k shortest simple paths between two nodes, or why there is none. */
   paths(from: string, to: string, options?: Partial<PathOptions>): PathResult;
+  /**
+   * The same answer as `paths`, computed in slices of about `sliceMs` (default 10 ms) with the event loop free in
+   * between, so a search that takes its whole time budget never stalls other work. Such queries run one at a time,
+   * in the order asked; the time budget counts only time spent searching. Rejects with the errors `paths` throws.
+   */
+  pathsAsync(from: string, to: string, options?: Partial<PathOptions>, sliceMs?: number): Promise<PathResult>;
   /** A copy of the part of the graph the filter keeps, for export. */
   subgraph(filter?: SubgraphFilter): RightsGraph;
   /** A copy of the nodes and edges of the found paths, for export. */
@@ -71,6 +81,39 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
   };
   const edgeObject = (e: number) => toEdgeObject(graph, adjacency.edgeIds[e]!);
   const nodeObject = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!);
+
+  interface PreparedQuery {
+    source: number;
+    target: number;
+    filter: PathFilter;
+    resolved: PathOptions;
+  }
+  const prepare = (from: string, to: string, pathOptions: Partial<PathOptions> | undefined): PreparedQuery => {
+    const resolved = resolvePathOptions(pathOptions, schema, pathDefaults);
+    const source = indexOf(from);
+    const target = indexOf(to);
+    return { source, target, filter: compilePathFilter(adjacency, resolved), resolved };
+  };
+  const answer = ({ source, target, filter, resolved }: PreparedQuery, found: IndexPathSearch): PathResult => {
+    if (found.paths.length === 0) {
+      const why = explainNoPath(adjacency, labelOf, source, target, resolved, filter);
+      return { type: "none", ...why, truncated: found.truncated };
+    }
+    return {
+      type: "found",
+      truncated: found.truncated,
+      paths: found.paths.map((path) => ({
+        length: path.edges.length,
+        nodes: path.nodes.map(nodeObject),
+        edges: path.edges.map((signed): PathEdgeObject =>
+          signed >= 0
+            ? { ...edgeObject(signed), direction: "forward" }
+            : { ...edgeObject(~signed), direction: "backward" },
+        ),
+      })),
+    };
+  };
+  let queue: Promise<void> = Promise.resolve();
 
   return {
     dataset,
@@ -102,29 +145,33 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     },
 
     paths(from, to, pathOptions) {
-      const resolved = resolvePathOptions(pathOptions, schema, pathDefaults);
-      const source = indexOf(from);
-      const target = indexOf(to);
-      const filter = compilePathFilter(adjacency, resolved);
+      const query = prepare(from, to, pathOptions);
       const found =
-        source === target ? { paths: [], truncated: false } : findPaths(adjacency, source, target, filter, resolved);
-      if (found.paths.length === 0) {
-        const why = explainNoPath(adjacency, labelOf, source, target, resolved, filter);
-        return { type: "none", ...why, truncated: found.truncated };
-      }
-      return {
-        type: "found",
-        truncated: found.truncated,
-        paths: found.paths.map((path) => ({
-          length: path.edges.length,
-          nodes: path.nodes.map(nodeObject),
-          edges: path.edges.map((signed): PathEdgeObject =>
-            signed >= 0
-              ? { ...edgeObject(signed), direction: "forward" }
-              : { ...edgeObject(~signed), direction: "backward" },
-          ),
-        })),
+        query.source === query.target
+          ? { paths: [], truncated: false }
+          : findPaths(adjacency, query.source, query.target, query.filter, query.resolved);
+      return answer(query, found);
+    },
+
+    pathsAsync(from, to, pathOptions, sliceMs = DEFAULT_SLICE_MS) {
+      const run = async (): Promise<PathResult> => {
+        const query = prepare(from, to, pathOptions);
+        if (query.source === query.target) return answer(query, { paths: [], truncated: false });
+        const { source, target, filter, resolved } = query;
+        const steps = findPathsInSlices(adjacency, source, target, filter, resolved, sliceMs);
+        for (;;) {
+          const step = steps.next();
+          if (step.done) return answer(query, step.value);
+          await nextTurn();
+        }
       };
+      // One at a time: a suspended search keeps its state in the index's scratch memory.
+      const result = queue.then(run, run);
+      queue = result.then(
+        () => undefined,
+        () => undefined,
+      );
+      return result;
     },
 
     subgraph: (filter) => subgraph(graph, schema, filter),

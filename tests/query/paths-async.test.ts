@@ -1,0 +1,67 @@
+// pathsAsync: the same answers as paths, in slices that leave the event loop free, one query at a time.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { NotFoundError } from "../../src/errors";
+import { createQueryEngine } from "../../src/query";
+import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
+
+const NODES = Array.from({ length: 14 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
+
+/** A dense graph: every pair of 40 nodes linked, so enumerating long paths takes the whole budget. */
+function denseEngine() {
+  const nodes = Array.from({ length: 40 }, (_, i) => `state:d${String(i).padStart(2, "0")}`);
+  const edges: EdgeTuple[] = [];
+  for (let a = 0; a < nodes.length; a++) for (let b = a + 1; b < nodes.length; b++) edges.push([nodes[a]!, nodes[b]!]);
+  return { nodes, engine: createQueryEngine(buildDataset({ nodes, edges })) };
+}
+
+describe("pathsAsync", () => {
+  it("rejects an unknown node with the NotFoundError paths throws", async () => {
+    const engine = createQueryEngine(buildDataset({ nodes: NODES, edges: [] }));
+    await expect(engine.pathsAsync("state:n00", "state:nope")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("gives the same answer as paths on random graphs, even when sliced at every clock check", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 13 })), { maxLength: 45 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 1, max: 6 }),
+        async (pairs, from, to, maxHops) => {
+          const edges = pairs.map(([s, t]): EdgeTuple => [NODES[s]!, NODES[t]!]);
+          const engine = createQueryEngine(buildDataset({ nodes: NODES, edges }));
+          const options = { maxHops, limit: 12 };
+          const expected = engine.paths(NODES[from]!, NODES[to]!, options);
+          expect(await engine.pathsAsync(NODES[from]!, NODES[to]!, options, 0)).toEqual(expected);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("lets other callbacks run between its slices", async () => {
+    const { nodes, engine } = denseEngine();
+    let turns = 0;
+    let searching = true;
+    const spin = (): void => {
+      turns++;
+      if (searching) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const options = { maxHops: 3, limit: 50 };
+    const result = await engine.pathsAsync(nodes[0]!, nodes[1]!, options, 0);
+    searching = false;
+    expect(result).toEqual(engine.paths(nodes[0]!, nodes[1]!, options));
+    expect(turns).toBeGreaterThan(1);
+  });
+
+  it("runs concurrent queries one after the other, each with its own correct answer", async () => {
+    const { nodes, engine } = denseEngine();
+    const asked = [1, 2, 3, 4].map((i) => [nodes[0]!, nodes[i]!] as const);
+    const answers = await Promise.all(asked.map(([a, b]) => engine.pathsAsync(a, b, { maxHops: 3, limit: 20 }, 0)));
+    answers.forEach((answer, i) =>
+      expect(answer).toEqual(engine.paths(asked[i]![0], asked[i]![1], { maxHops: 3, limit: 20 })),
+    );
+  });
+});
