@@ -38,6 +38,8 @@ export interface EdgeDraft {
   label?: string;
   date?: string;
   quote: string;
+  /** Offset of the quote in the source text (-1 when it is not there: the graph is then never built). */
+  quoteStart: number;
   footnotes: string[];
   props: Record<string, PropValue>;
   outsideKnowledge?: string[];
@@ -132,9 +134,15 @@ export class RecordChecker {
     return props;
   }
 
-  /** A quote must stand in one of the texts exactly; otherwise the hint shows the closest passage. */
-  verbatim(key: string, what: string, quote: string, texts: SourceText[]): boolean {
-    if (texts.some((t) => t.text.includes(quote))) return true;
+  /**
+   * A quote must stand in one of the texts exactly; otherwise the hint shows the closest passage.
+   * @returns the quote's offset in the first text that holds it, or -1 (and a problem) when none does.
+   */
+  verbatim(key: string, what: string, quote: string, texts: SourceText[]): number {
+    for (const t of texts) {
+      const at = t.text.indexOf(quote);
+      if (at >= 0) return at;
+    }
     const closest = texts.length > 0 ? findClosestPassage(texts[0]!.text, quote) : "";
     const where = texts.length > 0 ? texts.map((t) => t.file).join(", ") : "no source text";
     this.report(
@@ -143,7 +151,7 @@ export class RecordChecker {
       `${what}: "${key}" is not found verbatim in ${where}`,
       closest ? `closest passage: ${JSON.stringify(closest)}` : undefined,
     );
-    return false;
+    return -1;
   }
 }
 
@@ -264,6 +272,7 @@ export function checkEdgeRecord(
 
   const evidence = record.data.evidence;
   let quote: string | undefined;
+  let quoteStart = -1;
   const footnotes: string[] = [];
   if (evidence === undefined || evidence === null) {
     c.report(
@@ -287,8 +296,9 @@ export function checkEdgeRecord(
         `${what}: evidence has no quote`,
         "copy the sentence that states the claim from the source text",
       );
-    } else if (c.verbatim("evidence", what, ev.quote, [source])) {
-      quote = ev.quote;
+    } else {
+      quoteStart = c.verbatim("evidence", what, ev.quote, [source]);
+      if (quoteStart >= 0) quote = ev.quote;
     }
     const rawNotes = ev.footnotes ?? [];
     if (!Array.isArray(rawNotes)) {
@@ -318,6 +328,7 @@ export function checkEdgeRecord(
     ...(label ? { label } : {}),
     ...(date ? { date } : {}),
     quote: quote ?? "",
+    quoteStart,
     footnotes,
     props,
     ...(outsideKnowledge ? { outsideKnowledge } : {}),

@@ -563,7 +563,7 @@ function buildDataset(
   for (const edge of edges) {
     const spec = schema.edgeTypes.get(edge.type)!;
     const source = records.get(edge.sourceId)!;
-    const start = source.text.indexOf(edge.quote);
+    const start = edge.quoteStart;
     for (const from of edge.sources) {
       for (const to of edge.targets) {
         const id = edge.id ?? ids.unique(`${from}--${edge.type}--${to}`);
