@@ -1,0 +1,170 @@
+// The benchmark report as a plain-text table: each figure beside the CSR reference and NetworkX, with its goal.
+import type { BenchmarkReport } from "./benchmark";
+
+type Row = [figure: string, ours: string, csr: string, networkx: string, ratio: string, goal: string];
+
+function ms(value: unknown): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) return "-";
+  if (value >= 10_000) return `${(value / 1000).toFixed(1)} s`;
+  if (value >= 100) return `${value.toFixed(0)} ms`;
+  if (value >= 1) return `${value.toFixed(2)} ms`;
+  return `${(value * 1000).toFixed(0)} µs`;
+}
+
+function num(value: unknown, digits = 0, unit = ""): string {
+  return typeof value === "number" && Number.isFinite(value) ? `${value.toFixed(digits)}${unit}` : "-";
+}
+
+function times(value: number | null | undefined, verdict?: boolean): string {
+  if (value === null || value === undefined) return "-";
+  return `${value.toFixed(2)}x${verdict === undefined ? "" : verdict ? " ok" : " MISSED"}`;
+}
+
+/** Formats the report for a terminal or a README: one row per figure, ratios marked ok or MISSED against the goals. */
+export function formatBenchmarkTable(report: BenchmarkReport): string {
+  const f = report.figures;
+  const r = report.ratios;
+  const at = (value: number | null | undefined, ok: (v: number) => boolean): boolean | undefined =>
+    value === null || value === undefined ? undefined : ok(value);
+  const rows: Row[] = [
+    ["figure", "RightsGraph", "CSR reference", "NetworkX", "ratio", "goal"],
+    [
+      "load (folder -> queryable graph)",
+      ms(f.loadMs),
+      "",
+      ms(f.networkxBuildMs),
+      times(
+        r.loadVsNetworkx,
+        at(r.loadVsNetworkx, (v) => v <= 1),
+      ),
+      "<= 1x NetworkX",
+    ],
+    ["  of which dataset / engine", `${ms(f.loadDatasetMs)} / ${ms(f.engineBuildMs)}`, "", "", "", ""],
+    [
+      "memory (RSS added; bytes per edge)",
+      `${num(Number(f.rssBytes) / 2 ** 20, 0, " MiB")}; ${num(f.rssBytesPerEdge)} B`,
+      "",
+      `${num(Number(f.networkxBytes) / 2 ** 20, 0, " MiB")}; ${num(f.networkxBytesPerEdge)} B`,
+      times(
+        r.memoryVsNetworkx,
+        at(r.memoryVsNetworkx, (v) => v <= 1),
+      ),
+      "<= 1x NetworkX",
+    ],
+    ["  heap + external, bytes per edge", num(f.bytesPerEdge), "", "", "", ""],
+    [
+      "shortest path, median",
+      ms(f.pathMedianMs),
+      ms(f.csrPathMedianMs),
+      ms(f.networkxPathMedianMs),
+      `${times(
+        r.pathMedianVsCsr,
+        at(r.pathMedianVsCsr, (v) => v <= 2),
+      )} / ${times(
+        r.pathMedianSpeedupVsNetworkx,
+        at(r.pathMedianSpeedupVsNetworkx, (v) => v >= 5),
+      )}`,
+      "<= 2x CSR / >= 5x faster",
+    ],
+    [
+      "shortest path, p99",
+      ms(f.pathP99Ms),
+      ms(f.csrPathP99Ms),
+      ms(f.networkxPathP99Ms),
+      times(
+        r.pathP99VsCsr,
+        at(r.pathP99VsCsr, (v) => v <= 3),
+      ),
+      "<= 3x CSR",
+    ],
+    [
+      "filtered shortest path, median",
+      ms(f.filteredPathMedianMs),
+      ms(f.csrFilteredPathMedianMs),
+      ms(f.networkxFilteredPathMedianMs),
+      `${times(
+        r.filteredPathMedianVsCsr,
+        at(r.filteredPathMedianVsCsr, (v) => v <= 2),
+      )} / ${times(
+        r.filteredPathSpeedupVsNetworkx,
+        at(r.filteredPathSpeedupVsNetworkx, (v) => v >= 10),
+      )}`,
+      "<= 2x CSR / >= 10x faster",
+    ],
+    [
+      "filtered shortest path, p99",
+      ms(f.filteredPathP99Ms),
+      ms(f.csrFilteredPathP99Ms),
+      ms(f.networkxFilteredPathP99Ms),
+      "",
+      "",
+    ],
+    [
+      "k = 5 shortest paths (API defaults), median / p99",
+      `${ms(f.kPathsMedianMs)} / ${ms(f.kPathsP99Ms)}`,
+      "",
+      "",
+      "",
+      `truncated: ${num(f.kPathsTruncated)}`,
+    ],
+    [
+      "enumeration (50 paths, 8 hops), median / p99",
+      `${ms(f.enumerationMedianMs)} / ${ms(f.enumerationP99Ms)}`,
+      "",
+      "",
+      "",
+      `truncated: ${num(f.enumerationTruncated)}`,
+    ],
+    [
+      "depth-2 neighbourhood, hub / ordinary (median)",
+      `${ms(f.hubNeighborhoodMedianMs)} / ${ms(f.ordinaryNeighborhoodMedianMs)}`,
+      "",
+      "",
+      "",
+      `hub degree ${num(f.hubDegree)}`,
+    ],
+    [
+      "GraphML export (MB/s)",
+      num(f.graphmlMBps, 1),
+      "",
+      num(f.networkxGraphmlMBps, 1),
+      times(
+        r.graphmlSpeedupVsNetworkx,
+        at(r.graphmlSpeedupVsNetworkx, (v) => v >= 5),
+      ),
+      ">= 5x NetworkX",
+    ],
+    ["HTTP /api/health (rps, p99)", `${num(f.healthRps)} rps, ${num(f.healthP99Ms)} ms`, "", "", "", ""],
+    [
+      "HTTP /api/paths (rps, p99, errors)",
+      `${num(f.pathsRps)} rps, ${num(f.pathsP99Ms)} ms, ${num(f.pathsErrors)}`,
+      "",
+      "",
+      times(
+        r.pathsRpsVsHealth,
+        at(r.pathsRpsVsHealth, (v) => v >= 0.8),
+      ),
+      ">= 0.8x health, p99 <= 25 ms, 0 errors",
+    ],
+    ["HTTP /api/health beside long queries + export (p99)", `${num(f.healthUnderLoadP99Ms)} ms`, "", "", "", ""],
+    [
+      "largest event-loop stall",
+      `${num(f.maxEventLoopStallMs, 1)} ms`,
+      "",
+      "",
+      "",
+      `<= 50 ms${typeof f.maxEventLoopStallMs === "number" ? (f.maxEventLoopStallMs <= 50 ? " ok" : " MISSED") : ""}`,
+    ],
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: Row): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
+  const header = `${report.size}: ${report.nodes.toLocaleString("en")} nodes, ${report.edges.toLocaleString("en")} edges; ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}`;
+  return [
+    header,
+    "",
+    line(rows[0]!),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.slice(1).map(line),
+    ...report.notes.map((note) => `\nnote: ${note}`),
+  ].join("\n");
+}

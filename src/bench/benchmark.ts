@@ -1,0 +1,437 @@
+// The benchmark: load, paths, neighbourhoods, GraphML and HTTP on a generated corpus, beside NetworkX and a CSR BFS.
+import { existsSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { Writable } from "node:stream";
+import v8 from "node:v8";
+import vm from "node:vm";
+import { loadDataset } from "../data";
+import { ParameterError } from "../errors";
+import { writeExport } from "../export";
+import { createQueryEngine, shortestPathLength, type PathOptions, type QueryEngine } from "../query";
+import { createApp, createServerContext } from "../server";
+import { buildCsrReference, csrShortestPathLength } from "./csr-reference";
+import { generateCorpus, type CorpusSize } from "./generate-corpus";
+import { loadInChild, withStallMonitor, type LoadFigures } from "./http-load";
+import { SILENT_PROGRESS, type Progress } from "./progress";
+import { runNetworkx, type NetworkxFigures } from "./run-networkx";
+import { SeededRandom } from "./seeded-random";
+import { summarise, type TimingSummary } from "./summary-stats";
+import { writeEdgeList } from "./write-edge-list";
+
+export interface BenchmarkOptions {
+  size: CorpusSize;
+  seed: number;
+  /** Folder for the corpus, the edge list and the report; the corpus is generated there when missing. */
+  workDir: string;
+  /** A corpus folder to use instead of `workDir/corpus-<size>-<seed>`. */
+  data?: string;
+  /** Random pairs for the shortest-path figures (1,000 in the issue). */
+  pairs: number;
+  /** Pairs for the k = 5 shortest paths and for bounded enumeration. */
+  kPathPairs: number;
+  enumerationPairs: number;
+  neighborhoodRepeats: number;
+  /** Length of each autocannon run. */
+  httpSeconds: number;
+  httpConnections: number;
+  /** Compare with NetworkX (python3); false skips it. */
+  networkx: boolean;
+}
+
+export const DEFAULT_BENCHMARK_OPTIONS: Readonly<BenchmarkOptions> = Object.freeze({
+  size: "small",
+  seed: 1,
+  workDir: "bench-out",
+  pairs: 1000,
+  kPathPairs: 200,
+  enumerationPairs: 40,
+  neighborhoodRepeats: 20,
+  httpSeconds: 3,
+  httpConnections: 10,
+  networkx: true,
+});
+
+/** Fills in defaults and checks every option; ParameterError names the bad one. */
+export function resolveBenchmarkOptions(options: Partial<BenchmarkOptions> = {}): BenchmarkOptions {
+  const resolved: BenchmarkOptions = { ...DEFAULT_BENCHMARK_OPTIONS, ...options };
+  if (!["small", "medium", "large"].includes(resolved.size))
+    throw new ParameterError("size", `bench: size must be small, medium or large, got "${resolved.size}"`);
+  for (const name of ["pairs", "kPathPairs", "enumerationPairs", "neighborhoodRepeats", "httpConnections"] as const)
+    if (!Number.isInteger(resolved[name]) || resolved[name] < 1)
+      throw new ParameterError(name, `bench: ${name} must be a positive integer, got ${resolved[name]}`);
+  if (!(resolved.httpSeconds > 0)) throw new ParameterError("httpSeconds", "bench: httpSeconds must be positive");
+  if (!Number.isInteger(resolved.seed)) throw new ParameterError("seed", "bench: seed must be an integer");
+  return resolved;
+}
+
+/** The edge types of the filtered path figures: the diplomacy around resolutions. */
+export const FILTER_EDGE_TYPES = ["sponsored", "declined", "adopted", "submitted-to", "called-on", "condemned"];
+
+export interface BenchmarkReport {
+  size: CorpusSize;
+  seed: number;
+  nodes: number;
+  edges: number;
+  machine: { cpus: number; cpuModel: string; node: string; memoryGiB: number };
+  ratios: Record<string, number | null>;
+  figures: Record<string, number | string | null>;
+  notes: string[];
+}
+
+const UNFILTERED: Partial<PathOptions> = { includeProvenance: true };
+const FILTERED: Partial<PathOptions> = { includeProvenance: true, edgeTypes: FILTER_EDGE_TYPES };
+
+function collectGarbage(): () => void {
+  v8.setFlagsFromString("--expose-gc");
+  const gc = vm.runInNewContext("gc") as () => void;
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+function usedBytes(): { heap: number; rss: number } {
+  const usage = process.memoryUsage();
+  return { heap: usage.heapUsed + usage.external, rss: usage.rss };
+}
+
+function timeEach<T>(items: readonly T[], run: (item: T) => unknown): number[] {
+  const times: number[] = [];
+  for (const item of items) {
+    const start = performance.now();
+    run(item);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+function ratio(ours: number | undefined, reference: number | undefined): number | null {
+  if (ours === undefined || reference === undefined || !Number.isFinite(ours) || !Number.isFinite(reference))
+    return null;
+  return reference === 0 ? null : ours / reference;
+}
+
+function put(figures: BenchmarkReport["figures"], prefix: string, summary: TimingSummary): void {
+  figures[`${prefix}MedianMs`] = summary.medianMs;
+  figures[`${prefix}P99Ms`] = summary.p99Ms;
+  figures[`${prefix}MeanMs`] = summary.meanMs;
+}
+
+/** A sink that counts bytes and throws them away, for timing an export without a disk in the way. */
+function countingSink(): { sink: Writable; bytes: () => number } {
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
+      done();
+    },
+  });
+  return { sink, bytes: () => bytes };
+}
+
+function randomPairs(ids: readonly string[], count: number, random: SeededRandom): [string, string][] {
+  const pairs: [string, string][] = [];
+  while (pairs.length < count) {
+    const a = random.pick(ids);
+    const b = random.pick(ids);
+    if (a !== b) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+/**
+ * Runs every measurement of issue 5 in one process and returns the report: load (time, memory per edge), shortest
+ * paths unfiltered and filtered (ours, the CSR reference, NetworkX), k shortest paths and bounded enumeration with
+ * the API's caps, depth-2 neighbourhoods, GraphML export, and HTTP (health, paths, and the event loop's largest
+ * stall while long path queries and a whole-graph export run).
+ */
+export async function runBenchmark(
+  options: Partial<BenchmarkOptions> = {},
+  progress: Progress = SILENT_PROGRESS,
+): Promise<BenchmarkReport> {
+  const settings = resolveBenchmarkOptions(options);
+  const gc = collectGarbage();
+  const notes: string[] = [];
+  const figures: BenchmarkReport["figures"] = {};
+  await mkdir(settings.workDir, { recursive: true });
+  const dataDir = settings.data ?? path.join(settings.workDir, `corpus-${settings.size}-${settings.seed}`);
+  if (!existsSync(path.join(dataDir, "schema.yaml"))) {
+    const began = performance.now();
+    await generateCorpus({ size: settings.size, seed: settings.seed, out: dataDir }, progress);
+    figures.generateMs = performance.now() - began;
+  }
+
+  // Load: data folder -> validated, queryable graph (dataset and engine).
+  gc();
+  const before = usedBytes();
+  progress.start("load");
+  const loadBegan = performance.now();
+  const dataset = await loadDataset(dataDir, { onProgress: (done, total) => progress.update(done, total) });
+  const loaded = performance.now();
+  const engine: QueryEngine = createQueryEngine(dataset);
+  const built = performance.now();
+  progress.done(`${dataset.graph.order.toLocaleString("en")} nodes, ${dataset.graph.size.toLocaleString("en")} edges`);
+  gc();
+  const after = usedBytes();
+  const { graph } = dataset;
+  const nodes = graph.order;
+  const edges = graph.size;
+  figures.loadMs = built - loadBegan;
+  figures.loadDatasetMs = loaded - loadBegan;
+  figures.engineBuildMs = built - loaded;
+  figures.heapBytes = after.heap - before.heap;
+  figures.rssBytes = after.rss - before.rss;
+  figures.bytesPerEdge = (after.heap - before.heap) / edges;
+  figures.rssBytesPerEdge = (after.rss - before.rss) / edges;
+
+  // The same pairs for every contender.
+  const random = new SeededRandom(settings.seed * 7919 + 17);
+  const ids = engine.adjacency.nodeIds;
+  const pairs = randomPairs(ids, settings.pairs, random);
+  const index = engine.adjacency;
+  const filterCodes = new Set(FILTER_EDGE_TYPES.map((name) => index.edgeTypeCode.get(name)));
+  const touched = new Uint8Array(index.nodeCount);
+  for (let e = 0; e < index.edgeCount; e++)
+    if (filterCodes.has(index.edgeType[e]!)) touched[index.edgeSource[e]!] = touched[index.edgeTarget[e]!] = 1;
+  const filteredIds = ids.filter((_id, v) => touched[v] === 1);
+  const filteredPairs = randomPairs(filteredIds, settings.pairs, random);
+
+  // Shortest paths: ours (the engine's public entry), then the CSR reference on the same integer graph.
+  progress.start("shortest paths", 4);
+  const ours = pairs.map(([a, b]) => shortestPathLength(engine, a, b, UNFILTERED));
+  const pathTimes = timeEach(pairs, ([a, b]) => shortestPathLength(engine, a, b, UNFILTERED));
+  progress.update(1);
+  const oursFiltered = filteredPairs.map(([a, b]) => shortestPathLength(engine, a, b, FILTERED));
+  const filteredTimes = timeEach(filteredPairs, ([a, b]) => shortestPathLength(engine, a, b, FILTERED));
+  progress.update(2);
+  const csr = buildCsrReference(index.nodeCount, index.edgeSource, index.edgeTarget, index.edgeType as Uint8Array);
+  const allowed = new Uint8Array(256);
+  for (const code of filterCodes) allowed[code!] = 1;
+  const intPairs = pairs.map(([a, b]) => [index.nodeIndex.get(a)!, index.nodeIndex.get(b)!] as const);
+  const intFiltered = filteredPairs.map(([a, b]) => [index.nodeIndex.get(a)!, index.nodeIndex.get(b)!] as const);
+  const csrLengths = intPairs.map(([a, b]) => csrShortestPathLength(csr, a, b, null));
+  const csrTimes = timeEach(intPairs, ([a, b]) => csrShortestPathLength(csr, a, b, null));
+  progress.update(3);
+  const csrFilteredLengths = intFiltered.map(([a, b]) => csrShortestPathLength(csr, a, b, allowed));
+  const csrFilteredTimes = timeEach(intFiltered, ([a, b]) => csrShortestPathLength(csr, a, b, allowed));
+  progress.done();
+  let mismatches = 0;
+  ours.forEach((length, i) => (mismatches += length === csrLengths[i] ? 0 : 1));
+  oursFiltered.forEach((length, i) => (mismatches += length === csrFilteredLengths[i] ? 0 : 1));
+  figures.pathMismatchesVsCsr = mismatches;
+  const shortest = summarise(pathTimes);
+  const filtered = summarise(filteredTimes);
+  const csrPath = summarise(csrTimes);
+  const csrFiltered = summarise(csrFilteredTimes);
+  put(figures, "path", shortest);
+  put(figures, "filteredPath", filtered);
+  put(figures, "csrPath", csrPath);
+  put(figures, "csrFilteredPath", csrFiltered);
+  figures.pathsFound = ours.filter((length) => length !== null).length;
+  figures.filteredPathsFound = oursFiltered.filter((length) => length !== null).length;
+  figures.meanPathLength = ours.reduce<number>((sum, l) => sum + (l ?? 0), 0) / Math.max(1, figures.pathsFound);
+
+  // k shortest paths and bounded enumeration, with the API's defaults and caps.
+  progress.start("k shortest paths and enumeration", settings.kPathPairs + settings.enumerationPairs);
+  let done = 0;
+  const kPairs = pairs.slice(0, settings.kPathPairs);
+  let kTruncated = 0;
+  const kTimes = timeEach(kPairs, ([a, b]) => {
+    const result = engine.paths(a, b, { limit: 5 });
+    if (result.truncated) kTruncated++;
+    progress.update(++done);
+  });
+  const enumerationPairs = filteredPairs.slice(0, settings.enumerationPairs);
+  let enumTruncated = 0;
+  const enumTimes = timeEach(enumerationPairs, ([a, b]) => {
+    const result = engine.paths(a, b, { limit: 50, maxHops: 8, includeProvenance: true });
+    if (result.truncated) enumTruncated++;
+    progress.update(++done);
+  });
+  progress.done();
+  put(figures, "kPaths", summarise(kTimes));
+  figures.kPathsTruncated = kTruncated;
+  put(figures, "enumeration", summarise(enumTimes));
+  figures.enumerationTruncated = enumTruncated;
+
+  // Depth-2 neighbourhoods: the biggest hub and a node of median degree.
+  const degree = (v: number): number => index.both.offsets[v + 1]! - index.both.offsets[v]!;
+  const byDegree = Array.from({ length: index.nodeCount }, (_, v) => v).sort((a, b) => degree(b) - degree(a));
+  const hub = ids[byDegree[0]!]!;
+  const ordinary = ids[byDegree[Math.floor(byDegree.length / 2)]!]!;
+  figures.hub = hub;
+  figures.hubDegree = degree(byDegree[0]!);
+  const repeats = Array.from({ length: settings.neighborhoodRepeats }, (_, i) => i);
+  put(figures, "hubNeighborhood", summarise(timeEach(repeats, () => engine.neighbors(hub, { depth: 2 }))));
+  put(figures, "ordinaryNeighborhood", summarise(timeEach(repeats, () => engine.neighbors(ordinary, { depth: 2 }))));
+
+  // GraphML export of the whole graph, streamed as the server does; the event loop is watched meanwhile.
+  progress.start("GraphML export");
+  const { sink, bytes } = countingSink();
+  const exportBegan = performance.now();
+  const exported = await withStallMonitor(() => writeExport("graphml", graph, dataset.schema, sink));
+  figures.graphmlMs = performance.now() - exportBegan;
+  figures.graphmlBytes = bytes();
+  figures.graphmlMBps = bytes() / 1e6 / (figures.graphmlMs / 1000);
+  figures.exportStallMs = exported.maxStallMs;
+  progress.done(`${(bytes() / 1e6).toFixed(0)} MB`);
+
+  // HTTP: the real app on 127.0.0.1, load from child processes, stalls measured on this (the server's) thread.
+  await httpFigures(settings, engine, pairs, enumerationPairs, figures, progress);
+
+  // NetworkX on the same edge list, last: it needs a core and a lot of memory of its own.
+  let networkx: NetworkxFigures | undefined;
+  if (settings.networkx) {
+    progress.start("NetworkX (python3)");
+    const edgeList = path.join(settings.workDir, `edge-list-${settings.size}-${settings.seed}.jsonl`);
+    await writeEdgeList(graph, edgeList);
+    const result = await runNetworkx(
+      {
+        edgeList,
+        pairs,
+        filteredPairs,
+        filterEdgeTypes: FILTER_EDGE_TYPES,
+        graphmlOut: path.join(settings.workDir, `networkx-${settings.size}.graphml`),
+      },
+      (line) => progress.note(line.replace(/^networkx: /, "NetworkX: ")),
+    );
+    await rm(edgeList, { force: true });
+    if ("skipped" in result) {
+      notes.push(`NetworkX skipped: ${result.skipped}`);
+      progress.done(`skipped: ${result.skipped}`);
+    } else {
+      networkx = result;
+      progress.done(`networkx ${result.version}`);
+    }
+  } else notes.push("NetworkX skipped: --no-networkx");
+
+  let nxMismatches = 0;
+  if (networkx) {
+    const nxPath = summarise(networkx.pathMs);
+    const nxFiltered = summarise(networkx.filteredPathMs);
+    put(figures, "networkxPath", nxPath);
+    put(figures, "networkxFilteredPath", nxFiltered);
+    figures.networkxBuildMs = networkx.buildMs;
+    figures.networkxBytes = networkx.graphBytes;
+    figures.networkxBytesPerEdge = networkx.graphBytes / networkx.edges;
+    if (networkx.graphmlMs !== undefined && networkx.graphmlBytes !== undefined) {
+      figures.networkxGraphmlMs = networkx.graphmlMs;
+      figures.networkxGraphmlBytes = networkx.graphmlBytes;
+      figures.networkxGraphmlMBps = networkx.graphmlBytes / 1e6 / (networkx.graphmlMs / 1000);
+    }
+    networkx.pathLengths.forEach((length, i) => (nxMismatches += length === ours[i] ? 0 : 1));
+    networkx.filteredPathLengths.forEach((length, i) => (nxMismatches += length === oursFiltered[i] ? 0 : 1));
+    figures.pathMismatchesVsNetworkx = nxMismatches;
+    if (networkx.edges !== edges) notes.push(`NetworkX holds ${networkx.edges} edges, RightsGraph ${edges}`);
+  }
+  if (mismatches > 0) notes.push(`${mismatches} path lengths differ from the CSR reference`);
+  if (nxMismatches > 0) notes.push(`${nxMismatches} path lengths differ from NetworkX`);
+
+  const num = (key: string): number | undefined => {
+    const value = figures[key];
+    return typeof value === "number" ? value : undefined;
+  };
+  const ratios: BenchmarkReport["ratios"] = {
+    pathMedianVsCsr: ratio(shortest.medianMs, csrPath.medianMs),
+    pathP99VsCsr: ratio(shortest.p99Ms, csrPath.p99Ms),
+    pathMedianSpeedupVsNetworkx: ratio(num("networkxPathMedianMs"), shortest.medianMs),
+    filteredPathMedianVsCsr: ratio(filtered.medianMs, csrFiltered.medianMs),
+    filteredPathSpeedupVsNetworkx: ratio(num("networkxFilteredPathMedianMs"), filtered.medianMs),
+    loadVsNetworkx: ratio(num("loadMs"), num("networkxBuildMs")),
+    memoryVsNetworkx: ratio(num("rssBytes"), num("networkxBytes")),
+    graphmlSpeedupVsNetworkx: ratio(num("graphmlMBps"), num("networkxGraphmlMBps")),
+    pathsRpsVsHealth: ratio(num("pathsRps"), num("healthRps")),
+  };
+  const cpus = os.cpus();
+  return {
+    size: settings.size,
+    seed: settings.seed,
+    nodes,
+    edges,
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? "unknown",
+      node: process.version,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
+    ratios,
+    figures,
+    notes,
+  };
+}
+
+async function httpFigures(
+  settings: BenchmarkOptions,
+  engine: QueryEngine,
+  pairs: [string, string][],
+  enumerationPairs: [string, string][],
+  figures: BenchmarkReport["figures"],
+  progress: Progress,
+): Promise<void> {
+  progress.start("HTTP server start");
+  const startBegan = performance.now();
+  const context = createServerContext(engine.dataset, engine);
+  // As startServer does: the path runner is ready before the first request.
+  // The path worker does not hold the process open while it boots, and nothing else does yet.
+  const keepAlive = setInterval(() => {}, 1000);
+  const warmed = await withStallMonitor(() => context.pathRunner.warm()).finally(() => clearInterval(keepAlive));
+  figures.serverWarmStallMs = warmed.maxStallMs;
+  const app = createApp(context, { webDir: path.join(settings.workDir, "no-web-app"), onUnexpectedError: () => {} });
+  const server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  figures.serverStartMs = performance.now() - startBegan;
+  progress.done();
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const q = encodeURIComponent;
+  const pathUrls = pairs.slice(0, 500).map(([a, b]) => `/api/paths?from=${q(a)}&to=${q(b)}`);
+  const longUrls = enumerationPairs.map(
+    ([a, b]) => `/api/paths?from=${q(a)}&to=${q(b)}&limit=50&maxHops=8&includeProvenance=true`,
+  );
+  const record = (prefix: string, load: LoadFigures): void => {
+    figures[`${prefix}Rps`] = load.rps;
+    figures[`${prefix}P50Ms`] = load.p50;
+    figures[`${prefix}P99Ms`] = load.p99;
+    figures[`${prefix}Requests`] = load.requests;
+    figures[`${prefix}Errors`] = load.errors + load.timeouts + load.non2xx;
+  };
+  try {
+    const connections = settings.httpConnections;
+    const seconds = settings.httpSeconds;
+    progress.start("HTTP /api/health");
+    const health = await withStallMonitor(() => loadInChild(url, { paths: ["/api/health"], connections, seconds }));
+    record("health", health.result);
+    progress.done(`${health.result.rps.toFixed(0)} rps`);
+    progress.start("HTTP /api/paths");
+    const paths = await withStallMonitor(() => loadInChild(url, { paths: pathUrls, connections, seconds }));
+    record("paths", paths.result);
+    progress.done(`${paths.result.rps.toFixed(0)} rps`);
+    progress.start("HTTP stall test: long path queries and a GraphML export beside /api/health");
+    const stress = await withStallMonitor(() =>
+      Promise.all([
+        loadInChild(url, { paths: ["/api/health"], connections: 1, seconds }),
+        loadInChild(url, { paths: longUrls, connections: 2, seconds }),
+        loadInChild(url, { paths: ["/api/export?format=graphml"], connections: 1, seconds }),
+      ]),
+    );
+    const [healthDuring, long] = stress.result;
+    record("healthUnderLoad", healthDuring);
+    record("longPaths", long);
+    progress.done();
+    figures.maxEventLoopStallMs = Math.max(
+      health.maxStallMs,
+      paths.maxStallMs,
+      stress.maxStallMs,
+      Number(figures.exportStallMs ?? 0),
+    );
+    figures.pathsStallMs = paths.maxStallMs;
+    figures.stressStallMs = stress.maxStallMs;
+  } finally {
+    await context.pathRunner.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}

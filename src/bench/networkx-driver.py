@@ -1,0 +1,97 @@
+"""NetworkX side of the RightsGraph benchmark: the same graph, the same queries, timed in one process.
+
+Reads a JSON request on stdin naming an edge list (JSON Lines: {"node": {...}} and {"edge": {...}} records with the
+same attributes the RightsGraph graph holds), builds a networkx.MultiDiGraph from it, measures the memory the graph
+holds, answers the shortest-path pairs (unfiltered, and on the edge-type-filtered view), writes GraphML, and prints
+one JSON object of figures on stdout. Progress goes to stderr.
+"""
+import gc
+import json
+import os
+import sys
+import time
+
+
+def rss_bytes():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def timed_lengths(nx, view, pairs):
+    times = []
+    lengths = []
+    for a, b in pairs:
+        start = time.perf_counter()
+        try:
+            length = nx.shortest_path_length(view, a, b)
+        except nx.NetworkXNoPath:
+            length = None
+        times.append((time.perf_counter() - start) * 1000)
+        lengths.append(length)
+    return times, lengths
+
+
+def main():
+    request = json.load(sys.stdin)
+    try:
+        import networkx as nx
+    except ImportError:
+        print(json.dumps({"skipped": "networkx is not installed for python3"}))
+        return
+    out = {"version": nx.__version__}
+
+    gc.collect()
+    rss_before = rss_bytes()
+    start = time.perf_counter()
+    graph = nx.MultiDiGraph()
+    with open(request["edgeList"], encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            node = record.get("node")
+            if node is not None:
+                key = node.pop("id")
+                graph.add_node(key, **node)
+            else:
+                edge = record["edge"]
+                graph.add_edge(edge.pop("source"), edge.pop("target"), key=edge.pop("id"), **edge)
+    out["buildMs"] = (time.perf_counter() - start) * 1000
+    gc.collect()
+    out["graphBytes"] = rss_bytes() - rss_before
+    out["nodes"] = graph.number_of_nodes()
+    out["edges"] = graph.number_of_edges()
+    print(f"networkx: built {out['nodes']} nodes, {out['edges']} edges in {out['buildMs'] / 1000:.1f} s", file=sys.stderr)
+
+    pairs = request["pairs"]
+    undirected = graph.to_undirected(as_view=True)
+    times, lengths = timed_lengths(nx, undirected, pairs)
+    out["pathMs"] = times
+    out["pathLengths"] = lengths
+    print(f"networkx: {len(pairs)} shortest paths done", file=sys.stderr)
+
+    allowed = set(request["filterEdgeTypes"])
+    filtered = nx.subgraph_view(graph, filter_edge=lambda u, v, k: graph[u][v][k]["type"] in allowed)
+    filtered_undirected = filtered.to_undirected(as_view=True)
+    pairs_filtered = request["filteredPairs"]
+    times, lengths = timed_lengths(nx, filtered_undirected, pairs_filtered)
+    out["filteredPathMs"] = times
+    out["filteredPathLengths"] = lengths
+    print(f"networkx: {len(pairs_filtered)} filtered shortest paths done", file=sys.stderr)
+
+    if request.get("graphmlOut"):
+        # GraphML holds scalars only: lists and objects travel as JSON strings, as in RightsGraph's writer.
+        flat = nx.MultiDiGraph()
+        for key, data in graph.nodes(data=True):
+            flat.add_node(key, **{k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in data.items()})
+        for u, v, k, data in graph.edges(keys=True, data=True):
+            flat.add_edge(u, v, key=k, **{a: json.dumps(b) if isinstance(b, (list, dict)) else b for a, b in data.items()})
+        start = time.perf_counter()
+        nx.write_graphml(flat, request["graphmlOut"])
+        out["graphmlMs"] = (time.perf_counter() - start) * 1000
+        out["graphmlBytes"] = os.path.getsize(request["graphmlOut"])
+        os.remove(request["graphmlOut"])
+        print(f"networkx: GraphML written in {out['graphmlMs'] / 1000:.1f} s", file=sys.stderr)
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+// The benchmark end to end on a small corpus: every figure and ratio of the report present (no timing assertions).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runBenchmark } from "../../src/bench/benchmark";
+import { formatBenchmarkTable } from "../../src/bench/benchmark-table";
+import { generateCorpus } from "../../src/bench/generate-corpus";
+
+let workDir = "";
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe("runBenchmark", () => {
+  it("measures a small corpus end to end and reports every ratio and figure the issue names", async () => {
+    workDir = await mkdtemp(path.join(tmpdir(), "rightsgraph-bench-"));
+    const data = path.join(workDir, "corpus");
+    await generateCorpus({ out: data, seed: 2, edges: 3000 });
+    const report = await runBenchmark({
+      size: "small",
+      data,
+      workDir,
+      pairs: 100,
+      kPathPairs: 20,
+      enumerationPairs: 5,
+      neighborhoodRepeats: 3,
+      httpSeconds: 1,
+      httpConnections: 2,
+    });
+    expect(report.size).toBe("small");
+    expect(report.edges).toBeGreaterThanOrEqual(3000);
+    expect(report.nodes).toBeGreaterThan(0);
+    expect(Object.keys(report.ratios).sort()).toEqual(
+      [
+        "filteredPathMedianVsCsr",
+        "filteredPathSpeedupVsNetworkx",
+        "graphmlSpeedupVsNetworkx",
+        "loadVsNetworkx",
+        "memoryVsNetworkx",
+        "pathMedianSpeedupVsNetworkx",
+        "pathMedianVsCsr",
+        "pathP99VsCsr",
+        "pathsRpsVsHealth",
+      ].sort(),
+    );
+    for (const key of ["bytesPerEdge", "pathsP99Ms", "maxEventLoopStallMs", "loadMs", "graphmlMBps", "healthRps"])
+      expect(typeof report.figures[key], key).toBe("number");
+    expect(report.figures.pathMismatchesVsCsr).toBe(0);
+    expect(report.figures.pathsErrors).toBe(0);
+    if (report.notes.some((note) => note.startsWith("NetworkX skipped"))) {
+      expect(report.ratios.pathMedianSpeedupVsNetworkx).toBeNull();
+    } else {
+      expect(report.figures.pathMismatchesVsNetworkx).toBe(0);
+      expect(typeof report.ratios.loadVsNetworkx).toBe("number");
+    }
+    expect(formatBenchmarkTable(report)).toContain("shortest path, median");
+  }, 120_000);
+});
