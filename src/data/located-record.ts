@@ -1,6 +1,7 @@
 // Records read from data files, with the line of every field, so each problem can be reported as file:line.
 import {
   isMap,
+  isPair,
   isScalar,
   isSeq,
   LineCounter,
@@ -58,6 +59,28 @@ function toRecord(file: string, map: YAMLMap, doc: Document, counter: LineCounte
   };
 }
 
+/** Deepest nesting of mappings and lists a data file may use: real files need about six levels. */
+export const MAX_NESTING_DEPTH = 64;
+
+/**
+ * Where the first mapping or list nested deeper than MAX_NESTING_DEPTH starts, or undefined. Checked before
+ * anything walks the document recursively: the yaml library resolves each alias by walking the whole document,
+ * copying the path at every step, so deep nesting with a few aliases took minutes (and deeper, the stack).
+ */
+function tooDeepAt(contents: unknown): number | undefined {
+  const stack: [unknown, number][] = [[contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_NESTING_DEPTH) return (node as YamlNode).range?.[0] ?? 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
 /** Parses YAML text; syntax errors, duplicate keys included, become problems with their lines. */
 export function parseYamlFile(file: string, text: string): YamlFile {
   const counter = new LineCounter();
@@ -70,6 +93,15 @@ export function parseYamlFile(file: string, text: string): YamlFile {
   }));
   const contents = doc.contents;
   let value: unknown;
+  const deepAt = problems.length === 0 ? tooDeepAt(contents) : undefined;
+  if (deepAt !== undefined)
+    problems.push({
+      file,
+      line: counter.linePos(deepAt).line,
+      code: "yaml-syntax",
+      message: `YAML: mappings and lists nested more than ${MAX_NESTING_DEPTH} levels deep`,
+      hint: "data files need a few levels; check the brackets and the indentation",
+    });
   if (problems.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

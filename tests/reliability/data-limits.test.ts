@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
 import { DataError } from "../../src/errors";
+import { LoaderSandbox, type LoadOutcome } from "./helpers/loader-sandbox";
 
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
@@ -45,5 +46,48 @@ describe("loadDataset and YAML aliases", () => {
     const dataset = await loadDataset(dir);
     expect(dataset.graph.getNodeAttribute("state:kor", "aliases")).toEqual(["DPRK", "North Korea"]);
     expect(dataset.graph.getNodeAttribute("state:prk", "aliases")).toEqual(["DPRK", "North Korea"]);
+  });
+});
+
+describe("loadDataset and deep nesting", () => {
+  it("reports mappings nested 200 deep as a located problem", async () => {
+    const deep = `${"{a: ".repeat(200)}x${"}".repeat(200)}`;
+    const dir = await fixtureWith("sources/beta/graph.yaml", (text) =>
+      text.replace("type: sponsored", `type: ${deep}`),
+    );
+    const error = await loadDataset(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DataError);
+    const [problem] = (error as DataError).problems;
+    expect(problem).toMatchObject({
+      file: "data/sources/beta/graph.yaml",
+      code: "yaml-syntax",
+      message: "YAML: mappings and lists nested more than 64 levels deep",
+    });
+    const lines = (await readFile(path.join(dir, "sources/beta/graph.yaml"), "utf8")).split("\n");
+    expect(lines[problem!.line - 1]).toContain("type: {a: ");
+  });
+
+  it("answers 3,000 levels and an alias bomb at once, where it took seconds per alias walk", async () => {
+    const deep = `${"{a: ".repeat(3000)}${"}".repeat(3000)}`;
+    const dir = await fixtureWith(
+      "sources/beta/graph.yaml",
+      (text) => `${text.replace("type: sponsored", `type: ${deep}`)}\n${BOMB}\n`,
+    );
+    // In a worker thread, as in the hostile-data test that found it: there the parser's stack holds these levels.
+    const sandbox = new LoaderSandbox();
+    try {
+      const outcome = await sandbox.load(dir, 5000);
+      expect(outcome.type).toBe("data-error");
+      expect((outcome as Extract<LoadOutcome, { type: "data-error" }>).problems).toEqual([
+        expect.objectContaining({ file: "data/sources/beta/graph.yaml", code: "yaml-syntax", line: 9 }),
+      ]);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it("still loads data nested a few levels deep", async () => {
+    const dataset = await loadDataset(await fixtureWith("entities/states.yaml", (text) => text));
+    expect(dataset.graph.order).toBeGreaterThan(5);
   });
 });
