@@ -135,33 +135,37 @@ describe("the server under hostile requests", () => {
     }
   });
 
-  it(`answers ${REQUESTS} generated requests to every route with JSON 4xx or valid 2xx, never 5xx or a hang`, async () => {
-    const failures: string[] = [];
-    // fc.check rather than fc.assert: a counterexample holds 40 KB headers, so the failures are listed briefly.
-    const details = await fc.check(
-      fc.asyncProperty(fc.array(hostileRequest, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
-        const outcomes = await Promise.all(batch.map(send));
-        let ok = true;
-        outcomes.forEach((outcome, i) => {
-          count(outcome);
-          const problem = judge(batch[i]!, outcome);
-          if (!problem) return;
-          ok = false;
-          tally.add("malformed");
-          const headers = batch[i]!.headers.map(([name, value]) => `${name}: ${value.slice(0, 30)}`).join("; ");
-          const described = `${batch[i]!.method} ${JSON.stringify(batch[i]!.target.slice(0, 160))} [${headers}]: ${problem.slice(0, 300)}`;
-          tally.note(described);
-          if (failures.length < 20) failures.push(described);
-        });
-        return ok;
-      }),
-      { numRuns: Math.ceil(REQUESTS / BATCH), seed: byScale(20200218, 20200219), endOnFailure: true },
-    );
-    expect(failures).toEqual([]);
-    expect(details.failed).toBe(false);
-    expect(tally.get("5xx")).toBe(0);
-    expect(tally.get("hangs")).toBe(0);
-  }, byScale(60_000, 1_800_000));
+  it(
+    `answers ${REQUESTS} generated requests to every route with JSON 4xx or valid 2xx, never 5xx or a hang`,
+    async () => {
+      const failures: string[] = [];
+      // fc.check rather than fc.assert: a counterexample holds 40 KB headers, so the failures are listed briefly.
+      const details = await fc.check(
+        fc.asyncProperty(fc.array(hostileRequest, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
+          const outcomes = await Promise.all(batch.map(send));
+          let ok = true;
+          outcomes.forEach((outcome, i) => {
+            count(outcome);
+            const problem = judge(batch[i]!, outcome);
+            if (!problem) return;
+            ok = false;
+            tally.add("malformed");
+            const headers = batch[i]!.headers.map(([name, value]) => `${name}: ${value.slice(0, 30)}`).join("; ");
+            const described = `${batch[i]!.method} ${JSON.stringify(batch[i]!.target.slice(0, 160))} [${headers}]: ${problem.slice(0, 300)}`;
+            tally.note(described);
+            if (failures.length < 20) failures.push(described);
+          });
+          return ok;
+        }),
+        { numRuns: Math.ceil(REQUESTS / BATCH), seed: byScale(20200218, 20200219), endOnFailure: true },
+      );
+      expect(failures).toEqual([]);
+      expect(details.failed).toBe(false);
+      expect(tally.get("5xx")).toBe(0);
+      expect(tally.get("hangs")).toBe(0);
+    },
+    byScale(60_000, 1_800_000),
+  );
 
   it("logged no unexpected error while answering them", () => {
     expect(server.logged).toEqual([]);
