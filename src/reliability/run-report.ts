@@ -75,6 +75,8 @@ async function main(): Promise<number> {
       "vitest",
       "run",
       "tests/reliability",
+      // One file at a time: the timing checks (path budget, health latency) must not compete with the fuzzers.
+      "--no-file-parallelism",
       "--reporter=default",
       "--reporter=json",
       `--outputFile.json=${path.join(out, "vitest.json")}`,
