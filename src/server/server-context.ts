@@ -2,7 +2,8 @@
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
 import { createQueryEngine, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
-import { createPathRunner, type PathRunner } from "./path-runner";
+import type { PathRunner } from "./path-runner";
+import { createSlicedPathRunner } from "./sliced-path-runner";
 
 /** Most nodes `/api/graph` sends unless asked for more; the largest-degree nodes come first. */
 export const DEFAULT_GRAPH_VIEW_LIMIT = 5000;
@@ -17,7 +18,7 @@ export interface ServerContext {
   nodesByDegree: string[];
   /** Cached JSON of `/api/graph` with the default limit. */
   defaultGraphView: string;
-  /** Path queries, answered in a worker thread so that a long search never blocks other requests. */
+  /** Path queries, answered in slices (see sliced-path-runner.ts) so that a long search never blocks other requests. */
   pathRunner: PathRunner;
 }
 
@@ -83,6 +84,6 @@ export function createServerContext(dataset: Dataset, engine: QueryEngine = crea
   return {
     ...base,
     defaultGraphView: JSON.stringify(graphView(base, DEFAULT_GRAPH_VIEW_LIMIT)),
-    pathRunner: createPathRunner(dataset),
+    pathRunner: createSlicedPathRunner(engine),
   };
 }
