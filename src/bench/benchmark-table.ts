@@ -155,6 +155,7 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       "",
       `<= 50 ms${typeof f.maxEventLoopStallMs === "number" ? (f.maxEventLoopStallMs <= 50 ? " ok" : " MISSED") : ""}`,
     ],
+    ["  longest GC pause meanwhile", `${num(f.maxGcPauseMs, 1)} ms`, "", "", "", ""],
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   const line = (row: Row): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;

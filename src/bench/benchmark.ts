@@ -278,6 +278,7 @@ export async function runBenchmark(
   figures.graphmlBytes = bytes();
   figures.graphmlMBps = bytes() / 1e6 / (figures.graphmlMs / 1000);
   figures.exportStallMs = exported.maxStallMs;
+  figures.exportGcPauseMs = exported.maxGcPauseMs;
   progress.done(`${(bytes() / 1e6).toFixed(0)} MB`);
 
   // HTTP: the real app on 127.0.0.1, load from child processes, stalls measured on this (the server's) thread.
@@ -429,6 +430,7 @@ async function httpFigures(
     );
     figures.pathsStallMs = paths.maxStallMs;
     figures.stressStallMs = stress.maxStallMs;
+    figures.maxGcPauseMs = Math.max(health.maxGcPauseMs, paths.maxGcPauseMs, stress.maxGcPauseMs);
   } finally {
     await context.pathRunner.close();
     server.closeAllConnections();
