@@ -32,7 +32,7 @@ async function hashTree(dir: string): Promise<string> {
 }
 
 afterAll(async () => {
-  await Promise.all(temporary.map((dir) => rm(path.dirname(dir), { recursive: true, force: true })));
+  await Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
 describe("generateCorpus", () => {
