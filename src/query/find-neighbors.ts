@@ -16,6 +16,11 @@ export interface IndexNeighborhood {
  * direction and entering only allowed node types. Returns every node reached and every allowed edge met on the way
  * (from a node closer than `depth` to a node reached). When more than `limit` nodes are reached, keeps the centre and
  * then the nearest rings first, largest degree first within a ring, so every kept node stays linked to the centre.
+ *
+ * Once the rings reached so far already hold more than `limit` nodes, no further ring could be kept, so the search
+ * stops there instead of expanding it (a depth-2 neighbourhood of a hub would otherwise walk most of the graph); it
+ * then collects the edges among the kept nodes of the last ring directly. The answer is the same; `counts` are then
+ * what the search met before it stopped.
  */
 export function findNeighbors(index: AdjacencyIndex, centre: number, options: NeighborsOptions): IndexNeighborhood {
   const view = options.direction === "out" ? index.out : options.direction === "in" ? index.in : index.both;
@@ -32,11 +37,21 @@ export function findNeighbors(index: AdjacencyIndex, centre: number, options: Ne
   distA[centre] = 0;
   queueA[0] = centre;
   let tail = 1;
+  let ringEnd = 1;
+  let stoppedAtRing = -1;
   const met: number[] = [];
   for (let head = 0; head < tail; head++) {
     const u = queueA[head]!;
     const depth = distA[u]!;
     if (depth >= options.depth) break;
+    if (head === ringEnd) {
+      // A new ring begins: if the rings so far already overflow the limit, nothing further out can be kept.
+      if (tail > options.limit) {
+        stoppedAtRing = depth;
+        break;
+      }
+      ringEnd = tail;
+    }
     for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
       if (edgeAllowed[edgeTypes[p]!] === 0) continue;
       const w = neighbors[p]!;
@@ -66,6 +81,20 @@ export function findNeighbors(index: AdjacencyIndex, centre: number, options: Ne
     const keep = nextGeneration(scratch);
     for (const v of nodes) stampA[v] = keep;
     kept = met.filter((e) => stampA[index.edgeSource[e]!] === keep && stampA[index.edgeTarget[e]!] === keep);
+    if (stoppedAtRing >= 0) {
+      // The last ring was not expanded: its kept nodes' allowed edges to other kept nodes are still to be added.
+      const extra = new Set<number>();
+      for (const u of nodes) {
+        if (distA[u] !== stoppedAtRing) continue;
+        for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
+          if (edgeAllowed[edgeTypes[p]!] === 0 || stampA[neighbors[p]!] !== keep) continue;
+          const signed = edges[p]!;
+          extra.add(signed < 0 ? ~signed : signed);
+        }
+      }
+      for (const e of kept) extra.delete(e);
+      if (extra.size > 0) kept = [...kept, ...extra].sort((a, b) => a - b);
+    }
   }
   return { nodes, edges: kept, truncated, counts: { nodes: tail, edges: met.length } };
 }

@@ -1,8 +1,9 @@
 // Neighbourhoods: direction, depth, edge and node type filters, the node limit and truncation.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NotFoundError, ParameterError } from "../../src/errors";
 import { createQueryEngine, type NeighborsOptions } from "../../src/query";
-import { buildDataset } from "../helpers/query-fixture";
+import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
 
 // a -> b -> c -> g, d -> a, a => e (two parallel edges) -> f, h -> b
 const engine = createQueryEngine(
@@ -130,8 +131,40 @@ describe("neighbors: limit", () => {
       nodes: ["state:a", "doc:e", "person:b"],
       edges: ["state:a--about--person:b", "state:a--sponsored--doc:e", "state:a--declined--doc:e"],
       truncated: true,
-      counts: { nodes: 7, edges: 7 },
+      // The first ring already overflows the limit, so the search stops there: counts are what it met by then.
+      counts: { nodes: 4, edges: 4 },
     });
+  });
+
+  it("answers as the unlimited search cut to its first nodes, on random graphs and limits", () => {
+    const pool = ["state:a", "state:b", "person:c", "person:d", "doc:e", "doc:f", "topic:g", "topic:h", "state:i"];
+    const types = ["about", "declined", "cites"];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(pool.length - 1), fc.nat(pool.length - 1), fc.constantFrom(...types)), {
+          maxLength: 30,
+        }),
+        fc.nat(pool.length - 1),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 9 }),
+        fc.constantFrom("out" as const, "in" as const, "both" as const),
+        (pairs, centreIndex, depth, limit, direction) => {
+          const engine = createQueryEngine(
+            buildDataset({ nodes: pool, edges: pairs.map(([s, t, type]): EdgeTuple => [pool[s]!, pool[t]!, type]) }),
+          );
+          const centre = pool[centreIndex]!;
+          const full = engine.neighbors(centre, { depth, direction, limit: 5000 });
+          const cut = engine.neighbors(centre, { depth, direction, limit });
+          const kept = full.nodes.slice(0, limit).map((n) => n.id);
+          expect(cut.nodes.map((n) => n.id)).toEqual(kept);
+          expect(cut.edges.map((e) => e.id)).toEqual(
+            full.edges.filter((e) => kept.includes(e.source) && kept.includes(e.target)).map((e) => e.id),
+          );
+          expect(cut.truncated).toBe(full.nodes.length > limit);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("returns only the centre with limit 1", () => {
