@@ -20,7 +20,7 @@ export interface IndexNeighborhood {
  * Once the rings reached so far already hold more than `limit` nodes, no further ring could be kept, so the search
  * stops there instead of expanding it (a depth-2 neighbourhood of a hub would otherwise walk most of the graph); it
  * then collects the edges among the kept nodes of the last ring directly. The answer is the same; `counts` are then
- * what the search met before it stopped.
+ * what the search met before it stopped. At most `edgeLimit` edges are returned, those at the centre first.
  */
 export function findNeighbors(index: AdjacencyIndex, centre: number, options: NeighborsOptions): IndexNeighborhood {
   const view = options.direction === "out" ? index.out : options.direction === "in" ? index.in : index.both;
@@ -96,5 +96,17 @@ export function findNeighbors(index: AdjacencyIndex, centre: number, options: Ne
       if (extra.size > 0) kept = [...kept, ...extra].sort((a, b) => a - b);
     }
   }
-  return { nodes, edges: kept, truncated, counts: { nodes: tail, edges: met.length } };
+  let edgesTruncated = false;
+  if (kept.length > options.edgeLimit) {
+    // Edges at the centre first, then nearer rings: the view stays anchored on the node that was asked for.
+    const ring = (e: number): number => Math.max(distA[index.edgeSource[e]!]!, distA[index.edgeTarget[e]!]!);
+    kept = kept
+      .map((e) => ({ e, r: Math.min(distA[index.edgeSource[e]!]!, distA[index.edgeTarget[e]!]!) * 4 + ring(e) }))
+      .sort((a, b) => a.r - b.r || a.e - b.e)
+      .slice(0, options.edgeLimit)
+      .map(({ e }) => e)
+      .sort((a, b) => a - b);
+    edgesTruncated = true;
+  }
+  return { nodes, edges: kept, truncated: truncated || edgesTruncated, counts: { nodes: tail, edges: met.length } };
 }

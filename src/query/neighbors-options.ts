@@ -14,15 +14,19 @@ export interface NeighborsOptions {
   nodeTypes?: string[];
   /** At most this many nodes, the centre included: 1..5000. */
   limit: number;
+  /** At most this many edges, the centre's own first: 1..50000. Hubs share thousands of parallel edges. */
+  edgeLimit: number;
 }
 
 export const DEFAULT_NEIGHBORS_OPTIONS: Readonly<NeighborsOptions> = Object.freeze({
   depth: 1,
   direction: "both",
   limit: 500,
+  edgeLimit: 5000,
 });
 
 export const MAX_NEIGHBORS_LIMIT = 5000;
+export const MAX_NEIGHBORS_EDGE_LIMIT = 50_000;
 
 const CONTEXT = "neighbors";
 
@@ -34,6 +38,7 @@ export function resolveNeighborsOptions(partial: Partial<NeighborsOptions> = {},
     depth: checkInteger(CONTEXT, "depth", merged.depth, 1, 3),
     direction: checkOneOf(CONTEXT, "direction", merged.direction, ["out", "in", "both"] as const),
     limit: checkInteger(CONTEXT, "limit", merged.limit, 1, MAX_NEIGHBORS_LIMIT),
+    edgeLimit: checkInteger(CONTEXT, "edgeLimit", merged.edgeLimit, 1, MAX_NEIGHBORS_EDGE_LIMIT),
   };
   if (merged.edgeTypes !== undefined) {
     const edgeTypes = checkTypeNames(CONTEXT, "edgeTypes", merged.edgeTypes, schema.edgeTypes.keys(), "edge");

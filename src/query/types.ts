@@ -68,7 +68,7 @@ export type NeighborDirection = "out" | "in" | "both";
 export interface NeighborsResult {
   nodes: NodeObject[];
   edges: EdgeObject[];
-  /** True when the node limit cut the neighbourhood. */
+  /** True when the node limit or the edge limit cut the neighbourhood. */
   truncated: boolean;
   /** How many nodes and edges the search met before the limit was applied. */
   counts: { nodes: number; edges: number };

@@ -130,6 +130,12 @@ export const OPENAPI_DOCUMENT = {
             maximum: 5000,
             default: 500,
           }),
+          query("edgeLimit", "At most this many edges, the centre's own first.", {
+            type: "integer",
+            minimum: 1,
+            maximum: 50000,
+            default: 5000,
+          }),
         ],
         responses: { "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) }, ...errors, ...notFound },
       },

@@ -167,6 +167,18 @@ describe("neighbors: limit", () => {
     );
   });
 
+  it("cuts the edges to edgeLimit, the centre's own first, and says truncated", () => {
+    const cut = engine.neighbors("state:a", { depth: 2, edgeLimit: 2 });
+    expect(cut.edges).toHaveLength(2);
+    expect(cut.edges.every((e) => e.source === "state:a" || e.target === "state:a")).toBe(true);
+    expect(cut.truncated).toBe(true);
+    expect(engine.neighbors("state:a", { depth: 2 }).truncated).toBe(false);
+  });
+
+  it("rejects an edgeLimit of 0", () => {
+    expect(() => engine.neighbors("state:a", { edgeLimit: 0 })).toThrow(ParameterError);
+  });
+
   it("returns only the centre with limit 1", () => {
     expect(around({ limit: 1 })).toMatchObject({ nodes: ["state:a"], edges: [], truncated: true });
   });

@@ -101,6 +101,7 @@ describe("GET /api/nodes/:id/neighbors", () => {
     expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?direction=up"), "direction");
     expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?edgeTypes=likes"), "edgeTypes");
     expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?nodeTypes=planet"), "nodeTypes");
+    expectParameterError(await get("/api/nodes/state%3Aprk/neighbors?edgeLimit=0"), "edgeLimit");
     expect((await get("/api/nodes/state%3Axyz/neighbors")).status).toBe(404);
   });
 

@@ -71,7 +71,7 @@ export const neighborsCommand: Command = {
   name: "neighbors",
   summary: "the nodes around one node, with the claims that link them",
   usage:
-    "rightsgraph neighbors ID-OR-NAME [--depth 1-3] [--direction out|in|both] [--edge-types a,b] [--node-types a,b] [--limit N] [--json] [--data DIR]",
+    "rightsgraph neighbors ID-OR-NAME [--depth 1-3] [--direction out|in|both] [--edge-types a,b] [--node-types a,b] [--limit N] [--edge-limit N] [--json] [--data DIR]",
   options: {
     ...DATA_OPTION,
     depth: { type: "string" },
@@ -79,6 +79,7 @@ export const neighborsCommand: Command = {
     "edge-types": { type: "string" },
     "node-types": { type: "string" },
     limit: { type: "string" },
+    "edge-limit": { type: "string" },
     json: { type: "boolean" },
   },
   positionals: [1, 1],
@@ -92,6 +93,7 @@ export const neighborsCommand: Command = {
       edgeTypes: listOption(ctx.values, "edge-types"),
       nodeTypes: listOption(ctx.values, "node-types"),
       limit: intOption(ctx.values, "limit", 1, 5000),
+      edgeLimit: intOption(ctx.values, "edge-limit", 1, 50_000),
     };
     const engine = await engineFor(ctx);
     const result = engine.neighbors(resolveArgument(engine, ctx.positionals[0]!), options);

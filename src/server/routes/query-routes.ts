@@ -67,13 +67,14 @@ export function queryRoutes(context: ServerContext): Router {
   });
 
   router.get("/nodes/:id/neighbors", (req, res) => {
-    const params = new QueryParams(req, ["depth", "direction", "edgeTypes", "nodeTypes", "limit"]);
+    const params = new QueryParams(req, ["depth", "direction", "edgeTypes", "nodeTypes", "limit", "edgeLimit"]);
     const result = engine.neighbors(req.params.id, {
       depth: params.int("depth"),
       direction: params.oneOf("direction", ["out", "in", "both"] as const),
       edgeTypes: params.list("edgeTypes"),
       nodeTypes: params.list("nodeTypes"),
       limit: params.int("limit"),
+      edgeLimit: params.int("edgeLimit"),
     });
     res.json(result);
   });
