@@ -30,7 +30,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { path: "/api/nodes/{id}", params: [], kind: "json" },
   {
     path: "/api/nodes/{id}/neighbors",
-    params: ["depth", "direction", "edgeTypes", "nodeTypes", "limit"],
+    params: ["depth", "direction", "edgeTypes", "nodeTypes", "limit", "edgeLimit"],
     kind: "json",
   },
   { path: "/api/paths", params: PATH_PARAMS, kind: "json" },
