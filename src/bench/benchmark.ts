@@ -376,11 +376,6 @@ async function httpFigures(
   progress.start("HTTP server start");
   const startBegan = performance.now();
   const context = createServerContext(engine.dataset, engine);
-  // As startServer does: the path runner is ready before the first request.
-  // The path worker does not hold the process open while it boots, and nothing else does yet.
-  const keepAlive = setInterval(() => {}, 1000);
-  const warmed = await withStallMonitor(() => context.pathRunner.warm()).finally(() => clearInterval(keepAlive));
-  figures.serverWarmStallMs = warmed.maxStallMs;
   const app = createApp(context, { webDir: path.join(settings.workDir, "no-web-app"), onUnexpectedError: () => {} });
   const server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -432,7 +427,6 @@ async function httpFigures(
     figures.stressStallMs = stress.maxStallMs;
     figures.maxGcPauseMs = Math.max(health.maxGcPauseMs, paths.maxGcPauseMs, stress.maxGcPauseMs);
   } finally {
-    await context.pathRunner.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

@@ -2,8 +2,6 @@
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
 import { createQueryEngine, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
-import type { PathRunner } from "./path-runner";
-import { createSlicedPathRunner } from "./sliced-path-runner";
 
 /** Most nodes `/api/graph` sends unless asked for more; the largest-degree nodes come first. */
 export const DEFAULT_GRAPH_VIEW_LIMIT = 5000;
@@ -18,8 +16,6 @@ export interface ServerContext {
   nodesByDegree: string[];
   /** Cached JSON of `/api/graph` with the default limit. */
   defaultGraphView: string;
-  /** Path queries, answered in slices (see sliced-path-runner.ts) so that a long search never blocks other requests. */
-  pathRunner: PathRunner;
 }
 
 /** The graph as the web app draws it: graphology's serialisation with layout, cut to `limit` nodes. */
@@ -84,6 +80,5 @@ export function createServerContext(dataset: Dataset, engine: QueryEngine = crea
   return {
     ...base,
     defaultGraphView: JSON.stringify(graphView(base, DEFAULT_GRAPH_VIEW_LIMIT)),
-    pathRunner: createSlicedPathRunner(engine),
   };
 }

@@ -101,9 +101,6 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     });
     server.listen(options.port, options.host, () => resolve());
   });
-  // The path worker starts once the port is ours (so a failed start leaves no thread behind), and before the
-  // server says it is ready, so the first path query does not wait for it.
-  await context.pathRunner.warm();
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
@@ -115,7 +112,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
-      }).then(() => context.pathRunner.close());
+      });
       return closing;
     },
   };

@@ -26,7 +26,7 @@ export function exportRoutes(context: ServerContext, onStreamError: (error: unkn
             `parameter "${other}" filters a view; it cannot be combined with a path export (from, to)`,
           );
       }
-      graph = engine.pathSubgraph(await runPathQuery(context.pathRunner, params));
+      graph = engine.pathSubgraph(await runPathQuery(engine, params));
       name = "rightsgraph-path";
     } else {
       for (const pathOnly of PATH_PARAMETERS.filter((p) => p !== "edgeTypes")) {

@@ -1,7 +1,6 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
-import type { PathOptions, PathResult } from "../../query";
-import type { PathRunner } from "../path-runner";
+import type { PathOptions, PathResult, QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
 import type { ServerContext } from "../server-context";
 
@@ -45,10 +44,15 @@ export function pathAnswer(result: PathResult): object {
   };
 }
 
-/** Reads the path parameters and runs the query off the main thread. */
-export function runPathQuery(runner: PathRunner, params: QueryParams): Promise<PathResult> {
+/**
+ * Reads the path parameters and runs the query in slices of ~10 ms (`pathsAsync`), so a search that takes its whole
+ * budget never blocks /api/health or any other request. Chosen over a worker thread holding a copy of the graph:
+ * at 10^6 edges that worker took 80 s to start, held a second copy in memory and blocked the main thread 3-4 s while
+ * the copy was made (`npm run bench -- --size large`).
+ */
+export function runPathQuery(engine: QueryEngine, params: QueryParams): Promise<PathResult> {
   const { from, to, options } = readPathQuery(params);
-  return runner.paths(from, to, options);
+  return engine.pathsAsync(from, to, options);
 }
 
 export function queryRoutes(context: ServerContext): Router {
@@ -81,7 +85,7 @@ export function queryRoutes(context: ServerContext): Router {
 
   router.get("/paths", async (req, res) => {
     const params = new QueryParams(req, PATH_PARAMETERS);
-    res.json(pathAnswer(await runPathQuery(context.pathRunner, params)));
+    res.json(pathAnswer(await runPathQuery(context.engine, params)));
   });
 
   return router;
