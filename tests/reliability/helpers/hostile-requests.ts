@@ -1,6 +1,7 @@
 // Generators of hostile HTTP requests for every route: malformed, huge, repeated and unknown parameters, unicode,
 // percent-encoding tricks, `../` in ids, control characters, very long URLs, odd methods and headers.
 import fc from "fast-check";
+import { PATH_PARAMETERS } from "../../../src/server/routes/query-routes";
 
 export interface RouteSpec {
   /** Path with `{id}` or `{file}` where a path segment goes. */
@@ -10,18 +11,8 @@ export interface RouteSpec {
   kind: "json" | "export" | "static";
 }
 
-const PATH_PARAMS = [
-  "from",
-  "to",
-  "maxHops",
-  "limit",
-  "direction",
-  "edgeTypes",
-  "excludeEdgeTypes",
-  "excludeNodeTypes",
-  "includeProvenance",
-  "timeBudgetMs",
-];
+// The path routes' own list, so a parameter added there is fuzzed too.
+const PATH_PARAMS = PATH_PARAMETERS;
 
 /** Every route the server answers, with the parameters it takes. */
 export const ROUTES: readonly RouteSpec[] = [
