@@ -26,6 +26,30 @@ export interface AppOptions {
   onUnexpectedError: (error: unknown) => void;
 }
 
+/** Largest unexpected request body read and discarded before answering; a larger one is cut off. */
+export const MAX_DISCARDED_BODY = 16 * 1024 * 1024;
+
+/**
+ * No route takes a request body, and none is ever parsed. One that arrives anyway is read and discarded before the
+ * answer goes out: closing a socket with unread data makes the kernel reset the connection, and the reset can
+ * destroy the answer before the client reads it. A body over MAX_DISCARDED_BODY is cut off.
+ */
+const discardBody: RequestHandler = (req, _res, next) => {
+  const length = Number(req.headers["content-length"] ?? 0);
+  if (req.headers["transfer-encoding"] === undefined && !(length > 0)) {
+    next();
+    return;
+  }
+  let seen = 0;
+  req.on("data", (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > MAX_DISCARDED_BODY) req.destroy();
+  });
+  req.once("end", () => next());
+  req.once("error", () => {});
+  req.resume();
+};
+
 const limitUrlLength: RequestHandler = (req, res, next) => {
   if (req.url.length > MAX_URL_LENGTH) {
     res.status(414).json({
@@ -75,6 +99,7 @@ export function createApp(context: ServerContext, options: AppOptions): Express 
     }),
   );
   app.use(limitUrlLength);
+  app.use(discardBody);
   if (options.corsOrigin) app.use("/api", cors(options.corsOrigin));
   app.get("/api/openapi.json", (req, res) => {
     new QueryParams(req, []);
