@@ -2,7 +2,7 @@
 import type { Problem, ProblemCode } from "../errors";
 import { dateProblem } from "../schema/dates";
 import { ID_PATTERN } from "../schema/closest-ids";
-import type { AttributeSpec, PropValue, Schema } from "../schema/types";
+import type { AttributeSpec, NodeAttributes, PropValue, Schema } from "../schema/types";
 import { checkAttribute } from "./check-attribute";
 import { findClosestPassage } from "./closest-passage";
 import { normaliseEndnoteMarker } from "./endnote-marker";
@@ -15,15 +15,9 @@ export interface SourceText {
   text: string;
 }
 
-export interface NodeDraft {
+/** A checked node record: its attributes (all but `sources`, known only once every file is read) and where it stands. */
+export interface NodeDraft extends Omit<NodeAttributes, "sources"> {
   id: string;
-  type: string;
-  label: string;
-  aliases: string[];
-  description: string;
-  date?: string;
-  props: Record<string, PropValue>;
-  outsideKnowledge?: string[];
   file: string;
   line: number;
   /** The source whose graph.yaml declares the node; undefined for shared entities. */

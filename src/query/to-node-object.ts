@@ -1,17 +1,6 @@
 // A graph node as the API shows it: core fields first, then its type-specific attributes flattened in.
 import type { RightsGraph } from "../schema/types";
-import type { NodeObject } from "./types";
-
-const CORE_NODE_KEYS = new Set([
-  "id",
-  "type",
-  "label",
-  "aliases",
-  "description",
-  "date",
-  "outsideKnowledge",
-  "sources",
-]);
+import { CORE_NODE_KEYS, type NodeObject } from "./types";
 
 /**
  * The API object of node `id`: `{id, type, label, aliases, description, date?, outsideKnowledge?, sources, ...props}`.

@@ -1,6 +1,18 @@
 // The query layer's result shapes, declared once: what search, neighbours, paths and node look-ups return.
 import type { PropValue } from "../schema/types";
 
+/** The fields of a NodeObject that are not type-specific attributes; a prop of the same name never replaces one. */
+export const CORE_NODE_KEYS: ReadonlySet<string> = new Set([
+  "id",
+  "type",
+  "label",
+  "aliases",
+  "description",
+  "date",
+  "outsideKnowledge",
+  "sources",
+]);
+
 /** A node as the API shows it: core fields first, then its type-specific attributes flattened in. */
 export interface NodeObject {
   id: string;

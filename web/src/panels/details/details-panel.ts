@@ -5,21 +5,14 @@ import { errorMessage } from "../../api/index.js";
 import type { ApiEdge, ApiNode } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, safeUrl } from "../../dom/index.js";
+import { CORE_NODE_KEYS } from "../../../../src/query/types";
 import { formatDate } from "../../graph/index.js";
 import type { Selection } from "../../state/index.js";
 import { evidenceView } from "../shared/evidence.js";
 import { groupHeading, groupRelations, sentenceParts } from "../shared/sentence.js";
 
-const SHOWN_ELSEWHERE = new Set([
-  "id",
-  "type",
-  "label",
-  "aliases",
-  "description",
-  "date",
-  "outsideKnowledge",
-  "sources",
-]);
+/** Fields the panel shows in their own places; the rest are listed as attributes. */
+const SHOWN_ELSEWHERE = CORE_NODE_KEYS;
 
 function typeChip(ctx: AppContext, type: string, text?: string): HTMLElement {
   const info = ctx.nodeTypes.get(type);
@@ -44,7 +37,7 @@ function propValue(value: unknown): string {
   return String(value);
 }
 
-function propsList(record: Record<string, unknown>, skip: Set<string>): HTMLElement | null {
+function propsList(record: Record<string, unknown>, skip: ReadonlySet<string>): HTMLElement | null {
   const rows: HTMLElement[] = [];
   for (const [key, value] of Object.entries(record)) {
     if (

@@ -9,7 +9,7 @@ import { DEFAULT_PATH_QUERY, MAX_HOPS_RANGE, PATH_LIMIT_RANGE } from "../../stat
 import type { AppState, PathQuery } from "../../state/index.js";
 import { evidenceView } from "../shared/evidence.js";
 import { sentenceParts } from "../shared/sentence.js";
-import { createSuggestBox } from "../shared/suggest-box.js";
+import { createSuggestBox, nodeSuggestions } from "../shared/suggest-box.js";
 import { pathParams } from "./path-params.js";
 
 interface Endpoint {
@@ -54,10 +54,7 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     createSuggestBox({
       input,
       container: box,
-      listLabel: "Suggestions",
-      fetch: (q, signal) => api.search(q, 8, signal),
-      describeType: (type) => ctx.nodeTypes.get(type)?.label ?? type,
-      colorOf: (type) => ctx.nodeTypes.get(type)?.color ?? "#888",
+      ...nodeSuggestions(ctx),
       onChoose: (result) => {
         endpoint.chosen = result.id;
       },

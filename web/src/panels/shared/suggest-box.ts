@@ -1,6 +1,7 @@
 // A text field with suggestions as you type (ARIA listbox of options), used by the search box and the path finder.
-import { errorMessage } from "../../api/index.js";
+import { api, errorMessage } from "../../api/index.js";
 import type { SearchResult } from "../../api/index.js";
+import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, uid } from "../../dom/index.js";
 
 export interface SuggestBoxOptions {
@@ -24,6 +25,18 @@ export interface SuggestBox {
 }
 
 const DEBOUNCE_MS = 120;
+
+/** The settings every node-search box shares: the API's search, and each type's label and colour. */
+export function nodeSuggestions(
+  ctx: AppContext,
+): Pick<SuggestBoxOptions, "listLabel" | "fetch" | "describeType" | "colorOf"> {
+  return {
+    listLabel: "Suggestions",
+    fetch: (q, signal) => api.search(q, 8, signal),
+    describeType: (type) => ctx.nodeTypes.get(type)?.label ?? type,
+    colorOf: (type) => ctx.nodeTypes.get(type)?.color ?? "#888",
+  };
+}
 
 export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
   const { input, container } = options;
