@@ -16,14 +16,16 @@ export interface SpawnedServer {
 
 /**
  * Runs `node src/cli/bin.js serve ARGS` and waits until it prints "serving at URL" or exits (whichever comes
- * first), or `timeoutMs` passes.
+ * first), or `timeoutMs` passes. `nodeArgs` replaces `src/cli/bin.js serve` (another script that prints the same
+ * line, say).
  */
 export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 60_000,
+  nodeArgs: string[] = [BIN, "serve"],
 ): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [BIN, "serve", ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,64 +1,101 @@
 // A pathological path query on a large generated graph stops at its budget and answers truncated, while
-// /api/health keeps answering within 50 ms: path queries run off the server's event loop.
+// /api/health keeps answering within 50 ms: path queries work in short slices with the event loop free between.
+// The server runs in a process of its own, as users run it, so the test worker's own work is not measured with it.
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generatedDataset, PATHOLOGICAL_PATH } from "./helpers/generated-dataset";
-import { RELIABILITY_SCALE, Tally } from "./helpers/tally";
-import { startTestServer, type TestServer } from "./helpers/test-server";
+import { spawnServer, type SpawnedServer } from "../../src/reliability/spawn-server";
+import { PATHOLOGICAL_PATH } from "./helpers/generated-dataset";
+import { byScale, RELIABILITY_SCALE, Tally } from "./helpers/tally";
 
 const tally = new Tally("path-budget");
 afterAll(() => tally.save());
 
-describe("a pathological path query on 20,000 nodes and 202,000 edges", () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(generatedDataset());
-  }, 120_000);
-  afterAll(() => server.running.close());
+/** The large corpus of the benchmark's size (10^6 edges) for the report; a tenth of it under `npm test`. */
+const NODES = byScale(20_000, 170_000);
+const EDGES = byScale(200_000, 1_000_000);
+/** The generator adds 2,000 hub edges at person:p0 and the two people hanging off it, person:from and person:to. */
+const SIZE = { nodes: NODES + 2, edges: EDGES + 2002 };
+const ROUNDS = byScale(1, 3);
+const SERVE_GENERATED = fileURLToPath(new URL("./helpers/serve-generated.ts", import.meta.url));
 
-  it("stops at its budget and answers truncated, while /api/health keeps answering within 50 ms", async () => {
-    const base = server.running.url;
-    const health: number[] = [];
-    let searching = true;
-    const probe = (async () => {
-      while (searching) {
-        const start = performance.now();
-        const res = await fetch(`${base}/api/health`);
-        await res.json();
-        health.push(performance.now() - start);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
-    })();
-    const started = performance.now();
-    // Three at once: on the main thread they would block the event loop for their whole budget, one after another.
-    const answers = await Promise.all(
-      [0, 1, 2].map(() =>
-        fetch(`${base}${PATHOLOGICAL_PATH}`).then(async (res) => ({ status: res.status, body: await res.json() })),
-      ),
-    );
-    const elapsed = performance.now() - started;
-    searching = false;
-    await probe;
-    for (const answer of answers) {
-      expect(answer.status).toBe(200);
-      expect(answer.body.truncated).toBe(true);
-      expect(answer.body.paths[0].nodes.map((n: { id: string }) => n.id)).toEqual([
-        "person:from",
-        "person:p0",
-        "person:to",
-      ]);
+interface Round {
+  elapsed: number;
+  health: number[];
+  answers: { status: number; body: { truncated: boolean; paths: { nodes: { id: string }[] }[] } }[];
+}
+
+/** Three pathological queries at once, and /api/health asked every 10 ms until all three have answered. */
+async function round(base: string): Promise<Round> {
+  const health: number[] = [];
+  let searching = true;
+  const probe = (async () => {
+    while (searching) {
+      const start = performance.now();
+      const res = await fetch(`${base}/api/health`);
+      await res.json();
+      health.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    tally.set("pathological queries", answers.length);
-    tally.set("pathological ms", Math.round(elapsed));
-    const sorted = [...health].sort((a, b) => a - b);
-    const p90 = sorted[Math.floor(sorted.length * 0.9)]!;
-    tally.set("health probes", health.length);
-    tally.set("health p90 ms", Math.round(p90));
-    tally.set("health max ms", Math.round(sorted.at(-1)!));
-    // Blocked, the loop would answer one probe per query budget (1 s); free, one every 10-20 ms: demanding one per
-    // 100 ms proves it free with a wide margin. Latency itself is a measurement, not a gate, under `npm test` (the
-    // machines are shared); the report run (`npm run test:reliability`) holds every probe to 50 ms.
-    expect(health.length).toBeGreaterThan(Math.floor(elapsed / 100));
-    if (RELIABILITY_SCALE === "full") expect(sorted.at(-1)!).toBeLessThan(50);
-    expect(server.logged).toEqual([]);
+  })();
+  const started = performance.now();
+  // On the event loop in one piece they would block it for their whole budget (1 s each), one after another.
+  const answers = await Promise.all(
+    [0, 1, 2].map(() =>
+      fetch(`${base}${PATHOLOGICAL_PATH}`).then(async (res) => ({ status: res.status, body: await res.json() })),
+    ),
+  );
+  const elapsed = performance.now() - started;
+  searching = false;
+  await probe;
+  return { elapsed, health, answers };
+}
+
+describe(`a pathological path query on ${SIZE.nodes.toLocaleString("en-GB")} nodes and ${SIZE.edges.toLocaleString("en-GB")} edges`, () => {
+  let server: SpawnedServer;
+  beforeAll(async () => {
+    server = await spawnServer([String(NODES), String(EDGES)], {}, 300_000, ["--import", "tsx", SERVE_GENERATED]);
+    expect(server.url, server.stderr()).not.toBeNull();
+  }, 320_000);
+  afterAll(async () => {
+    server.child.kill("SIGTERM");
+    await server.exited;
   });
+
+  it(
+    "stops at its budget and answers truncated, while /api/health keeps answering within 50 ms",
+    async () => {
+      const base = server.url!;
+      const health = await fetch(`${base}/api/health`).then((res) => res.json());
+      expect(health).toEqual({ status: "ok", ...SIZE });
+      // That first request also loaded the client's fetch and opened its connection: the client's cost, not the
+      // server's, kept out of the measured rounds.
+      const rounds: Round[] = [];
+      for (let i = 0; i < ROUNDS; i++) rounds.push(await round(base));
+
+      for (const { answers, health: probes, elapsed } of rounds) {
+        for (const answer of answers) {
+          expect(answer.status).toBe(200);
+          expect(answer.body.truncated).toBe(true);
+          expect(answer.body.paths[0]!.nodes.map((n) => n.id)).toEqual(["person:from", "person:p0", "person:to"]);
+        }
+        // Blocked, the loop would answer one probe per query budget (1 s); free, one every 10-20 ms: demanding one
+        // per 100 ms proves it free with a wide margin.
+        expect(probes.length).toBeGreaterThan(Math.floor(elapsed / 100));
+      }
+      const all = rounds.flatMap((r) => r.health).sort((a, b) => a - b);
+      const max = all.at(-1)!;
+      tally.set("nodes", SIZE.nodes);
+      tally.set("edges", SIZE.edges);
+      tally.set("pathological queries", rounds.length * 3);
+      tally.set("pathological ms", Math.round(Math.max(...rounds.map((r) => r.elapsed))));
+      tally.set("health probes", all.length);
+      tally.set("health p90 ms", Math.round(all[Math.floor(all.length * 0.9)]!));
+      tally.set("health max ms", Math.round(max));
+      // Latency itself is a measurement, not a gate, under `npm test` (the machines are shared); the report run
+      // (`npm run test:reliability`) holds every probe to 50 ms.
+      if (RELIABILITY_SCALE === "full") expect(max).toBeLessThan(50);
+      expect(server.stderr().replace(/^serving at \S+\n/, "")).toBe("");
+    },
+    byScale(60_000, 120_000),
+  );
 });
