@@ -60,6 +60,11 @@ export interface AdjacencyIndex {
   both: AdjacencyView;
   /** Connected component per node in the unfiltered, undirected graph. */
   component: Int32Array;
+  /**
+   * Working memory of the searches. A synchronous search leaves nothing here that the next one needs; a sliced
+   * search keeps its state here while suspended, so it must run on a copy of the index with a scratch of its own
+   * (`withOwnScratch`) for other searches to run between its slices.
+   */
   scratch: TraversalScratch;
 }
 
@@ -183,6 +188,11 @@ function createScratch(nodeCount: number, edgeCount: number): TraversalScratch {
     onPath: new Int32Array(nodeCount),
     edgeStamp: new Int32Array(edgeCount),
   };
+}
+
+/** The same index with working memory of its own: for a sliced search, which keeps its state there between slices. */
+export function withOwnScratch(index: AdjacencyIndex): AdjacencyIndex {
+  return { ...index, scratch: createScratch(index.nodeCount, index.edgeCount) };
 }
 
 /** A fresh stamp for the scratch marks; all marks are cleared on the rare wrap-around. */

@@ -1,6 +1,7 @@
 // Bidirectional breadth-first search over the adjacency index: the shortest path length, and one shortest path.
 import { nextGeneration, type AdjacencyIndex, type AdjacencyView } from "./adjacency-index";
 import type { PathFilter } from "./path-filter";
+import { CLOCK_INTERVAL, runToEnd, SliceClock } from "./slice-clock";
 
 /** A path in integer form: `edges[i]` joins `nodes[i]` and `nodes[i+1]`; `e` runs along the walk, `~e` against it. */
 export interface IndexPath {
@@ -13,6 +14,8 @@ export interface ShortestSearch {
   /** One shortest path, when asked for. */
   path?: IndexPath;
 }
+
+const UNSLICED = new SliceClock(Infinity);
 
 /**
  * The shortest path from `from` to `to` (integers, different) of at most `maxLength` edges under `filter`, or null.
@@ -27,6 +30,22 @@ export function bidirectionalSearch(
   maxLength: number,
   wantPath: boolean,
 ): ShortestSearch | null {
+  return runToEnd(bidirectionalSearchInSlices(index, from, to, filter, maxLength, wantPath, UNSLICED));
+}
+
+/**
+ * `bidirectionalSearch` as a resumable search: it yields whenever `clock` is due, and returns the same answer.
+ * The index's scratch memory holds its state between slices: no other query may use the index meanwhile.
+ */
+export function* bidirectionalSearchInSlices(
+  index: AdjacencyIndex,
+  from: number,
+  to: number,
+  filter: PathFilter,
+  maxLength: number,
+  wantPath: boolean,
+  clock: SliceClock,
+): Generator<void, ShortestSearch | null, undefined> {
   const scratch = index.scratch;
   const generation = nextGeneration(scratch);
   const { stampA, distA, prevA, viaA, stampB, distB, prevB, viaB, queueA, queueB } = scratch;
@@ -47,6 +66,7 @@ export function bidirectionalSearch(
   let depthB = 0;
   let best = Infinity;
   let meet = -1;
+  let work = 0;
 
   while (headA < tailA && headB < tailB) {
     if (depthA + depthB >= maxLength) return null;
@@ -66,6 +86,12 @@ export function bidirectionalSearch(
     const nextDepth = (growA ? depthA : depthB) + 1;
     for (; head < levelEnd; head++) {
       const u = queue[head]!;
+      // The clock is read per node rather than per entry, to keep the inner loop tight.
+      work += offsets[u + 1]! - offsets[u]!;
+      if (work >= CLOCK_INTERVAL) {
+        work = 0;
+        if (clock.due()) yield* clock.pause();
+      }
       for (let p = offsets[u]!, end = offsets[u + 1]!; p < end; p++) {
         if (checkEdges && edgeAllowed[edgeTypes[p]!] === 0) continue;
         const w = neighbors[p]!;

@@ -1,8 +1,9 @@
 // Why two nodes have no path: same node, different components, too far apart, or cut by the filters.
 import type { AdjacencyIndex } from "./adjacency-index";
-import { bidirectionalSearch } from "./bidirectional-search";
+import { bidirectionalSearchInSlices } from "./bidirectional-search";
 import { compilePathFilter, type PathFilter } from "./path-filter";
 import type { PathOptions } from "./path-options";
+import { runToEnd, SliceClock } from "./slice-clock";
 import type { NoPathCause } from "./types";
 
 export interface NoPathExplanation {
@@ -72,6 +73,23 @@ export function explainNoPath(
   options: PathOptions,
   filter: PathFilter,
 ): NoPathExplanation {
+  return runToEnd(explainNoPathInSlices(index, labelOf, from, to, options, filter, new SliceClock(Infinity)));
+}
+
+/**
+ * `explainNoPath` as a resumable search: its breadth-first searches yield whenever `clock` is due. The index's
+ * scratch memory holds its state between slices: no other query may use the index meanwhile.
+ */
+export function* explainNoPathInSlices(
+  index: AdjacencyIndex,
+  labelOf: (id: string) => string,
+  from: number,
+  to: number,
+  options: PathOptions,
+  filter: PathFilter,
+  clock: SliceClock,
+): Generator<void, NoPathExplanation, undefined> {
+  const search = (through: PathFilter) => bidirectionalSearchInSlices(index, from, to, through, Infinity, false, clock);
   const a = name(index, labelOf, from);
   const b = name(index, labelOf, to);
   if (from === to) {
@@ -86,7 +104,7 @@ export function explainNoPath(
       reason: `${a} and ${b} are not connected at all: no chain of links of any type, in either direction, joins them.`,
     };
   }
-  const filtered = bidirectionalSearch(index, from, to, filter, Infinity, false);
+  const filtered = yield* search(filter);
   const active = restrictions(index, options);
   const phrases = active.map((restriction) => restriction.phrase).join("; ");
   if (filtered !== null) {
@@ -105,11 +123,11 @@ export function explainNoPath(
     excludeNodeTypes: [],
     includeProvenance: true,
   });
-  const unfiltered = bidirectionalSearch(index, from, to, open, Infinity, false);
+  const unfiltered = yield* search(open);
   const connected = unfiltered === null ? "" : ` in ${steps(unfiltered.length)}`;
   const lifts: string[] = [];
   for (const restriction of active) {
-    const relaxed = bidirectionalSearch(index, from, to, compilePathFilter(index, restriction.lifted), Infinity, false);
+    const relaxed = yield* search(compilePathFilter(index, restriction.lifted));
     if (relaxed !== null) lifts.push(`without "${restriction.phrase}" (${steps(relaxed.length)})`);
   }
   const hint =

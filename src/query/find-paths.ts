@@ -1,8 +1,9 @@
 // The k shortest simple paths between two nodes within maxHops, over the adjacency index, shortest first.
 import { nextGeneration, type AdjacencyIndex } from "./adjacency-index";
-import { bidirectionalSearch, type IndexPath } from "./bidirectional-search";
+import { bidirectionalSearchInSlices, type IndexPath } from "./bidirectional-search";
 import type { PathFilter } from "./path-filter";
 import type { PathOptions } from "./path-options";
+import { CLOCK_INTERVAL, runToEnd, SliceClock } from "./slice-clock";
 
 export interface IndexPathSearch {
   /** Shortest first; among equal lengths, in order of node ids then edge order along the walk. */
@@ -11,7 +12,6 @@ export interface IndexPathSearch {
   truncated: boolean;
 }
 
-const CLOCK_INTERVAL = 1024;
 /** The ball around the end keeps growing towards exact bounds while it holds at most this many nodes. */
 const CHEAP_BALL_NODES = 4096;
 
@@ -35,18 +35,14 @@ export function findPaths(
   options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
   cheapBallNodes = CHEAP_BALL_NODES,
 ): IndexPathSearch {
-  const steps = findPathsInSlices(index, from, to, filter, options, Infinity, cheapBallNodes);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(findPathsInSlices(index, from, to, filter, options, new SliceClock(Infinity), cheapBallNodes));
 }
 
 /**
- * `findPaths` as a resumable search: it yields whenever it has worked for `sliceMs` since it last started or
- * resumed, so a caller can let other work run between slices (see `pathsAsync`), and returns the same answer.
- * The time budget counts only the time spent searching, not the time spent suspended. The index's scratch memory
- * holds the search's state between slices: no other query may use the index until this one is done.
+ * `findPaths` as a resumable search: it yields whenever `clock` is due, so a caller can let other work run between
+ * slices (see `pathsAsync`), and returns the same answer. The time budget counts only the time spent searching
+ * (`clock.workedMs()`), not the time spent suspended. The index's scratch memory holds the search's state between
+ * slices: no other query may use the index until this one is done.
  */
 export function* findPathsInSlices(
   index: AdjacencyIndex,
@@ -54,12 +50,12 @@ export function* findPathsInSlices(
   to: number,
   filter: PathFilter,
   options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
-  sliceMs: number,
+  clock: SliceClock,
   cheapBallNodes = CHEAP_BALL_NODES,
 ): Generator<void, IndexPathSearch, undefined> {
-  const { maxHops, limit, maxExpansions } = options;
-  let deadline = performance.now() + options.timeBudgetMs;
-  const shortest = bidirectionalSearch(index, from, to, filter, maxHops, true);
+  const { maxHops, limit, maxExpansions, timeBudgetMs } = options;
+  // Not bound by the time budget: it is linear, and its path is the answer of last resort.
+  const shortest = yield* bidirectionalSearchInSlices(index, from, to, filter, maxHops, true, clock);
   if (shortest === null) return { paths: [], truncated: false };
 
   const { edgeAllowed, nodeAllowed, checkEdges, checkNodes } = filter;
@@ -71,21 +67,12 @@ export function* findPathsInSlices(
 
   let expansions = 0;
   let truncated = false;
-  let sliceEnd = performance.now() + sliceMs;
-  /** Checked on the clock: 1 when the budget is spent, 2 when the slice is over (yield, then go on), else 0. */
-  const clock = (): number => {
+  /** Checked per expansion: 1 when the budget is spent, 2 when the slice is over (yield, then go on), else 0. */
+  const tick = (): number => {
     if (expansions >= maxExpansions) return 1;
     if (expansions % CLOCK_INTERVAL !== 0) return 0;
-    const now = performance.now();
-    if (now > deadline) return 1;
-    return now > sliceEnd ? 2 : 0;
-  };
-  const pause = function* (): Generator<void, void, undefined> {
-    const suspended = performance.now();
-    yield;
-    const resumed = performance.now();
-    deadline += resumed - suspended;
-    sliceEnd = resumed + sliceMs;
+    if (clock.workedMs() > timeBudgetMs) return 1;
+    return clock.due() ? 2 : 0;
   };
 
   // The ball around `to`: all nodes within `ballRadius` are labelled in stampB/distB.
@@ -107,9 +94,9 @@ export function* findPathsInSlices(
         const u = queueB[head]!;
         for (let p = toView.offsets[u]!, end = toView.offsets[u + 1]!; p < end; p++) {
           expansions++;
-          const state = clock();
+          const state = tick();
           if (state === 1) return false;
-          if (state === 2) yield* pause();
+          if (state === 2) yield* clock.pause();
           if (checkEdges && edgeAllowed[toView.edgeTypes[p]!] === 0) continue;
           const w = toView.neighbors[p]!;
           if (stampB[w] === ballGeneration) continue;
@@ -156,12 +143,12 @@ export function* findPathsInSlices(
       }
       cursor[depth] = p + 1;
       expansions++;
-      const state = clock();
+      const state = tick();
       if (state === 1) {
         truncated = true;
         break search;
       }
-      if (state === 2) yield* pause();
+      if (state === 2) yield* clock.pause();
       if (checkEdges && edgeAllowed[edgeTypes[p]!] === 0) continue;
       const w = neighbors[p]!;
       if (w === to) {

@@ -1,10 +1,10 @@
 // The query engine: search, name resolution, node look-up, neighbourhoods, paths and export views over one dataset.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import type { Dataset, RightsGraph } from "../schema/types";
-import { buildAdjacencyIndex, type AdjacencyIndex } from "./adjacency-index";
-import { explainNoPath } from "./explain-no-path";
+import { buildAdjacencyIndex, withOwnScratch, type AdjacencyIndex } from "./adjacency-index";
+import { explainNoPathInSlices } from "./explain-no-path";
 import { findNeighbors } from "./find-neighbors";
-import { findPaths, findPathsInSlices, type IndexPathSearch } from "./find-paths";
+import { findPathsInSlices } from "./find-paths";
 import { resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
 import { nodeNotFound } from "./not-found";
 import { compilePathFilter, type PathFilter } from "./path-filter";
@@ -12,6 +12,7 @@ import { resolvePathOptions, type PathOptions } from "./path-options";
 import { pathSubgraph } from "./path-subgraph";
 import { resolveName } from "./resolve-name";
 import { createSearchIndex, type SearchIndex } from "./search-index";
+import { runToEnd, SliceClock } from "./slice-clock";
 import { subgraph } from "./subgraph";
 import { suggestNodeIds } from "./suggest-node-ids";
 import { toEdgeObject } from "./to-edge-object";
@@ -51,7 +52,8 @@ export interface QueryEngine {
   paths(from: string, to: string, options?: Partial<PathOptions>): PathResult;
   /**
    * The same answer as `paths`, computed in slices of about `sliceMs` (default 10 ms) with the event loop free in
-   * between, so a search that takes its whole time budget never stalls other work. Such queries run one at a time,
+   * between, so a search that takes its whole time budget, or the searches that explain a missing path, never
+   * stall other work. Such queries run one at a time,
    * in the order asked; the time budget counts only time spent searching. Rejects with the errors `paths` throws.
    */
   pathsAsync(from: string, to: string, options?: Partial<PathOptions>, sliceMs?: number): Promise<PathResult>;
@@ -63,8 +65,8 @@ export interface QueryEngine {
 
 /**
  * Builds the query engine of a dataset once: the CSR adjacency index and the search index are made here, so
- * queries only read. The dataset's graph must not change afterwards. Queries are synchronous and share scratch
- * memory, so one engine must not be used from several threads.
+ * queries only read. The dataset's graph must not change afterwards. Queries share scratch memory (the sliced
+ * path searches have their own), so one engine must not be used from several threads.
  */
 export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions = {}): QueryEngine {
   const { graph, schema } = dataset;
@@ -94,9 +96,18 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     const target = indexOf(to);
     return { source, target, filter: compilePathFilter(adjacency, resolved), resolved };
   };
-  const answer = ({ source, target, filter, resolved }: PreparedQuery, found: IndexPathSearch): PathResult => {
+  /** Finds the paths, or explains why there are none, yielding whenever `clock` is due. */
+  const solve = function* (
+    index: AdjacencyIndex,
+    { source, target, filter, resolved }: PreparedQuery,
+    clock: SliceClock,
+  ): Generator<void, PathResult, undefined> {
+    const found =
+      source === target
+        ? { paths: [], truncated: false }
+        : yield* findPathsInSlices(index, source, target, filter, resolved, clock);
     if (found.paths.length === 0) {
-      const why = explainNoPath(adjacency, labelOf, source, target, resolved, filter);
+      const why = yield* explainNoPathInSlices(index, labelOf, source, target, resolved, filter, clock);
       return { type: "none", ...why, truncated: found.truncated };
     }
     return {
@@ -114,6 +125,8 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     };
   };
   let queue: Promise<void> = Promise.resolve();
+  /** The index the sliced searches run on, one at a time: its scratch holds a suspended search's state. */
+  let slicedIndex: AdjacencyIndex | undefined;
 
   return {
     dataset,
@@ -145,27 +158,20 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     },
 
     paths(from, to, pathOptions) {
-      const query = prepare(from, to, pathOptions);
-      const found =
-        query.source === query.target
-          ? { paths: [], truncated: false }
-          : findPaths(adjacency, query.source, query.target, query.filter, query.resolved);
-      return answer(query, found);
+      return runToEnd(solve(adjacency, prepare(from, to, pathOptions), new SliceClock(Infinity)));
     },
 
     pathsAsync(from, to, pathOptions, sliceMs = DEFAULT_SLICE_MS) {
       const run = async (): Promise<PathResult> => {
-        const query = prepare(from, to, pathOptions);
-        if (query.source === query.target) return answer(query, { paths: [], truncated: false });
-        const { source, target, filter, resolved } = query;
-        const steps = findPathsInSlices(adjacency, source, target, filter, resolved, sliceMs);
+        slicedIndex ??= withOwnScratch(adjacency);
+        const steps = solve(slicedIndex, prepare(from, to, pathOptions), new SliceClock(sliceMs));
         for (;;) {
           const step = steps.next();
-          if (step.done) return answer(query, step.value);
+          if (step.done) return step.value;
           await nextTurn();
         }
       };
-      // One at a time: a suspended search keeps its state in the index's scratch memory.
+      // One at a time: a suspended search keeps its state in the sliced index's scratch memory.
       const result = queue.then(run, run);
       queue = result.then(
         () => undefined,

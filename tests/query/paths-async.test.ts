@@ -56,6 +56,55 @@ describe("pathsAsync", () => {
     expect(turns).toBeGreaterThan(1);
   });
 
+  it("slices the breadth-first searches too: the shortest path first found, and the explanation of none", async () => {
+    // A chain of 6,000 nodes: each search reads about 12,000 adjacency entries, a dozen clock checks.
+    const nodes = Array.from({ length: 6000 }, (_, i) => `state:c${String(i).padStart(4, "0")}`);
+    const edges = nodes.slice(1).map((node, i): EdgeTuple => [nodes[i]!, node]);
+    const engine = createQueryEngine(buildDataset({ nodes, edges }));
+    for (const [from, to, options, cause] of [
+      // No path within 8 steps: "too-long", found by a search of the whole chain.
+      [nodes[0]!, nodes.at(-1)!, { maxHops: 8 }, "too-long"],
+      // Against the chain's direction: "filtered", found by two whole-chain searches (unfiltered, direction lifted).
+      [nodes.at(-1)!, nodes[0]!, { maxHops: 8, direction: "forward" as const }, "filtered"],
+    ] as const) {
+      let turns = 0;
+      let searching = true;
+      const spin = (): void => {
+        turns++;
+        if (searching) setImmediate(spin);
+      };
+      setImmediate(spin);
+      const result = await engine.pathsAsync(from, to, options, 0);
+      searching = false;
+      expect(result).toEqual(engine.paths(from, to, options));
+      expect(result).toMatchObject({ type: "none", cause });
+      // In one piece, the spinner would turn once or twice; sliced at every clock check, about once per check.
+      expect(turns).toBeGreaterThan(8);
+    }
+  });
+
+  it("is not disturbed by the other queries answered between its slices", async () => {
+    const nodes = Array.from({ length: 6000 }, (_, i) => `state:c${String(i).padStart(4, "0")}`);
+    const edges = nodes.slice(1).map((node, i): EdgeTuple => [nodes[i]!, node]);
+    const engine = createQueryEngine(buildDataset({ nodes, edges }));
+    const [from, to, options] = [nodes.at(-1)!, nodes[0]!, { maxHops: 8, direction: "forward" as const }];
+    const expected = engine.paths(from, to, options);
+    let turns = 0;
+    let searching = true;
+    const meddle = (): void => {
+      // Searches that fill the same kinds of queues and marks from elsewhere on the chain.
+      const at = 1000 + 7 * turns++;
+      expect(engine.paths(nodes[at]!, nodes[at + 600]!, { maxHops: 3 })).toMatchObject({ shortestLength: 600 });
+      expect(engine.neighbors(nodes[at]!, { depth: 3 }).nodes).toHaveLength(7);
+      if (searching) setImmediate(meddle);
+    };
+    setImmediate(meddle);
+    const result = await engine.pathsAsync(from, to, options, 0);
+    searching = false;
+    expect(turns).toBeGreaterThan(8);
+    expect(result).toEqual(expected);
+  });
+
   it("runs concurrent queries one after the other, each with its own correct answer", async () => {
     const { nodes, engine } = denseEngine();
     const asked = [1, 2, 3, 4].map((i) => [nodes[0]!, nodes[i]!] as const);

@@ -1,0 +1,45 @@
+// Cuts a long synchronous search into slices: it checks the clock now and then and, when its slice is used up,
+// yields so that the caller can let the event loop run before resuming it.
+
+/** How many units of work (adjacency entries read) pass between two looks at the clock. */
+export const CLOCK_INTERVAL = 1024;
+
+/**
+ * The time keeping of one sliced search. `due()` says the current slice is used up; the search then does
+ * `yield* clock.pause()`, and when resumed it has a fresh slice. `workedMs()` counts only the time spent
+ * working, not the time suspended, so that time budgets mean search time. With `sliceMs` Infinity (the
+ * synchronous searches) `due()` is always false and nothing ever yields.
+ */
+export class SliceClock {
+  private sliceEnd: number;
+  private readonly started = performance.now();
+  private suspendedMs = 0;
+
+  constructor(readonly sliceMs: number) {
+    this.sliceEnd = this.started + sliceMs;
+  }
+
+  due(): boolean {
+    return performance.now() > this.sliceEnd;
+  }
+
+  workedMs(): number {
+    return performance.now() - this.started - this.suspendedMs;
+  }
+
+  *pause(): Generator<void, void, undefined> {
+    const suspended = performance.now();
+    yield;
+    const resumed = performance.now();
+    this.suspendedMs += resumed - suspended;
+    this.sliceEnd = resumed + this.sliceMs;
+  }
+}
+
+/** Runs a sliced search to its end without ever pausing (its clock must never be due). */
+export function runToEnd<T>(steps: Generator<void, T, undefined>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
