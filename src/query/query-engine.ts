@@ -163,6 +163,9 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
 
     pathsAsync(from, to, pathOptions, sliceMs = DEFAULT_SLICE_MS) {
       const run = async (): Promise<PathResult> => {
+        // Each query starts on a turn of its own: queued queries that each finish within one slice would otherwise
+        // run back to back, with their answers, in one stretch of microtasks (115 ms stalls seen at 10 connections).
+        await nextTurn();
         slicedIndex ??= withOwnScratch(adjacency);
         const steps = solve(slicedIndex, prepare(from, to, pathOptions), new SliceClock(sliceMs));
         for (;;) {

@@ -105,6 +105,22 @@ describe("pathsAsync", () => {
     expect(result).toEqual(expected);
   });
 
+  it("lets the event loop turn between queued queries, even when each finishes within one slice", async () => {
+    const { nodes, engine } = denseEngine();
+    let turns = 0;
+    let searching = true;
+    const spin = (): void => {
+      turns++;
+      if (searching) setImmediate(spin);
+    };
+    setImmediate(spin);
+    // Quick queries (well under a 10 ms slice each): back to back they would all run in one stretch of microtasks.
+    const answers = await Promise.all(nodes.slice(1, 31).map((to) => engine.pathsAsync(nodes[0]!, to, { maxHops: 1 })));
+    searching = false;
+    expect(answers.every((answer) => answer.type === "found" && answer.paths.length === 1)).toBe(true);
+    expect(turns).toBeGreaterThanOrEqual(30);
+  });
+
   it("runs concurrent queries one after the other, each with its own correct answer", async () => {
     const { nodes, engine } = denseEngine();
     const asked = [1, 2, 3, 4].map((i) => [nodes[0]!, nodes[i]!] as const);
