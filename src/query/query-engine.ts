@@ -17,15 +17,16 @@ import { subgraph } from "./subgraph";
 import { suggestNodeIds } from "./suggest-node-ids";
 import { toEdgeObject } from "./to-edge-object";
 import { toNodeObject } from "./to-node-object";
-import type {
-  NeighborsResult,
-  NodeDetail,
-  PathEdgeObject,
-  PathResult,
-  ResolveResult,
-  SearchOptions,
-  SearchResult,
-  SubgraphFilter,
+import {
+  LIST_SOURCES,
+  type NeighborsResult,
+  type NodeDetail,
+  type PathEdgeObject,
+  type PathResult,
+  type ResolveResult,
+  type SearchOptions,
+  type SearchResult,
+  type SubgraphFilter,
 } from "./types";
 
 /** Longest stretch a sliced path search works before letting the event loop run. */
@@ -83,6 +84,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
   };
   const edgeObject = (e: number) => toEdgeObject(graph, adjacency.edgeIds[e]!);
   const nodeObject = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!);
+  const listedNode = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!, LIST_SOURCES);
 
   interface PreparedQuery {
     source: number;
@@ -115,7 +117,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
       truncated: found.truncated,
       paths: found.paths.map((path) => ({
         length: path.edges.length,
-        nodes: path.nodes.map(nodeObject),
+        nodes: path.nodes.map(listedNode),
         edges: path.edges.map((signed): PathEdgeObject =>
           signed >= 0
             ? { ...edgeObject(signed), direction: "forward" }
@@ -150,7 +152,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
       const v = indexOf(id);
       const found = findNeighbors(adjacency, v, resolveNeighborsOptions(neighborsOptions, schema));
       return {
-        nodes: found.nodes.map(nodeObject),
+        nodes: found.nodes.map(listedNode),
         edges: found.edges.map(edgeObject),
         truncated: found.truncated,
         counts: found.counts,

@@ -11,6 +11,7 @@ export const CORE_NODE_KEYS: ReadonlySet<string> = new Set([
   "date",
   "outsideKnowledge",
   "sources",
+  "sourceCount",
 ]);
 
 /** A node as the API shows it: core fields first, then its type-specific attributes flattened in. */
@@ -22,9 +23,18 @@ export interface NodeObject {
   description: string;
   date?: string;
   outsideKnowledge?: string[];
+  /** The sources that mention the node; in lists (paths, neighbourhoods) only the first LIST_SOURCES of them. */
   sources: string[];
+  /** How many sources mention the node: more than `sources` holds when a list cut it. */
+  sourceCount: number;
   [prop: string]: PropValue | undefined;
 }
+
+/**
+ * Most source ids a node carries in lists of nodes. A hub of a large corpus is mentioned by thousands of sources;
+ * repeated in every path through it, the list made path answers of 0.4-24 MB. `/api/nodes/:id` gives them all.
+ */
+export const LIST_SOURCES = 10;
 
 /** The evidence of an edge as the API shows it. */
 export interface EdgeEvidenceObject {

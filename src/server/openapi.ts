@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 description of the HTTP API; a test checks it against the routes the app registers.
+import { LIST_SOURCES } from "../query";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -272,7 +273,7 @@ export const OPENAPI_DOCUMENT = {
       },
       Node: {
         type: "object",
-        required: ["id", "type", "label", "aliases", "description"],
+        required: ["id", "type", "label", "aliases", "description", "sources", "sourceCount"],
         properties: {
           id: { type: "string" },
           type: { type: "string" },
@@ -281,7 +282,12 @@ export const OPENAPI_DOCUMENT = {
           description: { type: "string" },
           date: { type: "string" },
           outsideKnowledge: { type: "array", items: { type: "string" } },
-          sources: { type: "array", items: { type: "string" } },
+          sources: {
+            type: "array",
+            items: { type: "string" },
+            description: `Sources that mention the node; in paths and neighbourhoods at most the first ${LIST_SOURCES}.`,
+          },
+          sourceCount: { type: "integer", description: "How many sources mention the node." },
         },
         additionalProperties: true,
       },

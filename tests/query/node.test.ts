@@ -1,7 +1,7 @@
 // Node look-up: the node object, every incident edge with its evidence, and unknown ids with suggestions.
 import { describe, expect, it } from "vitest";
 import { NotFoundError } from "../../src/errors";
-import { createQueryEngine, toEdgeObject, toNodeObject } from "../../src/query";
+import { createQueryEngine, LIST_SOURCES, toEdgeObject, toNodeObject } from "../../src/query";
 import { buildDataset } from "../helpers/query-fixture";
 
 const dataset = buildDataset({
@@ -50,6 +50,7 @@ describe("node", () => {
       description: "Fixture node state:prk.",
       date: "1948",
       sources: ["fixture"],
+      sourceCount: 1,
       iso3: "PRK",
     });
   });
@@ -84,5 +85,40 @@ describe("node", () => {
     const node = toNodeObject(dataset.graph, "state:prk");
     node.aliases.push("changed");
     expect(dataset.graph.getNodeAttribute("state:prk", "aliases")).toEqual(["North Korea"]);
+  });
+});
+
+describe("source lists", () => {
+  const many = Array.from({ length: 25 }, (_, i) => `source-${String(i).padStart(2, "0")}`);
+  const hubbed = buildDataset({
+    nodes: [
+      { id: "state:prk", label: "DPRK" },
+      { id: "state:kor", label: "ROK" },
+      { id: "topic:sanctions", label: "S" },
+    ],
+    edges: [
+      ["state:kor", "state:prk", "about"],
+      ["state:prk", "topic:sanctions", "about"],
+    ],
+  });
+  hubbed.graph.setNodeAttribute("state:prk", "sources", many);
+  const hubEngine = createQueryEngine(hubbed);
+
+  it("gives the node itself every source, with the count", () => {
+    expect(hubEngine.node("state:prk").node).toMatchObject({ sources: many, sourceCount: 25 });
+  });
+
+  it(`gives a node in a path or a neighbourhood its first ${LIST_SOURCES} sources and the full count`, async () => {
+    const expected = { id: "state:prk", sources: many.slice(0, LIST_SOURCES), sourceCount: 25 };
+    const path = hubEngine.paths("state:kor", "topic:sanctions");
+    expect(path.type === "found" && path.paths[0]!.nodes[1]).toEqual(expect.objectContaining(expected));
+    const asynchronous = await hubEngine.pathsAsync("state:kor", "topic:sanctions");
+    expect(asynchronous).toEqual(path);
+    const around = hubEngine.neighbors("state:kor");
+    expect(around.nodes.find((node) => node.id === "state:prk")).toEqual(expect.objectContaining(expected));
+    expect(around.nodes.find((node) => node.id === "state:kor")).toMatchObject({
+      sources: ["fixture"],
+      sourceCount: 1,
+    });
   });
 });
