@@ -68,3 +68,63 @@ export function countColouredPixels(bitmap: Bitmap): number {
   }
   return count;
 }
+
+/** "#rrggbb" as [r, g, b]. */
+export function rgb(hex: string): [number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`png: "${hex}" is not a #rrggbb colour`);
+  return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+}
+
+function pixelIs(bitmap: Bitmap, x: number, y: number, [r, g, b]: [number, number, number]): boolean {
+  const i = (y * bitmap.width + x) * bitmap.channels;
+  return bitmap.data[i] === r && bitmap.data[i + 1] === g && bitmap.data[i + 2] === b;
+}
+
+/** How many pixels have exactly this colour. */
+export function countExact(bitmap: Bitmap, hex: string): number {
+  const colour = rgb(hex);
+  let count = 0;
+  for (let y = 0; y < bitmap.height; y++)
+    for (let x = 0; x < bitmap.width; x++) if (pixelIs(bitmap, x, y, colour)) count++;
+  return count;
+}
+
+/**
+ * The pixel of one of these colours most deeply inside a patch of its colour: the one with the most pixels of the
+ * same colour in the square of side 2 * radius + 1 around it (the centre of the largest disc, for node colours).
+ * Null when no pixel has any of the colours.
+ */
+export function deepestPixel(
+  bitmap: Bitmap,
+  hexes: string[],
+  radius: number,
+): { x: number; y: number; hex: string; around: number } | null {
+  let best: { x: number; y: number; hex: string; around: number } | null = null;
+  for (const hex of hexes) {
+    const colour = rgb(hex);
+    for (let y = radius; y < bitmap.height - radius; y++) {
+      for (let x = radius; x < bitmap.width - radius; x++) {
+        if (!pixelIs(bitmap, x, y, colour)) continue;
+        let around = 0;
+        for (let dy = -radius; dy <= radius; dy++)
+          for (let dx = -radius; dx <= radius; dx++) if (pixelIs(bitmap, x + dx, y + dy, colour)) around++;
+        if (!best || around > best.around) best = { x, y, hex, around };
+      }
+    }
+  }
+  return best;
+}
+
+/** A pixel whose whole square of side 2 * radius + 1 has the colour of the top-left pixel (the background). */
+export function emptySpot(bitmap: Bitmap, radius: number): { x: number; y: number } | null {
+  const background = [bitmap.data[0]!, bitmap.data[1]!, bitmap.data[2]!] as [number, number, number];
+  for (let y = radius; y < bitmap.height - radius; y += radius) {
+    next: for (let x = radius; x < bitmap.width - radius; x += radius) {
+      for (let dy = -radius; dy <= radius; dy++)
+        for (let dx = -radius; dx <= radius; dx++) if (!pixelIs(bitmap, x + dx, y + dy, background)) continue next;
+      return { x, y };
+    }
+  }
+  return null;
+}

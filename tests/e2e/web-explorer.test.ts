@@ -7,7 +7,8 @@ import { parse } from "graphology-graphml";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
-import { countColouredPixels, decodePng } from "./png";
+import { DIM_NODE_COLOR } from "../../web/src/reducers/index.js";
+import { countColouredPixels, countExact, decodePng, deepestPixel, emptySpot, rgb, type Bitmap } from "./png";
 
 let explorer: Explorer;
 let page: Page;
@@ -34,6 +35,47 @@ async function detailsTitle(): Promise<string> {
 type Box = { x: number; y: number; width: number; height: number };
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+}
+
+/**
+ * A pixel on a drawn edge, away from every node: close to one of the saturated edge colours (thin lines are
+ * antialiased, so rarely exact), with two more such pixels around it, and no pixel of a node colour within 8 px.
+ */
+function edgePixel(bitmap: Bitmap, edgeColours: string[], nodeColours: string[]): { x: number; y: number } | null {
+  const at = (x: number, y: number): number => (y * bitmap.width + x) * bitmap.channels;
+  const distance = (x: number, y: number, [r, g, b]: [number, number, number]): number => {
+    const i = at(x, y);
+    return Math.abs(bitmap.data[i]! - r) + Math.abs(bitmap.data[i + 1]! - g) + Math.abs(bitmap.data[i + 2]! - b);
+  };
+  const nodeRgb = nodeColours.map(rgb);
+  // Saturated colours only: greys could be antialiased label text.
+  const edgeRgb = edgeColours.map(rgb).filter((c) => Math.max(...c) - Math.min(...c) > 60);
+  const near = 8;
+  // Inside the drawing (the box around node pixels), which keeps the canvas's own buttons out.
+  const box = { x0: bitmap.width, y0: bitmap.height, x1: 0, y1: 0 };
+  for (let y = 0; y < bitmap.height; y++)
+    for (let x = 0; x < bitmap.width; x++)
+      if (nodeRgb.some((c) => distance(x, y, c) === 0)) {
+        box.x0 = Math.min(box.x0, x);
+        box.y0 = Math.min(box.y0, y);
+        box.x1 = Math.max(box.x1, x);
+        box.y1 = Math.max(box.y1, y);
+      }
+  for (let y = Math.max(near, box.y0); y < Math.min(bitmap.height - near, box.y1); y++) {
+    next: for (let x = Math.max(near, box.x0); x < Math.min(bitmap.width - near, box.x1); x++) {
+      const colour = edgeRgb.find((c) => distance(x, y, c) <= 24);
+      if (!colour) continue;
+      let same = 0;
+      for (let dy = -1; dy <= 1; dy++)
+        for (let dx = -1; dx <= 1; dx++) if (distance(x + dx, y + dy, colour) <= 24) same++;
+      if (same < 3) continue;
+      for (let dy = -near; dy <= near; dy++)
+        for (let dx = -near; dx <= near; dx++)
+          if (nodeRgb.some((c) => distance(x + dx, y + dy, c) === 0)) continue next;
+      return { x, y };
+    }
+  }
+  return null;
 }
 
 beforeAll(async () => {
@@ -68,6 +110,54 @@ describe("web explorer, main flow", () => {
     expect(await canvasColour()).toBeGreaterThan(2000);
     await expect(page.locator("#status").textContent()).resolves.toContain(`${health.nodes} nodes`);
     await shot("01-loaded");
+  });
+
+  it("highlights a hovered node's neighbourhood, names a hovered relation, and restores the view on leaving", async () => {
+    const schema = await apiJson<{ nodeTypes: { color: string }[]; edgeTypes: { color: string }[] }>("/api/schema");
+    const nodeColours = [...new Set(schema.nodeTypes.map((t) => t.color))];
+    const edgeColours = [...new Set(schema.edgeTypes.map((t) => t.color))].filter((c) => !nodeColours.includes(c));
+    const wrap = page.locator(".canvas-wrap");
+    const box = (await wrap.boundingBox())!;
+    const canvasShot = async (): Promise<Bitmap> => decodePng(await wrap.screenshot());
+    const pointing = async (): Promise<boolean> =>
+      ((await page.locator("#graph").getAttribute("class")) ?? "").split(/\s+/).includes("pointing");
+    const before = await canvasShot();
+    const dimBefore = countExact(before, DIM_NODE_COLOR);
+    const away = emptySpot(before, 15)!;
+    expect(away).not.toBeNull();
+
+    // The middle of the largest node disc on screen.
+    const node = deepestPixel(before, nodeColours, 3)!;
+    expect(node.around).toBe(49);
+    await page.mouse.move(box.x + node.x, box.y + node.y);
+    await expect.poll(pointing).toBe(true);
+    // Everything outside the hovered node's neighbourhood fades to the dim colour; the node keeps its own.
+    await expect.poll(async () => countExact(await canvasShot(), DIM_NODE_COLOR)).toBeGreaterThan(dimBefore + 1000);
+    const hovered = await canvasShot();
+    const [r, g, b] = rgb(node.hex);
+    const at = (node.y * hovered.width + node.x) * hovered.channels;
+    expect([...hovered.data.subarray(at, at + 3)]).toEqual([r, g, b]);
+    await shot("01b-hover-node");
+
+    await page.mouse.move(box.x + away.x, box.y + away.y);
+    await expect.poll(pointing).toBe(false);
+    await expect.poll(async () => countExact(await canvasShot(), DIM_NODE_COLOR)).toBe(dimBefore);
+
+    // A relation: a pixel of an edge colour with more of it around and no node near, then its claim in words.
+    const edge = edgePixel(before, edgeColours, nodeColours);
+    expect(edge).not.toBeNull();
+    await page.mouse.move(box.x + edge!.x, box.y + edge!.y);
+    await expect.poll(pointing).toBe(true);
+    const hint = page.locator("#hover-hint");
+    await expect.poll(async () => (await hint.getAttribute("class")) ?? "").toContain("visible");
+    const sentence = ((await hint.textContent()) ?? "").trim();
+    const labels = (await apiJson<{ nodes: { attributes: { label: string } }[] }>("/api/graph")).nodes.map(
+      (n) => n.attributes.label,
+    );
+    // "A <relation> B": the sentence names two nodes of the graph.
+    expect(labels.filter((label) => sentence.includes(label)).length).toBeGreaterThanOrEqual(2);
+    await page.mouse.move(box.x + away.x, box.y + away.y);
+    await expect.poll(async () => (await hint.getAttribute("class")) ?? "").not.toContain("visible");
   });
 
   it('finds "Quintana" from the keyboard and opens his details with evidence', async () => {
