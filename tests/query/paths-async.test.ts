@@ -15,6 +15,27 @@ function denseEngine() {
   return { nodes, engine: createQueryEngine(buildDataset({ nodes, edges })) };
 }
 
+/**
+ * Runs `work` while a callback re-queued with setImmediate counts the event loop's turns, calling `each` (if given)
+ * on every turn: what other requests would see while a query runs.
+ */
+async function withTurns<T>(
+  work: () => Promise<T>,
+  each?: (turn: number) => void,
+): Promise<{ result: T; turns: number }> {
+  let turns = 0;
+  let running = true;
+  const spin = (): void => {
+    each?.(turns);
+    turns++;
+    if (running) setImmediate(spin);
+  };
+  setImmediate(spin);
+  const result = await work();
+  running = false;
+  return { result, turns };
+}
+
 describe("pathsAsync", () => {
   it("rejects an unknown node with the NotFoundError paths throws", async () => {
     const engine = createQueryEngine(buildDataset({ nodes: NODES, edges: [] }));
@@ -42,16 +63,8 @@ describe("pathsAsync", () => {
 
   it("lets other callbacks run between its slices", async () => {
     const { nodes, engine } = denseEngine();
-    let turns = 0;
-    let searching = true;
-    const spin = (): void => {
-      turns++;
-      if (searching) setImmediate(spin);
-    };
-    setImmediate(spin);
     const options = { maxHops: 3, limit: 50 };
-    const result = await engine.pathsAsync(nodes[0]!, nodes[1]!, options, 0);
-    searching = false;
+    const { result, turns } = await withTurns(() => engine.pathsAsync(nodes[0]!, nodes[1]!, options, 0));
     expect(result).toEqual(engine.paths(nodes[0]!, nodes[1]!, options));
     expect(turns).toBeGreaterThan(1);
   });
@@ -67,15 +80,7 @@ describe("pathsAsync", () => {
       // Against the chain's direction: "filtered", found by two whole-chain searches (unfiltered, direction lifted).
       [nodes.at(-1)!, nodes[0]!, { maxHops: 8, direction: "forward" as const }, "filtered"],
     ] as const) {
-      let turns = 0;
-      let searching = true;
-      const spin = (): void => {
-        turns++;
-        if (searching) setImmediate(spin);
-      };
-      setImmediate(spin);
-      const result = await engine.pathsAsync(from, to, options, 0);
-      searching = false;
+      const { result, turns } = await withTurns(() => engine.pathsAsync(from, to, options, 0));
       expect(result).toEqual(engine.paths(from, to, options));
       expect(result).toMatchObject({ type: "none", cause });
       // In one piece, the spinner would turn once or twice; sliced at every clock check, about once per check.
@@ -89,34 +94,23 @@ describe("pathsAsync", () => {
     const engine = createQueryEngine(buildDataset({ nodes, edges }));
     const [from, to, options] = [nodes.at(-1)!, nodes[0]!, { maxHops: 8, direction: "forward" as const }];
     const expected = engine.paths(from, to, options);
-    let turns = 0;
-    let searching = true;
-    const meddle = (): void => {
-      // Searches that fill the same kinds of queues and marks from elsewhere on the chain.
-      const at = 1000 + 7 * turns++;
+    // Between slices, searches that fill the same kinds of queues and marks from elsewhere on the chain.
+    const meddle = (turn: number): void => {
+      const at = 1000 + 7 * turn;
       expect(engine.paths(nodes[at]!, nodes[at + 600]!, { maxHops: 3 })).toMatchObject({ shortestLength: 600 });
       expect(engine.neighbors(nodes[at]!, { depth: 3 }).nodes).toHaveLength(7);
-      if (searching) setImmediate(meddle);
     };
-    setImmediate(meddle);
-    const result = await engine.pathsAsync(from, to, options, 0);
-    searching = false;
+    const { result, turns } = await withTurns(() => engine.pathsAsync(from, to, options, 0), meddle);
     expect(turns).toBeGreaterThan(8);
     expect(result).toEqual(expected);
   });
 
   it("lets the event loop turn between queued queries, even when each finishes within one slice", async () => {
     const { nodes, engine } = denseEngine();
-    let turns = 0;
-    let searching = true;
-    const spin = (): void => {
-      turns++;
-      if (searching) setImmediate(spin);
-    };
-    setImmediate(spin);
     // Quick queries (well under a 10 ms slice each): back to back they would all run in one stretch of microtasks.
-    const answers = await Promise.all(nodes.slice(1, 31).map((to) => engine.pathsAsync(nodes[0]!, to, { maxHops: 1 })));
-    searching = false;
+    const { result: answers, turns } = await withTurns(() =>
+      Promise.all(nodes.slice(1, 31).map((to) => engine.pathsAsync(nodes[0]!, to, { maxHops: 1 }))),
+    );
     expect(answers.every((answer) => answer.type === "found" && answer.paths.length === 1)).toBe(true);
     expect(turns).toBeGreaterThanOrEqual(30);
   });
