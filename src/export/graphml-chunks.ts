@@ -2,7 +2,7 @@
 import type { NodeDisplay } from "../layout";
 import type { RightsGraph, Schema } from "../schema";
 import { escapeXml } from "./escape-xml";
-import { collectExportColumns, formatFlatValue, type ExportColumn, type ValueType } from "./export-columns";
+import { exportColumnSteps, formatFlatValue, type ExportColumn, type ValueType } from "./export-columns";
 import { resolveExportOptions, type ExportOptions } from "./export-options";
 
 const GRAPHML_TYPES: Readonly<Record<ValueType, string>> = {
@@ -54,7 +54,7 @@ export function* graphmlChunks(
   options: ExportOptions = {},
 ): Generator<string, void, undefined> {
   const { display } = resolveExportOptions(options);
-  const columns = collectExportColumns(graph, schema, display !== undefined);
+  const columns = yield* exportColumnSteps(graph, schema, display !== undefined);
   const nodeKeys = columns.node.map((column) => ({ id: `n_${column.name}`, column }));
   const edgeKeys = columns.edge.map((column) => ({ id: `e_${column.name}`, column }));
   const name = graph.getAttribute("name");

@@ -36,8 +36,8 @@ export class SliceClock {
   }
 }
 
-/** Runs a sliced search to its end without ever pausing (its clock must never be due). */
-export function runToEnd<T>(steps: Generator<void, T, undefined>): T {
+/** Runs a sliced search (or any stepwise generator) to its end, ignoring what it yields between steps. */
+export function runToEnd<T>(steps: Generator<unknown, T, undefined>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -3,10 +3,11 @@ import { parse } from "graphology-graphml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
 import { graphmlChunks } from "../../src/export";
+import { COLUMN_SCAN_STEP } from "../../src/export/export-columns";
 import { computeLayout, type NodeDisplay } from "../../src/layout";
 import type { Dataset, EdgeAttributes, NodeAttributes, RightsGraph } from "../../src/schema";
 import { tempDir, xmllintValidate, type ToolResult } from "../helpers/external-tools";
-import { emptyGraph } from "../helpers/graph-builder";
+import { addEdge, addNode, emptyGraph } from "../helpers/graph-builder";
 import { readWithNetworkx, type NetworkxGraph } from "../helpers/networkx-reader";
 import { TRICKY_QUOTE, tinyGraph, tinySchema } from "../helpers/tiny-fixture";
 
@@ -124,6 +125,20 @@ describe("graphmlChunks", () => {
     const chunks = [...graphmlChunks(tinyGraph(), tinySchema())];
     expect(chunks).toHaveLength(1 + 7 + 6 + 1);
     expect(chunks[1]).toMatch(/^ {4}<node id="state:prk">\n[\s\S]*<\/node>\n$/);
+  });
+
+  it("yields an empty chunk every COLUMN_SCAN_STEP elements while it plans the columns, so a writer can pause", () => {
+    const graph = emptyGraph();
+    for (let i = 0; i < 5000; i++) addNode(graph, `person:p${i}`, { type: "person", props: { rank: i } });
+    for (let i = 0; i < 9000; i++)
+      addEdge(graph, `e${i}`, `person:p${i % 5000}`, `person:p${(i * 7) % 5000}`, { type: "about" });
+    const chunks = [...graphmlChunks(graph, tinySchema())];
+    // 5,000 nodes give one pause, 9,000 edges two; then the head, which declares the undeclared "rank" as an int.
+    expect(chunks.slice(0, 3)).toEqual(["", "", ""]);
+    expect(chunks[3]).toMatch(/^<\?xml[\s\S]*attr\.name="rank" attr\.type="int"/);
+    expect(chunks.slice(3).every((chunk) => chunk !== "")).toBe(true);
+    expect(chunks).toHaveLength(3 + 1 + 5000 + 9000 + 1);
+    expect(COLUMN_SCAN_STEP).toBe(4096);
   });
 });
 
