@@ -105,14 +105,20 @@ describe("pathsAsync", () => {
     expect(result).toEqual(expected);
   });
 
-  it("lets the event loop turn between queued queries, even when each finishes within one slice", async () => {
+  it("lets the event loop turn between queued queries once they have worked a slice, even quick ones", async () => {
     const { nodes, engine } = denseEngine();
-    // Quick queries (well under a 10 ms slice each): back to back they would all run in one stretch of microtasks.
-    const { result: answers, turns } = await withTurns(() =>
-      Promise.all(nodes.slice(1, 31).map((to) => engine.pathsAsync(nodes[0]!, to, { maxHops: 1 }))),
-    );
-    expect(answers.every((answer) => answer.type === "found" && answer.paths.length === 1)).toBe(true);
-    expect(turns).toBeGreaterThanOrEqual(30);
+    // Quick queries (well under a slice each): back to back they would all run in one stretch of microtasks. With
+    // slices of 0 ms each one waits for a turn; with slices of 1 s they all run in one stretch, ahead of the rest.
+    const ask = (sliceMs: number) =>
+      withTurns(() =>
+        Promise.all(nodes.slice(1, 31).map((to) => engine.pathsAsync(nodes[0]!, to, { maxHops: 1 }, sliceMs))),
+      );
+    const sliced = await ask(0);
+    expect(sliced.result.every((answer) => answer.type === "found" && answer.paths.length === 1)).toBe(true);
+    expect(sliced.turns).toBeGreaterThanOrEqual(29);
+    const together = await ask(1000);
+    expect(together.result).toEqual(sliced.result);
+    expect(together.turns).toBeLessThanOrEqual(3);
   });
 
   it("runs concurrent queries one after the other, each with its own correct answer", async () => {
