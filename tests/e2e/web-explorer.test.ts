@@ -123,11 +123,12 @@ describe("web explorer, main flow", () => {
       ((await page.locator("#graph").getAttribute("class")) ?? "").split(/\s+/).includes("pointing");
     const before = await canvasShot();
     const dimBefore = countExact(before, DIM_NODE_COLOR);
-    const away = emptySpot(before, 15)!;
-    expect(away).not.toBeNull();
+    const away = emptySpot(before, 15);
+    if (!away) throw new Error("no empty spot on the canvas to move the mouse to");
 
     // The middle of the largest node disc on screen.
-    const node = deepestPixel(before, nodeColours, 3)!;
+    const node = deepestPixel(before, nodeColours, 3);
+    if (!node) throw new Error("no pixel of a node colour on the canvas");
     expect(node.around).toBe(49);
     await page.mouse.move(box.x + node.x, box.y + node.y);
     await expect.poll(pointing).toBe(true);
@@ -145,8 +146,8 @@ describe("web explorer, main flow", () => {
 
     // A relation: a pixel of an edge colour with more of it around and no node near, then its claim in words.
     const edge = edgePixel(before, edgeColours, nodeColours);
-    expect(edge).not.toBeNull();
-    await page.mouse.move(box.x + edge!.x, box.y + edge!.y);
+    if (!edge) throw new Error("no pixel of a relation away from the nodes on the canvas");
+    await page.mouse.move(box.x + edge.x, box.y + edge.y);
     await expect.poll(pointing).toBe(true);
     const hint = page.locator("#hover-hint");
     await expect.poll(async () => (await hint.getAttribute("class")) ?? "").toContain("visible");
