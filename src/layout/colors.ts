@@ -1,8 +1,10 @@
 // The palette: one fixed colour per node and edge type, readable on white and distinguishable with colour-blindness.
 //
 // Node colours are Paul Tol's "muted" qualitative scheme (designed to stay distinct under deuteranopia, protanopia
-// and tritanopia) plus a neutral grey for topics, which are subjects rather than actors. Edge colours group the
-// types by meaning (support, opposition, speech, structure, provenance) so a glance tells friend from foe.
+// and tritanopia) plus a neutral grey for topics, which are subjects rather than actors; the types added for
+// violations and legal process take colours from his "vibrant" and "medium-contrast" schemes that no other node or
+// edge type uses. Edge colours group the types by meaning (support, opposition, speech, legal process, structure,
+// provenance) so a glance tells friend from foe.
 
 /** Colour of each node type declared in graph-data/schema.yaml. */
 export const NODE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze({
@@ -16,11 +18,15 @@ export const NODE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze(
   document: "#999933",
   recommendation: "#882255",
   topic: "#777777",
+  group: "#ee3377",
+  court: "#4477aa",
+  case: "#997700",
 });
 
 const SUPPORT = "#0077bb";
 const OPPOSITION = "#cc3311";
 const SPEECH = "#ee7733";
+const LEGAL = "#33bbee";
 const STRUCTURE = "#009988";
 const CONTEXT = "#999999";
 const PROVENANCE = "#bbbbbb";
@@ -29,30 +35,64 @@ const PROVENANCE = "#bbbbbb";
 export const EDGE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze({
   sponsored: SUPPORT,
   adopted: SUPPORT,
+  "adopted-as": SUPPORT,
   proposed: SUPPORT,
   signed: SUPPORT,
+  "voted-for": SUPPORT,
+  welcomed: SUPPORT,
+  "called-for": SUPPORT,
+  "granted-access": SUPPORT,
   declined: OPPOSITION,
   opposed: OPPOSITION,
   blocked: OPPOSITION,
   condemned: OPPOSITION,
   criticised: OPPOSITION,
+  "voted-against": OPPOSITION,
+  rejected: OPPOSITION,
+  threatened: OPPOSITION,
+  "denied-access": OPPOSITION,
+  committed: OPPOSITION,
+  detained: OPPOSITION,
+  killed: OPPOSITION,
+  tortured: OPPOSITION,
+  disappeared: OPPOSITION,
+  displaced: OPPOSITION,
+  attacked: OPPOSITION,
+  "subjected-to": OPPOSITION,
   "addressed-to": SPEECH,
   "expressed-concern": SPEECH,
   warned: SPEECH,
   briefed: SPEECH,
   "called-on": SPEECH,
+  urged: SPEECH,
   demanded: SPEECH,
+  "spoke-on": SPEECH,
+  "negotiated-with": SPEECH,
   "submitted-to": SPEECH,
+  "requested-visit": SPEECH,
+  rated: SPEECH,
+  filed: LEGAL,
+  "brought-against": LEGAL,
+  ruled: LEGAL,
+  ordered: LEGAL,
+  indicted: LEGAL,
+  investigated: LEGAL,
   authored: STRUCTURE,
   published: STRUCTURE,
+  issued: STRUCTURE,
   "participated-in": STRUCTURE,
+  held: STRUCTURE,
+  decided: STRUCTURE,
   conducted: STRUCTURE,
+  visited: STRUCTURE,
   "member-of": STRUCTURE,
   "holds-position": STRUCTURE,
   "part-of": STRUCTURE,
   precipitated: CONTEXT,
   influenced: CONTEXT,
+  abstained: CONTEXT,
   about: CONTEXT,
+  reiterates: CONTEXT,
   "related-to": CONTEXT,
   cites: PROVENANCE,
 });
