@@ -132,7 +132,7 @@ describe("rightsgraph path", () => {
     const run = await cli("path", "Republic of Korea", "Quintana");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Path 1 (1 hop): Republic of Korea — Tomás Ojea Quintana");
-    expect(run.stdout).toContain("1. Tomás Ojea Quintana continues to call on Republic of Korea.");
+    expect(run.stdout).toContain("1. Tomás Ojea Quintana continues to call on Republic of Korea (2019-10-24).");
     expect(run.stdout).toContain("“Quintana continues to call on the ROK and US (as well as Russia and China)");
     expect(run.stdout).toContain("[endnote viii]");
   });
@@ -140,7 +140,20 @@ describe("rightsgraph path", () => {
   it("exits 1 with the reason when there is no path", async () => {
     const run = await cli("path", "Japan", "Quintana", "--max-hops", "1");
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain("raise maxHops to 4");
+    expect(run.stderr).toContain("raise maxHops to 3");
+  });
+
+  it("answers the United States to the Security Council first with the debate the US refused to endorse", async () => {
+    const run = await cli("path", "United States", "Security Council");
+    expect(run.code).toBe(0);
+    const first = run.stdout.slice(0, run.stdout.indexOf("\n\nPath 2"));
+    const debate = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
+    expect(first.split("\n").filter((line) => !line.startsWith("     "))).toEqual([
+      `Path 1 (2 hops): United States of America — ${debate} — United Nations Security Council`,
+      `  1. United States of America refused to endorse ${debate} (2019-12).`,
+      `  2. United Nations Security Council did not hold ${debate} (2019-12).`,
+    ]);
+    expect(first).toContain("“For the second consecutive year, in early December the US government refused to endorse");
   });
 });
 
