@@ -39,7 +39,8 @@ function overlaps(a: Box, b: Box): boolean {
 
 /**
  * A pixel on a drawn edge, away from every node: close to one of the saturated edge colours (thin lines are
- * antialiased, so rarely exact), with two more such pixels around it, and no pixel of a node colour within 8 px.
+ * antialiased, so rarely exact), with two more such pixels around it, and no pixel of a node colour or of label text
+ * within 8 px (a label can hide a node it passes over, and the pointer there is over the node, not the edge).
  */
 function edgePixel(bitmap: Bitmap, edgeColours: string[], nodeColours: string[]): { x: number; y: number } | null {
   const at = (x: number, y: number): number => (y * bitmap.width + x) * bitmap.channels;
@@ -48,6 +49,11 @@ function edgePixel(bitmap: Bitmap, edgeColours: string[], nodeColours: string[])
     return Math.abs(bitmap.data[i]! - r) + Math.abs(bitmap.data[i + 1]! - g) + Math.abs(bitmap.data[i + 2]! - b);
   };
   const nodeRgb = nodeColours.map(rgb);
+  // Label text is drawn near-black; no node or edge colour is that dark.
+  const isLabelText = (x: number, y: number): boolean => {
+    const i = at(x, y);
+    return Math.max(bitmap.data[i]!, bitmap.data[i + 1]!, bitmap.data[i + 2]!) < 64;
+  };
   // Saturated colours only: greys could be antialiased label text.
   const edgeRgb = edgeColours.map(rgb).filter((c) => Math.max(...c) - Math.min(...c) > 60);
   const near = 8;
@@ -71,7 +77,7 @@ function edgePixel(bitmap: Bitmap, edgeColours: string[], nodeColours: string[])
       if (same < 3) continue;
       for (let dy = -near; dy <= near; dy++)
         for (let dx = -near; dx <= near; dx++)
-          if (nodeRgb.some((c) => distance(x + dx, y + dy, c) === 0)) continue next;
+          if (nodeRgb.some((c) => distance(x + dx, y + dy, c) === 0) || isLabelText(x + dx, y + dy)) continue next;
       return { x, y };
     }
   }
@@ -145,8 +151,25 @@ describe("web explorer, main flow", () => {
     await expect.poll(async () => countExact(await canvasShot(), DIM_NODE_COLOR)).toBe(dimBefore);
 
     // A relation: a pixel of an edge colour with more of it around and no node near, then its claim in words.
-    const edge = edgePixel(before, edgeColours, nodeColours);
+    // Zoomed in first: sigma grows distances with the zoom and sizes only with its square root, so a dense graph
+    // shows edge pixels well away from every node and label.
+    const settledShot = async (): Promise<Bitmap> => {
+      const shots: Bitmap[] = [];
+      await expect
+        .poll(async () => {
+          shots.push(await canvasShot());
+          const [previous, last] = shots.slice(-2);
+          return previous !== undefined && last !== undefined && Buffer.compare(previous.data, last.data) === 0;
+        })
+        .toBe(true);
+      return shots.at(-1)!;
+    };
+    for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Zoom in" }).click();
+    const zoomed = await settledShot();
+    const edge = edgePixel(zoomed, edgeColours, nodeColours);
+    const clear = emptySpot(zoomed, 15);
     if (!edge) throw new Error("no pixel of a relation away from the nodes on the canvas");
+    if (!clear) throw new Error("no empty spot on the zoomed canvas to move the mouse to");
     await page.mouse.move(box.x + edge.x, box.y + edge.y);
     await expect.poll(pointing).toBe(true);
     const hint = page.locator("#hover-hint");
@@ -157,8 +180,10 @@ describe("web explorer, main flow", () => {
     );
     // "A <relation> B": the sentence names two nodes of the graph.
     expect(labels.filter((label) => sentence.includes(label)).length).toBeGreaterThanOrEqual(2);
-    await page.mouse.move(box.x + away.x, box.y + away.y);
+    await page.mouse.move(box.x + clear.x, box.y + clear.y);
     await expect.poll(async () => (await hint.getAttribute("class")) ?? "").not.toContain("visible");
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await settledShot();
   });
 
   it('finds "Quintana" from the keyboard and opens his details with evidence', async () => {
@@ -408,7 +433,8 @@ describe("web explorer, hostile data and failures", () => {
       };
       body.node.label = evil;
       body.node.description = `<script>window.__pwned=2</script>`;
-      if (body.edges[0]) body.edges[0].evidence.quote = `<b onmouseover="window.__pwned=3">bold</b>`;
+      // Every quote, since the panel orders relations by type, not in the order the API sends them.
+      for (const edge of body.edges) edge.evidence.quote = `<b onmouseover="window.__pwned=3">bold</b>`;
       await route.fulfill({ response, json: body });
     });
     await hostile.goto(`${explorer.url}#s=n:state:kor`);
