@@ -1,4 +1,5 @@
 // The export formats the server and the CLI offer: what each is called, its content type and file extension.
+import type { ExportFormat } from "../api/contract";
 
 export interface ExportFormatSpec {
   /** Value of the HTTP Content-Type header. */
@@ -13,9 +14,9 @@ export const EXPORT_FORMATS = Object.freeze({
   gexf: { contentType: "application/gexf+xml; charset=utf-8", extension: "gexf" },
   json: { contentType: "application/json; charset=utf-8", extension: "json" },
   csv: { contentType: "application/zip", extension: "zip" },
-} satisfies Record<string, ExportFormatSpec>);
+} satisfies Record<ExportFormat, ExportFormatSpec>);
 
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
+export type { ExportFormat };
 
 /** True when `name` is one of `EXPORT_FORMATS`' names. */
 export function isExportFormat(name: string): name is ExportFormat {

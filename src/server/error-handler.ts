@@ -1,10 +1,7 @@
 // The one place that maps the project's errors to HTTP statuses; answers are JSON, never a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorBody } from "../api/contract";
 import { NotFoundError, ParameterError, RightsGraphError } from "../errors";
-
-export interface ErrorBody {
-  error: { code: string; message: string; parameter?: string; suggestions?: string[] };
-}
 
 const STATUS_BY_CODE: Record<string, number> = { "not-found": 404, "bad-parameter": 400 };
 

@@ -1,4 +1,5 @@
 // Everything the routes share, computed once at start-up: the dataset, the query engine, the layout and its JSON.
+import type { GraphResponse, GraphViewEdge, GraphViewNode } from "../api/contract";
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
 import { createQueryEngine, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
@@ -22,10 +23,10 @@ export interface ServerContext {
 export function graphView(
   context: Pick<ServerContext, "dataset" | "display" | "nodesByDegree">,
   limit: number,
-): object {
+): GraphResponse {
   const { graph } = context.dataset;
   const kept = new Set(context.nodesByDegree.slice(0, limit));
-  const nodes = [];
+  const nodes: GraphViewNode[] = [];
   for (const id of context.nodesByDegree) {
     if (!kept.has(id)) continue;
     const a = graph.getNodeAttributes(id);
@@ -45,7 +46,7 @@ export function graphView(
       },
     });
   }
-  const edges: object[] = [];
+  const edges: GraphViewEdge[] = [];
   graph.forEachEdge((key, a, source, target) => {
     if (!kept.has(source) || !kept.has(target)) return;
     edges.push({

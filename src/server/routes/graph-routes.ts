@@ -1,5 +1,6 @@
 // Routes about the whole graph: health, the drawable graph, the schema with counts and colours, the sources.
 import { Router } from "express";
+import type { CitationInfo, HealthResponse, SchemaResponse, SourceResponse, SourcesResponse } from "../../api/contract";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, nodeTypeColor } from "../../layout";
 import { QueryParams } from "../query-params";
@@ -12,7 +13,7 @@ export function graphRoutes(context: ServerContext): Router {
 
   router.get("/health", (req, res) => {
     new QueryParams(req, []);
-    res.json({ status: "ok", nodes: graph.order, edges: graph.size });
+    res.json({ status: "ok", nodes: graph.order, edges: graph.size } satisfies HealthResponse);
   });
 
   router.get("/graph", (req, res) => {
@@ -64,19 +65,21 @@ export function graphRoutes(context: ServerContext): Router {
           description: a.description,
         })),
       })),
-    });
+    } satisfies SchemaResponse);
   });
 
   router.get("/sources", (req, res) => {
     new QueryParams(req, []);
-    res.json({ sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title, document: s.document })) });
+    res.json({
+      sources: [...sources.values()].map((s) => ({ id: s.id, title: s.title, document: s.document })),
+    } satisfies SourcesResponse);
   });
 
   router.get("/sources/:id", (req, res) => {
     new QueryParams(req, []);
     const source = sources.get(req.params.id);
     if (!source) throw new NotFoundError(`source "${req.params.id.slice(0, 200)}" not found`, [...sources.keys()]);
-    const citationView = (c: { document: string; locator?: string; quote: string }) => {
+    const citationView = (c: { document: string; locator?: string; quote: string }): CitationInfo => {
       const a = graph.getNodeAttributes(c.document);
       return {
         document: c.document,
@@ -99,7 +102,7 @@ export function graphRoutes(context: ServerContext): Router {
         marker: n.marker,
         citations: n.citations.map(citationView),
       })),
-    });
+    } satisfies SourceResponse);
   });
 
   return router;

@@ -1,5 +1,6 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
+import type { NeighborsResponse, NodeResponse, PathsRequest, PathsResponse, SearchResponse } from "../../api/contract";
 import type { PathOptions, PathResult, QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
 import type { ServerContext } from "../server-context";
@@ -15,7 +16,7 @@ export const PATH_PARAMETERS = [
   "excludeNodeTypes",
   "includeProvenance",
   "timeBudgetMs",
-] as const;
+] as const satisfies readonly (keyof PathsRequest)[];
 
 /** Reads the path parameters shared by /api/paths and path exports. */
 export function readPathQuery(params: QueryParams): { from: string; to: string; options: Partial<PathOptions> } {
@@ -33,7 +34,7 @@ export function readPathQuery(params: QueryParams): { from: string; to: string; 
 }
 
 /** The JSON answer of a path query: paths shortest first, or none with the reason. */
-export function pathAnswer(result: PathResult): object {
+export function pathAnswer(result: PathResult): PathsResponse {
   if (result.type === "found") return { paths: result.paths, truncated: result.truncated };
   return {
     paths: [],
@@ -62,12 +63,12 @@ export function queryRoutes(context: ServerContext): Router {
   router.get("/search", (req, res) => {
     const params = new QueryParams(req, ["q", "type", "limit"]);
     const results = engine.search(params.required("q"), { type: params.string("type"), limit: params.int("limit") });
-    res.json({ results });
+    res.json({ results } satisfies SearchResponse);
   });
 
   router.get("/nodes/:id", (req, res) => {
     new QueryParams(req, []);
-    res.json(engine.node(req.params.id));
+    res.json(engine.node(req.params.id) satisfies NodeResponse);
   });
 
   router.get("/nodes/:id/neighbors", (req, res) => {
@@ -80,7 +81,7 @@ export function queryRoutes(context: ServerContext): Router {
       limit: params.int("limit"),
       edgeLimit: params.int("edgeLimit"),
     });
-    res.json(result);
+    res.json(result satisfies NeighborsResponse);
   });
 
   router.get("/paths", async (req, res) => {

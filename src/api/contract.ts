@@ -1,0 +1,331 @@
+// The web/server contract: every request and response shape of the HTTP API and the constants both sides share.
+//
+// The server types its answers against these shapes and the web explorer reads them through them, so a change to
+// what travels over HTTP is a change to this file, seen by the compiler on both sides. The module is Node-free: the
+// browser bundles it. It imports types only (erased at build time), so nothing of Node, Express or graphology comes
+// with it; ESLint enforces that, and `web/` may import nothing else from `src/`.
+import type { AttributeKind, Evidence, PropValue } from "../schema/types";
+
+export type { AttributeKind, PropValue };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared constants
+
+/** The fields of a NodeObject that are not type-specific attributes; a prop of the same name never replaces one. */
+export const CORE_NODE_KEYS: ReadonlySet<string> = new Set([
+  "id",
+  "type",
+  "label",
+  "aliases",
+  "description",
+  "date",
+  "outsideKnowledge",
+  "sources",
+  "sourceCount",
+]);
+
+/**
+ * Most source ids a node carries in lists of nodes. A hub of a large corpus is mentioned by thousands of sources;
+ * repeated in every path through it, the list made path answers of 0.4-6 MB on the benchmark corpus. `/api/nodes/:id`
+ * gives them all.
+ */
+export const LIST_SOURCES = 10;
+
+/** The formats `GET /api/export?format=` offers, in the order the explorer lists them. */
+export const EXPORT_FORMAT_NAMES = ["graphml", "gexf", "json", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
+
+/** "any" ignores edge direction; "forward" follows it from `from` to `to`. */
+export type PathDirection = "any" | "forward";
+
+export type NeighborDirection = "out" | "in" | "both";
+
+/** Why there is no path: the two ends are one node, lie in different components, are too far apart, or the filters cut every connection. */
+export type NoPathCause = "same-node" | "disconnected" | "too-long" | "filtered";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Nodes and edges as every answer shows them
+
+/** A node as the API shows it: core fields first, then its type-specific attributes flattened in. */
+export interface NodeObject {
+  id: string;
+  type: string;
+  label: string;
+  aliases: string[];
+  description: string;
+  date?: string;
+  outsideKnowledge?: string[];
+  /** The sources that mention the node; in lists (paths, neighbourhoods) only the first LIST_SOURCES of them. */
+  sources: string[];
+  /** How many sources mention the node: more than `sources` holds when a list cut it. */
+  sourceCount: number;
+  [prop: string]: PropValue | undefined;
+}
+
+/** The evidence of an edge as the API shows it: the verbatim quote, its endnotes, and where it stands in the source. */
+export type EdgeEvidenceObject = Pick<Evidence, "quote" | "footnotes" | "sourceDoc" | "start" | "end">;
+
+/** An edge as the API shows it: core fields and evidence first, then its type-specific attributes flattened in. */
+export interface EdgeObject {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  label: string;
+  date?: string;
+  evidence: EdgeEvidenceObject;
+  outsideKnowledge?: string[];
+  [prop: string]: PropValue | EdgeEvidenceObject | undefined;
+}
+
+/** An edge on a path; `direction` says whether it points along the walk ("forward") or against it. */
+export type PathEdgeObject = EdgeObject & { direction: "forward" | "backward" };
+
+/** A simple path: edges[i] joins nodes[i] and nodes[i + 1]. */
+export interface PathObject {
+  nodes: NodeObject[];
+  edges: PathEdgeObject[];
+  length: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requests. Parameters travel in the query string: numbers and booleans as text, lists joined by commas.
+
+/** A request's parameters as they travel in the URL. */
+export type UrlParameters<T> = { [K in keyof T]: string };
+
+/** `GET /api/search` */
+export interface SearchRequest {
+  q: string;
+  /** Only nodes of this schema node type. */
+  type?: string;
+  limit?: number;
+}
+
+/** `GET /api/nodes/:id/neighbors` (the id travels in the path). */
+export interface NeighborsRequest {
+  depth?: number;
+  direction?: NeighborDirection;
+  edgeTypes?: string[];
+  nodeTypes?: string[];
+  limit?: number;
+  edgeLimit?: number;
+}
+
+/** `GET /api/paths`, and `GET /api/export` of a path result. */
+export interface PathsRequest {
+  from: string;
+  to: string;
+  maxHops?: number;
+  limit?: number;
+  direction?: PathDirection;
+  edgeTypes?: string[];
+  excludeEdgeTypes?: string[];
+  excludeNodeTypes?: string[];
+  includeProvenance?: boolean;
+  timeBudgetMs?: number;
+}
+
+/** `GET /api/graph` */
+export interface GraphRequest {
+  limit?: number;
+}
+
+/** The view filters of `GET /api/export`. Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
+export interface ViewFilterRequest {
+  nodeTypes?: string[];
+  edgeTypes?: string[];
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+/** `GET /api/export`: the whole graph, a filtered view, or a path result; the answer is the file itself. */
+export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | PathsRequest);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Responses
+
+/** Every 4xx answer (and the rare 500): a stable code, a sentence, and what helps fix it. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    /** The parameter that was missing, malformed or out of range. */
+    parameter?: string;
+    /** The closest ids, when something asked for was not found. */
+    suggestions?: string[];
+  };
+}
+
+/** `GET /api/health` */
+export interface HealthResponse {
+  status: "ok";
+  nodes: number;
+  edges: number;
+}
+
+/** One search hit. */
+export interface SearchResult {
+  id: string;
+  label: string;
+  type: string;
+  score: number;
+}
+
+/** `GET /api/search` */
+export interface SearchResponse {
+  results: SearchResult[];
+}
+
+/** `GET /api/nodes/:id`: a node with every edge that touches it, each with its evidence. */
+export interface NodeResponse {
+  node: NodeObject;
+  edges: EdgeObject[];
+}
+
+/** `GET /api/nodes/:id/neighbors` */
+export interface NeighborsResponse {
+  nodes: NodeObject[];
+  edges: EdgeObject[];
+  /** True when the node limit or the edge limit cut the neighbourhood. */
+  truncated: boolean;
+  /** How many nodes and edges the search met before the limit was applied. */
+  counts: { nodes: number; edges: number };
+}
+
+/** `GET /api/paths` when paths were found: shortest first. */
+export interface PathsFoundResponse {
+  paths: PathObject[];
+  /** True when the time budget or the path limit stopped the search: more paths may exist. */
+  truncated: boolean;
+}
+
+/** `GET /api/paths` when there is none, with the reason in words and as a code. */
+export interface NoPathResponse {
+  paths: [];
+  reason: string;
+  cause: NoPathCause;
+  /** The length of the shortest path when it exists but is longer than `maxHops` allows ("too-long"). */
+  shortestLength?: number;
+  truncated: boolean;
+}
+
+/** `GET /api/paths`: `"reason" in answer` tells the two apart. */
+export type PathsResponse = PathsFoundResponse | NoPathResponse;
+
+/** A node of `GET /api/graph`: graphology's serialisation, with the server's layout (position, size, colour). */
+export interface GraphViewNode {
+  key: string;
+  attributes: {
+    label: string;
+    type: string;
+    aliases: string[];
+    description: string;
+    date?: string;
+    x: number;
+    y: number;
+    /** The one node size: by degree in the whole graph, as the exports carry it too. */
+    size: number;
+    /** `#rrggbb`, by node type. */
+    color: string;
+  };
+}
+
+export interface GraphViewEdge {
+  key: string;
+  source: string;
+  target: string;
+  attributes: { type: string; label: string; date?: string; color: string };
+}
+
+/** `GET /api/graph`: the graph the explorer draws, largest-degree nodes first, cut to `limit` nodes. */
+export interface GraphResponse {
+  options: { type: "directed"; multi: true; allowSelfLoops: true };
+  attributes: { name: string };
+  nodes: GraphViewNode[];
+  edges: GraphViewEdge[];
+  /** True when `limit` left nodes out. */
+  truncated: boolean;
+  counts: { nodes: number; edges: number; shownNodes: number; shownEdges: number };
+}
+
+/** An attribute a node or edge type declares in the schema. */
+export interface AttributeInfo {
+  name: string;
+  kind: AttributeKind;
+  required: boolean;
+  description: string;
+}
+
+export interface NodeTypeInfo {
+  name: string;
+  label: string;
+  plural: string;
+  description: string;
+  /** `#rrggbb`. */
+  color: string;
+  /** Nodes of this type in the graph. */
+  count: number;
+  attributes: AttributeInfo[];
+}
+
+export interface EdgeTypeInfo {
+  name: string;
+  /** The verb shown between source and target when an edge has no label of its own. */
+  label: string;
+  /** How the edge reads, with {source} and {target} placeholders. */
+  reading: string;
+  description: string;
+  /** Node types allowed at each end. */
+  source: string[];
+  target: string[];
+  /** Provenance links (cites) connect everything to the sources; path queries skip them by default. */
+  provenance: boolean;
+  color: string;
+  count: number;
+  attributes: AttributeInfo[];
+}
+
+/** `GET /api/schema` */
+export interface SchemaResponse {
+  nodeTypes: NodeTypeInfo[];
+  edgeTypes: EdgeTypeInfo[];
+}
+
+export interface SourceSummary {
+  id: string;
+  title: string;
+  /** Id of the node that stands for the source document (what `evidence.sourceDoc` names). */
+  document: string;
+}
+
+/** `GET /api/sources` */
+export interface SourcesResponse {
+  sources: SourceSummary[];
+}
+
+/** One citation of an endnote, with what the graph knows of the cited document. */
+export interface CitationInfo {
+  document: string;
+  label: string;
+  locator?: string;
+  /** The citation as printed in the endnote. */
+  quote: string;
+  date?: string;
+  url?: string;
+  publisher?: string;
+  title?: string;
+}
+
+export interface EndnoteInfo {
+  marker: string;
+  citations: CitationInfo[];
+}
+
+/** `GET /api/sources/:id`: the text (evidence offsets index into it) and its endnotes. */
+export interface SourceResponse extends SourceSummary {
+  /** The rest of source.yaml's metadata (publisher, date, notes), as written. */
+  meta: Record<string, unknown>;
+  text: string;
+  endnotes: EndnoteInfo[];
+}
