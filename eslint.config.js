@@ -14,4 +14,44 @@ export default tseslint.config(
     },
   },
   { files: ["src/cli/**", "src/server/main.ts", "src/bench/**", "tests/**", "*.js"], rules: { "no-console": "off" } },
+  // The explorer talks to the server over HTTP only: from src/ it may import the web/server contract alone (and what
+  // the contract re-exports), and nothing of Node. Its Vite config runs in Node, not in the browser.
+  {
+    files: ["web/**"],
+    ignores: ["web/vite.config.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+src/(?!api/contract(\\.js|\\.ts)?$)",
+              message:
+                "web/ may import from src/ only the web/server contract (src/api/contract.ts); add what the explorer needs there.",
+            },
+            { group: ["node:*"], message: "web/ runs in the browser: no Node modules." },
+          ],
+        },
+      ],
+    },
+  },
+  // The contract is bundled into the browser: types may come from anywhere, run-time code not from Node, Express or
+  // graphology.
+  {
+    files: ["src/api/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "express", "graphology", "graphology-*"],
+              allowTypeImports: true,
+              message: "src/api/ is bundled into the browser: import only types from Node, Express or graphology.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

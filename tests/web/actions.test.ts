@@ -1,4 +1,5 @@
 // Actions are pure: each returns a new state (or the same one when nothing changes) and never mutates its input.
+// The path runner asks the server and stores its answer through them.
 import { describe, expect, it } from "vitest";
 import {
   askPaths,
@@ -6,6 +7,8 @@ import {
   clearPath,
   clearSelection,
   escape,
+  pathParams,
+  runPathQuery,
   selectEdge,
   selectNode,
   setDateRange,
@@ -14,12 +17,12 @@ import {
   toggleEdgeType,
   toggleNodeType,
 } from "../../web/src/actions/index.js";
-import type { FoundPath } from "../../web/src/api/index.js";
+import type { PathObject, PathsRequest, PathsResponse } from "../../web/src/api/index.js";
 import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/state/index.js";
 import type { AppState, PathQuery } from "../../web/src/state/index.js";
 
 const QUERY: PathQuery = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
-const PATH: FoundPath = { nodes: [], edges: [], length: 1 };
+const PATH: PathObject = { nodes: [], edges: [], length: 1 };
 
 function frozen(state: AppState): AppState {
   return Object.freeze({ ...state, filters: Object.freeze({ ...state.filters }) }) as AppState;
@@ -109,5 +112,69 @@ describe("createStore", () => {
     store.dispatch(selectNode("a"));
     store.dispatch(clearSelection());
     expect(seen).toEqual(["->a", "a>-"]);
+  });
+});
+
+describe("runPathQuery", () => {
+  const FOUND: PathsResponse = { paths: [PATH, PATH], truncated: false };
+  const NONE: PathsResponse = {
+    paths: [],
+    reason: "No path within 4 hops.",
+    cause: "too-long",
+    shortestLength: 6,
+    truncated: false,
+  };
+
+  /** A server that answers each request when the test says so, and records what it was asked. */
+  function server() {
+    const asked: PathsRequest[] = [];
+    const pending: ((answer: PathsResponse | Error) => void)[] = [];
+    const fetchPaths = (request: PathsRequest) => {
+      asked.push(request);
+      return new Promise<PathsResponse>((resolve, reject) =>
+        pending.push((answer) => (answer instanceof Error ? reject(answer) : resolve(answer))),
+      );
+    };
+    return { asked, fetchPaths, answer: (i: number, a: PathsResponse | Error) => pending[i]!(a) };
+  }
+
+  it("asks the question's request, shows it loading, then stores the paths with the chosen one", async () => {
+    const store = createStore(initialState());
+    const { asked, fetchPaths, answer } = server();
+    const running = runPathQuery(store, QUERY, 1, fetchPaths);
+    expect(asked).toEqual([pathParams(QUERY)]);
+    expect(store.get()).toMatchObject({ pathQuery: QUERY, pathResult: { status: "loading" } });
+    answer(0, FOUND);
+    await running;
+    expect(store.get()).toMatchObject({ pathResult: { status: "found", response: FOUND }, activePath: 1 });
+  });
+
+  it("stores the reason and cause of no path, and a failure as a message", async () => {
+    const store = createStore(initialState());
+    const { fetchPaths, answer } = server();
+    const none = runPathQuery(store, QUERY, null, fetchPaths);
+    answer(0, NONE);
+    await none;
+    expect(store.get().pathResult).toEqual({ status: "none", reason: "No path within 4 hops.", cause: "too-long" });
+    const failed = runPathQuery(store, QUERY, null, fetchPaths);
+    answer(1, new Error("The server cannot be reached. Is it running?"));
+    await failed;
+    expect(store.get().pathResult).toEqual({
+      status: "error",
+      message: "The server cannot be reached. Is it running?",
+    });
+  });
+
+  it("drops an answer that arrives after a newer question", async () => {
+    const store = createStore(initialState());
+    const { fetchPaths, answer } = server();
+    const newer = { ...QUERY, maxHops: 2 };
+    const first = runPathQuery(store, QUERY, null, fetchPaths);
+    const second = runPathQuery(store, newer, null, fetchPaths);
+    answer(1, NONE);
+    await second;
+    answer(0, FOUND);
+    await first;
+    expect(store.get()).toMatchObject({ pathQuery: newer, pathResult: { status: "none", cause: "too-long" } });
   });
 });

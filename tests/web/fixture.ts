@@ -1,73 +1,89 @@
-// A small display graph and schema for the web explorer's unit tests.
-import type { GraphResponse, SchemaResponse } from "../../web/src/api/index.js";
+// A small display graph and schema for the web explorer's unit tests, typed by the web/server contract.
+import type {
+  EdgeTypeInfo,
+  GraphViewEdge,
+  GraphViewNode,
+  NodeTypeInfo,
+  SchemaResponse,
+} from "../../web/src/api/index.js";
+import type { GraphResponse } from "../../web/src/api/index.js";
 import { buildGraph } from "../../web/src/graph/index.js";
 import type { DisplayGraph } from "../../web/src/graph/index.js";
 
+const nodeType = (name: string, label: string, plural: string, color: string, count: number): NodeTypeInfo => ({
+  name,
+  label,
+  plural,
+  description: "",
+  color,
+  count,
+  attributes: [],
+});
+
+const edgeType = (name: string, label: string, color: string, count: number, provenance = false): EdgeTypeInfo => ({
+  name,
+  label,
+  reading: `{source} ${label} {target}`,
+  description: "",
+  source: [],
+  target: [],
+  provenance,
+  color,
+  count,
+  attributes: [],
+});
+
 export const SCHEMA: SchemaResponse = {
   nodeTypes: [
-    { name: "state", label: "State", plural: "States", color: "#332288", count: 2 },
-    { name: "document", label: "Document", plural: "Documents", color: "#999933", count: 2 },
-    { name: "person", label: "Person", plural: "People", color: "#cc6677", count: 1 },
+    nodeType("state", "State", "States", "#332288", 2),
+    nodeType("document", "Document", "Documents", "#999933", 2),
+    nodeType("person", "Person", "People", "#cc6677", 1),
   ],
   edgeTypes: [
-    {
-      name: "declined",
-      label: "declined",
-      reading: "{source} declined {target}",
-      color: "#dd0000",
-      count: 1,
-      provenance: false,
-    },
-    {
-      name: "addressed-to",
-      label: "addressed to",
-      reading: "{source} is addressed to {target}",
-      color: "#00aa00",
-      count: 1,
-      provenance: false,
-    },
-    {
-      name: "called-on",
-      label: "called on",
-      reading: "{source} called on {target}",
-      color: "#0000dd",
-      count: 2,
-      provenance: false,
-    },
-    { name: "cites", label: "cites", reading: "{source} cites {target}", color: "#aaaaaa", count: 1, provenance: true },
+    edgeType("declined", "declined", "#dd0000", 1),
+    { ...edgeType("addressed-to", "addressed to", "#00aa00", 1), reading: "{source} is addressed to {target}" },
+    edgeType("called-on", "called on", "#0000dd", 2),
+    edgeType("cites", "cites", "#aaaaaa", 1, true),
   ],
 };
 
+const node = (key: string, label: string, type: string, x: number, y: number, size: number, date?: string) =>
+  ({
+    key,
+    attributes: { label, type, aliases: [], description: "", ...(date ? { date } : {}), x, y, size, color: "#000000" },
+  }) satisfies GraphViewNode;
+
+const edge = (key: string, source: string, target: string, type: string, label: string, date?: string) =>
+  ({
+    key,
+    source,
+    target,
+    attributes: { type, label, ...(date ? { date } : {}), color: "#000000" },
+  }) satisfies GraphViewEdge;
+
+const NODES = [
+  node("state:kor", "Republic of Korea", "state", 0, 0, 7.5),
+  node("state:prk", "DPRK", "state", 1, 0, 4),
+  node("doc:l26", "A/C.3/74/L.26", "document", 0, 1, 6.8, "2019-10-31"),
+  node("doc:brief", "Brief", "document", 2, 2, 6, "2020"),
+  node("person:q", "Tomás Ojea Quintana", "person", 1, 1, 6.8),
+];
+
+const EDGES = [
+  edge("e:declined", "state:kor", "doc:l26", "declined", "declined to co-sponsor", "2019-11"),
+  edge("e:call-kor", "person:q", "state:kor", "called-on", "called on"),
+  edge("e:call-kor-2", "person:q", "state:kor", "called-on", "called on", "2019-10"),
+  edge("e:cites", "doc:brief", "doc:l26", "cites", "cites"),
+  edge("e:dangling", "state:kor", "nowhere", "cites", "cites"),
+];
+
 export const GRAPH: GraphResponse = {
-  nodes: [
-    { key: "state:kor", attributes: { label: "Republic of Korea", type: "state", x: 0, y: 0 } },
-    { key: "state:prk", attributes: { label: "DPRK", type: "state", x: 1, y: 0 } },
-    { key: "doc:l26", attributes: { label: "A/C.3/74/L.26", type: "document", date: "2019-10-31", x: 0, y: 1 } },
-    { key: "doc:brief", attributes: { label: "Brief", type: "document", date: "2020", x: 2, y: 2 } },
-    { key: "person:q", attributes: { label: "Tomás Ojea Quintana", type: "person", x: 1, y: 1 } },
-  ],
-  edges: [
-    {
-      key: "e:declined",
-      source: "state:kor",
-      target: "doc:l26",
-      attributes: { type: "declined", label: "declined to co-sponsor", date: "2019-11" },
-    },
-    {
-      key: "e:call-kor",
-      source: "person:q",
-      target: "state:kor",
-      attributes: { type: "called-on", label: "called on" },
-    },
-    {
-      key: "e:call-kor-2",
-      source: "person:q",
-      target: "state:kor",
-      attributes: { type: "called-on", label: "called on", date: "2019-10" },
-    },
-    { key: "e:cites", source: "doc:brief", target: "doc:l26", attributes: { type: "cites", label: "cites" } },
-    { key: "e:dangling", source: "state:kor", target: "nowhere", attributes: { type: "cites" } },
-  ],
+  options: { type: "directed", multi: true, allowSelfLoops: true },
+  attributes: { name: "fixture" },
+  nodes: NODES,
+  edges: EDGES,
+  truncated: false,
+  counts: { nodes: NODES.length, edges: EDGES.length, shownNodes: NODES.length, shownEdges: EDGES.length },
 };
 
 export function fixtureGraph(): DisplayGraph {

@@ -1,19 +1,20 @@
-// The display graph and its filters: built from GET /api/graph, typed away from sigma's `type`, sized by degree,
+// The display graph and its filters: built from GET /api/graph, typed away from sigma's `type`, sized by the server,
 // visibility from type switches and the date range.
 import { describe, expect, it } from "vitest";
 import {
+  buildGraph,
   computeVisibility,
   countByNodeType,
   dateInRange,
+  FALLBACK_NODE_SIZE,
   formatDate,
   lastDayOfMonth,
   monthBounds,
   monthsBetween,
-  sizeForDegree,
   timelineMonths,
 } from "../../web/src/graph/index.js";
 import { DEFAULT_FILTERS } from "../../web/src/state/index.js";
-import { fixtureGraph } from "./fixture.js";
+import { fixtureGraph, GRAPH, SCHEMA } from "./fixture.js";
 
 describe("buildGraph", () => {
   it("skips edges whose ends are missing instead of failing", () => {
@@ -31,12 +32,17 @@ describe("buildGraph", () => {
     expect(graph.getEdgeAttribute("e:declined", "type")).toBe("straight");
   });
 
-  it("colours nodes by type from the schema and sizes them by degree", () => {
+  it("colours nodes by type from the schema and draws them at the size the server sent", () => {
     const graph = fixtureGraph();
     expect(graph.getNodeAttribute("state:kor", "color")).toBe("#332288");
-    expect(graph.getNodeAttribute("state:kor", "degree")).toBe(3);
-    expect(graph.getNodeAttribute("state:kor", "size")).toBe(sizeForDegree(3));
-    expect(sizeForDegree(9)).toBeGreaterThan(sizeForDegree(1));
+    for (const { key, attributes } of GRAPH.nodes) expect(graph.getNodeAttribute(key, "size")).toBe(attributes.size);
+  });
+
+  it("keeps a node whose size is missing from a malformed answer visible", () => {
+    const [first] = GRAPH.nodes;
+    const broken = { ...first!, attributes: { ...first!.attributes, size: undefined as unknown as number } };
+    const graph = buildGraph({ ...GRAPH, nodes: [broken], edges: [] }, SCHEMA);
+    expect(graph.getNodeAttribute(first!.key, "size")).toBe(FALLBACK_NODE_SIZE);
   });
 
   it("draws every edge straight until the renderer curves parallel ones", () => {

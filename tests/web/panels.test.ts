@@ -1,7 +1,7 @@
 // Pure helpers of the panels: relation sentences and groups, quote location, path and export parameters.
 import { describe, expect, it } from "vitest";
 import { exportUrl, viewParams } from "../../web/src/panels/export/export-urls.js";
-import { pathParams } from "../../web/src/panels/path-finder/path-params.js";
+import { pathParams } from "../../web/src/actions/index.js";
 import { groupHeading, groupRelations, sentence, sentenceParts } from "../../web/src/panels/shared/sentence.js";
 import { locateQuote } from "../../web/src/panels/source-reader/highlight.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY } from "../../web/src/state/index.js";
@@ -61,14 +61,14 @@ describe("path and export parameters", () => {
     expect(pathParams(query)).toEqual({
       from: "state:kor",
       to: "person:q",
-      maxHops: "4",
-      limit: "5",
+      maxHops: 4,
+      limit: 5,
       direction: "any",
-      includeProvenance: "false",
+      includeProvenance: false,
     });
     expect(pathParams({ ...query, throughDocuments: false, edgeTypes: ["a", "b"] })).toMatchObject({
-      excludeNodeTypes: "document",
-      edgeTypes: "a,b",
+      excludeNodeTypes: ["document"],
+      edgeTypes: ["a", "b"],
     });
   });
 
@@ -79,12 +79,17 @@ describe("path and export parameters", () => {
       nodeTypes: ["state", "document", "person"],
       edgeTypes: ["declined", "cites"],
     };
-    expect(viewParams(ctx)).toEqual({ nodeTypes: "state,person", dateFrom: "2019-02-01", dateTo: "2019-02-28" });
+    expect(viewParams(ctx)).toEqual({ nodeTypes: ["state", "person"], dateFrom: "2019-02-01", dateTo: "2019-02-28" });
     expect(exportUrl("graphml", "view", ctx)).toBe(
       "/api/export?format=graphml&nodeTypes=state%2Cperson&dateFrom=2019-02-01&dateTo=2019-02-28",
     );
     expect(exportUrl("gexf", "all", ctx)).toBe("/api/export?format=gexf");
     expect(exportUrl("csv", "path", ctx)).toBeNull();
     expect(exportUrl("json", "path", { ...ctx, pathQuery: query })).toContain("from=state%3Akor&to=person%3Aq");
+    const narrowed = { ...query, edgeTypes: ["called-on", "declined"], throughDocuments: false };
+    expect(exportUrl("json", "path", { ...ctx, pathQuery: narrowed })).toBe(
+      "/api/export?format=json&from=state%3Akor&to=person%3Aq&maxHops=4&limit=5&direction=any&includeProvenance=false" +
+        "&edgeTypes=called-on%2Cdeclined&excludeNodeTypes=document",
+    );
   });
 });

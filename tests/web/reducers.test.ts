@@ -10,7 +10,7 @@ import {
   setPathResult,
   toggleNodeType,
 } from "../../web/src/actions/index.js";
-import type { ApiEdge, ApiNode } from "../../web/src/api/index.js";
+import type { EdgeObject, NodeObject } from "../../web/src/api/index.js";
 import { computeView, DIM_EDGE_COLOR, DIM_NODE_COLOR, edgeReducer, nodeReducer } from "../../web/src/reducers/index.js";
 import { DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
 import type { AppState } from "../../web/src/state/index.js";
@@ -49,8 +49,8 @@ describe("nodeReducer", () => {
   });
 
   it("shows the chosen path alone, even over the selection", () => {
-    const node = (id: string) => ({ id }) as ApiNode;
-    const edge = (id: string) => ({ id, direction: "forward" }) as ApiEdge & { direction: "forward" };
+    const node = (id: string) => ({ id }) as NodeObject;
+    const edge = (id: string) => ({ id, direction: "forward" }) as EdgeObject & { direction: "forward" };
     const asked = askPaths({ ...DEFAULT_PATH_QUERY, from: "person:q", to: "doc:l26" })(
       selectNode("doc:brief")(initialState()),
     );

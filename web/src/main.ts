@@ -1,6 +1,15 @@
 // Entry point of the web explorer: load schema, graph and sources, build the canvas, mount the panels, restore the
 // permalink.
-import { clearSelection, escape, hoverEdge, hoverNode, selectEdge, selectNode, setCamera } from "./actions/index.js";
+import {
+  clearSelection,
+  escape,
+  hoverEdge,
+  hoverNode,
+  runPathQuery,
+  selectEdge,
+  selectNode,
+  setCamera,
+} from "./actions/index.js";
 import { api, errorMessage } from "./api/index.js";
 import type { SchemaResponse, SourceSummary, GraphResponse } from "./api/index.js";
 import type { AppContext, CanvasControls } from "./app/context.js";
@@ -11,7 +20,7 @@ import type { DisplayGraph } from "./graph/index.js";
 import { mountDetails } from "./panels/details/index.js";
 import { mountExport } from "./panels/export/index.js";
 import { mountFilters } from "./panels/filters/index.js";
-import { mountPathFinder, runPathQuery } from "./panels/path-finder/index.js";
+import { mountPathFinder } from "./panels/path-finder/index.js";
 import { mountSearch } from "./panels/search/index.js";
 import { sentence } from "./panels/shared/sentence.js";
 import { mountSourceReader } from "./panels/source-reader/index.js";
@@ -119,7 +128,7 @@ function applyPermalink(store: Store, ctx: AppContext, decoded: PermalinkState):
   if (state.camera) ctx.renderer.getCamera().setState(state.camera);
   const q = state.pathQuery;
   const sameQuery = JSON.stringify(q) === JSON.stringify(current.pathQuery);
-  if (q && !sameQuery) void runPathQuery(ctx, q, state.activePath);
+  if (q && !sameQuery) void runPathQuery(store, q, state.activePath);
   else if (!q && current.pathQuery)
     store.dispatch((s): AppState => ({ ...s, pathQuery: null, pathResult: { status: "idle" }, activePath: null }));
   else if (q) store.dispatch((s): AppState => ({ ...s, activePath: state.activePath }));
@@ -267,7 +276,7 @@ function start(graph: DisplayGraph, schema: SchemaResponse, sources: SourceSumma
   const selection = store.get().selection;
   if (selection?.kind === "node" && !restored.camera) canvas.focusNode(selection.id);
   if (restored.pathQuery && graph.hasNode(restored.pathQuery.from) && graph.hasNode(restored.pathQuery.to)) {
-    void runPathQuery(ctx, restored.pathQuery, restored.activePath);
+    void runPathQuery(store, restored.pathQuery, restored.activePath);
   }
   announce(problems[0] ?? `${graph.order} nodes and ${graph.size} edges loaded.`);
   window.addEventListener("pagehide", () => renderer.kill());

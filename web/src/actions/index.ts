@@ -1,125 +1,23 @@
-// Small pure actions: each takes what the user did and returns a function from state to the next state.
-import type { Action } from "../state/index.js";
-import type { CameraView, FilterMode, PathQuery, PathResult } from "../state/index.js";
-import { DEFAULT_FILTERS } from "../state/index.js";
-
-function toggled(list: string[], value: string, on?: boolean): string[] {
-  const has = list.includes(value);
-  const want = on ?? !has;
-  if (want === has) return list;
-  return want ? [...list, value].sort() : list.filter((item) => item !== value);
-}
-
-/** Select a node: the details panel shows it. */
-export const selectNode =
-  (id: string): Action =>
-  (state) =>
-    state.selection?.kind === "node" && state.selection.id === id
-      ? state
-      : { ...state, selection: { kind: "node", id } };
-
-/** Select an edge: the details panel shows the claim and the source reader its quote. */
-export const selectEdge =
-  (id: string): Action =>
-  (state) => ({ ...state, selection: { kind: "edge", id }, reading: { edgeId: id } });
-
-export const clearSelection = (): Action => (state) =>
-  state.selection === null && state.reading === null ? state : { ...state, selection: null, reading: null };
-
-export const hoverNode =
-  (id: string | null): Action =>
-  (state) =>
-    state.hoveredNode === id ? state : { ...state, hoveredNode: id };
-
-export const hoverEdge =
-  (id: string | null): Action =>
-  (state) =>
-    state.hoveredEdge === id ? state : { ...state, hoveredEdge: id };
-
-/** Show or hide a node type; `hidden` forces a value, otherwise it flips. */
-export const toggleNodeType =
-  (type: string, hidden?: boolean): Action =>
-  (state) => {
-    const list = toggled(state.filters.hiddenNodeTypes, type, hidden);
-    return list === state.filters.hiddenNodeTypes
-      ? state
-      : { ...state, filters: { ...state.filters, hiddenNodeTypes: list } };
-  };
-
-export const toggleEdgeType =
-  (type: string, hidden?: boolean): Action =>
-  (state) => {
-    const list = toggled(state.filters.hiddenEdgeTypes, type, hidden);
-    return list === state.filters.hiddenEdgeTypes
-      ? state
-      : { ...state, filters: { ...state.filters, hiddenEdgeTypes: list } };
-  };
-
-/** Keep only elements dated within [from, to] (months "YYYY-MM"; null leaves that end open). */
-export const setDateRange =
-  (from: string | null, to: string | null): Action =>
-  (state) => {
-    if (from && to && from > to) [from, to] = [to, from];
-    if (state.filters.dateFrom === from && state.filters.dateTo === to) return state;
-    return { ...state, filters: { ...state.filters, dateFrom: from, dateTo: to } };
-  };
-
-export const setFilterMode =
-  (mode: FilterMode): Action =>
-  (state) =>
-    state.filters.mode === mode ? state : { ...state, filters: { ...state.filters, mode } };
-
-export const resetFilters = (): Action => (state) => ({ ...state, filters: { ...DEFAULT_FILTERS } });
-
-/** Ask a path question: the result is loading until setPathResult answers it. */
-export const askPaths =
-  (query: PathQuery): Action =>
-  (state) => ({ ...state, pathQuery: query, pathResult: { status: "loading" }, activePath: null });
-
-/**
- * Store the answer to the current path question. The first path is chosen unless `activePath` names another one
- * that exists (a permalink restoring its choice).
- */
-export const setPathResult =
-  (result: PathResult, activePath?: number | null): Action =>
-  (state) => {
-    let active: number | null = null;
-    if (result.status === "found" && result.response.paths.length > 0) {
-      const wanted = activePath ?? 0;
-      active = wanted >= 0 && wanted < result.response.paths.length ? wanted : 0;
-    }
-    return { ...state, pathResult: result, activePath: active };
-  };
-
-export const choosePath =
-  (index: number | null): Action =>
-  (state) => {
-    if (state.activePath === index) return state;
-    if (index !== null) {
-      if (state.pathResult.status !== "found") return state;
-      if (index < 0 || index >= state.pathResult.response.paths.length) return state;
-    }
-    return { ...state, activePath: index };
-  };
-
-export const clearPath = (): Action => (state) =>
-  state.pathQuery === null && state.pathResult.status === "idle"
-    ? state
-    : { ...state, pathQuery: null, pathResult: { status: "idle" }, activePath: null };
-
-/** Open the source reader on an edge's quote. */
-export const showEvidence =
-  (edgeId: string): Action =>
-  (state) =>
-    state.reading?.edgeId === edgeId ? state : { ...state, reading: { edgeId } };
-
-export const setCamera =
-  (camera: CameraView | null): Action =>
-  (state) => ({ ...state, camera });
-
-/** Esc: first drop the selection (and the quote shown), then the highlighted path. */
-export const escape = (): Action => (state) => {
-  if (state.selection !== null || state.reading !== null) return { ...state, selection: null, reading: null };
-  if (state.activePath !== null) return { ...state, activePath: null };
-  return state;
-};
+// Public face of the actions: pure state transitions, and the path query runner that dispatches them.
+export {
+  askPaths,
+  choosePath,
+  clearPath,
+  clearSelection,
+  escape,
+  hoverEdge,
+  hoverNode,
+  resetFilters,
+  selectEdge,
+  selectNode,
+  setCamera,
+  setDateRange,
+  setFilterMode,
+  setPathResult,
+  showEvidence,
+  toggleEdgeType,
+  toggleNodeType,
+} from "./transitions.js";
+export { runPathQuery } from "./run-path-query.js";
+export type { FetchPaths } from "./run-path-query.js";
+export { pathParams } from "./path-params.js";

@@ -1,15 +1,18 @@
 // The explorer's only door to the server: typed fetches of the JSON API, errors turned into readable messages.
 import type {
-  ApiErrorBody,
+  ErrorBody,
+  GraphRequest,
   GraphResponse,
   HealthResponse,
   NodeResponse,
+  PathsRequest,
   PathsResponse,
   SchemaResponse,
-  SearchResult,
+  SearchRequest,
+  SearchResponse,
   SourceResponse,
-  SourceSummary,
-} from "./types.js";
+  SourcesResponse,
+} from "../../../src/api/contract.js";
 
 /** A failed API call, with the server's error code when it sent one ("not-found"), or "network". */
 export class ApiError extends Error {
@@ -23,13 +26,13 @@ export class ApiError extends Error {
   }
 }
 
-function isErrorBody(value: unknown): value is ApiErrorBody {
+function isErrorBody(value: unknown): value is ErrorBody {
   return (
     typeof value === "object" &&
     value !== null &&
     "error" in value &&
-    typeof (value as ApiErrorBody).error === "object" &&
-    typeof (value as ApiErrorBody).error?.message === "string"
+    typeof (value as ErrorBody).error === "object" &&
+    typeof (value as ErrorBody).error?.message === "string"
   );
 }
 
@@ -55,27 +58,33 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return body as T;
 }
 
-function query(params: Record<string, string | number | boolean | undefined | null>): string {
+/** A parameter value before it travels: lists are joined by commas, empty values are left out. */
+type ParameterValue = string | number | boolean | readonly string[] | undefined | null;
+type RequestParameters<T> = { [K in keyof T]: ParameterValue };
+
+function query<T extends RequestParameters<T>>(params: T): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === "") continue;
-    search.set(key, String(value));
+  for (const [key, value] of Object.entries(params) as [string, ParameterValue][]) {
+    const text = Array.isArray(value) ? value.join(",") : value;
+    if (text === undefined || text === null || text === "") continue;
+    search.set(key, String(text));
   }
   const text = search.toString();
   return text ? `?${text}` : "";
 }
 
+/** One typed call per route the explorer reads: requests and answers are the contract's shapes. */
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("/api/health", signal),
-  graph: (signal?: AbortSignal) => getJson<GraphResponse>("/api/graph", signal),
+  graph: (request: GraphRequest = {}, signal?: AbortSignal) =>
+    getJson<GraphResponse>(withQuery("/api/graph", request), signal),
   schema: (signal?: AbortSignal) => getJson<SchemaResponse>("/api/schema", signal),
-  search: async (q: string, limit = 8, signal?: AbortSignal) =>
-    (await getJson<{ results: SearchResult[] }>(`/api/search${query({ q, limit })}`, signal)).results,
+  search: async (request: SearchRequest, signal?: AbortSignal) =>
+    (await getJson<SearchResponse>(withQuery("/api/search", request), signal)).results,
   node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`, signal),
-  paths: (params: Record<string, string>, signal?: AbortSignal) =>
-    getJson<PathsResponse>(`/api/paths${query(params)}`, signal),
-  sources: async (signal?: AbortSignal) =>
-    (await getJson<{ sources: SourceSummary[] }>("/api/sources", signal)).sources,
+  paths: (request: PathsRequest, signal?: AbortSignal) =>
+    getJson<PathsResponse>(withQuery("/api/paths", request), signal),
+  sources: async (signal?: AbortSignal) => (await getJson<SourcesResponse>("/api/sources", signal)).sources,
   source: (id: string, signal?: AbortSignal) =>
     getJson<SourceResponse>(`/api/sources/${encodeURIComponent(id)}`, signal),
 };
@@ -87,7 +96,7 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/** Builds a URL with query parameters, leaving out empty values. */
-export function withQuery(path: string, params: Record<string, string | number | boolean | undefined | null>): string {
-  return `${path}${query(params)}`;
+/** Builds a URL from a route and a request of the contract, leaving out empty values. */
+export function withQuery<T extends RequestParameters<T>>(path: string, request: T): string {
+  return `${path}${query(request)}`;
 }

@@ -1,12 +1,12 @@
 // Remembers what the explorer fetched (node details, sources) so panels ask the server once per item.
 import { api } from "../api/index.js";
-import type { ApiEdge, NodeResponse, SourceResponse, SourceSummary } from "../api/index.js";
+import type { EdgeObject, NodeResponse, SourceResponse, SourceSummary } from "../api/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 
 export interface DataCache {
   node(id: string): Promise<NodeResponse>;
   /** An edge with its evidence, found through its source node's details. */
-  edge(id: string): Promise<ApiEdge | null>;
+  edge(id: string): Promise<EdgeObject | null>;
   /** The source whose document node is `documentId` (evidence.sourceDoc), or null when none is known. */
   sourceForDocument(documentId: string): Promise<SourceResponse | null>;
 }

@@ -1,16 +1,13 @@
-// Turns GET /api/graph into the graph the canvas draws: types renamed away from sigma's, size by degree, edges
-// straight until the renderer curves parallel ones. Pure (no sigma import), so it runs in Node for tests.
+// Turns GET /api/graph into the graph the canvas draws: types renamed away from sigma's, the server's positions and
+// sizes, edges straight until the renderer curves parallel ones. Pure (no sigma import), so it runs in Node for tests.
 import { MultiDirectedGraph } from "graphology";
 import type { GraphResponse, SchemaResponse } from "../api/index.js";
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from "./types.js";
 
 export const FALLBACK_NODE_COLOR = "#6b7280";
 export const FALLBACK_EDGE_COLOR = "#9ca3af";
-
-/** Node size from degree: hubs stand out, leaves stay visible. */
-export function sizeForDegree(degree: number): number {
-  return Math.round((4 + 2.4 * Math.sqrt(degree)) * 10) / 10;
-}
+/** Drawn for a node whose size is missing from a malformed answer, so it stays visible. */
+export const FALLBACK_NODE_SIZE = 4;
 
 /** Build the display graph (all edges straight). Edges whose ends are missing are skipped rather than breaking the page. */
 export function buildGraph(data: GraphResponse, schema: SchemaResponse): DisplayGraph {
@@ -26,9 +23,9 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
       description: String(a.description ?? ""),
       x: Number(a.x) || 0,
       y: Number(a.y) || 0,
-      size: 4,
+      // The server sizes nodes by degree in the whole graph, as the exports do: one formula, on the server.
+      size: Number(a.size) || FALLBACK_NODE_SIZE,
       color: nodeColors.get(String(a.type)) ?? a.color ?? FALLBACK_NODE_COLOR,
-      degree: 0,
     };
     if (a.date) node.date = String(a.date);
     graph.addNode(key, node);
@@ -46,9 +43,5 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
     if (a.date) edge.date = String(a.date);
     graph.addEdgeWithKey(key, source, target, edge);
   }
-  graph.forEachNode((node) => {
-    const degree = graph.degree(node);
-    graph.mergeNodeAttributes(node, { degree, size: sizeForDegree(degree) });
-  });
   return graph;
 }

@@ -1,5 +1,5 @@
 // Public face of the graph domain.
-export { buildGraph, sizeForDegree, FALLBACK_EDGE_COLOR, FALLBACK_NODE_COLOR } from "./build-graph.js";
+export { buildGraph, FALLBACK_EDGE_COLOR, FALLBACK_NODE_COLOR, FALLBACK_NODE_SIZE } from "./build-graph.js";
 export {
   dateInRange,
   formatDate,

@@ -1,30 +1,21 @@
-// Attributes of the graph the canvas draws: the API's data plus display values derived once on load.
+// Attributes of the graph the canvas draws: the API's data, with the schema's types renamed away from sigma's.
 import type { MultiDirectedGraph } from "graphology";
+import type { GraphViewEdge, GraphViewNode } from "../api/index.js";
 
-export interface DisplayNodeAttributes {
-  label: string;
+/** A node as GET /api/graph sends it, but for its type. */
+export type DisplayNodeAttributes = Omit<GraphViewNode["attributes"], "type"> & {
   /** The schema's node type ("state"). Sigma reserves `type` for its node programs. */
   nodeType: string;
-  aliases: string[];
-  description: string;
-  date?: string;
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-  degree: number;
-}
+};
 
-export interface DisplayEdgeAttributes {
+/** An edge as GET /api/graph sends it, but for its type, plus how sigma draws it. */
+export type DisplayEdgeAttributes = Omit<GraphViewEdge["attributes"], "type"> & {
   /** The schema's relation type ("declined"). Sigma reserves `type` for its edge programs. */
   relType: string;
-  label: string;
-  date?: string;
-  color: string;
   size: number;
   /** Sigma edge program: "straight" or "curved" (parallel edges). */
   type: "straight" | "curved";
   curvature: number;
-}
+};
 
 export type DisplayGraph = MultiDirectedGraph<DisplayNodeAttributes, DisplayEdgeAttributes>;

@@ -1,5 +1,5 @@
 // The explorer's state, typed once: what is selected, hovered, filtered, asked and shown.
-import type { PathsResponse } from "../api/index.js";
+import type { NoPathCause, PathDirection, PathsFoundResponse } from "../api/index.js";
 
 /** What the details panel shows: a node, an edge, or nothing. */
 export type Selection = { kind: "node"; id: string } | { kind: "edge"; id: string } | null;
@@ -18,8 +18,6 @@ export interface Filters {
   dateTo: string | null;
   mode: FilterMode;
 }
-
-export type PathDirection = "any" | "forward";
 
 /** A question for GET /api/paths, as the path finder asks it. */
 export interface PathQuery {
@@ -40,8 +38,8 @@ export interface PathQuery {
 export type PathResult =
   | { status: "idle" }
   | { status: "loading" }
-  | { status: "found"; response: PathsResponse }
-  | { status: "none"; reason: string; cause?: string }
+  | { status: "found"; response: PathsFoundResponse }
+  | { status: "none"; reason: string; cause?: NoPathCause }
   | { status: "error"; message: string };
 
 export interface CameraView {

@@ -1,11 +1,10 @@
 // Details of the selected node (identity, then its relations grouped by type and direction, as cited sentences)
 // or of the selected edge (the claim, its quote and endnotes).
 import { selectNode } from "../../actions/index.js";
-import { errorMessage } from "../../api/index.js";
-import type { ApiEdge, ApiNode } from "../../api/index.js";
+import { CORE_NODE_KEYS, errorMessage } from "../../api/index.js";
+import type { EdgeObject, NodeObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, safeUrl } from "../../dom/index.js";
-import { CORE_NODE_KEYS } from "../../../../src/query/types";
 import { formatDate } from "../../graph/index.js";
 import type { Selection } from "../../state/index.js";
 import { evidenceView } from "../shared/evidence.js";
@@ -74,7 +73,7 @@ function outsideKnowledge(notes: unknown): HTMLElement | null {
 }
 
 /** One relation: a button with the sentence (selects the other node), then the evidence. */
-function relationItem(ctx: AppContext, nodeId: string, edge: ApiEdge): HTMLElement {
+function relationItem(ctx: AppContext, nodeId: string, edge: EdgeObject): HTMLElement {
   const parts = sentenceParts(edge, labelOf(ctx), ctx.edgeTypes.get(edge.type));
   const other = edge.source === nodeId ? edge.target : edge.source;
   const otherIsSource = other === edge.source && edge.source !== nodeId;
@@ -92,7 +91,7 @@ function relationItem(ctx: AppContext, nodeId: string, edge: ApiEdge): HTMLEleme
   return h("li", { class: "relation", attrs: { "data-edge": edge.id } }, button, evidenceView(edge, ctx));
 }
 
-function nodeView(ctx: AppContext, node: ApiNode, edges: ApiEdge[]): HTMLElement[] {
+function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLElement[] {
   const parts: HTMLElement[] = [];
   parts.push(
     h("div", { class: "details-kicker" }, typeChip(ctx, node.type)),
@@ -146,7 +145,7 @@ function endButton(ctx: AppContext, id: string, role: string): HTMLElement {
   );
 }
 
-function edgeView(ctx: AppContext, edge: ApiEdge): HTMLElement[] {
+function edgeView(ctx: AppContext, edge: EdgeObject): HTMLElement[] {
   const type = ctx.edgeTypes.get(edge.type);
   const { source, verb, target } = sentenceParts(edge, labelOf(ctx), type);
   const swatch = h("span", { class: "edge-swatch", attrs: { "aria-hidden": "true" } });

@@ -1,17 +1,21 @@
 // Export links: the whole graph, the filtered view, or the current path result, through GET /api/export.
+import { EXPORT_FORMAT_NAMES, withQuery } from "../../api/index.js";
+import type { ExportFormat, ExportRequest, ViewFilterRequest } from "../../api/index.js";
 import { lastDayOfMonth } from "../../graph/index.js";
 import type { Filters, PathQuery } from "../../state/index.js";
-import { pathParams } from "../path-finder/path-params.js";
+import { pathParams } from "../../actions/index.js";
 
-export type ExportFormat = "graphml" | "gexf" | "json" | "csv";
 export type ExportScope = "all" | "view" | "path";
 
-export const EXPORT_FORMATS: { format: ExportFormat; label: string; extension: string }[] = [
-  { format: "graphml", label: "GraphML", extension: "graphml" },
-  { format: "gexf", label: "GEXF", extension: "gexf" },
-  { format: "json", label: "JSON", extension: "json" },
-  { format: "csv", label: "CSV (zip)", extension: "zip" },
-];
+const LOOK: Record<ExportFormat, { label: string; extension: string }> = {
+  graphml: { label: "GraphML", extension: "graphml" },
+  gexf: { label: "GEXF", extension: "gexf" },
+  json: { label: "JSON", extension: "json" },
+  csv: { label: "CSV (zip)", extension: "zip" },
+};
+
+/** The formats the server offers, with the name and file extension the panel shows for each. */
+export const EXPORT_FORMATS = EXPORT_FORMAT_NAMES.map((format) => ({ format, ...LOOK[format] }));
 
 export interface ExportContext {
   filters: Filters;
@@ -22,14 +26,14 @@ export interface ExportContext {
 }
 
 /** The filter parameters of the current view; empty when nothing is filtered. */
-export function viewParams(ctx: ExportContext): Record<string, string> {
-  const params: Record<string, string> = {};
+export function viewParams(ctx: ExportContext): ViewFilterRequest {
+  const params: ViewFilterRequest = {};
   const { filters } = ctx;
   if (filters.hiddenNodeTypes.length) {
-    params.nodeTypes = ctx.nodeTypes.filter((t) => !filters.hiddenNodeTypes.includes(t)).join(",");
+    params.nodeTypes = ctx.nodeTypes.filter((t) => !filters.hiddenNodeTypes.includes(t));
   }
   if (filters.hiddenEdgeTypes.length) {
-    params.edgeTypes = ctx.edgeTypes.filter((t) => !filters.hiddenEdgeTypes.includes(t)).join(",");
+    params.edgeTypes = ctx.edgeTypes.filter((t) => !filters.hiddenEdgeTypes.includes(t));
   }
   if (filters.dateFrom) params.dateFrom = `${filters.dateFrom}-01`;
   if (filters.dateTo) params.dateTo = lastDayOfMonth(filters.dateTo);
@@ -38,12 +42,11 @@ export function viewParams(ctx: ExportContext): Record<string, string> {
 
 /** The URL of an export, or null when the scope has nothing to export (no path asked yet). */
 export function exportUrl(format: ExportFormat, scope: ExportScope, ctx: ExportContext): string | null {
-  let params: Record<string, string> = {};
-  if (scope === "view") params = viewParams(ctx);
+  let request: ExportRequest = { format };
+  if (scope === "view") request = { format, ...viewParams(ctx) };
   if (scope === "path") {
     if (!ctx.pathQuery) return null;
-    params = pathParams(ctx.pathQuery);
+    request = { format, ...pathParams(ctx.pathQuery) };
   }
-  const search = new URLSearchParams({ format, ...params });
-  return `/api/export?${search.toString()}`;
+  return withQuery("/api/export", request);
 }

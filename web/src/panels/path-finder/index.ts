@@ -1,3 +1,2 @@
 // Public face of the path finder.
-export { mountPathFinder, runPathQuery } from "./path-finder.js";
-export { pathParams } from "./path-params.js";
+export { mountPathFinder } from "./path-finder.js";

@@ -1,8 +1,8 @@
 // The path finder: two actors, hops, direction, relation types and documents; the k shortest paths as cited
 // sentences; the chosen one highlighted on the canvas.
-import { askPaths, choosePath, clearPath, setPathResult } from "../../actions/index.js";
+import { choosePath, clearPath, runPathQuery } from "../../actions/index.js";
 import { api, errorMessage } from "../../api/index.js";
-import type { FoundPath } from "../../api/index.js";
+import type { PathObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import { DEFAULT_PATH_QUERY, MAX_HOPS_RANGE, PATH_LIMIT_RANGE } from "../../state/index.js";
@@ -10,30 +10,10 @@ import type { AppState, PathQuery } from "../../state/index.js";
 import { evidenceView } from "../shared/evidence.js";
 import { sentenceParts } from "../shared/sentence.js";
 import { createSuggestBox, nodeSuggestions } from "../shared/suggest-box.js";
-import { pathParams } from "./path-params.js";
 
 interface Endpoint {
   input: HTMLInputElement;
   chosen: string | null;
-}
-
-/** Run a path query and store its answer; shared by the form and permalink restoring. */
-export async function runPathQuery(ctx: AppContext, query: PathQuery, activePath?: number | null): Promise<void> {
-  ctx.store.dispatch(askPaths(query));
-  try {
-    const response = await api.paths(pathParams(query));
-    if (ctx.store.get().pathQuery !== query) return;
-    if (response.paths.length === 0) {
-      ctx.store.dispatch(
-        setPathResult({ status: "none", reason: response.reason ?? "No path was found.", cause: response.cause }),
-      );
-    } else {
-      ctx.store.dispatch(setPathResult({ status: "found", response }, activePath));
-    }
-  } catch (error) {
-    if (ctx.store.get().pathQuery !== query) return;
-    ctx.store.dispatch(setPathResult({ status: "error", message: errorMessage(error) }));
-  }
 }
 
 function numberField(id: string, value: number, min: number, max: number): HTMLInputElement {
@@ -122,7 +102,7 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
       message.textContent = `Enter a name in “${name}”.`;
       return null;
     }
-    const found = await api.search(text, 1);
+    const found = await api.search({ q: text, limit: 1 });
     if (found.length === 0) {
       message.textContent = `No node matches “${text}”.`;
       return null;
@@ -187,7 +167,7 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
           throughDocuments: throughDocs.checked,
           includeProvenance: provenance.checked,
         };
-        await runPathQuery(ctx, query);
+        await runPathQuery(store, query);
       } catch (error) {
         message.textContent = `Could not look up the names: ${errorMessage(error)}`;
       }
@@ -204,7 +184,7 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     ),
   );
 
-  function hopList(path: FoundPath): HTMLElement {
+  function hopList(path: PathObject): HTMLElement {
     return h(
       "ol",
       { class: "hops" },

@@ -2,7 +2,7 @@
 // and a button to read it in context.
 import { selectNode, showEvidence } from "../../actions/index.js";
 import { errorMessage } from "../../api/index.js";
-import type { ApiEdge, CitationInfo } from "../../api/index.js";
+import type { CitationInfo, EdgeObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, safeUrl, uid } from "../../dom/index.js";
 import { formatDate } from "../../graph/index.js";
@@ -69,7 +69,7 @@ async function fillEndnote(box: HTMLElement, marker: string, sourceDoc: string, 
 }
 
 /** The quote, the date, the endnote buttons and "Show in source" for one edge. */
-export function evidenceView(edge: ApiEdge, ctx: AppContext): HTMLElement {
+export function evidenceView(edge: EdgeObject, ctx: AppContext): HTMLElement {
   const { evidence } = edge;
   const box = h("div", { class: "citation-box", id: uid("endnote") });
   box.hidden = true;

@@ -32,7 +32,7 @@ export function nodeSuggestions(
 ): Pick<SuggestBoxOptions, "listLabel" | "fetch" | "describeType" | "colorOf"> {
   return {
     listLabel: "Suggestions",
-    fetch: (q, signal) => api.search(q, 8, signal),
+    fetch: (q, signal) => api.search({ q, limit: 8 }, signal),
     describeType: (type) => ctx.nodeTypes.get(type)?.label ?? type,
     colorOf: (type) => ctx.nodeTypes.get(type)?.color ?? "#888",
   };
