@@ -352,6 +352,38 @@ describe("web explorer, main flow", () => {
     await expect.poll(() => page.url()).toBe(link);
   });
 
+  it("follows a link navigated to in the same page: another path, a missing node, then the link again", async () => {
+    const link = new URL(page.url());
+    const withHash = (change: (params: URLSearchParams) => void): string => {
+      const params = new URLSearchParams(link.hash.slice(1));
+      change(params);
+      return params.toString();
+    };
+    const go = (hash: string) => page.evaluate((h) => void (window.location.hash = h), hash);
+    const summary = () => page.locator("#canvas-summary").textContent();
+
+    // The same question keeps its answer and takes the link's choice of path.
+    await go(withHash((p) => p.set("pi", "1")));
+    await expect.poll(summary).toMatch(/^The canvas highlights path 2/);
+
+    // A node the graph lacks is announced; a link without a path question clears the path.
+    await go(
+      withHash((p) => {
+        p.set("s", "n:state:nowhere");
+        for (const key of ["pf", "pt", "pi"]) p.delete(key);
+      }),
+    );
+    await page.locator("#status", { hasText: "The linked node “state:nowhere” is not in this graph." }).waitFor();
+    await page.locator(".path-list").waitFor({ state: "detached" });
+    await page.locator(".details .muted", { hasText: "Select a node" }).waitFor();
+
+    // The whole link again: the question is asked anew and its first path chosen.
+    await go(link.hash.slice(1));
+    await page.locator(".path-list .path.chosen").waitFor();
+    await expect.poll(summary).toMatch(/^The canvas highlights path 1/);
+    await page.locator(".details .details-title").waitFor();
+  });
+
   it("clears the selection with Esc, and shows keyboard focus", async () => {
     await page.locator(".details .details-title").click();
     await page.keyboard.press("Escape");

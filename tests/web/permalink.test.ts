@@ -1,8 +1,21 @@
-// Permalinks: the shareable state survives encode -> decode; broken or hostile hashes decode to safe defaults.
+// Permalinks: the shareable state survives encode -> decode; broken or hostile hashes decode to safe defaults; a
+// restored link keeps only what names things in the graph, and one action puts it in the state.
 import { describe, expect, it } from "vitest";
-import { decodePermalink, encodePermalink } from "../../web/src/permalink/index.js";
+import { askPaths, setPathResult } from "../../web/src/actions/index.js";
+import type { PathObject } from "../../web/src/api/index.js";
+import {
+  decodePermalink,
+  encodePermalink,
+  pathToAsk,
+  restorePermalink,
+  samePathQuery,
+  validPermalink,
+} from "../../web/src/permalink/index.js";
 import type { PermalinkState } from "../../web/src/permalink/index.js";
-import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY } from "../../web/src/state/index.js";
+import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
+import { fixtureGraph } from "./fixture.js";
+
+const PATH: PathObject = { nodes: [], edges: [], length: 1 };
 
 const FULL: PermalinkState = {
   selection: { kind: "node", id: "person:tomas-ojea-quintana" },
@@ -84,5 +97,84 @@ describe("encodePermalink", () => {
     expect(hash).not.toMatch(/ph=|pl=|pd=|pdoc=|pprov=/);
     expect(decodePermalink(`#${hash}`).selection).toEqual({ kind: "node", id: "doc:un:a-c.3-74-l.26&x=1#y" });
     expect(decodePermalink(`#${hash}`).activePath).toBe(0);
+  });
+});
+
+describe("validPermalink", () => {
+  const graph = fixtureGraph();
+
+  it("keeps what names things in the graph", () => {
+    const link = {
+      ...FULL,
+      selection: { kind: "edge", id: "e:declined" } as const,
+      reading: { edgeId: "e:declined" },
+      pathQuery: { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" },
+    };
+    expect(validPermalink(graph, link)).toEqual({ state: link, problems: [] });
+  });
+
+  it("drops a missing selection or path end with a sentence each, and a missing quote silently", () => {
+    const { state, problems } = validPermalink(graph, {
+      ...FULL,
+      selection: { kind: "node", id: "state:nowhere" },
+      reading: { edgeId: "e:gone" },
+      pathQuery: { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:gone" },
+      activePath: 1,
+    });
+    expect(state).toMatchObject({ selection: null, reading: null, pathQuery: null, activePath: null });
+    expect(state.filters).toEqual(FULL.filters);
+    expect(problems).toEqual([
+      "The linked node “state:nowhere” is not in this graph.",
+      "The linked path names a node that is not in this graph.",
+    ]);
+  });
+});
+
+describe("restorePermalink", () => {
+  const QUESTION = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
+  const PATHS = { paths: [PATH, PATH, PATH], truncated: false };
+  const answered = setPathResult({ status: "found", response: PATHS })(askPaths(QUESTION)(initialState()));
+
+  it("restores selection, quote, filters and camera, keeping the camera when the link has none", () => {
+    const link = { ...FULL, pathQuery: null, activePath: null };
+    const moved = { ...initialState(), camera: { x: 1, y: 1, ratio: 1, angle: 0 } };
+    expect(restorePermalink(link)(moved)).toMatchObject({
+      selection: FULL.selection,
+      reading: FULL.reading,
+      filters: FULL.filters,
+      camera: FULL.camera,
+    });
+    expect(restorePermalink({ ...link, camera: null })(moved).camera).toEqual(moved.camera);
+  });
+
+  it("keeps the answer to the same question and takes the link's choice of path", () => {
+    const link = { ...FULL, pathQuery: { ...QUESTION }, activePath: 2 };
+    const next = restorePermalink(link)(answered);
+    expect(next).toMatchObject({ pathQuery: QUESTION, pathResult: answered.pathResult, activePath: 2 });
+    expect(pathToAsk(link, next)).toBeNull();
+  });
+
+  it("clears the path when the link has none", () => {
+    const next = restorePermalink({ ...FULL, pathQuery: null, activePath: null })(answered);
+    expect(next).toMatchObject({ pathQuery: null, pathResult: { status: "idle" }, activePath: null });
+  });
+
+  it("leaves a new question to the path runner, which it names", () => {
+    const link = { ...FULL, pathQuery: { ...QUESTION, maxHops: 2 }, activePath: 1 };
+    const next = restorePermalink(link)(answered);
+    expect(next).toMatchObject({ pathQuery: QUESTION, pathResult: answered.pathResult, activePath: 0 });
+    expect(pathToAsk(link, next)).toBe(link.pathQuery);
+    expect(pathToAsk(link, initialState())).toBe(link.pathQuery);
+  });
+});
+
+describe("samePathQuery", () => {
+  it("compares every option, relation types as a list", () => {
+    const q = { ...DEFAULT_PATH_QUERY, from: "a", to: "b", edgeTypes: ["x", "y"] };
+    expect(samePathQuery(q, { ...q, edgeTypes: ["x", "y"] })).toBe(true);
+    expect(samePathQuery(q, { ...q, edgeTypes: ["x"] })).toBe(false);
+    expect(samePathQuery(q, { ...q, includeProvenance: !q.includeProvenance })).toBe(false);
+    expect(samePathQuery(q, null)).toBe(false);
+    expect(samePathQuery(null, null)).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Reducers derive the look from the view: hidden or dimmed filtered elements, the hover neighbourhood, the chosen
 // path alone; graph data is never touched.
+import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
   askPaths,
@@ -11,8 +12,16 @@ import {
   toggleNodeType,
 } from "../../web/src/actions/index.js";
 import type { EdgeObject, NodeObject } from "../../web/src/api/index.js";
-import { computeView, DIM_EDGE_COLOR, DIM_NODE_COLOR, edgeReducer, nodeReducer } from "../../web/src/reducers/index.js";
-import { DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
+import {
+  computeView,
+  DIM_EDGE_COLOR,
+  DIM_NODE_COLOR,
+  edgeReducer,
+  nodeReducer,
+  viewChanged,
+  VIEW_FIELDS,
+} from "../../web/src/reducers/index.js";
+import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
 import type { AppState } from "../../web/src/state/index.js";
 import { fixtureGraph } from "./fixture.js";
 
@@ -93,5 +102,46 @@ describe("edgeReducer", () => {
     nodeLook(hoverNode("person:q")(initialState()), "doc:brief");
     edgeLook(selectEdge("e:declined")(initialState()), "e:cites");
     expect(JSON.stringify(graph.export())).toBe(before);
+  });
+});
+
+describe("the fields that redraw the canvas", () => {
+  const node = (id: string) => ({ id, label: graph.getNodeAttribute(id, "label") }) as NodeObject;
+  const edge = (id: string) => ({ id, direction: "forward" }) as EdgeObject & { direction: "forward" };
+  const SHORT = { nodes: [node("person:q"), node("state:kor")], edges: [edge("e:call-kor")], length: 1 };
+  const LONG = {
+    nodes: [node("person:q"), node("state:kor"), node("doc:l26")],
+    edges: [edge("e:call-kor-2"), edge("e:declined")],
+    length: 2,
+  };
+  const QUESTION = { ...DEFAULT_PATH_QUERY, from: "person:q", to: "doc:l26" };
+  const answered = setPathResult({ status: "found", response: { paths: [SHORT, LONG], truncated: false } })(
+    askPaths(QUESTION)(initialState()),
+  );
+  const BASES: AppState[] = [initialState(), selectNode("state:kor")(initialState()), answered];
+
+  // One other value for every field of the state; the Record type makes a new field fail to compile until listed.
+  const OTHER: { [K in keyof AppState]: AppState[K] } = {
+    selection: { kind: "edge", id: "e:cites" },
+    hoveredNode: "doc:brief",
+    hoveredEdge: "e:declined",
+    filters: { ...DEFAULT_FILTERS, hiddenNodeTypes: ["person"] },
+    pathQuery: { ...QUESTION, maxHops: 2 },
+    pathResult: { status: "found", response: { paths: [LONG], truncated: false } },
+    activePath: 1,
+    reading: { edgeId: "e:declined" },
+    camera: { x: 0.2, y: 0.3, ratio: 0.5, angle: 0 },
+  };
+
+  it("lists exactly the fields computeView reads", () => {
+    for (const field of Object.keys(OTHER) as (keyof AppState)[]) {
+      const changes = BASES.map((base) => {
+        const next = { ...base, [field]: OTHER[field] };
+        expect(viewChanged(next, base), field).toBe(VIEW_FIELDS.includes(field as never));
+        return !isDeepStrictEqual(computeView(graph, next), computeView(graph, base));
+      });
+      // A listed field changes the view from some state; an unlisted one never does.
+      expect(changes.some(Boolean), field).toBe(VIEW_FIELDS.includes(field as never));
+    }
   });
 });

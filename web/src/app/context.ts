@@ -1,19 +1,9 @@
 // What every panel receives: the store, the graph, the schema, the data cache and the canvas controls.
 import type { EdgeTypeInfo, NodeTypeInfo, SchemaResponse } from "../api/index.js";
 import type { DisplayGraph, Visibility } from "../graph/index.js";
-import type { Renderer } from "../renderer/index.js";
+import type { CanvasControls, Renderer } from "../renderer/index.js";
 import type { Store } from "../state/index.js";
 import type { DataCache } from "./data-cache.js";
-
-export interface CanvasControls {
-  /** Centre the camera on a node (animated). */
-  focusNode(id: string): void;
-  /** Move the camera so these nodes fill the view (animated). */
-  fitNodes(ids: string[]): void;
-  /** Fit the whole graph in view. */
-  resetView(): void;
-  zoom(factor: number): void;
-}
 
 export interface AppContext {
   store: Store;

@@ -1,5 +1,5 @@
 // Public face of the reducers: view derivation plus node and edge reducers.
-export { activePathSets, computeView } from "./view.js";
+export { activePathSets, computeView, viewChanged, VIEW_FIELDS } from "./view.js";
 export type { View } from "./view.js";
 export { nodeReducer } from "./node-reducer.js";
 export { edgeReducer } from "./edge-reducer.js";

@@ -19,6 +19,25 @@ export interface View {
   path: { nodes: Set<string>; edges: Set<string> } | null;
 }
 
+/**
+ * The state fields the view is computed from: a change to any of them recomputes the view and redraws the canvas,
+ * a change to any other (the camera, the quote being read, the path question before its answer) does not. Kept
+ * beside computeView so that the two change together.
+ */
+export const VIEW_FIELDS = [
+  "filters",
+  "selection",
+  "hoveredNode",
+  "hoveredEdge",
+  "pathResult",
+  "activePath",
+] as const satisfies readonly (keyof AppState)[];
+
+/** True when a field the view depends on changed between the two states. */
+export function viewChanged(state: AppState, previous: AppState): boolean {
+  return VIEW_FIELDS.some((field) => state[field] !== previous[field]);
+}
+
 /** The chosen path's node and edge ids, or null when no path is chosen. */
 export function activePathSets(state: AppState): View["path"] {
   if (state.activePath === null || state.pathResult.status !== "found") return null;

@@ -1,0 +1,36 @@
+// The canvas in words, for screen readers (and tests): what it highlights now.
+import type { DisplayGraph } from "../graph/index.js";
+import { viewChanged } from "../reducers/index.js";
+import type { View } from "../reducers/index.js";
+import type { Canvas } from "../renderer/index.js";
+import type { AppState, Store } from "../state/index.js";
+
+export function canvasSummary(graph: DisplayGraph, state: AppState, view: View): string {
+  const labelOf = (id: string): string => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const path =
+    state.activePath !== null && state.pathResult.status === "found"
+      ? state.pathResult.response.paths[state.activePath]
+      : undefined;
+  if (path) {
+    return `The canvas highlights path ${state.activePath! + 1}: ${path.nodes.map((n) => n.label).join(" → ")}.`;
+  }
+  if (view.selectedNode) {
+    return `The canvas highlights ${labelOf(view.selectedNode)} and ${view.focusNodes.size - 1} neighbours.`;
+  }
+  if (view.selectedEdge) {
+    const edge = view.selectedEdge;
+    const { label } = graph.getEdgeAttributes(edge);
+    return `The canvas highlights the relation: ${labelOf(graph.source(edge))} ${label} ${labelOf(graph.target(edge))}.`;
+  }
+  const { nodes, edges } = view.visibility;
+  return `The canvas shows ${nodes.size} of ${graph.order} nodes and ${edges.size} of ${graph.size} edges.`;
+}
+
+/** Keep `element` describing the canvas. Hovering is left out: it is fleeting, and would flood a screen reader. */
+export function describeCanvas(element: HTMLElement, graph: DisplayGraph, store: Store, canvas: Canvas): void {
+  element.textContent = canvasSummary(graph, store.get(), canvas.view());
+  store.subscribe((state, previous) => {
+    const hovered = state.hoveredNode !== previous.hoveredNode || state.hoveredEdge !== previous.hoveredEdge;
+    if (viewChanged(state, previous) && !hovered) element.textContent = canvasSummary(graph, state, canvas.view());
+  });
+}

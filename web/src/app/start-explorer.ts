@@ -1,0 +1,75 @@
+// Starting the explorer on a loaded graph: the state restored from the URL, the canvas, the panels, then what the
+// permalink asks of the camera and the server.
+import { runPathQuery } from "../actions/index.js";
+import type { SchemaResponse, SourceSummary } from "../api/index.js";
+import { replaceChildren } from "../dom/index.js";
+import type { DisplayGraph } from "../graph/index.js";
+import { mountDetails } from "../panels/details/index.js";
+import { mountExport } from "../panels/export/index.js";
+import { mountFilters } from "../panels/filters/index.js";
+import { mountPathFinder } from "../panels/path-finder/index.js";
+import { mountSearch } from "../panels/search/index.js";
+import { mountSourceReader } from "../panels/source-reader/index.js";
+import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
+import { cameraControls, createCanvas, fitChosenPath, mountCameraButtons, trackCamera } from "../renderer/index.js";
+import { createStore, initialState } from "../state/index.js";
+import { bindCanvasEvents } from "./canvas-events.js";
+import { describeCanvas } from "./canvas-summary.js";
+import type { AppContext } from "./context.js";
+import { createDataCache } from "./data-cache.js";
+import { followPermalink } from "./follow-permalink.js";
+import { bindKeys } from "./keyboard.js";
+import type { ExplorerPage } from "./page.js";
+
+export function startExplorer(
+  page: ExplorerPage,
+  graph: DisplayGraph,
+  schema: SchemaResponse,
+  sources: SourceSummary[],
+): void {
+  replaceChildren(page.canvas);
+  const { state: link, problems } = validPermalink(graph, decodePermalink(window.location.hash));
+  const store = createStore(restorePermalink(link)(initialState()));
+
+  const canvas = createCanvas(page.canvas, graph, store);
+  page.canvas.setAttribute("data-ready", "true");
+  const camera = cameraControls(canvas.renderer);
+  if (link.camera) camera.setView(link.camera);
+
+  const ctx: AppContext = {
+    store,
+    graph,
+    schema,
+    nodeTypes: new Map(schema.nodeTypes.map((t) => [t.name, t])),
+    edgeTypes: new Map(schema.edgeTypes.map((t) => [t.name, t])),
+    data: createDataCache(graph, sources),
+    renderer: canvas.renderer,
+    canvas: camera,
+    visibility: canvas.visibility,
+    announce: (message) => {
+      page.status.textContent = message;
+    },
+  };
+
+  // These follow the view, so they subscribe right after the canvas and before the panels.
+  fitChosenPath(store, canvas, camera.fitNodes, Boolean(link.camera && link.pathQuery));
+  describeCanvas(page.canvasSummary, graph, store, canvas);
+  bindCanvasEvents(ctx, page);
+  trackCamera(canvas.renderer, store);
+
+  const searchInput = mountSearch(page.search, ctx);
+  mountFilters(page.left, ctx);
+  mountPathFinder(page.left, ctx);
+  mountExport(page.left, ctx);
+  mountDetails(page.right, ctx);
+  mountSourceReader(page.right, ctx);
+  mountCameraButtons(page.canvasTools, camera);
+  syncPermalink(store, (decoded) => followPermalink(ctx, decoded));
+  bindKeys(store, searchInput, page.hoverHint);
+
+  // What the link asks beyond the state: a camera on its selected node, and the answer to its path question.
+  if (link.selection?.kind === "node" && !link.camera) camera.focusNode(link.selection.id);
+  if (link.pathQuery) void runPathQuery(store, link.pathQuery, link.activePath);
+  ctx.announce(problems[0] ?? `${graph.order} nodes and ${graph.size} edges loaded.`);
+  window.addEventListener("pagehide", () => canvas.renderer.kill());
+}

@@ -1,0 +1,53 @@
+// The canvas: the sigma renderer drawing the current view, recomputed and redrawn when a field it depends on changes.
+import { computeVisibility } from "../graph/index.js";
+import type { DisplayGraph, Visibility } from "../graph/index.js";
+import { computeView, viewChanged } from "../reducers/index.js";
+import type { View } from "../reducers/index.js";
+import type { Store } from "../state/index.js";
+import { createRenderer } from "./create-renderer.js";
+import type { Renderer } from "./create-renderer.js";
+
+export interface Canvas {
+  renderer: Renderer;
+  /** The view the reducers draw now. */
+  view(): View;
+  /** The nodes and edges that pass the current filters. */
+  visibility(): Visibility;
+}
+
+/**
+ * Create the renderer and keep it in step with the store. Subscribe this before anything that reads the view (the
+ * panels, the path fitting): the store calls listeners in the order they subscribed.
+ */
+export function createCanvas(container: HTMLElement, graph: DisplayGraph, store: Store): Canvas {
+  let visibility = computeVisibility(graph, store.get().filters);
+  let view = computeView(graph, store.get(), visibility);
+  const renderer = createRenderer(container, graph, () => view);
+  store.subscribe((state, previous) => {
+    if (state.filters !== previous.filters) visibility = computeVisibility(graph, state.filters);
+    if (!viewChanged(state, previous)) return;
+    view = computeView(graph, state, visibility);
+    renderer.refresh({ skipIndexation: true });
+  });
+  return { renderer, view: () => view, visibility: () => visibility };
+}
+
+/**
+ * Fit the chosen path into view whenever a path is chosen or answered. `keepFirst` leaves the camera where a
+ * permalink put it for the first path shown: the link's own camera wins over fitting the path it restores.
+ */
+export function fitChosenPath(
+  store: Store,
+  canvas: Canvas,
+  fitNodes: (ids: string[]) => void,
+  keepFirst: boolean,
+): void {
+  let keep = keepFirst;
+  store.subscribe((state, previous) => {
+    if (state.activePath === previous.activePath && state.pathResult === previous.pathResult) return;
+    const path = canvas.view().path;
+    if (!path) return;
+    if (keep) keep = false;
+    else fitNodes([...path.nodes]);
+  });
+}
