@@ -116,9 +116,15 @@ export function deepestPixel(
   return best;
 }
 
-/** A pixel whose whole square of side 2 * radius + 1 has the colour of the top-left pixel (the background). */
-export function emptySpot(bitmap: Bitmap, radius: number): { x: number; y: number } | null {
-  const background = [bitmap.data[0]!, bitmap.data[1]!, bitmap.data[2]!] as [number, number, number];
+/**
+ * A pixel whose whole square of side 2 * radius + 1 has the background colour. The colour is given, not read from a
+ * corner: a label or an edge may cover any corner of a zoomed canvas.
+ */
+export function emptySpot(
+  bitmap: Bitmap,
+  radius: number,
+  background: [number, number, number],
+): { x: number; y: number } | null {
   for (let y = radius; y < bitmap.height - radius; y += radius) {
     next: for (let x = radius; x < bitmap.width - radius; x += radius) {
       for (let dy = -radius; dy <= radius; dy++)

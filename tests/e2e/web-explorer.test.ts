@@ -10,6 +10,9 @@ import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, ty
 import { DIM_NODE_COLOR } from "../../web/src/reducers/index.js";
 import { countColouredPixels, countExact, decodePng, deepestPixel, emptySpot, rgb, type Bitmap } from "./png";
 
+/** The canvas's background (.canvas-wrap in web/styles.css). */
+const CANVAS_BACKGROUND = rgb("#ffffff");
+
 let explorer: Explorer;
 let page: Page;
 let errors: string[];
@@ -129,7 +132,7 @@ describe("web explorer, main flow", () => {
       ((await page.locator("#graph").getAttribute("class")) ?? "").split(/\s+/).includes("pointing");
     const before = await canvasShot();
     const dimBefore = countExact(before, DIM_NODE_COLOR);
-    const away = emptySpot(before, 15);
+    const away = emptySpot(before, 15, CANVAS_BACKGROUND);
     if (!away) throw new Error("no empty spot on the canvas to move the mouse to");
 
     // The middle of the largest node disc on screen.
@@ -167,7 +170,7 @@ describe("web explorer, main flow", () => {
     for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Zoom in" }).click();
     const zoomed = await settledShot();
     const edge = edgePixel(zoomed, edgeColours, nodeColours);
-    const clear = emptySpot(zoomed, 15);
+    const clear = emptySpot(zoomed, 15, CANVAS_BACKGROUND);
     if (!edge) throw new Error("no pixel of a relation away from the nodes on the canvas");
     if (!clear) throw new Error("no empty spot on the zoomed canvas to move the mouse to");
     await page.mouse.move(box.x + edge.x, box.y + edge.y);
