@@ -1,0 +1,185 @@
+// The Cypher engine's entry points: prepare (parse, resolve names, plan), explain, and run, either to the end or as
+// a generator that yields whenever its slice clock is due so that a scheduler can interleave it with other work.
+import { runToEnd, SliceClock } from "../slice-clock";
+import type { CypherQuery } from "./cypher-ast";
+import type { CypherGraph } from "./cypher-graph";
+import { MAX_HIGHLIGHTED, resolveCypherOptions, type CypherOptions } from "./cypher-options";
+import { resolveParameters } from "./cypher-parameters";
+import {
+  PAUSE,
+  type Execution,
+  type Flow,
+  type Row,
+  type Trail,
+  type TruncationCause,
+  type WorkClock,
+} from "./cypher-rows";
+import { Scope } from "./cypher-scope";
+import { executeMatch } from "./execute-match";
+import { executeProjection } from "./execute-projection";
+import { parseCypher } from "./parse-cypher";
+import { planMatch, type MatchPlan } from "./plan-match";
+import { planProjection, type ProjectionPlan } from "./plan-projection";
+import { toCypherJson } from "./to-cypher-json";
+
+/** A query's answer. */
+export interface CypherResult {
+  columns: string[];
+  /** One array per row, in column order; nodes, relationships and paths as the API's JSON objects. */
+  rows: unknown[][];
+  /** The answer may be incomplete: see `truncatedBy`. */
+  truncated: boolean;
+  /** Why: more rows than the row cap, the time budget spent, a `*` stopped at its hop cap, too many rows to sort. */
+  truncatedBy: TruncationCause[];
+  /** Ids of the nodes and edges the returned rows were matched on, for highlighting (at most MAX_HIGHLIGHTED each). */
+  nodes: string[];
+  edges: string[];
+  /** True when there were more nodes or edges to highlight than the lists hold. */
+  highlightTruncated: boolean;
+}
+
+type Stage = { kind: "match"; plan: MatchPlan; width: number } | { kind: "projection"; plan: ProjectionPlan };
+
+/** A query parsed, checked against one graph and planned: run it as often as needed, with other parameters. */
+export interface PreparedCypher {
+  readonly graph: CypherGraph;
+  readonly query: CypherQuery;
+  readonly columns: readonly string[];
+  /** Names of the parameters the query uses (each must be given a value). */
+  readonly parameters: readonly string[];
+  readonly stages: readonly Stage[];
+}
+
+/**
+ * Parses `query` (or takes a parsed one), resolves its labels, relationship types, property keys and variables
+ * against `graph`, and plans it. Throws CypherSyntaxError or CypherUnsupportedError; nothing runs yet.
+ */
+export function prepareCypher(graph: CypherGraph, query: string | CypherQuery): PreparedCypher {
+  const parsed = typeof query === "string" ? parseCypher(query) : query;
+  const parameters = new Set<string>();
+  const stages: Stage[] = [];
+  let scope = new Scope();
+  let columns: string[] = [];
+  for (const clause of parsed.clauses) {
+    if (clause.kind === "match") {
+      const plan = planMatch(clause, scope, graph, parameters);
+      stages.push({ kind: "match", plan, width: scope.width });
+    } else {
+      const plan = planProjection(clause, scope, graph, parameters);
+      stages.push({ kind: "projection", plan });
+      scope = plan.scope;
+      columns = plan.columns;
+    }
+  }
+  return { graph, query: parsed, columns, parameters: [...parameters], stages };
+}
+
+/** The plan in words: one block per clause, the steps of each MATCH with where it starts and what it filters. */
+export function explainCypher(prepared: PreparedCypher): string {
+  const lines = [`Plan for: ${prepared.query.text.trim().replace(/\s+/g, " ")}`];
+  prepared.stages.forEach((stage, i) => {
+    const [first, ...rest] = stage.plan.explain;
+    lines.push(`${i + 1}. ${first}`, ...rest.map((line) => `   ${line}`));
+  });
+  if (prepared.parameters.length > 0) lines.push(`Parameters: ${prepared.parameters.map((p) => `$${p}`).join(", ")}`);
+  return lines.join("\n");
+}
+
+function highlight(rows: Row[], graph: CypherGraph): Pick<CypherResult, "nodes" | "edges" | "highlightTruncated"> {
+  const nodes = new Set<number>();
+  const edges = new Set<number>();
+  let cut = false;
+  const seen = new Set<Trail>();
+  const stack: (Trail | null)[] = rows.map((row) => row.trail);
+  while (stack.length > 0) {
+    const trail = stack.pop();
+    if (!trail || seen.has(trail)) continue;
+    seen.add(trail);
+    if ("merged" in trail) {
+      stack.push(...trail.merged);
+      continue;
+    }
+    for (const v of trail.nodes) {
+      if (nodes.size < MAX_HIGHLIGHTED) nodes.add(v);
+      else if (!nodes.has(v)) cut = true;
+    }
+    for (const e of trail.edges) {
+      if (edges.size < MAX_HIGHLIGHTED) edges.add(e);
+      else if (!edges.has(e)) cut = true;
+    }
+    stack.push(trail.prev);
+  }
+  const ascending = (a: number, b: number) => a - b;
+  return {
+    nodes: [...nodes].sort(ascending).map((v) => graph.index.nodeIds[v]!),
+    edges: [...edges].sort(ascending).map((e) => graph.index.edgeIds[e]!),
+    highlightTruncated: cut,
+  };
+}
+
+/**
+ * Runs a prepared query (or prepares `query` first) in slices: the generator yields whenever `clock` says the
+ * slice is used up, and returns the answer. Parameters are checked first (ParameterError names a missing or
+ * malformed one). The time budget counts only time spent working; past it, or past the row cap, the answer is
+ * what was found so far, marked truncated. Runtime type errors throw CypherTypeError.
+ */
+export function* cypherSteps(
+  graph: CypherGraph,
+  query: string | CypherQuery | PreparedCypher,
+  params: Record<string, unknown> = {},
+  options: Partial<CypherOptions> = {},
+  clock: WorkClock = new SliceClock(Infinity),
+): Generator<void, CypherResult, undefined> {
+  const settings = resolveCypherOptions(options);
+  const prepared = typeof query === "object" && "stages" in query ? query : prepareCypher(graph, query);
+  const x: Execution = {
+    run: { graph: prepared.graph, params: resolveParameters(prepared.parameters, params), aggregates: [] },
+    clock,
+    budgetMs: settings.timeBudgetMs,
+    work: 0,
+    stopped: false,
+    causes: new Set(),
+  };
+  let flow: Iterable<Flow> = [{ values: [], trail: null }];
+  for (const stage of prepared.stages) {
+    flow =
+      stage.kind === "match" ? executeMatch(stage.plan, flow, stage.width, x) : executeProjection(stage.plan, flow, x);
+  }
+  const rows: Row[] = [];
+  const iterator = flow[Symbol.iterator]();
+  try {
+    for (;;) {
+      const next = iterator.next();
+      if (next.done) break;
+      if (next.value === PAUSE) {
+        yield* clock.pause();
+        continue;
+      }
+      if (rows.length === settings.maxRows) {
+        x.causes.add("row-cap");
+        break;
+      }
+      rows.push(next.value);
+    }
+  } finally {
+    iterator.return?.();
+  }
+  const causes = [...x.causes].sort();
+  return {
+    columns: [...prepared.columns],
+    rows: rows.map((row) => row.values.map((value) => toCypherJson(value, prepared.graph))),
+    truncated: causes.length > 0,
+    truncatedBy: causes,
+    ...highlight(rows, prepared.graph),
+  };
+}
+
+/** Runs a query to the end in one piece: `cypherSteps` without slices. */
+export function runCypher(
+  graph: CypherGraph,
+  query: string | CypherQuery | PreparedCypher,
+  params: Record<string, unknown> = {},
+  options: Partial<CypherOptions> = {},
+): CypherResult {
+  return runToEnd(cypherSteps(graph, query, params, options, new SliceClock(Infinity)));
+}
