@@ -422,14 +422,14 @@ function compileCall(
         const value = one(row, run);
         if (value === null) return null;
         if (!(value instanceof PathValue)) return fail(value, "a path");
-        return value.nodes.map((v) => new NodeRef(v));
+        return value.nodes.map((v) => run.graph.nodeRef(v));
       };
     case "relationships":
       return (row, run) => {
         const value = one(row, run);
         if (value === null) return null;
         if (!(value instanceof PathValue)) return fail(value, "a path");
-        return value.rels.map((r) => new RelRef(r));
+        return value.rels.map((r) => run.graph.relRef(r));
       };
     case "size":
       return (row, run) => {

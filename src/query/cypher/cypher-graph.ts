@@ -2,7 +2,7 @@
 // by type, edge counts by type for the planner, the names a query may use, and property indexes made on demand.
 import type { Dataset, EdgeAttributes, NodeAttributes, RightsGraph, Schema } from "../../schema/types";
 import { buildAdjacencyIndex, type AdjacencyIndex } from "../adjacency-index";
-import { equivalenceKey, type CypherValue } from "./cypher-values";
+import { equivalenceKey, NodeRef, RelRef, type CypherValue } from "./cypher-values";
 import { NODE_CORE_PROPERTIES, nodeProperty, RELATIONSHIP_CORE_PROPERTIES } from "./cypher-properties";
 
 export interface CypherGraph {
@@ -22,6 +22,9 @@ export interface CypherGraph {
   relationshipPropertyKeys: ReadonlySet<string>;
   /** Nodes by the equivalence key of their value of `key` (built on first use, then kept). */
   propertyIndex(key: string): ReadonlyMap<string, readonly number[]>;
+  /** The one value object of node `v` (values are immutable, so every row shares it). */
+  nodeRef(v: number): NodeRef;
+  relRef(e: number): RelRef;
 }
 
 /**
@@ -70,10 +73,16 @@ export function createCypherGraph(dataset: Dataset, index: AdjacencyIndex = buil
     return found;
   };
 
+  // Made on first use: a row holding a node shares its object instead of allocating one per match.
+  const nodeRefs = new Array<NodeRef | undefined>(index.nodeCount);
+  const relRefs = new Array<RelRef | undefined>(index.edgeCount);
+
   return {
     graph,
     schema,
     index,
+    nodeRef: (v) => (nodeRefs[v] ??= new NodeRef(v)),
+    relRef: (e) => (relRefs[e] ??= new RelRef(e)),
     nodeAttributes,
     edgeAttributes,
     nodesOfType,

@@ -42,15 +42,23 @@ export function* executeMatch(
   const relOf: (number | LengthBinding)[] = new Array(plan.rels.length);
   const nodeValues: CypherValue[][] = plan.nodes.map((spec) => new Array<CypherValue>(spec.properties.length));
   const relValues: CypherValue[][] = plan.rels.map((spec) => new Array<CypherValue>(spec.properties.length));
+  const lengthRels = plan.rels.filter((rel) => rel.variableLength).length;
   let work: CypherValue[] = [];
   let incoming: Row;
 
   const nodeOk = (n: number, v: number): boolean => {
     const spec = plan.nodes[n]!;
+    if (spec.bound) {
+      // Bound by an earlier clause but reached by expansion: it must be that node.
+      const value = work[spec.slot!] ?? null;
+      if (value === null) return false;
+      if (!(value instanceof NodeRef)) throw new CypherTypeError(`a node pattern needs a node, got ${typeName(value)}`);
+      if (value.v !== v) return false;
+    }
     if (spec.typeCode !== null && index.nodeType[v] !== spec.typeCode) return false;
     const values = nodeValues[n]!;
     for (let i = 0; i < spec.properties.length; i++) {
-      if (equals(readProperty(new NodeRef(v), spec.properties[i]!.key, graph), values[i]!) !== true) return false;
+      if (equals(readProperty(graph.nodeRef(v), spec.properties[i]!.key, graph), values[i]!) !== true) return false;
     }
     return true;
   };
@@ -59,14 +67,14 @@ export function* executeMatch(
     if (spec.typeMask !== null && !spec.typeMask[index.edgeType[e]!]) return false;
     const values = relValues[r]!;
     for (let i = 0; i < spec.properties.length; i++) {
-      if (equals(readProperty(new RelRef(e), spec.properties[i]!.key, graph), values[i]!) !== true) return false;
+      if (equals(readProperty(graph.relRef(e), spec.properties[i]!.key, graph), values[i]!) !== true) return false;
     }
     return true;
   };
   const bindNode = (n: number, v: number): void => {
     nodeOf[n] = v;
     const slot = plan.nodes[n]!.slot;
-    if (slot !== null) work[slot] = new NodeRef(v);
+    if (slot !== null) work[slot] = graph.nodeRef(v);
   };
   /** The edge at entry `p` of `view` when relationship pattern `r` may use it here, else -1. */
   const usable = (view: AdjacencyView, p: number, r: number): number => {
@@ -129,13 +137,17 @@ export function* executeMatch(
 
   function* finish(): Generator<Flow, void, undefined> {
     if (!keep(plan.finalFilters, work, x)) return;
-    const nodes: number[] = Array.from(nodeOf);
-    const edges: number[] = [];
-    for (const binding of relOf) {
-      if (typeof binding === "number") edges.push(binding);
-      else {
-        edges.push(...binding.edges);
-        nodes.push(...binding.inner);
+    let nodes: number[] = Array.from(nodeOf);
+    let edges: number[];
+    if (lengthRels === 0) edges = relOf.slice() as number[];
+    else {
+      edges = [];
+      for (const binding of relOf) {
+        if (typeof binding === "number") edges.push(binding);
+        else {
+          edges = edges.concat(binding.edges);
+          nodes = nodes.concat(binding.inner);
+        }
       }
     }
     for (const path of plan.paths) {
@@ -188,7 +200,7 @@ export function* executeMatch(
     const rel = plan.rels[step.rel]!;
     used[e] = 1;
     relOf[step.rel] = e;
-    if (rel.slot !== null) work[rel.slot] = new RelRef(e);
+    if (rel.slot !== null) work[rel.slot] = graph.relRef(e);
     if (!step.into) bindNode(step.to, w);
     if (keep(step.filters, work, x)) yield* next(i + 1);
     used[e] = 0;
@@ -271,7 +283,7 @@ export function* executeMatch(
         ? { edges: edges.slice().reverse(), inner: inner.slice(0, -1).reverse() }
         : { edges: edges.slice(), inner: inner.slice(0, -1) };
       relOf[current.rel] = binding;
-      if (rel.slot !== null) work[rel.slot] = binding.edges.map((e) => new RelRef(e));
+      if (rel.slot !== null) work[rel.slot] = binding.edges.map((e) => graph.relRef(e));
       if (!current.into) bindNode(current.to, w);
       if (keep(current.filters, work, x)) yield* next(i + 1);
     }

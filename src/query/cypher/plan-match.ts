@@ -353,6 +353,10 @@ export function planMatch(clause: MatchClause, scope: Scope, graph: CypherGraph,
     });
   };
   const unmatchedNodes = () => nodes.map((_, n) => n).filter((n) => !matched.has(n));
+  // Nodes bound by earlier clauses are one candidate each: take them first, so relationships between them are checks.
+  nodes.forEach((spec, n) => {
+    if (spec.bound) seed(n);
+  });
   while (usedRels.size < rels.length || matched.size < nodes.length) {
     let chosen: { rel: number; from: number; cost: number } | null = null;
     rels.forEach((rel, r) => {
