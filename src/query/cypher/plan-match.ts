@@ -198,8 +198,6 @@ export function planMatch(clause: MatchClause, scope: Scope, graph: CypherGraph,
     const relIndexes: number[] = [];
     part.relationships.forEach((pattern, i) => {
       const left = nodeIndexes[i]!;
-      const right = addNode(part.nodes[i + 1]!);
-      nodeIndexes.push(right);
       const name = pattern.variable?.name;
       const variableLength = pattern.length !== undefined;
       if (name !== undefined) {
@@ -248,10 +246,13 @@ export function planMatch(clause: MatchClause, scope: Scope, graph: CypherGraph,
           );
       }
       const bound = name !== undefined && before.has(name);
+      // Declared before the node to its right, so that RETURN * lists variables in the order written.
       const slot =
         name === undefined
           ? null
           : declare(name, variableLength ? "relationship-list" : "relationship", pattern.variable!.position);
+      const right = addNode(part.nodes[i + 1]!);
+      nodeIndexes.push(right);
       relIndexes.push(rels.length);
       rels.push({
         slot,

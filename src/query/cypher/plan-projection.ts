@@ -111,7 +111,7 @@ export function planProjection(
   const projection: Projection = clause;
   const items: ProjectionItem[] = [];
   if (projection.star) {
-    const names = scope.names().sort();
+    const names = scope.names();
     if (names.length === 0 && projection.items.length === 0)
       throw new CypherSyntaxError(
         `${clause.kind.toUpperCase()} * needs at least one variable in scope`,
