@@ -124,6 +124,22 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       `hub degree ${num(f.hubDegree)}`,
     ],
     [
+      "Cypher one-hop typed + property filter, by id (median / p99)",
+      `${ms(f.cypherMedianMs)} / ${ms(f.cypherP99Ms)}`,
+      "",
+      `${ms(f.networkxCypherMedianMs)} / ${ms(f.networkxCypherP99Ms)}`,
+      typeof f.cypherSpeedupVsNetworkx === "number" ? `${f.cypherSpeedupVsNetworkx.toFixed(1)}x faster` : "-",
+      `milliseconds; ${num(f.cypherRows)} rows, mismatches ${num(f.cypherMismatchesVsNetworkx)}`,
+    ],
+    [
+      "  the same over every state (median)",
+      ms(f.cypherScanMedianMs),
+      "",
+      ms(f.networkxCypherScanMedianMs),
+      typeof f.cypherScanSpeedupVsNetworkx === "number" ? `${f.cypherScanSpeedupVsNetworkx.toFixed(1)}x faster` : "-",
+      `count ${num(f.cypherScanCount)}`,
+    ],
+    [
       "GraphML export (MB/s)",
       num(f.graphmlMBps, 1),
       "",

@@ -14,6 +14,7 @@ import { writeExport } from "../export";
 import { createQueryEngine, shortestPathLength, type PathOptions, type QueryEngine } from "../query";
 import { createApp, createServerContext } from "../server";
 import { buildCsrReference, csrShortestPathLength } from "./csr-reference";
+import { CYPHER_BENCH_QUERY, cypherFigures } from "./cypher-figures";
 import { generateCorpus, type CorpusSize } from "./generate-corpus";
 import { loadInChild, withStallMonitor, type LoadFigures } from "./http-load";
 import { SILENT_PROGRESS, type Progress } from "./progress";
@@ -35,6 +36,9 @@ export interface BenchmarkOptions {
   kPathPairs: number;
   enumerationPairs: number;
   neighborhoodRepeats: number;
+  /** Anchored Cypher queries (one random state each) and repeats of the Cypher label scan. */
+  cypherQueries: number;
+  cypherScanRepeats: number;
   /** Length of each autocannon run. */
   httpSeconds: number;
   httpConnections: number;
@@ -50,6 +54,8 @@ export const DEFAULT_BENCHMARK_OPTIONS: Readonly<BenchmarkOptions> = Object.free
   kPathPairs: 200,
   enumerationPairs: 40,
   neighborhoodRepeats: 20,
+  cypherQueries: 200,
+  cypherScanRepeats: 5,
   httpSeconds: 3,
   httpConnections: 10,
   networkx: true,
@@ -60,7 +66,15 @@ export function resolveBenchmarkOptions(options: Partial<BenchmarkOptions> = {})
   const resolved: BenchmarkOptions = { ...DEFAULT_BENCHMARK_OPTIONS, ...options };
   if (!["small", "medium", "large"].includes(resolved.size))
     throw new ParameterError("size", `bench: size must be small, medium or large, got "${resolved.size}"`);
-  for (const name of ["pairs", "kPathPairs", "enumerationPairs", "neighborhoodRepeats", "httpConnections"] as const)
+  for (const name of [
+    "pairs",
+    "kPathPairs",
+    "enumerationPairs",
+    "neighborhoodRepeats",
+    "cypherQueries",
+    "cypherScanRepeats",
+    "httpConnections",
+  ] as const)
     if (!Number.isInteger(resolved[name]) || resolved[name] < 1)
       throw new ParameterError(name, `bench: ${name} must be a positive integer, got ${resolved[name]}`);
   if (!(resolved.httpSeconds > 0)) throw new ParameterError("httpSeconds", "bench: httpSeconds must be positive");
@@ -269,6 +283,17 @@ export async function runBenchmark(
   put(figures, "hubNeighborhood", summarise(timeEach(repeats, () => engine.neighbors(hub, { depth: 2 }))));
   put(figures, "ordinaryNeighborhood", summarise(timeEach(repeats, () => engine.neighbors(ordinary, { depth: 2 }))));
 
+  // Cypher: a one-hop typed pattern with a property filter, from one state by id and over every state.
+  progress.start("Cypher");
+  const cypher = cypherFigures(engine, random, settings.cypherQueries, settings.cypherScanRepeats);
+  figures.cypherGraphBuildMs = cypher.buildMs;
+  put(figures, "cypher", cypher.anchored);
+  put(figures, "cypherScan", cypher.scan);
+  figures.cypherRows = cypher.anchoredRows.reduce((sum, rows) => sum + rows, 0);
+  figures.cypherScanCount = cypher.scanCount;
+  figures.cypherTruncated = cypher.truncated;
+  progress.done(`${figures.cypherRows} rows from ${cypher.states.length} states`);
+
   // GraphML export of the whole graph, streamed as the server does; the event loop is watched meanwhile.
   progress.start("GraphML export");
   const { sink, bytes } = countingSink();
@@ -296,6 +321,7 @@ export async function runBenchmark(
         pairs,
         filteredPairs,
         filterEdgeTypes: FILTER_EDGE_TYPES,
+        cypher: { ...CYPHER_BENCH_QUERY, states: cypher.states, repeats: settings.cypherScanRepeats },
         graphmlOut: path.join(settings.workDir, `networkx-${settings.size}.graphml`),
       },
       (line) => progress.note(line.replace(/^networkx: /, "NetworkX: ")),
@@ -323,6 +349,18 @@ export async function runBenchmark(
       figures.networkxGraphmlMs = networkx.graphmlMs;
       figures.networkxGraphmlBytes = networkx.graphmlBytes;
       figures.networkxGraphmlMBps = networkx.graphmlBytes / 1e6 / (networkx.graphmlMs / 1000);
+    }
+    if (networkx.cypherMs && networkx.cypherRows && networkx.cypherScanMs) {
+      const nxCypher = summarise(networkx.cypherMs);
+      const nxScan = summarise(networkx.cypherScanMs);
+      put(figures, "networkxCypher", nxCypher);
+      put(figures, "networkxCypherScan", nxScan);
+      figures.cypherSpeedupVsNetworkx = nxCypher.medianMs / cypher.anchored.medianMs;
+      figures.cypherScanSpeedupVsNetworkx = nxScan.medianMs / cypher.scan.medianMs;
+      let cypherMismatches = networkx.cypherScanCount === cypher.scanCount ? 0 : 1;
+      networkx.cypherRows.forEach((rows, i) => (cypherMismatches += rows === cypher.anchoredRows[i] ? 0 : 1));
+      figures.cypherMismatchesVsNetworkx = cypherMismatches;
+      if (cypherMismatches > 0) notes.push(`${cypherMismatches} Cypher answers differ from NetworkX`);
     }
     networkx.pathLengths.forEach((length, i) => (nxMismatches += length === ours[i] ? 0 : 1));
     networkx.filteredPathLengths.forEach((length, i) => (nxMismatches += length === oursFiltered[i] ? 0 : 1));

@@ -31,6 +31,42 @@ def timed_lengths(nx, view, pairs):
     return times, lengths
 
 
+def cypher_figures(graph, query, out):
+    """The Cypher figures' query as a NetworkX user writes it: out-edges of a state, filtered on the edge's type
+    and the target's type and kind; from each given state, then over every state (listed once, untimed)."""
+    edge_type, target_type, kind = query["edgeType"], query["targetType"], query["kind"]
+    nodes = graph.nodes
+
+    def anchored(state):
+        return [
+            (v, d.get("date"))
+            for _u, v, d in graph.out_edges(state, data=True)
+            if d.get("type") == edge_type and nodes[v].get("type") == target_type and nodes[v].get("kind") == kind
+        ]
+
+    states = [n for n, a in graph.nodes(data=True) if a.get("type") == "state"]
+
+    def scan():
+        return sum(len(anchored(state)) for state in states)
+
+    if query["states"]:
+        anchored(query["states"][0])
+    times, rows = [], []
+    for state in query["states"]:
+        start = time.perf_counter()
+        rows.append(len(anchored(state)))
+        times.append((time.perf_counter() - start) * 1000)
+    out["cypherMs"] = times
+    out["cypherRows"] = rows
+    scan()
+    scan_times = []
+    for _ in range(query["repeats"]):
+        start = time.perf_counter()
+        out["cypherScanCount"] = scan()
+        scan_times.append((time.perf_counter() - start) * 1000)
+    out["cypherScanMs"] = scan_times
+
+
 def main():
     request = json.load(sys.stdin)
     try:
@@ -76,6 +112,11 @@ def main():
     out["filteredPathMs"] = times
     out["filteredPathLengths"] = lengths
     print(f"networkx: {len(pairs_filtered)} filtered shortest paths done", file=sys.stderr)
+
+    cypher = request.get("cypher")
+    if cypher:
+        cypher_figures(graph, cypher, out)
+        print(f"networkx: {len(cypher['states'])} one-hop typed queries done", file=sys.stderr)
 
     if request.get("graphmlOut"):
         # GraphML holds scalars only: lists and objects become JSON strings, as in RightsGraph's writer. Done in

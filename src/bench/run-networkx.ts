@@ -9,6 +9,8 @@ export interface NetworkxRequest {
   pairs: [string, string][];
   filteredPairs: [string, string][];
   filterEdgeTypes: string[];
+  /** The Cypher figures' query in NetworkX: out-edges of each state of a type to nodes of a type and kind. */
+  cypher?: { edgeType: string; targetType: string; kind: string; states: string[]; repeats: number };
   /** Where to write GraphML (deleted afterwards); omitted to skip the write. */
   graphmlOut?: string;
 }
@@ -26,6 +28,10 @@ export interface NetworkxFigures {
   filteredPathLengths: (number | null)[];
   graphmlMs?: number;
   graphmlBytes?: number;
+  cypherMs?: number[];
+  cypherRows?: number[];
+  cypherScanMs?: number[];
+  cypherScanCount?: number;
 }
 
 /** NetworkX's figures, or `{ skipped }` saying why they could not be measured (no python3, no networkx). */

@@ -28,6 +28,13 @@ function keep(
   return true;
 }
 
+/** A copy of `values` with null in the slots up to `width` (built whole: growing an array's length is slow). */
+function widen(values: readonly CypherValue[], width: number): CypherValue[] {
+  const out = new Array<CypherValue>(width);
+  for (let s = 0; s < width; s++) out[s] = s < values.length ? values[s]! : null;
+  return out;
+}
+
 /** Runs `plan` for every row of `input`, producing rows `width` wide. */
 export function* executeMatch(
   plan: MatchPlan,
@@ -37,7 +44,9 @@ export function* executeMatch(
 ): Generator<Flow, void, undefined> {
   const graph = x.run.graph;
   const index = graph.index;
-  const used = new Uint8Array(index.edgeCount);
+  // The relationships of the match so far (a few: one per pattern relationship, up to 8 per variable-length one).
+  // A list beats marks over every edge: those cost a clear of the whole array per query on a large graph.
+  const used: number[] = [];
   const nodeOf = new Int32Array(plan.nodes.length);
   const relOf: (number | LengthBinding)[] = new Array(plan.rels.length);
   const nodeValues: CypherValue[][] = plan.nodes.map((spec) => new Array<CypherValue>(spec.properties.length));
@@ -82,7 +91,7 @@ export function* executeMatch(
     const e = signed < 0 ? ~signed : signed;
     // The undirected view lists a self-loop twice (as out- and in-edge): count it once.
     if (signed < 0 && view === index.both && index.edgeSource[e] === index.edgeTarget[e]) return -1;
-    return used[e] || !relOk(r, e) ? -1 : e;
+    return used.includes(e) || !relOk(r, e) ? -1 : e;
   };
   /** The view to walk `rel` from pattern node `from`: along the written arrow or against it. */
   const viewFor = (rel: RelSpec, from: number): AdjacencyView => {
@@ -135,9 +144,11 @@ export function* executeMatch(
     }
   }
 
-  function* finish(): Generator<Flow, void, undefined> {
-    if (!keep(plan.finalFilters, work, x)) return;
-    let nodes: number[] = Array.from(nodeOf);
+  /** The complete match as a row, or null when a condition on the whole match rejects it. */
+  function finish(): Row | null {
+    if (!keep(plan.finalFilters, work, x)) return null;
+    let nodes: number[] = new Array<number>(nodeOf.length);
+    for (let n = 0; n < nodeOf.length; n++) nodes[n] = nodeOf[n]!;
     let edges: number[];
     if (lengthRels === 0) edges = relOf.slice() as number[];
     else {
@@ -164,14 +175,12 @@ export function* executeMatch(
       });
       work[path.slot] = new PathValue(pathNodes, pathRels);
     }
-    yield { values: work.slice(), trail: { nodes, edges, prev: incoming.trail } };
+    return { values: work.slice(), trail: { nodes, edges, prev: incoming.trail } };
   }
+  const last = plan.steps.length - 1;
 
+  /** Matches from step `i` on; the last step yields complete rows itself, one generator fewer per row. */
   function* next(i: number): Generator<Flow, void, undefined> {
-    if (i === plan.steps.length) {
-      yield* finish();
-      return;
-    }
     const current = plan.steps[i]!;
     if (current.kind === "seed") {
       for (const v of candidates(current)) {
@@ -180,7 +189,13 @@ export function* executeMatch(
         if (state === "pause") yield PAUSE;
         if (!nodeOk(current.node, v)) continue;
         bindNode(current.node, v);
-        if (keep(current.filters, work, x)) yield* next(i + 1);
+        if (keep(current.filters, work, x)) {
+          if (i < last) yield* next(i + 1);
+          else {
+            const row = finish();
+            if (row) yield row;
+          }
+        }
         if (x.stopped) return;
       }
       return;
@@ -198,12 +213,18 @@ export function* executeMatch(
     w: number,
   ): Generator<Flow, void, undefined> {
     const rel = plan.rels[step.rel]!;
-    used[e] = 1;
+    used.push(e);
     relOf[step.rel] = e;
     if (rel.slot !== null) work[rel.slot] = graph.relRef(e);
     if (!step.into) bindNode(step.to, w);
-    if (keep(step.filters, work, x)) yield* next(i + 1);
-    used[e] = 0;
+    if (keep(step.filters, work, x)) {
+      if (i < last) yield* next(i + 1);
+      else {
+        const row = finish();
+        if (row) yield row;
+      }
+    }
+    used.pop();
   }
 
   function* expandOne(
@@ -247,7 +268,7 @@ export function* executeMatch(
     if (!(value instanceof RelRef))
       throw new CypherTypeError(`a relationship pattern needs a relationship, got ${typeName(value)}`);
     const e = value.e;
-    if (used[e] || !relOk(current.rel, e)) return;
+    if (used.includes(e) || !relOk(current.rel, e)) return;
     const u = nodeOf[current.from]!;
     const source = index.edgeSource[e]!;
     const target = index.edgeTarget[e]!;
@@ -285,7 +306,13 @@ export function* executeMatch(
       relOf[current.rel] = binding;
       if (rel.slot !== null) work[rel.slot] = binding.edges.map((e) => graph.relRef(e));
       if (!current.into) bindNode(current.to, w);
-      if (keep(current.filters, work, x)) yield* next(i + 1);
+      if (keep(current.filters, work, x)) {
+        if (i < last) yield* next(i + 1);
+        else {
+          const row = finish();
+          if (row) yield row;
+        }
+      }
     }
 
     function* walk(u: number, depth: number): Generator<Flow, void, undefined> {
@@ -307,13 +334,13 @@ export function* executeMatch(
           return;
         }
         const w = view.neighbors[p]!;
-        used[e] = 1;
+        used.push(e);
         edges.push(e);
         inner.push(w);
         yield* walk(w, depth + 1);
         edges.pop();
         inner.pop();
-        used[e] = 0;
+        used.pop();
         if (x.stopped) return;
       }
     }
@@ -327,9 +354,7 @@ export function* executeMatch(
     }
     if (x.stopped) return;
     incoming = item;
-    work = item.values.slice();
-    work.length = width;
-    for (let s = item.values.length; s < width; s++) work[s] = null;
+    work = widen(item.values, width);
     plan.nodes.forEach((spec, n) =>
       spec.properties.forEach((test, k) => (nodeValues[n]![k] = test.value(work, x.run))),
     );
@@ -344,10 +369,7 @@ export function* executeMatch(
     }
     if (x.stopped) return;
     if (!found && plan.optional) {
-      const values = item.values.slice();
-      values.length = width;
-      for (let s = item.values.length; s < width; s++) values[s] = null;
-      yield { values, trail: item.trail };
+      yield { values: widen(item.values, width), trail: item.trail };
     }
   }
 }

@@ -1,0 +1,44 @@
+// The benchmark's Cypher figures on a small generated corpus: every anchored answer and the scan count agree with
+// the graph read directly (timings are reported, never asserted).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { CYPHER_BENCH_QUERY, cypherFigures } from "../../src/bench/cypher-figures";
+import { generateCorpus } from "../../src/bench/generate-corpus";
+import { SeededRandom } from "../../src/bench/seeded-random";
+import { loadDataset } from "../../src/data";
+import { createQueryEngine } from "../../src/query";
+
+let workDir = "";
+
+afterAll(async () => {
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe("cypherFigures", () => {
+  it("answers the one-hop typed query as the graph does, from each state and over all of them", async () => {
+    workDir = await mkdtemp(path.join(tmpdir(), "rightsgraph-cypher-bench-"));
+    await generateCorpus({ out: workDir, seed: 5, edges: 1500 });
+    const engine = createQueryEngine(await loadDataset(workDir));
+    const { graph } = engine.dataset;
+    const figures = cypherFigures(engine, new SeededRandom(7), 40, 2);
+
+    const { edgeType, targetType, kind } = CYPHER_BENCH_QUERY;
+    const hits = (state: string) =>
+      graph.outEdges(state).filter((edge) => {
+        const target = graph.getNodeAttributes(graph.target(edge));
+        return (
+          graph.getEdgeAttribute(edge, "type") === edgeType && target.type === targetType && target.props.kind === kind
+        );
+      }).length;
+    expect(figures.states).toHaveLength(40);
+    expect(figures.anchoredRows).toEqual(figures.states.map(hits));
+    const states = graph.filterNodes((_id, attributes) => attributes.type === "state");
+    expect(figures.scanCount).toBe(states.reduce((sum, state) => sum + hits(state), 0));
+    expect(figures.scanCount).toBeGreaterThan(0);
+    expect(figures.truncated).toBe(0);
+    expect(figures.anchored.count).toBe(40);
+    expect(figures.scan.count).toBe(2);
+  }, 60_000);
+});
