@@ -15,6 +15,12 @@ function num(value: unknown, digits = 0, unit = ""): string {
   return typeof value === "number" && Number.isFinite(value) ? `${value.toFixed(digits)}${unit}` : "-";
 }
 
+/** "3.2x faster" or, below 1, "3.1x slower". */
+function speedup(value: unknown): string {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) return "-";
+  return value >= 1 ? `${value.toFixed(1)}x faster` : `${(1 / value).toFixed(1)}x slower`;
+}
+
 function times(value: number | null | undefined, verdict?: boolean): string {
   if (value === null || value === undefined) return "-";
   return `${value.toFixed(2)}x${verdict === undefined ? "" : verdict ? " ok" : " MISSED"}`;
@@ -128,7 +134,7 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       `${ms(f.cypherMedianMs)} / ${ms(f.cypherP99Ms)}`,
       "",
       `${ms(f.networkxCypherMedianMs)} / ${ms(f.networkxCypherP99Ms)}`,
-      typeof f.cypherSpeedupVsNetworkx === "number" ? `${f.cypherSpeedupVsNetworkx.toFixed(1)}x faster` : "-",
+      speedup(f.cypherSpeedupVsNetworkx),
       `milliseconds; ${num(f.cypherRows)} rows, mismatches ${num(f.cypherMismatchesVsNetworkx)}`,
     ],
     [
@@ -136,7 +142,7 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       ms(f.cypherScanMedianMs),
       "",
       ms(f.networkxCypherScanMedianMs),
-      typeof f.cypherScanSpeedupVsNetworkx === "number" ? `${f.cypherScanSpeedupVsNetworkx.toFixed(1)}x faster` : "-",
+      speedup(f.cypherScanSpeedupVsNetworkx),
       `count ${num(f.cypherScanCount)}`,
     ],
     [

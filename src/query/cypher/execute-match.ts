@@ -119,7 +119,8 @@ export function* executeMatch(
         const values = source.many ? value : [value];
         if (values === null) return;
         if (!Array.isArray(values)) throw new CypherTypeError(`IN needs a list on its right, got ${typeName(values)}`);
-        const seen = new Set<number>();
+        // An IN list may name one node twice: yield it once. A single value needs no such check.
+        const seen = values.length > 1 ? new Set<number>() : null;
         for (const one of values) {
           if (equals(one, one) !== true) continue;
           const found: readonly number[] =
@@ -129,8 +130,10 @@ export function* executeMatch(
                 : []
               : (graph.propertyIndex(source.key).get(equivalenceKey(one)) ?? []);
           for (const v of found) {
-            if (seen.has(v)) continue;
-            seen.add(v);
+            if (seen !== null) {
+              if (seen.has(v)) continue;
+              seen.add(v);
+            }
             yield v;
           }
         }

@@ -85,10 +85,22 @@ export function explainCypher(prepared: PreparedCypher): string {
   return lines.join("\n");
 }
 
+/** Ascending and without repeats, at most `cap` long; `cut` says whether more were left out. */
+function distinctAscending(values: number[], cap: number): { kept: number[]; cut: boolean } {
+  values.sort((a, b) => a - b);
+  const kept: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0 && values[i] === values[i - 1]) continue;
+    if (kept.length === cap) return { kept, cut: true };
+    kept.push(values[i]!);
+  }
+  return { kept, cut: false };
+}
+
 function highlight(rows: Row[], graph: CypherGraph): Pick<CypherResult, "nodes" | "edges" | "highlightTruncated"> {
-  const nodes = new Set<number>();
-  const edges = new Set<number>();
-  let cut = false;
+  const nodes: number[] = [];
+  const edges: number[] = [];
+  // Rows share the trails of the clauses before them: each trail is read once.
   const seen = new Set<Trail>();
   const stack: (Trail | null)[] = rows.map((row) => row.trail);
   while (stack.length > 0) {
@@ -96,24 +108,19 @@ function highlight(rows: Row[], graph: CypherGraph): Pick<CypherResult, "nodes" 
     if (!trail || seen.has(trail)) continue;
     seen.add(trail);
     if ("merged" in trail) {
-      stack.push(...trail.merged);
+      for (const inner of trail.merged) stack.push(inner);
       continue;
     }
-    for (const v of trail.nodes) {
-      if (nodes.size < MAX_HIGHLIGHTED) nodes.add(v);
-      else if (!nodes.has(v)) cut = true;
-    }
-    for (const e of trail.edges) {
-      if (edges.size < MAX_HIGHLIGHTED) edges.add(e);
-      else if (!edges.has(e)) cut = true;
-    }
+    for (const v of trail.nodes) nodes.push(v);
+    for (const e of trail.edges) edges.push(e);
     stack.push(trail.prev);
   }
-  const ascending = (a: number, b: number) => a - b;
+  const keptNodes = distinctAscending(nodes, MAX_HIGHLIGHTED);
+  const keptEdges = distinctAscending(edges, MAX_HIGHLIGHTED);
   return {
-    nodes: [...nodes].sort(ascending).map((v) => graph.index.nodeIds[v]!),
-    edges: [...edges].sort(ascending).map((e) => graph.index.edgeIds[e]!),
-    highlightTruncated: cut,
+    nodes: keptNodes.kept.map((v) => graph.index.nodeIds[v]!),
+    edges: keptEdges.kept.map((e) => graph.index.edgeIds[e]!),
+    highlightTruncated: keptNodes.cut || keptEdges.cut,
   };
 }
 

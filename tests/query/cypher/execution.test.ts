@@ -200,6 +200,16 @@ describe("nodes and edges to highlight", () => {
     expect(walk.nodes).toEqual(["person:quintana", "rec:1", "state:kor"]);
   });
 
+  it("lists at most 10,000 nodes, and says when it left some out", () => {
+    const many = cypherFixture({ nodes: Array.from({ length: 10_001 }, (_, i) => `topic:t${i}`) });
+    const all = many.run("MATCH (n) RETURN count(*)");
+    expect(all.rows).toEqual([[10_001]]);
+    expect(all.nodes).toHaveLength(10_000);
+    expect(all.highlightTruncated).toBe(true);
+    expect(all.truncated).toBe(false);
+    expect(many.run("MATCH (n) WHERE n.id <> 'topic:t0' RETURN count(*)").highlightTruncated).toBe(false);
+  });
+
   it("lists nothing for an OPTIONAL MATCH that found nothing", () => {
     const result = g.run("MATCH (s {id: 'state:jpn'}) OPTIONAL MATCH (s)-[:declined]->(x) RETURN x");
     expect(result.nodes).toEqual(["state:jpn"]);
