@@ -16,3 +16,4 @@ export { subgraph } from "./subgraph";
 export { pathSubgraph } from "./path-subgraph";
 export { foldText, foldName, foldTerms } from "./fold-text";
 export { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT } from "./search-index";
+export * from "./cypher";

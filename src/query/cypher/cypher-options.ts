@@ -25,10 +25,10 @@ export const DEFAULT_CYPHER_OPTIONS: Readonly<CypherOptions> = Object.freeze({
 export const MAX_VARIABLE_LENGTH = 8;
 
 /** Rows an ORDER BY, DISTINCT or aggregation may hold at once; past it the answer is cut and marked truncated. */
-export const MAX_BUFFERED_ROWS = 1_000_000;
+export const MAX_CYPHER_BUFFERED_ROWS = 1_000_000;
 
 /** Most node ids and edge ids listed for highlighting; past it the lists are cut (`highlightTruncated`). */
-export const MAX_HIGHLIGHTED = 10_000;
+export const MAX_CYPHER_HIGHLIGHTED = 10_000;
 
 const CONTEXT = "cypher";
 

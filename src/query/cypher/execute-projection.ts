@@ -3,7 +3,7 @@
 import { ParameterError } from "../../errors";
 import type { AggregateSpec } from "./compile-expression";
 import { CypherTypeError } from "./cypher-errors";
-import { MAX_BUFFERED_ROWS } from "./cypher-options";
+import { MAX_CYPHER_BUFFERED_ROWS } from "./cypher-options";
 import { PAUSE, tick, type Execution, type Flow, type Row, type Trail } from "./cypher-rows";
 import { equivalenceKey, orderValues, typeName, type CypherValue } from "./cypher-values";
 import type { ProjectionPlan } from "./plan-projection";
@@ -120,7 +120,7 @@ export function* executeProjection(
         yield PAUSE;
         continue;
       }
-      if (++held > MAX_BUFFERED_ROWS) {
+      if (++held > MAX_CYPHER_BUFFERED_ROWS) {
         x.causes.add("buffer-cap");
         return;
       }

@@ -1,13 +1,13 @@
 // Public face of the Cypher engine: parse, prepare, explain and run the read-only openCypher subset over a dataset.
-export type * from "./cypher-ast";
+export type { Clause as CypherClause, CypherQuery, Expression as CypherExpression } from "./cypher-ast";
 export { CypherSyntaxError, CypherTypeError, CypherUnsupportedError, type TextPosition } from "./cypher-errors";
 export { createCypherGraph, type CypherGraph } from "./cypher-graph";
 export {
   DEFAULT_CYPHER_OPTIONS,
-  MAX_BUFFERED_ROWS,
+  MAX_CYPHER_BUFFERED_ROWS,
   MAX_CYPHER_ROWS,
   MAX_CYPHER_TIME_BUDGET_MS,
-  MAX_HIGHLIGHTED,
+  MAX_CYPHER_HIGHLIGHTED,
   MAX_VARIABLE_LENGTH,
   resolveCypherOptions,
   type CypherOptions,

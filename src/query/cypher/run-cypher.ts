@@ -3,7 +3,7 @@
 import { runToEnd, SliceClock } from "../slice-clock";
 import type { CypherQuery } from "./cypher-ast";
 import type { CypherGraph } from "./cypher-graph";
-import { MAX_HIGHLIGHTED, resolveCypherOptions, type CypherOptions } from "./cypher-options";
+import { MAX_CYPHER_HIGHLIGHTED, resolveCypherOptions, type CypherOptions } from "./cypher-options";
 import { resolveParameters } from "./cypher-parameters";
 import {
   PAUSE,
@@ -31,7 +31,7 @@ export interface CypherResult {
   truncated: boolean;
   /** Why: more rows than the row cap, the time budget spent, a `*` stopped at its hop cap, too many rows to sort. */
   truncatedBy: TruncationCause[];
-  /** Ids of the nodes and edges the returned rows were matched on, for highlighting (at most MAX_HIGHLIGHTED each). */
+  /** Ids of the nodes and edges the returned rows were matched on, for highlighting (at most MAX_CYPHER_HIGHLIGHTED each). */
   nodes: string[];
   edges: string[];
   /** True when there were more nodes or edges to highlight than the lists hold. */
@@ -115,8 +115,8 @@ function highlight(rows: Row[], graph: CypherGraph): Pick<CypherResult, "nodes" 
     for (const e of trail.edges) edges.push(e);
     stack.push(trail.prev);
   }
-  const keptNodes = distinctAscending(nodes, MAX_HIGHLIGHTED);
-  const keptEdges = distinctAscending(edges, MAX_HIGHLIGHTED);
+  const keptNodes = distinctAscending(nodes, MAX_CYPHER_HIGHLIGHTED);
+  const keptEdges = distinctAscending(edges, MAX_CYPHER_HIGHLIGHTED);
   return {
     nodes: keptNodes.kept.map((v) => graph.index.nodeIds[v]!),
     edges: keptEdges.kept.map((e) => graph.index.edgeIds[e]!),
