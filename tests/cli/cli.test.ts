@@ -1,39 +1,15 @@
-// The rightsgraph command line: exit codes (0 ok, 1 data/no result, 2 usage), outputs, and files read back.
-import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, rm } from "node:fs/promises";
+// The rightsgraph command line, run in-process: exit codes (0 ok, 1 data/no result, 2 usage), outputs, files written.
+import { cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
+import { MultiDirectedGraph } from "graphology";
+import { parse } from "graphology-graphml";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { COMMANDS } from "../../src/cli/commands";
-import { tempDir, xmllintValidate } from "../helpers/external-tools";
-import { readWithNetworkx } from "../helpers/networkx-reader";
+import { cli } from "../helpers/run-cli";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process, capturing its output. */
-async function cli(...argv: string[]): Promise<Run> {
-  const out: Buffer[] = [];
-  let stderr = "";
-  const stdout = new Writable({
-    write(chunk, _encoding, done) {
-      out.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const code = await main(argv, { stdout, stderr: { write: (s: string) => (stderr += s) }, env: {} });
-  return { code, stdout: Buffer.concat(out).toString("utf8"), stderr };
-}
-
-const tmp = tempDir("rightsgraph-cli");
 const temporary: string[] = [];
 afterAll(async () => {
-  tmp.remove();
   await Promise.all(temporary.map((d) => rm(d, { recursive: true, force: true })));
 });
 
@@ -158,14 +134,16 @@ describe("rightsgraph path", () => {
 });
 
 describe("rightsgraph export", () => {
-  it("writes GraphML that validates against the XSD and loads in NetworkX with the counts stats prints", async () => {
-    const file = path.join(tmp.path, "g.graphml");
+  it("writes GraphML to the --out file with the node and edge counts stats prints", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "rightsgraph-cli-export-"));
+    temporary.push(root);
+    const file = path.join(root, "g.graphml");
     const run = await cli("export", "--format", "graphml", "--out", file);
     expect(run.code).toBe(0);
-    expect(xmllintValidate("tests/fixtures/graphml-xsd/graphml.xsd", [file]).stderr).toContain(`${file} validates`);
+    const parsed = parse(MultiDirectedGraph, await readFile(file, "utf8"));
     const stats = JSON.parse((await cli("stats", "--json")).stdout);
-    const [nx] = readWithNetworkx([file]);
-    expect([nx!.nodes.length, nx!.edges.length]).toEqual([stats.nodes, stats.edges]);
+    expect([parsed.order, parsed.size]).toEqual([stats.nodes, stats.edges]);
+    expect(stats.nodes).toBeGreaterThan(50);
   });
 
   it("writes a path result to stdout", async () => {
@@ -181,19 +159,5 @@ describe("rightsgraph export", () => {
     const run = await cli("export", "--format", "graphml", "--out", "/no/such/dir/g.graphml");
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("cannot write /no/such/dir/g.graphml");
-  });
-});
-
-describe("the rightsgraph executable", () => {
-  it("runs as a real process with the contract's exit codes", () => {
-    const bin = path.resolve("src/cli/bin.js");
-    const ok = spawnSync(process.execPath, [bin, "stats"], { encoding: "utf8" });
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toMatch(/^nodes: \d+\nedges: \d+/);
-    const usage = spawnSync(process.execPath, [bin, "path"], { encoding: "utf8" });
-    expect(usage.status).toBe(2);
-    const data = spawnSync(process.execPath, [bin, "validate", "--data", "/no/such/folder"], { encoding: "utf8" });
-    expect(data.status).toBe(1);
-    expect(data.stderr).toContain("folder/schema.yaml:1: cannot read");
   });
 });

@@ -1,10 +1,8 @@
 import { MultiDirectedGraph } from "graphology";
 import { parse } from "graphology-gexf";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { gexfString } from "../../src/export";
 import { computeLayout, type NodeDisplay } from "../../src/layout";
-import { tempDir } from "../helpers/external-tools";
-import { readWithNetworkx } from "../helpers/networkx-reader";
 import { addNode, emptyGraph } from "../helpers/graph-builder";
 import { buildSchema } from "../helpers/schema-builder";
 import { TRICKY_QUOTE, tinyGraph, tinySchema } from "../helpers/tiny-fixture";
@@ -77,25 +75,5 @@ describe("gexfString", () => {
       what: "co-sponsorship",
     });
     expect(parsed.source("state:kor--declined--doc:un:a-c.3-74-l.26")).toBe("state:kor");
-  });
-
-  describe("read by NetworkX", () => {
-    const dir = tempDir("gexf-export");
-    afterAll(() => dir.remove());
-
-    it("loads with every node and edge, the quote intact", () => {
-      const file = dir.write(
-        "tiny.gexf",
-        gexfString(tinyGraph(), tinySchema(), { display: computeLayout(tinyGraph()) }),
-      );
-      const [read] = readWithNetworkx([file]);
-      expect(read.nodes.map(([id]) => id).sort()).toEqual(tinyGraph().nodes().sort());
-      expect(read.edges).toHaveLength(6);
-      const declined = read.edges.find(([, , , attributes]) => attributes.type?.[1] === "declined")!;
-      expect(declined[3].evidence).toEqual(["str", TRICKY_QUOTE]);
-      const prk = Object.fromEntries(read.nodes)["state:prk"];
-      expect(prk.label).toEqual(["str", "Democratic People's Republic of Korea"]);
-      expect(prk.viz[0]).toBe("dict");
-    });
   });
 });

@@ -1,54 +1,17 @@
+// The GraphML writer: the contract's layout of keys, nodes and edges, values typed and escaped, read back in-process.
 import { MultiDirectedGraph } from "graphology";
 import { parse } from "graphology-graphml";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/data";
+import { describe, expect, it } from "vitest";
 import { graphmlChunks } from "../../src/export";
 import { COLUMN_SCAN_STEP } from "../../src/export/export-columns";
 import { computeLayout, type NodeDisplay } from "../../src/layout";
-import type { Dataset, EdgeAttributes, NodeAttributes, RightsGraph } from "../../src/schema";
-import { tempDir, xmllintValidate, type ToolResult } from "../helpers/external-tools";
+import type { RightsGraph } from "../../src/schema";
+import { expectedEdgeData, expectedNodeData } from "../helpers/expected-graphml-data";
 import { addEdge, addNode, emptyGraph } from "../helpers/graph-builder";
-import { readWithNetworkx, type NetworkxGraph } from "../helpers/networkx-reader";
-import { TRICKY_QUOTE, tinyGraph, tinySchema } from "../helpers/tiny-fixture";
+import { tinyGraph, tinySchema } from "../helpers/tiny-fixture";
 
-const XSD = "tests/fixtures/graphml-xsd/graphml.xsd";
 const write = (graph: RightsGraph, display?: Map<string, NodeDisplay>): string =>
   [...graphmlChunks(graph, tinySchema(), { display })].join("");
-
-// What each node should carry, spelled out here rather than derived from the writer's own column plan.
-function expectedNodeData(attributes: NodeAttributes, display?: NodeDisplay): Record<string, unknown> {
-  const data: Record<string, unknown> = {
-    label: attributes.label,
-    type: attributes.type,
-    aliases: JSON.stringify(attributes.aliases),
-    description: attributes.description,
-    sources: JSON.stringify(attributes.sources),
-    ...attributes.props,
-  };
-  if (attributes.date !== undefined) data.date = attributes.date;
-  if (attributes.outsideKnowledge) data.outside_knowledge = JSON.stringify(attributes.outsideKnowledge);
-  if (display) Object.assign(data, display);
-  return data;
-}
-
-function expectedEdgeData(attributes: EdgeAttributes): Record<string, unknown> {
-  const data: Record<string, unknown> = {
-    type: attributes.type,
-    label: attributes.label,
-    evidence: attributes.evidence.quote,
-    footnotes: JSON.stringify(attributes.evidence.footnotes),
-    source_doc: attributes.evidence.sourceDoc,
-    evidence_start: attributes.evidence.start,
-    evidence_end: attributes.evidence.end,
-    ...attributes.props,
-  };
-  if (attributes.date !== undefined) data.date = attributes.date;
-  if (attributes.outsideKnowledge) data.outside_knowledge = JSON.stringify(attributes.outsideKnowledge);
-  return data;
-}
-
-const untyped = (attributes: Record<string, [string, unknown]>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(attributes).map(([name, [, value]]) => [name, value]));
 
 describe("graphmlChunks", () => {
   it("rejects a display option that is not a Map", () => {
@@ -142,76 +105,9 @@ describe("graphmlChunks", () => {
   });
 });
 
-describe("GraphML read back by other tools", () => {
-  const dir = tempDir("graphml-export");
+describe("GraphML read back by graphology-graphml", () => {
   const graph = tinyGraph();
   const display = computeLayout(graph);
-  const files = {
-    plain: dir.write("plain.graphml", write(graph)),
-    withLayout: dir.write("layout.graphml", write(graph, display)),
-    empty: dir.write("empty.graphml", write(emptyGraph("empty"))),
-  };
-  let xmllint: ToolResult;
-  let networkx: NetworkxGraph[];
-  let bundled: Dataset;
-  let bundledFile: string;
-
-  // One xmllint and one python run for every file, the bundled graph-data/ export included.
-  beforeAll(async () => {
-    bundled = await loadDataset();
-    const xml = [...graphmlChunks(bundled.graph, bundled.schema, { display: computeLayout(bundled.graph) })].join("");
-    bundledFile = dir.write("bundled.graphml", xml);
-    xmllint = xmllintValidate(XSD, [...Object.values(files), bundledFile]);
-    networkx = readWithNetworkx([files.withLayout, bundledFile]);
-  });
-  afterAll(() => dir.remove());
-
-  it("validates against the GraphML XSD with xmllint, with and without layout, when empty, and for graph-data/", () => {
-    const expected = [...Object.values(files), bundledFile].map((file) => `${file} validates`);
-    expect(xmllint.stderr.trim().split("\n").sort()).toEqual(expected.sort());
-    expect(xmllint.status).toBe(0);
-  });
-
-  it("gives NetworkX every node and edge of the bundled graph, each quote verbatim", () => {
-    const read = networkx[1];
-    expect(read.nodes.map(([id]) => id).sort()).toEqual(bundled.graph.nodes().sort());
-    expect(read.edges.map(([, , key]) => key).sort()).toEqual(bundled.graph.edges().sort());
-    for (const [, , key, attributes] of read.edges) {
-      expect(attributes.evidence).toEqual(["str", bundled.graph.getEdgeAttribute(key!, "evidence").quote]);
-    }
-  });
-
-  it("loads in NetworkX as a directed multigraph with every node id and edge id", () => {
-    const [read] = networkx;
-    expect(read.directed).toBe(true);
-    expect(read.nodes.map(([id]) => id).sort()).toEqual(graph.nodes().sort());
-    expect(read.edges.map(([, , key]) => key).sort()).toEqual(graph.edges().sort());
-    expect(read.graph.name).toEqual(["str", "tiny DPRK graph"]);
-    for (const [source, target, key] of read.edges) {
-      expect([source, target]).toEqual([graph.source(key!), graph.target(key!)]);
-    }
-  });
-
-  it("gives NetworkX every node and edge value, with ints, doubles and booleans typed", () => {
-    const [read] = networkx;
-    for (const [id, attributes] of read.nodes) {
-      expect(untyped(attributes)).toEqual(expectedNodeData(graph.getNodeAttributes(id), display.get(id)));
-    }
-    for (const [, , key, attributes] of read.edges) {
-      expect(untyped(attributes)).toEqual(expectedEdgeData(graph.getEdgeAttributes(key!)));
-    }
-    const nodes = Object.fromEntries(read.nodes);
-    expect(nodes["state:prk"].aliases).toEqual(["str", '["DPRK","North Korea","the \\"Hermit Kingdom\\""]']);
-    expect(nodes["rec:sc-1"].number).toEqual(["int", 1]);
-    expect(nodes["rec:sc-1"].incomplete).toEqual(["bool", true]);
-    expect(nodes["event:tests-2019"].casualties).toEqual(["float", 0.5]);
-    expect(nodes["state:prk"].x[0]).toBe("float");
-    const edges = Object.fromEntries(read.edges.map(([, , key, attributes]) => [key, attributes]));
-    const declined = edges["state:kor--declined--doc:un:a-c.3-74-l.26"];
-    expect(declined.evidence).toEqual(["str", TRICKY_QUOTE]);
-    expect(declined.evidence_start).toEqual(["int", 1204]);
-    expect(declined.footnotes).toEqual(["str", '["iii"]']);
-  });
 
   it("round-trips through graphology-graphml with every node, edge and value intact", () => {
     const parsed = parse(MultiDirectedGraph, write(graph, display));

@@ -1,5 +1,5 @@
 // Reads GraphML and GEXF files with NetworkX (python3) in one process and returns what it saw, with Python types.
-import { runPython } from "./external-tools";
+import { spawnSync } from "node:child_process";
 
 /** A value as NetworkX holds it: [Python type name, value]. */
 export type PyValue = [string, unknown];
@@ -42,7 +42,8 @@ print(json.dumps(out))
 
 /** Reads every file with networkx (`read_graphml(path, force_multigraph=True)` or `read_gexf`); throws on failure. */
 export function readWithNetworkx(files: string[]): NetworkxGraph[] {
-  const result = runPython(SCRIPT, files);
+  const result = spawnSync("python3", ["-c", SCRIPT, ...files], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (result.error) throw new Error(`python3: could not run (${result.error.message}); npm test checks for it first`);
   if (result.status !== 0) throw new Error(`networkx could not read ${files.join(", ")}:\n${result.stderr}`);
   return JSON.parse(result.stdout) as NetworkxGraph[];
 }
