@@ -115,8 +115,8 @@ describe("web explorer, main flow", () => {
       }),
     );
     expect(contexts.some((c) => c.startsWith("webgl"))).toBe(true);
-    await page.waitForTimeout(300);
-    expect(await canvasColour()).toBeGreaterThan(2000);
+    // WebGL draws on the next animation frames: wait until the coloured nodes and edges are on the canvas.
+    await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(2000);
     await expect(page.locator("#status").textContent()).resolves.toContain(`${health.nodes} nodes`);
     await shot("01-loaded");
   });
@@ -308,8 +308,7 @@ describe("web explorer, main flow", () => {
     const summary = (await page.locator("#canvas-summary").textContent()) ?? "";
     expect(summary).toMatch(/^The canvas highlights path 1: Republic of Korea → .*Tomás Ojea Quintana\.$/);
     // The camera moves to the path; its nodes and edges are drawn in colour, the rest faded (see reducers tests).
-    await page.waitForTimeout(600);
-    expect(await canvasColour()).toBeGreaterThan(300);
+    await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(300);
     await page.locator(".path-finder").scrollIntoViewIfNeeded();
     await shot("06-path");
   });
@@ -407,7 +406,12 @@ describe("web explorer, main flow", () => {
       { width: 400, height: 800 },
     ]) {
       await page.setViewportSize(viewport);
-      await page.waitForTimeout(300);
+      // The page has taken the new width and sigma has resized its canvas to the container.
+      await page.waitForFunction((width) => {
+        const graph = document.querySelector("#graph")?.getBoundingClientRect();
+        const canvas = document.querySelector("#graph canvas")?.getBoundingClientRect();
+        return window.innerWidth === width && !!graph && !!canvas && Math.abs(graph.width - canvas.width) < 1;
+      }, viewport.width);
       const boxes = await Promise.all(
         [".app-header", ".canvas-wrap", ".sidebar-left", ".sidebar-right"].map(
           async (selector) => [selector, (await page.locator(selector).boundingBox())!] as const,
