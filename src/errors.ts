@@ -9,22 +9,29 @@ export interface Problem {
   hint?: string;
 }
 
-export type ProblemCode =
-  | "yaml-syntax"
-  | "json-syntax"
-  | "missing-file"
-  | "missing-field"
-  | "unknown-field"
-  | "bad-value"
-  | "unknown-type"
-  | "bad-id"
-  | "duplicate-id"
-  | "dangling-reference"
-  | "endpoint-type"
-  | "bad-date"
-  | "quote-not-found"
-  | "missing-evidence"
-  | "unknown-endnote";
+/**
+ * Every kind of data problem the loader reports, as a list the tests can walk: each code has at least one broken
+ * fixture in tests/fixtures/data/broken/ (tests/data/load-dataset.test.ts fails for a code without one).
+ */
+export const PROBLEM_CODES = [
+  "yaml-syntax",
+  "json-syntax",
+  "missing-file",
+  "missing-field",
+  "unknown-field",
+  "bad-value",
+  "unknown-type",
+  "bad-id",
+  "duplicate-id",
+  "dangling-reference",
+  "endpoint-type",
+  "bad-date",
+  "quote-not-found",
+  "missing-evidence",
+  "unknown-endnote",
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}: ${p.message}${p.hint ? ` (${p.hint})` : ""}`;

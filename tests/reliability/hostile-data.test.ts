@@ -6,30 +6,14 @@ import path from "node:path";
 import fc from "fast-check";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Problem } from "../../src/errors";
+import { PROBLEM_CODES } from "../../src/errors";
 import { mutation } from "./helpers/data-mutations";
 import { LoaderSandbox, type GraphSummary, type LoadOutcome } from "./helpers/loader-sandbox";
 import { byScale, Tally } from "./helpers/tally";
 
 const MUTATIONS = byScale(120, 3000);
 const LOAD_TIMEOUT_MS = 10_000;
-const KNOWN_CODES = new Set<Problem["code"]>([
-  "yaml-syntax",
-  "json-syntax",
-  "missing-file",
-  "missing-field",
-  "unknown-field",
-  "bad-value",
-  "unknown-type",
-  "bad-id",
-  "duplicate-id",
-  "dangling-reference",
-  "endpoint-type",
-  "bad-date",
-  "quote-not-found",
-  "missing-evidence",
-  "unknown-endnote",
-]);
+const KNOWN_CODES = new Set<string>(PROBLEM_CODES);
 
 interface Base {
   name: string;
