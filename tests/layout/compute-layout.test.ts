@@ -90,7 +90,9 @@ describe("computeLayout", () => {
   it("survives self-loops and parallel edges", () => {
     const graph = tinyGraph();
     addEdge(graph, "loop", "state:prk", "state:prk", { type: "related-to" });
-    for (const { x, y } of computeLayout(graph).values()) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    const display = computeLayout(graph);
+    expect(display.size).toBe(graph.order);
+    for (const { x, y } of display.values()) expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
   });
 
   it("colours nodes by type with #rrggbb colours, unknown types included", () => {

@@ -191,15 +191,16 @@ describe("GET /api/paths", () => {
   });
 
   it("does not pass through the brief or its citations unless asked", async () => {
+    // Reuters and Al Jazeera are linked only through the brief that cites them both.
     const res = await get("/api/paths?from=org%3Areuters&to=org%3Aal-jazeera&maxHops=4");
-    for (const path of res.body.paths) {
-      expect(path.edges.every((e: { type: string }) => e.type !== "cites")).toBe(true);
-      expect(path.nodes.slice(1, -1).every((n: { id: string }) => n.id !== "doc:brief:dprk-2020")).toBe(true);
-    }
+    expect(res.body.paths).toEqual([]);
+    expect(res.body.cause).toBe("filtered");
     const withProvenance = await get(
       "/api/paths?from=org%3Areuters&to=org%3Aal-jazeera&maxHops=4&includeProvenance=true",
     );
-    expect(withProvenance.body.paths[0].edges.some((e: { type: string }) => e.type === "cites")).toBe(true);
+    const [path] = withProvenance.body.paths;
+    expect(path.edges.some((e: { type: string }) => e.type === "cites")).toBe(true);
+    expect(path.nodes.map((n: { id: string }) => n.id)).toContain("doc:brief:dprk-2020");
   });
 
   it("says why there is no path: too long for maxHops, with the shortest length", async () => {
