@@ -1,5 +1,5 @@
 // Harness for the web explorer's browser tests: build web/ into a temp folder, serve it with the real API on a free
-// port, and drive Debian's Chromium through playwright-core.
+// port, and drive Debian's Chromium (or RIGHTSGRAPH_CHROMIUM's) through playwright-core.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { build } from "vite";
+import { chromiumPath } from "../../scripts/test-tools";
 import { loadDataset } from "../../src/data";
 import { createApp, createServerContext } from "../../src/server";
 
@@ -52,7 +53,7 @@ export async function startExplorer(viewport = { width: 1280, height: 800 }): Pr
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   return {
     url: `http://127.0.0.1:${port}/`,
