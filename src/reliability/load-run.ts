@@ -22,7 +22,8 @@ export interface LoadOptions {
   /** Base URL; must be a loopback address. */
   url: string;
   connections: number;
-  durationSeconds: number;
+  /** Runs this long, or (under `npm test`, where no time figure is asserted) until this many requests answered. */
+  until: { seconds: number } | { requests: number };
   /** Per-request timeout, in seconds. */
   timeoutSeconds: number;
 }
@@ -46,7 +47,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
-    duration: options.durationSeconds,
+    ...("seconds" in options.until ? { duration: options.until.seconds } : { amount: options.until.requests }),
     timeout: options.timeoutSeconds,
     requests: LOAD_MIX.map((path) => ({ method: "GET", path })),
   });

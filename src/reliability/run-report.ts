@@ -9,7 +9,7 @@ import { runLoad, type LoadFigures } from "./load-run";
 import { spawnServer } from "./spawn-server";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const LOAD = { connections: 100, durationSeconds: 30, timeoutSeconds: 10, p99LimitMs: 100 };
+const LOAD = { connections: 100, until: { seconds: 30 }, timeoutSeconds: 10, p99LimitMs: 100 };
 
 type Counts = Record<string, number>;
 
@@ -95,7 +95,7 @@ async function main(): Promise<number> {
   const t = readTallies(out);
   rmSync(out, { recursive: true, force: true });
 
-  say(`Load run: ${LOAD.connections} connections for ${LOAD.durationSeconds} s on 127.0.0.1...`);
+  say(`Load run: ${LOAD.connections} connections for ${LOAD.until.seconds} s on 127.0.0.1...`);
   const load = await longLoad();
   say("npm audit --omit=dev...");
   const advisories = audit();
@@ -131,7 +131,7 @@ async function main(): Promise<number> {
     typeof load === "string"
       ? ["Load (30 s, 100 connections)", "not run", load]
       : [
-          `Load (${LOAD.durationSeconds} s, ${LOAD.connections} connections, mixed)`,
+          `Load (${LOAD.until.seconds} s, ${LOAD.connections} connections, mixed)`,
           `${n(load.requests)} requests (${Math.round(load.requestsPerSecond)}/s)`,
           `${n(load.errors)} errors, ${n(load.timeouts)} timeouts, ${n(load.non2xx)} non-2xx; p50 ${load.p50} ms, p99 ${load.p99} ms, max ${load.max} ms: ${loadHeld ? "held" : `NOT held (p99 limit ${LOAD.p99LimitMs} ms)`}`,
         ],

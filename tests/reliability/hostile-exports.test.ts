@@ -140,7 +140,8 @@ describe("GEXF export of hostile strings", () => {
   });
 });
 
-describe("1 MB values", () => {
+// Each reader takes megabytes of hostile text here: 20 s and more on a busy two-core machine, so a wider timeout.
+describe("1 MB values", { timeout: 120_000 }, () => {
   // Every hostile piece, repeated to a megabyte, with astral characters so surrogate pairs cross chunk borders.
   const megabyte = (seed: string) => {
     const base = `${seed}${PIECES.join("")}${MORE.join("")}${FORMULAS.join("")}北朝鮮 🇰🇷 `;
