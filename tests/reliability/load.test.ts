@@ -28,19 +28,20 @@ describe("a short load run on the bundled graph", () => {
   });
 
   it("serves 1,200 requests of the mix at 100 connections without an error, a timeout or a non-2xx answer", async () => {
-    // A count of requests, not a duration: how many a few seconds hold depends on what else the machine is doing.
+    // A count of requests, not a duration, and a minute before a request counts as hung: how many requests a few
+    // seconds hold, and how long one waits in line, depend on what else the machine is doing.
     const figures = await runLoad({
       url: server.url!,
       connections: 100,
       until: { requests: 1200 },
-      timeoutSeconds: 10,
+      timeoutSeconds: 60,
     });
     for (const [name, value] of Object.entries(figures)) tally.set(name, value);
-    expect(figures.requests).toBeGreaterThanOrEqual(1200);
     expect({ errors: figures.errors, timeouts: figures.timeouts, non2xx: figures.non2xx }).toEqual({
       errors: 0,
       timeouts: 0,
       non2xx: 0,
     });
+    expect(figures.requests).toBeGreaterThanOrEqual(1200);
   });
 });

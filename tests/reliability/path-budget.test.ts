@@ -21,6 +21,8 @@ const SERVE_GENERATED = fileURLToPath(new URL("./helpers/serve-generated.ts", im
 interface Round {
   elapsed: number;
   health: number[];
+  /** Health probes answered after the queries were sent and before the first of them answered. */
+  healthDuringQueries: number;
   answers: { status: number; body: { truncated: boolean; paths: { nodes: { id: string }[] }[] } }[];
 }
 
@@ -38,16 +40,21 @@ async function round(base: string): Promise<Round> {
     }
   })();
   const started = performance.now();
+  const answeredBefore = health.length;
+  let healthDuringQueries: number | undefined;
   // On the event loop in one piece they would block it for their whole budget (1 s each), one after another.
   const answers = await Promise.all(
     [0, 1, 2].map(() =>
-      fetch(`${base}${PATHOLOGICAL_PATH}`).then(async (res) => ({ status: res.status, body: await res.json() })),
+      fetch(`${base}${PATHOLOGICAL_PATH}`).then(async (res) => {
+        healthDuringQueries ??= health.length - answeredBefore;
+        return { status: res.status, body: await res.json() };
+      }),
     ),
   );
   const elapsed = performance.now() - started;
   searching = false;
   await probe;
-  return { elapsed, health, answers };
+  return { elapsed, health, healthDuringQueries: healthDuringQueries!, answers };
 }
 
 describe(`a pathological path query on ${SIZE.nodes.toLocaleString("en-GB")} nodes and ${SIZE.edges.toLocaleString("en-GB")} edges`, () => {
@@ -72,15 +79,16 @@ describe(`a pathological path query on ${SIZE.nodes.toLocaleString("en-GB")} nod
       const rounds: Round[] = [];
       for (let i = 0; i < ROUNDS; i++) rounds.push(await round(base));
 
-      for (const { answers, health: probes, elapsed } of rounds) {
+      for (const { answers, healthDuringQueries } of rounds) {
         for (const answer of answers) {
           expect(answer.status).toBe(200);
           expect(answer.body.truncated).toBe(true);
           expect(answer.body.paths[0]!.nodes.map((n) => n.id)).toEqual(["person:from", "person:p0", "person:to"]);
         }
-        // Blocked, the loop would answer one probe per query budget (1 s); free, one every 10-20 ms: demanding one
-        // per 100 ms proves it free with a wide margin.
-        expect(probes.length).toBeGreaterThan(Math.floor(elapsed / 100));
+        // A blocked loop answers no probe until the first query's budget is spent: a probe sent once the queries are
+        // in waits behind them, so at most the one already on its way gets through. Several answered before the
+        // first query does prove the loop free between slices, however slow the machine makes each probe.
+        expect(healthDuringQueries).toBeGreaterThanOrEqual(3);
       }
       const all = rounds.flatMap((r) => r.health).sort((a, b) => a - b);
       const max = all.at(-1)!;
@@ -89,6 +97,7 @@ describe(`a pathological path query on ${SIZE.nodes.toLocaleString("en-GB")} nod
       tally.set("pathological queries", rounds.length * 3);
       tally.set("pathological ms", Math.round(Math.max(...rounds.map((r) => r.elapsed))));
       tally.set("health probes", all.length);
+      tally.set("health probes before the first answer", Math.min(...rounds.map((r) => r.healthDuringQueries)));
       tally.set("health p90 ms", Math.round(all[Math.floor(all.length * 0.9)]!));
       tally.set("health max ms", Math.round(max));
       // Latency itself is a measurement, not a gate, under `npm test` (the machines are shared); the report run
