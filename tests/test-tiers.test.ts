@@ -10,9 +10,10 @@ const testFiles = readdirSync("tests", { recursive: true, encoding: "utf8" })
   .map((file) => `tests/${file.split(path.sep).join("/")}`)
   .filter((file) => file.endsWith(".test.ts"));
 
-// `import x from "m"`, `import "m"`, `export * from "m"`, `import("m")`; type-only imports and exports are erased.
+// `import x from "m"`, `import "m"`, `export * from "m"` at the start of a line (code quoted in a string is not an
+// import), and `import("m")`; type-only imports and exports are erased.
 const IMPORT =
-  /\b(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+  /^\s*(?:import|export)\s+(?!type\b)(?:[^'";]*?\sfrom\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/gm;
 
 /** The specifiers a source file imports at run time. */
 function importsOf(source: string): string[] {
