@@ -14,8 +14,9 @@ export const FOLDER_TIERS = {
 } as const;
 
 /**
- * Elsewhere, a file named `*.interop.test.ts` checks our output with another program's reader (NetworkX through
- * python3, libxml2's XSD validator) or runs our executable as a child process. Every other test file is unit.
+ * Elsewhere, a file named `*.interop.test.ts` checks our output with another program (NetworkX through python3,
+ * libxml2's XSD validator, Apache AGE in PGlite) or runs our executable as a child process. Every other test file
+ * is unit.
  */
 export const INTEROP_SUFFIX = ".interop.test.ts";
 
@@ -31,13 +32,16 @@ export function tierOf(file: string): Tier {
 
 /**
  * What the unit tier may not reach through its imports, followed from file to file: a child process (python3, a
- * spawned server or CLI), a browser, or libxml2's WebAssembly validator.
+ * spawned server or CLI), a browser, or another program compiled to WebAssembly (libxml2's validator, PostgreSQL
+ * with Apache AGE).
  */
 export const NOT_IN_UNIT_TIER: readonly string[] = [
   "node:child_process",
   "child_process",
   "playwright-core",
   "xmllint-wasm",
+  "@electric-sql/pglite",
+  "@electric-sql/pglite-age",
 ];
 
 const ALL = "tests/**/*.test.ts";
