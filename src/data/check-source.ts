@@ -1,0 +1,131 @@
+// Reads and checks one source folder's source.yaml (its metadata and endnotes) and its text.
+import type { Citation, Endnote, SourceRecord } from "../schema/types";
+import { RecordChecker, type SourceText } from "./check-records";
+import type { DataFolder } from "./data-folder";
+import { normaliseEndnoteMarker } from "./endnote-marker";
+import type { LocatedRecord, YamlFile } from "./located-record";
+
+const SOURCE_FIELDS = new Set([
+  "id",
+  "text",
+  "document",
+  "title",
+  "date",
+  "url",
+  "language",
+  "publisher",
+  "publisher_verified",
+  "publisher_note",
+  "notes",
+  "endnotes",
+]);
+
+const CITATION_FIELDS = new Set(["document", "quote", "locator"]);
+
+/** One citation of an endnote, with the record it was read from (for reference problems). */
+export interface CitationDraft extends Citation {
+  marker: string;
+  record: LocatedRecord;
+}
+
+/** A checked source: its record with the text as the checks see it, and its citations as read. */
+export interface SourceDraft extends Omit<SourceRecord, "id" | "text"> {
+  text: SourceText;
+  record: LocatedRecord;
+  citations: CitationDraft[];
+}
+
+/**
+ * Reads `sources/<dirName>/source.yaml` and the text it names, and checks both; null when either cannot be used
+ * (the problems say why).
+ */
+export async function readSource(folder: DataFolder, dirName: string): Promise<SourceDraft | null> {
+  const yaml = await folder.readYaml(`sources/${dirName}/source.yaml`);
+  if (!yaml) return null;
+  const problems = folder.problems;
+  const record = yaml.root();
+  const c = new RecordChecker(record, problems);
+  const before = problems.length;
+  const what = `source "${dirName}"`;
+  const id = c.string("id", "source", true);
+  if (id && id !== dirName)
+    c.report(
+      "bad-value",
+      "id",
+      `source id "${id}" differs from its folder "${dirName}"`,
+      "name the folder after the id",
+    );
+  const textName = c.string("text", what, true);
+  const document = c.string("document", what, true);
+  const title = c.string("title", what, true);
+  c.date("date", what);
+  c.unknownKeys(what, SOURCE_FIELDS, new Map());
+  if (problems.length > before || !id || !textName || !document || !title) return null;
+  const textPath = `sources/${dirName}/${textName}`;
+  const text = await folder.readText(textPath);
+  if (text === null) return null;
+  const sourceText: SourceText = { id, file: folder.shown(textPath), text };
+  const { endnotes, citations } = checkEndnotes(yaml, sourceText, folder);
+  const meta: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record.data)) if (key !== "endnotes") meta[key] = value;
+  return { text: sourceText, record, document, title, meta, endnotes, citations, textPath };
+}
+
+/** The endnotes of source.yaml, each marker normalised and listed once, each citation quoted from the text. */
+function checkEndnotes(
+  yaml: YamlFile,
+  text: SourceText,
+  folder: DataFolder,
+): { endnotes: Map<string, Endnote>; citations: CitationDraft[] } {
+  const problems = folder.problems;
+  const endnotes = new Map<string, Endnote>();
+  const citations: CitationDraft[] = [];
+  const { records, problems: listProblems } = yaml.records("endnotes");
+  problems.push(...listProblems);
+  for (const note of records) {
+    const nc = new RecordChecker(note, problems);
+    const rawMarker = note.data.marker;
+    const marker = normaliseEndnoteMarker(String(rawMarker ?? ""));
+    if (marker === null) {
+      nc.report(
+        "bad-value",
+        "marker",
+        `endnote marker ${JSON.stringify(rawMarker)} is not a roman numeral`,
+        'write "iv", "^{iv}" or "ⁱᵛ"',
+      );
+      continue;
+    }
+    if (endnotes.has(marker)) {
+      nc.report("duplicate-id", "marker", `endnote "${marker}" is listed twice`);
+      continue;
+    }
+    const endnote: Endnote = { marker, citations: [] };
+    endnotes.set(marker, endnote);
+    const rawCitations = note.data.citations;
+    if (!Array.isArray(rawCitations) || rawCitations.length === 0) {
+      nc.report("missing-field", "citations", `endnote "${marker}" needs a list of citations`);
+      continue;
+    }
+    rawCitations.forEach((entry: unknown, index) => {
+      const line = note.lineOf("citations", index);
+      const what = `endnote "${marker}", citation ${index + 1}`;
+      const isMapping = typeof entry === "object" && entry !== null && !Array.isArray(entry);
+      const data = isMapping ? (entry as Record<string, unknown>) : {};
+      const c = new RecordChecker({ file: note.file, line, data, lineOf: () => line }, problems);
+      if (!isMapping) return c.report("bad-value", null, `${what} must be a mapping with document, quote and locator`);
+      c.unknownKeys(what, CITATION_FIELDS, new Map());
+      const document = c.string("document", what, true);
+      if (document === undefined) return;
+      const quote = data.quote;
+      if (typeof quote !== "string" || quote === "")
+        return c.report("missing-evidence", null, `${what} has no "quote" (the citation as printed)`);
+      const locator = c.string("locator", what, false);
+      if (locator === undefined && data.locator !== undefined && data.locator !== null) return;
+      if (c.verbatim("quote", what, quote, [text]) < 0) return;
+      const citation: Citation = { document, quote, ...(locator ? { locator } : {}) };
+      endnote.citations.push(citation);
+      citations.push({ ...citation, marker, record: c.record });
+    });
+  }
+  return { endnotes, citations };
+}
