@@ -2,8 +2,9 @@
 //
 // The server types its answers against these shapes and the web explorer reads them through them, so a change to
 // what travels over HTTP is a change to this file, seen by the compiler on both sides. The module is Node-free: the
-// browser bundles it. It imports types only (erased at build time), so nothing of Node, Express or graphology comes
-// with it; ESLint enforces that, and `web/` may import nothing else from `src/`.
+// browser bundles it. It imports types only (erased at build time), and the core node keys from
+// src/schema/core-keys.ts, which imports nothing, so nothing of Node, Express or graphology comes with it; ESLint
+// enforces that, and `web/` may import nothing else from `src/`.
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
 
 export type { AttributeKind, PropValue };
@@ -12,17 +13,7 @@ export type { AttributeKind, PropValue };
 // Shared constants
 
 /** The fields of a NodeObject that are not type-specific attributes; a prop of the same name never replaces one. */
-export const CORE_NODE_KEYS: ReadonlySet<string> = new Set([
-  "id",
-  "type",
-  "label",
-  "aliases",
-  "description",
-  "date",
-  "outsideKnowledge",
-  "sources",
-  "sourceCount",
-]);
+export { CORE_NODE_KEYS } from "../schema/core-keys";
 
 /**
  * Most source ids a node carries in lists of nodes. A hub of a large corpus is mentioned by thousands of sources;

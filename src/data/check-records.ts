@@ -2,6 +2,7 @@
 import type { Problem, ProblemCode } from "../errors";
 import { dateProblem } from "../schema/dates";
 import { ID_PATTERN } from "../schema/closest-ids";
+import { NODE_RECORD_FIELDS } from "../schema/core-keys";
 import type { AttributeSpec, NodeAttributes, PropValue, Schema } from "../schema/types";
 import { checkAttribute } from "./check-attribute";
 import { findClosestPassage } from "./closest-passage";
@@ -99,7 +100,7 @@ export class RecordChecker {
     return value;
   }
 
-  unknownKeys(what: string, allowed: Set<string>, attributes: Map<string, AttributeSpec>): void {
+  unknownKeys(what: string, allowed: ReadonlySet<string>, attributes: Map<string, AttributeSpec>): void {
     for (const key of Object.keys(this.record.data)) {
       if (!allowed.has(key) && !attributes.has(key)) {
         const known = [...allowed, ...attributes.keys()].join(", ");
@@ -149,7 +150,6 @@ export class RecordChecker {
   }
 }
 
-const NODE_FIELDS = new Set(["id", "type", "label", "aliases", "description", "date", "outside_knowledge"]);
 const EDGE_FIELDS = new Set(["id", "type", "source", "target", "label", "date", "evidence", "outside_knowledge"]);
 
 /** Checks a node record: id form and prefix, type, label, aliases, description, date and declared attributes. */
@@ -191,7 +191,7 @@ export function checkNodeRecord(
   const outsideKnowledge = c.stringList("outside_knowledge", what);
   const date = c.date("date", what);
   const attributes = spec?.attributes ?? new Map<string, AttributeSpec>();
-  c.unknownKeys(what, NODE_FIELDS, attributes);
+  c.unknownKeys(what, NODE_RECORD_FIELDS, attributes);
   const props = c.attributes(what, attributes, texts);
   // A node with problems still reserves its id, so that edges naming it are not also reported as dangling;
   // the graph is never built while any problem stands.

@@ -1,5 +1,6 @@
 // Reads graph-data/schema.yaml into a Schema, reporting every way the model itself is wrong.
 import type { Problem } from "../errors";
+import { RESERVED_ATTRIBUTE_NAMES } from "../schema/core-keys";
 import type { AttributeKind, AttributeSpec, EdgeTypeSpec, NodeTypeSpec, Schema } from "../schema/types";
 import { parseYamlFile, type LocatedRecord } from "./located-record";
 
@@ -13,30 +14,6 @@ const ATTRIBUTE_KINDS: AttributeKind[] = [
   "date",
   "url",
 ];
-
-/** Names the graph uses for its own fields: a type-specific attribute may not take them. */
-export const RESERVED_ATTRIBUTE_NAMES = new Set([
-  "id",
-  "type",
-  "label",
-  "aliases",
-  "description",
-  "date",
-  "outside_knowledge",
-  "evidence",
-  "source",
-  "target",
-  "sources",
-  "props",
-  "x",
-  "y",
-  "size",
-  "color",
-  "footnotes",
-  "source_doc",
-  "evidence_start",
-  "evidence_end",
-]);
 
 const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
 

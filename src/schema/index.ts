@@ -1,4 +1,5 @@
-// Public face of the schema layer: the graph's types, date handling and id helpers.
+// Public face of the schema layer: the graph's types, its core field names, date handling and id helpers.
 export * from "./types";
 export * from "./dates";
 export * from "./closest-ids";
+export * from "./core-keys";

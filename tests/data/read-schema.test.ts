@@ -1,0 +1,37 @@
+// The schema reader: attribute names are checked before anything reads a record by them.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { readSchema } from "../../src/data";
+import { CORE_NODE_KEYS, dataFieldName } from "../../src/schema";
+
+const GOOD_SCHEMA = readFileSync("tests/fixtures/data/good/schema.yaml", "utf8");
+
+/** The good fixture's schema with one more optional attribute, `name`, on the person type. */
+function schemaWithPersonAttribute(name: string): string {
+  return GOOD_SCHEMA.replace(
+    "    id_prefix: person\n    description: A person.\n",
+    `    id_prefix: person\n    description: A person.\n    attributes:\n      ${name}:\n        kind: string\n`,
+  );
+}
+
+describe("readSchema", () => {
+  it("refuses an attribute named after a core node field, in the data's spelling", () => {
+    for (const key of CORE_NODE_KEYS) {
+      const name = dataFieldName(key);
+      const { schema, problems } = readSchema("schema.yaml", schemaWithPersonAttribute(name));
+      expect(schema, name).toBeNull();
+      expect(problems, name).toEqual([
+        expect.objectContaining({
+          code: "bad-value",
+          message: `schema: node_types.person.attributes.${name} uses a reserved name`,
+        }),
+      ]);
+    }
+  });
+
+  it("reads an attribute with an ordinary name", () => {
+    const { schema, problems } = readSchema("schema.yaml", schemaWithPersonAttribute("nationality"));
+    expect(problems).toEqual([]);
+    expect([...schema!.nodeTypes.get("person")!.attributes.keys()]).toEqual(["nationality"]);
+  });
+});
