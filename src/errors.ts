@@ -29,6 +29,10 @@ export const PROBLEM_CODES = [
   "quote-not-found",
   "missing-evidence",
   "unknown-endnote",
+  // A path or link in the data folder that leads outside it, or a text name that is not a plain file name.
+  "unsafe-path",
+  // A data file that is not a regular file (a FIFO, a device, a folder) or is larger than the load's limits.
+  "bad-file",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

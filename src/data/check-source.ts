@@ -35,6 +35,11 @@ export interface SourceDraft extends Omit<SourceRecord, "id" | "text"> {
   citations: CitationDraft[];
 }
 
+/** A file name without a folder: `source.txt`, never `../x`, `/etc/x` or `sub/x`. */
+function isPlainFileName(name: string): boolean {
+  return name !== "." && name !== ".." && !/[/\\\0]/.test(name);
+}
+
 /**
  * Reads `sources/<dirName>/source.yaml` and the text it names, and checks both; null when either cannot be used
  * (the problems say why).
@@ -60,6 +65,13 @@ export async function readSource(folder: DataFolder, dirName: string): Promise<S
   const title = c.string("title", what, true);
   c.date("date", what);
   c.unknownKeys(what, SOURCE_FIELDS, new Map());
+  if (textName !== undefined && !isPlainFileName(textName))
+    c.report(
+      "unsafe-path",
+      "text",
+      `${what}: "text" must name a file in the source's own folder, found ${JSON.stringify(textName)}`,
+      "write a plain file name: text: source.txt",
+    );
   if (problems.length > before || !id || !textName || !document || !title) return null;
   const textPath = `sources/${dirName}/${textName}`;
   const text = await folder.readText(textPath);

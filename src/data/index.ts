@@ -3,3 +3,4 @@ export { DEFAULT_DATA_DIR, loadDataset, type LoadOptions } from "./load-dataset"
 export { readSchema } from "./read-schema";
 export { normaliseEndnoteMarker } from "./endnote-marker";
 export { findClosestPassage } from "./closest-passage";
+export { DEFAULT_LOAD_LIMITS, type LoadLimits } from "./load-limits";

@@ -1,5 +1,4 @@
 // Loads a data folder (schema, shared entities, sources) into a validated graph: every problem at once, or a graph.
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DataError, type Problem } from "../errors";
 import type { Dataset, Schema } from "../schema/types";
@@ -7,6 +6,7 @@ import { buildDataset } from "./build-dataset";
 import { checkEdgeIds, checkReferences, indexNodes } from "./check-references";
 import { readSource, type SourceDraft } from "./check-source";
 import { DataFolder } from "./data-folder";
+import { resolveLoadLimits, type LoadLimits } from "./load-limits";
 import { readEntities, readSourceGraphs } from "./read-graph-files";
 import { readInOrder } from "./read-in-order";
 import { readSchema } from "./read-schema";
@@ -14,14 +14,16 @@ import { readSchema } from "./read-schema";
 /** The bundled data folder. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../graph-data", import.meta.url));
 
-/** How loading reports its progress (for a large corpus): `done` of `total` files read. */
 export interface LoadOptions {
+  /** How loading reports its progress (for a large corpus): `done` of `total` files read. */
   onProgress?: (done: number, total: number) => void;
+  /** Limits to use instead of DEFAULT_LOAD_LIMITS (tests lower them). */
+  limits?: Partial<LoadLimits>;
 }
 
 /** Loads and validates a data folder. Throws DataError with every problem found; never returns a partial graph. */
 export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptions = {}): Promise<Dataset> {
-  const folder = new DataFolder(path.resolve(dataDir), []);
+  const folder = await DataFolder.open(dataDir, resolveLoadLimits(options.limits));
   const schema = await loadSchema(folder);
   const sourceDirs = await folder.list("sources", "folders");
   // Each source counts twice: its source.yaml and text, then its graph files.
@@ -43,7 +45,7 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR, options: L
 }
 
 /** Problems that leave a file unread, and with it the nodes it declares. */
-const UNREADABLE = new Set<Problem["code"]>(["yaml-syntax", "json-syntax", "missing-file"]);
+const UNREADABLE = new Set<Problem["code"]>(["yaml-syntax", "json-syntax", "missing-file", "unsafe-path", "bad-file"]);
 
 /** The schema, or DataError with the ways the model itself (or its file) is wrong. */
 async function loadSchema(folder: DataFolder): Promise<Schema> {

@@ -1,0 +1,120 @@
+// Hostile files: a data folder cannot make a load read a device, wait on a FIFO, or read or hold more than its
+// limits; each such file is refused as a located problem and the load ends.
+import { execFileSync } from "node:child_process";
+import { mkdir, readdir, rename, stat, symlink, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_LOAD_LIMITS, loadDataset } from "../../src/data";
+import type { Problem } from "../../src/errors";
+import { DataCopies, FIXTURE_DATA, problemsOf } from "./helpers/data-copy";
+import { LoaderSandbox, type LoadOutcome } from "./helpers/loader-sandbox";
+import { Tally } from "./helpers/tally";
+
+// Only a load that never ends runs into this: the fixed loads answer at once.
+const HANG_MS = 20_000;
+
+const copies = new DataCopies();
+const sandbox = new LoaderSandbox();
+const tally = new Tally("hostile-files");
+afterAll(async () => {
+  await sandbox.close();
+  await copies.removeAll();
+  tally.save();
+});
+
+/** Loads `dir` in a worker that is stopped if the load never ends, and returns its problems. */
+async function sandboxedProblems(dir: string): Promise<Problem[]> {
+  const outcome: LoadOutcome = await sandbox.load(dir, HANG_MS);
+  tally.add("tried");
+  tally.add(outcome.type === "data-error" ? "refused" : outcome.type);
+  expect(outcome.type).toBe("data-error");
+  return (outcome as Extract<LoadOutcome, { type: "data-error" }>).problems;
+}
+
+async function replaceWithLink(file: string, target: string): Promise<void> {
+  await rename(file, `${file}.orig`);
+  await symlink(target, file);
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+}
+
+describe("a data folder cannot make a load read without end", () => {
+  it("refuses a source.txt linked to /dev/zero, which grew validate to 13.5 GB", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    await replaceWithLink(path.join(dir, "sources/alpha/source.txt"), "/dev/zero");
+    expect(await sandboxedProblems(dir)).toEqual([
+      expect.objectContaining({ code: "unsafe-path", file: "data/sources/alpha/source.txt", line: 1 }),
+    ]);
+  });
+
+  it("refuses a FIFO as source.txt without waiting for a writer", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const fifo = path.join(dir, "sources/alpha/source.txt");
+    await rename(fifo, `${fifo}.orig`);
+    execFileSync("mkfifo", [fifo]);
+    expect(await sandboxedProblems(dir)).toEqual([
+      expect.objectContaining({
+        code: "bad-file",
+        file: "data/sources/alpha/source.txt",
+        line: 1,
+        message: "data/sources/alpha/source.txt is a named pipe (FIFO)",
+      }),
+    ]);
+  });
+
+  it("refuses a folder named like an entity file, which was skipped without a word", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    await mkdir(path.join(dir, "entities/people.yaml"));
+    expect(await sandboxedProblems(dir)).toEqual([
+      expect.objectContaining({
+        code: "bad-file",
+        file: "data/entities/people.yaml",
+        message: "data/entities/people.yaml is a folder",
+      }),
+    ]);
+  });
+
+  it("refuses a source text over the limit for one file before reading any of it", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    // Sparse: the size is there for fstat, the bytes never are.
+    await truncate(path.join(dir, "sources/alpha/source.txt"), DEFAULT_LOAD_LIMITS.fileBytes + 1);
+    expect(await sandboxedProblems(dir)).toEqual([
+      expect.objectContaining({
+        code: "bad-file",
+        file: "data/sources/alpha/source.txt",
+        line: 1,
+        message: "data/sources/alpha/source.txt is 64.1 MiB, over the limit of 64.0 MiB for one file",
+      }),
+    ]);
+  });
+
+  it("refuses a YAML file with a 9 MB string, over the YAML limit (a 30 MB one took 1.1 GB)", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const big = `nodes:\n  - id: state:big\n    type: state\n    label: "${"x".repeat(9 * 1024 * 1024)}"\n`;
+    await writeFile(path.join(dir, "entities/big.yaml"), big);
+    expect(await sandboxedProblems(dir)).toEqual([
+      expect.objectContaining({
+        code: "bad-file",
+        file: "data/entities/big.yaml",
+        message: "data/entities/big.yaml is 9.1 MiB, over the limit of 8.0 MiB for one YAML file",
+      }),
+    ]);
+  });
+
+  it("refuses a folder over the limit for a folder, and loads it at exactly the limit", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const sizes = await Promise.all((await filesUnder(dir)).map(async (file) => (await stat(file)).size));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    const { graph } = await loadDataset(dir, { limits: { folderBytes: total } });
+    expect(graph.order).toBe(9);
+    const problems = await problemsOf(dir, { limits: { folderBytes: total - 1 } });
+    tally.add("tried");
+    expect(problems).toEqual([
+      expect.objectContaining({ code: "bad-file", message: expect.stringContaining("for a folder"), line: 1 }),
+    ]);
+    tally.add("refused");
+  });
+});
