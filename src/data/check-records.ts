@@ -5,7 +5,7 @@ import { ID_PATTERN } from "../schema/closest-ids";
 import { NODE_RECORD_FIELDS } from "../schema/core-keys";
 import type { AttributeSpec, NodeAttributes, PropValue, Schema } from "../schema/types";
 import { checkAttribute } from "./check-attribute";
-import { findClosestPassage } from "./closest-passage";
+import type { PassageHints } from "./closest-passage";
 import { normaliseEndnoteMarker } from "./endnote-marker";
 import type { LocatedRecord } from "./located-record";
 
@@ -45,16 +45,23 @@ export interface EdgeDraft {
   sourceId: string;
 }
 
+/** What the checks of one load share: the schema, the problems found, and the budget of closest-passage hints. */
+export interface CheckContext {
+  schema: Schema;
+  problems: Problem[];
+  hints: PassageHints;
+}
+
 /** Collects problems for one record, each at the line of the field concerned. */
 export class RecordChecker {
   constructor(
     readonly record: LocatedRecord,
-    private readonly problems: Problem[],
+    private readonly ctx: CheckContext,
   ) {}
 
   report(code: ProblemCode, key: string | null, message: string, hint?: string, index?: number): void {
     const line = key === null ? this.record.line : this.record.lineOf(key, index);
-    this.problems.push({ file: this.record.file, line, code, message, ...(hint ? { hint } : {}) });
+    this.ctx.problems.push({ file: this.record.file, line, code, message, ...(hint ? { hint } : {}) });
   }
 
   string(key: string, what: string, required: boolean): string | undefined {
@@ -138,14 +145,9 @@ export class RecordChecker {
       const at = t.text.indexOf(quote);
       if (at >= 0) return at;
     }
-    const closest = texts.length > 0 ? findClosestPassage(texts[0]!.text, quote) : "";
     const where = texts.length > 0 ? texts.map((t) => t.file).join(", ") : "no source text";
-    this.report(
-      "quote-not-found",
-      key,
-      `${what}: "${key}" is not found verbatim in ${where}`,
-      closest ? `closest passage: ${JSON.stringify(closest)}` : undefined,
-    );
+    const hint = texts.length > 0 ? this.ctx.hints.hint(texts[0]!.text, quote) : undefined;
+    this.report("quote-not-found", key, `${what}: "${key}" is not found verbatim in ${where}`, hint);
     return -1;
   }
 }
@@ -154,13 +156,13 @@ const EDGE_FIELDS = new Set(["id", "type", "source", "target", "label", "date", 
 
 /** Checks a node record: id form and prefix, type, label, aliases, description, date and declared attributes. */
 export function checkNodeRecord(
+  ctx: CheckContext,
   record: LocatedRecord,
-  schema: Schema,
   texts: SourceText[],
-  problems: Problem[],
   sourceId?: string,
 ): NodeDraft | null {
-  const c = new RecordChecker(record, problems);
+  const { schema, problems } = ctx;
+  const c = new RecordChecker(record, ctx);
   const before = problems.length;
   const id = c.string("id", "node", true);
   const what = id ? `node "${id}"` : "node";
@@ -227,13 +229,13 @@ function endpointList(c: RecordChecker, key: "source" | "target", what: string):
 
 /** Checks an edge record; references and endpoint types are checked later, once every node is known. */
 export function checkEdgeRecord(
+  ctx: CheckContext,
   record: LocatedRecord,
-  schema: Schema,
   source: SourceText,
   endnotes: Set<string>,
-  problems: Problem[],
 ): EdgeDraft | null {
-  const c = new RecordChecker(record, problems);
+  const schema = ctx.schema;
+  const c = new RecordChecker(record, ctx);
   const type = c.string("type", "edge", true);
   const spec = type ? schema.edgeTypes.get(type) : undefined;
   const what = `edge${type ? ` "${type}"` : ""}`;

@@ -1,6 +1,6 @@
 // Reads and checks one source folder's source.yaml (its metadata and endnotes) and its text.
 import type { Citation, Endnote, SourceRecord } from "../schema/types";
-import { RecordChecker, type SourceText } from "./check-records";
+import { RecordChecker, type CheckContext, type SourceText } from "./check-records";
 import type { DataFolder } from "./data-folder";
 import { normaliseEndnoteMarker } from "./endnote-marker";
 import type { LocatedRecord, YamlFile } from "./located-record";
@@ -44,12 +44,12 @@ function isPlainFileName(name: string): boolean {
  * Reads `sources/<dirName>/source.yaml` and the text it names, and checks both; null when either cannot be used
  * (the problems say why).
  */
-export async function readSource(folder: DataFolder, dirName: string): Promise<SourceDraft | null> {
+export async function readSource(folder: DataFolder, ctx: CheckContext, dirName: string): Promise<SourceDraft | null> {
   const yaml = await folder.readYaml(`sources/${dirName}/source.yaml`);
   if (!yaml) return null;
-  const problems = folder.problems;
+  const problems = ctx.problems;
   const record = yaml.root();
-  const c = new RecordChecker(record, problems);
+  const c = new RecordChecker(record, ctx);
   const before = problems.length;
   const what = `source "${dirName}"`;
   const id = c.string("id", "source", true);
@@ -77,7 +77,7 @@ export async function readSource(folder: DataFolder, dirName: string): Promise<S
   const text = await folder.readText(textPath);
   if (text === null) return null;
   const sourceText: SourceText = { id, file: folder.shown(textPath), text };
-  const { endnotes, citations } = checkEndnotes(yaml, sourceText, folder);
+  const { endnotes, citations } = checkEndnotes(yaml, sourceText, ctx);
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record.data)) if (key !== "endnotes") meta[key] = value;
   return { text: sourceText, record, document, title, meta, endnotes, citations, textPath };
@@ -87,15 +87,15 @@ export async function readSource(folder: DataFolder, dirName: string): Promise<S
 function checkEndnotes(
   yaml: YamlFile,
   text: SourceText,
-  folder: DataFolder,
+  ctx: CheckContext,
 ): { endnotes: Map<string, Endnote>; citations: CitationDraft[] } {
-  const problems = folder.problems;
+  const problems = ctx.problems;
   const endnotes = new Map<string, Endnote>();
   const citations: CitationDraft[] = [];
   const { records, problems: listProblems } = yaml.records("endnotes");
   problems.push(...listProblems);
   for (const note of records) {
-    const nc = new RecordChecker(note, problems);
+    const nc = new RecordChecker(note, ctx);
     const rawMarker = note.data.marker;
     const marker = normaliseEndnoteMarker(String(rawMarker ?? ""));
     if (marker === null) {
@@ -123,7 +123,7 @@ function checkEndnotes(
       const what = `endnote "${marker}", citation ${index + 1}`;
       const isMapping = typeof entry === "object" && entry !== null && !Array.isArray(entry);
       const data = isMapping ? (entry as Record<string, unknown>) : {};
-      const c = new RecordChecker({ file: note.file, line, data, lineOf: () => line }, problems);
+      const c = new RecordChecker({ file: note.file, line, data, lineOf: () => line }, ctx);
       if (!isMapping) return c.report("bad-value", null, `${what} must be a mapping with document, quote and locator`);
       c.unknownKeys(what, CITATION_FIELDS, new Map());
       const document = c.string("document", what, true);

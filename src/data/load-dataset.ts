@@ -3,8 +3,10 @@ import { fileURLToPath } from "node:url";
 import { DataError, type Problem } from "../errors";
 import type { Dataset, Schema } from "../schema/types";
 import { buildDataset } from "./build-dataset";
+import type { CheckContext } from "./check-records";
 import { checkEdgeIds, checkReferences, indexNodes } from "./check-references";
 import { readSource, type SourceDraft } from "./check-source";
+import { PassageHints } from "./closest-passage";
 import { DataFolder } from "./data-folder";
 import { resolveLoadLimits, type LoadLimits } from "./load-limits";
 import { readEntities, readSourceGraphs } from "./read-graph-files";
@@ -30,10 +32,15 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR, options: L
   let filesDone = 0;
   const progress = () => options.onProgress?.(++filesDone, sourceDirs.length * 2);
 
-  const sources = await readSources(folder, sourceDirs, progress);
+  const ctx: CheckContext = {
+    schema,
+    problems: folder.problems,
+    hints: new PassageHints(folder.limits.hintCharacters),
+  };
+  const sources = await readSources(folder, ctx, sourceDirs, progress);
   const texts = sources.map((s) => s.text);
-  const entities = await readEntities(folder, schema, texts);
-  const claims = await readSourceGraphs(folder, schema, sources, progress);
+  const entities = await readEntities(folder, ctx, texts);
+  const claims = await readSourceGraphs(folder, ctx, sources, progress);
   const problems = folder.problems;
   const nodes = indexNodes([...entities, ...claims.nodes], problems);
   checkEdgeIds(claims.edges, problems);
@@ -57,12 +64,17 @@ async function loadSchema(folder: DataFolder): Promise<Schema> {
 }
 
 /** Every source folder's metadata, endnotes and text, in folder order; a folder with a problem is left out. */
-async function readSources(folder: DataFolder, dirs: string[], progress: () => void): Promise<SourceDraft[]> {
+async function readSources(
+  folder: DataFolder,
+  ctx: CheckContext,
+  dirs: string[],
+  progress: () => void,
+): Promise<SourceDraft[]> {
   const sources: SourceDraft[] = [];
   // Problems found while reading ahead arrive out of order; they are sorted by file and line at the end.
   await readInOrder(
     dirs,
-    (dir) => readSource(folder, dir),
+    (dir) => readSource(folder, ctx, dir),
     (source) => {
       if (source) sources.push(source);
       progress();

@@ -28,7 +28,7 @@ export const DEFAULT_LOAD_LIMITS: Readonly<LoadLimits> = Object.freeze({
   fileBytes: 64 * MIB,
   yamlFileBytes: 8 * MIB,
   folderBytes: 1024 * MIB,
-  hintCharacters: 50_000_000,
+  hintCharacters: 20_000_000,
 });
 
 /** The defaults with `limits` laid over them; ParameterError names a limit that is not an integer >= 0. */

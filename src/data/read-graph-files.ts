@@ -1,6 +1,12 @@
 // Reads the graph files (entities/*, sources/<id>/graph.yaml and graph.jsonl) into checked node and edge drafts.
-import type { Schema } from "../schema/types";
-import { checkEdgeRecord, checkNodeRecord, type EdgeDraft, type NodeDraft, type SourceText } from "./check-records";
+import {
+  checkEdgeRecord,
+  checkNodeRecord,
+  type CheckContext,
+  type EdgeDraft,
+  type NodeDraft,
+  type SourceText,
+} from "./check-records";
 import type { SourceDraft } from "./check-source";
 import type { DataFolder } from "./data-folder";
 import { parseJsonlFile } from "./jsonl-file";
@@ -70,12 +76,12 @@ function topLevelKeys(yaml: YamlFile, allowed: Section[], folder: DataFolder): v
 }
 
 /** The nodes of the shared entity files (`entities/*.yaml`, `entities/*.jsonl`); verbatim values may quote any text. */
-export async function readEntities(folder: DataFolder, schema: Schema, texts: SourceText[]): Promise<NodeDraft[]> {
+export async function readEntities(folder: DataFolder, ctx: CheckContext, texts: SourceText[]): Promise<NodeDraft[]> {
   const nodes: NodeDraft[] = [];
   for (const name of await folder.list("entities", "data-files")) {
     const read = await readGraphFile(folder, `entities/${name}`, ["nodes"]);
     for (const record of read?.nodes ?? []) {
-      const node = checkNodeRecord(record, schema, texts, folder.problems);
+      const node = checkNodeRecord(ctx, record, texts);
       if (node) nodes.push(node);
     }
   }
@@ -88,7 +94,7 @@ export async function readEntities(folder: DataFolder, schema: Schema, texts: So
  */
 export async function readSourceGraphs(
   folder: DataFolder,
-  schema: Schema,
+  ctx: CheckContext,
   sources: readonly SourceDraft[],
   onSource: () => void,
 ): Promise<{ nodes: NodeDraft[]; edges: EdgeDraft[] }> {
@@ -107,11 +113,11 @@ export async function readSourceGraphs(
     for (const read of files) {
       if (!read) continue;
       for (const record of read.nodes) {
-        const node = checkNodeRecord(record, schema, [source.text], folder.problems, source.text.id);
+        const node = checkNodeRecord(ctx, record, [source.text], source.text.id);
         if (node) nodes.push(node);
       }
       for (const record of read.edges) {
-        const edge = checkEdgeRecord(record, schema, source.text, markers, folder.problems);
+        const edge = checkEdgeRecord(ctx, record, source.text, markers);
         if (edge) edges.push(edge);
       }
     }

@@ -1,10 +1,11 @@
 // Hostile files: a data folder cannot make a load read a device, wait on a FIFO, or read or hold more than its
 // limits; each such file is refused as a located problem and the load ends.
 import { execFileSync } from "node:child_process";
-import { mkdir, readdir, rename, stat, symlink, truncate, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, readdir, readFile, rename, stat, symlink, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_LOAD_LIMITS, loadDataset } from "../../src/data";
+import { MAX_COMPARED_LENGTH } from "../../src/data/closest-passage";
 import type { Problem } from "../../src/errors";
 import { DataCopies, FIXTURE_DATA, problemsOf } from "./helpers/data-copy";
 import { LoaderSandbox, type LoadOutcome } from "./helpers/loader-sandbox";
@@ -116,5 +117,30 @@ describe("a data folder cannot make a load read without end", () => {
       expect.objectContaining({ code: "bad-file", message: expect.stringContaining("for a folder"), line: 1 }),
     ]);
     tally.add("refused");
+  });
+});
+
+describe("quotes not found cannot make a load search without end", () => {
+  it("lists 30 wrong 8 KB quotes in an 800 KB text, with closest passages until the hint budget is spent", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const textFile = path.join(dir, "sources/alpha/source.txt");
+    const sentences = Array.from({ length: 16_000 }, (_, i) => `Report ${i} says the council urged restraint.`);
+    await appendFile(textFile, `${sentences.join(" ")}\n`);
+    const text = await readFile(textFile, "utf8");
+    const quotes = Array.from({ length: 30 }, (_, i) =>
+      text.slice(1000 + i * 20_000, 9000 + i * 20_000).replace(/e/g, "é"),
+    );
+    const claims = quotes.map(
+      (quote) =>
+        `  - type: met\n    source: person:tomas\n    target: person:ana\n    evidence:\n      quote: ${JSON.stringify(quote)}\n`,
+    );
+    await appendFile(path.join(dir, "sources/alpha/graph.yaml"), claims.join(""));
+    const problems = (await sandboxedProblems(dir)).filter((p) => p.code === "quote-not-found");
+    // Each search reads the text and the compared start of its quote once.
+    const searched = Math.floor(DEFAULT_LOAD_LIMITS.hintCharacters / (text.length + MAX_COMPARED_LENGTH));
+    expect(searched).toBeLessThan(30);
+    expect(problems).toHaveLength(30);
+    expect(problems.slice(0, searched).every((p) => p.hint?.startsWith("closest passage: "))).toBe(true);
+    expect(problems.slice(searched).every((p) => p.hint?.startsWith("no closest passage searched"))).toBe(true);
   });
 });
