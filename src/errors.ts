@@ -33,6 +33,8 @@ export const PROBLEM_CODES = [
   "unsafe-path",
   // A data file that is not a regular file (a FIFO, a device, a folder) or is larger than the load's limits.
   "bad-file",
+  // A C0 or C1 control character (other than tab and line feed) in a text field, a key or a source text.
+  "control-character",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

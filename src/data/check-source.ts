@@ -1,6 +1,13 @@
 // Reads and checks one source folder's source.yaml (its metadata and endnotes) and its text.
 import type { Citation, Endnote, SourceRecord } from "../schema/types";
 import { RecordChecker, type CheckContext, type SourceText } from "./check-records";
+import {
+  CONTROL_CHARACTER,
+  CONTROL_CHARACTER_HINT,
+  codePointName,
+  countControlCharacters,
+  firstControlCharacter,
+} from "./control-characters";
 import type { DataFolder } from "./data-folder";
 import { normaliseEndnoteMarker } from "./endnote-marker";
 import type { LocatedRecord, YamlFile } from "./located-record";
@@ -35,9 +42,31 @@ export interface SourceDraft extends Omit<SourceRecord, "id" | "text"> {
   citations: CitationDraft[];
 }
 
-/** A file name without a folder: `source.txt`, never `../x`, `/etc/x` or `sub/x`. */
+/** A file name without a folder: `source.txt`, never `../x`, `/etc/x` or `sub/x` (nor a control character). */
 function isPlainFileName(name: string): boolean {
-  return name !== "." && name !== ".." && !/[/\\\0]/.test(name);
+  return name !== "." && name !== ".." && !/[/\\]/.test(name) && !firstControlCharacter(name);
+}
+
+/**
+ * A source text as quotes are checked against it and as it is served: CRLF line ends read as LF, since a quote in
+ * YAML or JSON cannot hold a CR (YAML reads its own line breaks as LF, and CR is a control character), so a quote
+ * spanning a line break could never match otherwise; evidence offsets index this text. Any other control character,
+ * a lone CR included, is a problem at its line.
+ */
+function sourceTextOf(raw: string, file: string, ctx: CheckContext): string {
+  const text = raw.includes("\r\n") ? raw.replaceAll("\r\n", "\n") : raw;
+  const found = CONTROL_CHARACTER.exec(text);
+  if (found) {
+    const count = countControlCharacters(text);
+    ctx.problems.push({
+      file,
+      line: text.slice(0, found.index).split("\n").length,
+      code: "control-character",
+      message: `the source text holds control character ${codePointName(found[0])}${count > 1 ? ` (and ${count - 1} more)` : ""}`,
+      hint: CONTROL_CHARACTER_HINT,
+    });
+  }
+  return text;
 }
 
 /**
@@ -74,9 +103,13 @@ export async function readSource(folder: DataFolder, ctx: CheckContext, dirName:
     );
   if (problems.length > before || !id || !textName || !document || !title) return null;
   const textPath = `sources/${dirName}/${textName}`;
-  const text = await folder.readText(textPath);
-  if (text === null) return null;
-  const sourceText: SourceText = { id, file: folder.shown(textPath), text };
+  const raw = await folder.readText(textPath);
+  if (raw === null) return null;
+  const sourceText: SourceText = {
+    id,
+    file: folder.shown(textPath),
+    text: sourceTextOf(raw, folder.shown(textPath), ctx),
+  };
   const { endnotes, citations } = checkEndnotes(yaml, sourceText, ctx);
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record.data)) if (key !== "endnotes") meta[key] = value;

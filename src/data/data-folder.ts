@@ -4,6 +4,7 @@ import { constants, type Stats } from "node:fs";
 import { lstat, open, readdir, realpath, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { Problem } from "../errors";
+import { escapeControlCharacters, firstControlCharacter } from "./control-characters";
 import type { LoadLimits } from "./load-limits";
 import { parseYamlFile, type YamlFile } from "./located-record";
 
@@ -55,7 +56,7 @@ export class DataFolder {
     readonly limits: LoadLimits,
     readonly problems: Problem[],
   ) {
-    this.name = path.basename(root);
+    this.name = escapeControlCharacters(path.basename(root));
   }
 
   /** The folder at `dir`, resolved through any links to it. */
@@ -66,9 +67,9 @@ export class DataFolder {
     return new DataFolder(root, realRoot, limits, []);
   }
 
-  /** How problems name the file at `rel`. */
+  /** How problems name the file at `rel` (any control character in it escaped). */
   shown(rel: string): string {
-    return `${this.name}/${rel}`;
+    return `${this.name}/${escapeControlCharacters(rel)}`;
   }
 
   /** Whether anything, a broken link included, has the name `rel`. */
@@ -82,15 +83,29 @@ export class DataFolder {
   /**
    * The entries of the folder at `rel` that may be source folders (`folders`: folders and links) or data files
    * (`data-files`: names ending in .yaml, .yml or .jsonl, whatever they are: reading them says what is wrong),
-   * sorted. Hidden names (starting with ".") are skipped: editors and version control keep their files there.
+   * sorted. Hidden names (starting with ".") are skipped: editors and version control keep their files there. A
+   * name holding a control character is refused, not read: every problem about the file would repeat it.
    */
   async list(rel: string, want: "folders" | "data-files"): Promise<string[]> {
     const entries = await readdir(path.join(this.root, rel), { withFileTypes: true }).catch(() => []);
-    return entries
+    const names = entries
       .filter((e) => !e.name.startsWith("."))
       .filter((e) => (want === "folders" ? e.isDirectory() || e.isSymbolicLink() : /\.(ya?ml|jsonl)$/.test(e.name)))
       .map((e) => e.name)
       .sort();
+    return names.filter((name) => {
+      const found = firstControlCharacter(name);
+      if (found) {
+        const shown = this.shown(`${rel}/${name}`);
+        this.refuse(
+          `${rel}/${name}`,
+          "unsafe-path",
+          `${shown} has control character ${found} in its name`,
+          "rename it",
+        );
+      }
+      return !found;
+    });
   }
 
   /** The file at `rel` as UTF-8, or null (and a problem) when it cannot be read or holds bytes that are not UTF-8. */
@@ -124,7 +139,7 @@ export class DataFolder {
     const text = await this.readText(rel);
     if (text === null) return null;
     const yaml = parseYamlFile(this.shown(rel), text);
-    this.problems.push(...yaml.problems);
+    this.problems.push(...yaml.problems, ...yaml.valueProblems);
     return yaml.problems.length > 0 ? null : yaml;
   }
 

@@ -1,5 +1,6 @@
 // The bulk data format: JSON Lines, one {"node": {...}} or {"edge": {...}} record per line, read into LocatedRecords.
 import type { Problem } from "../errors";
+import { CONTROL_CHARACTER_HINT, firstControlCharacter } from "./control-characters";
 import type { LocatedRecord } from "./located-record";
 
 /** The node and edge records of a graph.jsonl or entities/*.jsonl file, and the problems of its lines. */
@@ -16,6 +17,76 @@ function recordLine(this: LocatedRecord): number {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// Every string of a JSON line in order, keys and values alike (outside strings `"` only ever opens one, so matching
+// them one after another never starts inside a string); group 1 is the colon that makes the string a key.
+const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+
+// What can put a control character in a parsed string: a raw C1 or DEL, or an escape (\b, \f, \r, \u...).
+// Only lines holding one are searched string by string.
+const MAY_HOLD_CONTROL = /[\u007f-\u009f]|\\[bfru]/;
+
+function colonsIn(value: string): number {
+  let count = 0;
+  for (let at = value.indexOf(":"); at !== -1; at = value.indexOf(":", at + 1)) count++;
+  return count;
+}
+
+/** What a walk through a parsed line found: the colons it would be written with, and its first control character. */
+interface LineScan {
+  colons: number;
+  control?: { found: string; inKey: boolean };
+}
+
+/**
+ * Walks a parsed line, counting the colons it would be written with (one after each key, and those inside keys and
+ * strings) and, when `controls` is set, looking for a control character.
+ */
+function scanValue(value: unknown, controls: boolean): LineScan {
+  const scan: LineScan = { colons: 0 };
+  const check = (text: string, inKey: boolean) => {
+    const found = controls && !scan.control ? firstControlCharacter(text) : undefined;
+    if (found) scan.control = { found, inKey };
+  };
+  // A stack, not recursion: a hostile line may nest thousands of levels deep.
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      scan.colons += colonsIn(item);
+      check(item, false);
+    } else if (Array.isArray(item)) {
+      for (const element of item) stack.push(element);
+    } else if (typeof item === "object" && item !== null) {
+      for (const key in item) {
+        scan.colons += 1 + colonsIn(key);
+        check(key, true);
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+    }
+  }
+  return scan;
+}
+
+/** The first key written twice in one object of a JSON line (a line JSON.parse read). */
+function duplicateKey(raw: string): string | undefined {
+  // The keys of each object open at the point reached; braces are counted between strings only.
+  const open: Set<string>[] = [];
+  let last = 0;
+  for (const match of raw.matchAll(JSON_STRING)) {
+    for (let i = last; i < match.index; i++) {
+      if (raw[i] === "{") open.push(new Set());
+      else if (raw[i] === "}") open.pop();
+    }
+    last = match.index + match[0].length;
+    if (match[1] === undefined) continue;
+    const key = JSON.parse(match[0].slice(0, match[0].length - match[1].length)) as string;
+    const keys = open[open.length - 1]!;
+    if (keys.has(key)) return key;
+    keys.add(key);
+  }
+  return undefined;
 }
 
 /**
@@ -53,6 +124,30 @@ export function parseJsonlFile(file: string, text: string): JsonlFile {
       });
       continue;
     }
+    // JSON.parse keeps the last of duplicate keys without a word. A line without \u escapes holds as many colons
+    // as its parsed value accounts for unless a key was written twice (the duplicate's colon is lost), which costs
+    // far less to count than tokenising every line; any other line is searched key by key.
+    const scan = scanValue(value, MAY_HOLD_CONTROL.test(raw));
+    const key = scan.colons === colonsIn(raw) && !raw.includes("\\u") ? undefined : duplicateKey(raw);
+    if (key !== undefined) {
+      result.problems.push({
+        file,
+        line,
+        code: "json-syntax",
+        message: `JSON: duplicate key${firstControlCharacter(key) ? "" : ` "${key}"`} in one object`,
+        hint: "each key may appear once in an object; JSON readers keep only one of them",
+      });
+      continue;
+    }
+    const control = scan.control;
+    if (control)
+      result.problems.push({
+        file,
+        line,
+        code: "control-character",
+        message: `${control.inKey ? "a key" : "a value"} holds control character ${control.found}`,
+        hint: CONTROL_CHARACTER_HINT,
+      });
     const record: LocatedRecord = { file, line, data, lineOf: recordLine };
     (kind === "node" ? result.nodes : result.edges).push(record);
   }

@@ -12,6 +12,7 @@ import {
   type YAMLMap,
 } from "yaml";
 import type { Problem } from "../errors";
+import { CONTROL_CHARACTER, CONTROL_CHARACTER_HINT, firstControlCharacter } from "./control-characters";
 
 /** A mapping read from a data file; `lineOf` gives the line of a field (or of the record when absent). */
 export interface LocatedRecord {
@@ -25,7 +26,10 @@ export interface LocatedRecord {
 export interface YamlFile {
   file: string;
   value: unknown;
+  /** Syntax problems: with any of these the file cannot be read. */
   problems: Problem[];
+  /** Keys and values holding control characters: problems, but the records can still be read and checked. */
+  valueProblems: Problem[];
   /** The mappings of a top-level sequence under `key` (e.g. "nodes"); other items become problems. */
   records(key: string): { records: LocatedRecord[]; problems: Problem[] };
   /** A record for the whole top-level mapping. */
@@ -81,6 +85,35 @@ function tooDeepAt(contents: unknown): number | undefined {
   return undefined;
 }
 
+/**
+ * Every key and string value holding a control character, each named by its key where it has one, at the line of
+ * the character when it is written raw (in a block of several lines, say), else at the line where the value starts.
+ */
+function controlCharacterProblems(file: string, text: string, doc: Document, counter: LineCounter): Problem[] {
+  const problems: Problem[] = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (typeof node.value !== "string") return;
+      const found = firstControlCharacter(node.value);
+      if (!found) return;
+      const parent = path[path.length - 1];
+      const name = key === "value" && isPair(parent) && isScalar(parent.key) ? parent.key.value : undefined;
+      const what =
+        key === "key" ? "a key" : typeof name === "string" && !firstControlCharacter(name) ? `"${name}"` : "a value";
+      const [start, end] = node.range ?? [0, 0];
+      const raw = text.slice(start, end).search(CONTROL_CHARACTER);
+      problems.push({
+        file,
+        line: raw >= 0 ? counter.linePos(start + raw).line : lineOfNode(node, counter, 1),
+        code: "control-character",
+        message: `${what} holds control character ${found}`,
+        hint: CONTROL_CHARACTER_HINT,
+      });
+    },
+  });
+  return problems;
+}
+
 /** Parses YAML text; syntax errors, duplicate keys included, become problems with their lines. */
 export function parseYamlFile(file: string, text: string): YamlFile {
   const counter = new LineCounter();
@@ -127,6 +160,7 @@ export function parseYamlFile(file: string, text: string): YamlFile {
     file,
     value,
     problems,
+    valueProblems: problems.length === 0 ? controlCharacterProblems(file, text, doc, counter) : [],
     records(key) {
       const result: { records: LocatedRecord[]; problems: Problem[] } = { records: [], problems: [] };
       if (!isMap(contents)) return result;

@@ -154,6 +154,7 @@ function readEdgeType(
 export function readSchema(file: string, text: string): { schema: Schema | null; problems: Problem[] } {
   const yaml = parseYamlFile(file, text);
   if (yaml.problems.length > 0) return { schema: null, problems: yaml.problems };
+  if (yaml.valueProblems.length > 0) return { schema: null, problems: yaml.valueProblems };
   const ctx: Context = { file, problems: [] };
   const root = yaml.root();
   const data = root.data;

@@ -80,6 +80,38 @@ describe("loadDataset on JSON Lines", () => {
     );
   });
 
+  it("reports a key written twice in one object as json-syntax at its line, like YAML's duplicate keys", async () => {
+    const dir = await jsonlCopy();
+    const file = path.join(dir, "entities/states.jsonl");
+    const lines = (await readFile(file, "utf8")).trimEnd().split("\n");
+    const base = lines.length;
+    lines.push(
+      '{"node": {"id": "state:a", "type": "state", "label": "A", "label": "B", "description": "d"}}',
+      '{"node": {"id": "state:b"}, "node": {"id": "state:c", "type": "state", "label": "C", "description": "d"}}',
+      '{"node": {"id": "state:d", "type": "state", "label": "D", "description": "d", "iso3": {"x": 1, "x": 2}}}',
+      '{"node": {"id": "state:e", "type" : "state", "label": "E \\": x", "description": "d\\u003a", "de\\u0073cription": "e"}}',
+    );
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const problems = (await problemsOf(dir)).filter((p) => p.code === "json-syntax");
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [base + 1, 'JSON: duplicate key "label" in one object'],
+      [base + 2, 'JSON: duplicate key "node" in one object'],
+      [base + 3, 'JSON: duplicate key "x" in one object'],
+      [base + 4, 'JSON: duplicate key "description" in one object'],
+    ]);
+  });
+
+  it("reads keys and values that hold colons, quotes and escapes without reporting a duplicate", async () => {
+    const dir = await jsonlCopy();
+    const file = path.join(dir, "entities/states.jsonl");
+    const node = { id: "state:x", type: "state", label: 'X ":" \\": y', description: "d:\u00e9:", aliases: ["a:b"] };
+    const spaced = JSON.stringify({ node }, null, 1).replace(/\n/g, " ");
+    await writeFile(file, `${spaced}\n`, { flag: "a" });
+    const error = await loadDataset(dir).catch((e: unknown) => e);
+    const problems = error instanceof DataError ? error.problems : [];
+    expect(problems.filter((p) => p.file === "data/entities/states.jsonl")).toEqual([]);
+  });
+
   it("builds the same graph from JSON Lines as from YAML", async () => {
     const fromYaml = await loadDataset(GOOD);
     const fromJsonl = await loadDataset(await jsonlCopy());

@@ -144,3 +144,88 @@ describe("quotes not found cannot make a load search without end", () => {
     expect(problems.slice(searched).every((p) => p.hint?.startsWith("no closest passage searched"))).toBe(true);
   });
 });
+
+// Any C0 or C1 control character but tab and line feed, written raw.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** Counts the attempt and checks that every problem names control characters without writing them. */
+function expectNoneRaw(problems: Problem[]): void {
+  tally.add("tried");
+  const raw = problems.filter((p) => p.code === "control-character" && RAW_CONTROL.test(`${p.file} ${p.message}`));
+  expect(raw).toEqual([]);
+  tally.add("refused");
+}
+
+describe("control characters cannot reach a terminal from the data", () => {
+  it("refuses ESC, BEL, CR, C1 CSI and an OSC sequence in values and keys, each at its line, named U+XXXX", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const file = path.join(dir, "entities/states.yaml");
+    const text = (await readFile(file, "utf8"))
+      .replace("label: Republic of Korea", 'label: "Republic of Korea\\e[2J"')
+      .replace("aliases: [ROK]", 'aliases: [ROK, "R\\x9bK"]')
+      .replace("description: South Korea.", 'description: |\n      South\x07 Korea.\n    "osc\\e]8;;x\\a": 1')
+      .replace("description: North Korea.", 'description: "North Korea.\\rdata is valid"');
+    await writeFile(file, text);
+    const lines = text.split("\n");
+    const lineOf = (needle: string) => lines.findIndex((line) => line.includes(needle)) + 1;
+    const problems = await problemsOf(dir);
+    expectNoneRaw(problems);
+    const at = (line: number, message: string) =>
+      expect.objectContaining({ code: "control-character", file: "data/entities/states.yaml", line, message });
+    expect(problems.filter((p) => p.code === "control-character")).toEqual([
+      at(lineOf("North Korea.\\r"), '"description" holds control character U+000D'),
+      at(lineOf("Korea\\e[2J"), '"label" holds control character U+001B'),
+      at(lineOf("R\\x9bK"), "a value holds control character U+009B"),
+      at(lineOf("South\x07"), '"description" holds control character U+0007'),
+      at(lineOf("osc"), "a key holds control character U+001B"),
+    ]);
+  });
+
+  it("refuses a control character escaped in a JSON Lines record, in a value or in a key", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const records = [
+      { node: { id: "person:esc", type: "person", label: "Esc\u001b[2J", description: "A person." } },
+      { node: { id: "person:key", type: "person", label: "Key", description: "A person.", "x\u009b": 1 } },
+    ];
+    await writeFile(path.join(dir, "entities/people.jsonl"), records.map((r) => JSON.stringify(r)).join("\n"));
+    const problems = await problemsOf(dir);
+    expectNoneRaw(problems);
+    expect(problems.filter((p) => p.code === "control-character")).toEqual([
+      expect.objectContaining({ line: 1, message: "a value holds control character U+001B" }),
+      expect.objectContaining({ line: 2, message: "a key holds control character U+009B" }),
+    ]);
+  });
+
+  it("refuses a control character in a source text at its line, counting the others", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    const file = path.join(dir, "sources/beta/source.txt");
+    await writeFile(file, (await readFile(file, "utf8")).replace(/\n$/, "\n\u001b]0;title\u0007\u009b2J\n"));
+    const problems = await problemsOf(dir);
+    expectNoneRaw(problems);
+    const lines = (await readFile(file, "utf8")).split("\n").length - 1;
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: "control-character",
+        file: "data/sources/beta/source.txt",
+        line: lines,
+        message: "the source text holds control character U+001B (and 2 more)",
+      }),
+    ]);
+  });
+
+  it("refuses a file whose name holds a control character, naming it escaped", async () => {
+    const { dir } = await copies.copy(FIXTURE_DATA);
+    await writeFile(path.join(dir, "entities/bad\u001b[2J.yaml"), "nodes: []\n");
+    const problems = await problemsOf(dir);
+    tally.add("tried");
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: "unsafe-path",
+        file: "data/entities/bad\\u{1b}[2J.yaml",
+        message: "data/entities/bad\\u{1b}[2J.yaml has control character U+001B in its name",
+      }),
+    ]);
+    tally.add("refused");
+  });
+});
