@@ -2,6 +2,17 @@
 import { dateProblem } from "../schema/dates";
 import type { AttributeSpec, PropValue } from "../schema/types";
 
+/** An absolute http or https URL: what a link in the web app may open (never `javascript:` or `data:`). */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/\S+$/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
 /** The checked value, or a message saying what is wrong with it. */
 export type AttributeCheck =
   { ok: true; value: PropValue } | { ok: false; message: string; code: "bad-value" | "bad-date" };
@@ -18,7 +29,7 @@ export function checkAttribute(spec: AttributeSpec, raw: unknown): AttributeChec
     case "text":
     case "url": {
       if (typeof raw !== "string" || raw.trim() === "") return bad("a non-empty string");
-      if (spec.kind === "url" && !/^https?:\/\/\S+$/.test(raw)) return bad("an http(s) URL");
+      if (spec.kind === "url" && !isHttpUrl(raw)) return bad("an http(s) URL");
       if (spec.values && !spec.values.includes(raw)) return bad(`one of ${spec.values.join(", ")}`);
       return { ok: true, value: raw };
     }

@@ -8,6 +8,7 @@ import { checkAttribute } from "./check-attribute";
 import type { PassageHints } from "./closest-passage";
 import { normaliseEndnoteMarker } from "./endnote-marker";
 import type { LocatedRecord } from "./located-record";
+import { isMapping, own } from "./plain-data";
 
 /** A source's text as the checks need it. */
 export interface SourceText {
@@ -65,7 +66,7 @@ export class RecordChecker {
   }
 
   string(key: string, what: string, required: boolean): string | undefined {
-    const value = this.record.data[key];
+    const value = own(this.record.data, key);
     if (value === undefined || value === null) {
       if (required) this.report("missing-field", null, `${what} has no "${key}"`);
       return undefined;
@@ -78,7 +79,7 @@ export class RecordChecker {
   }
 
   stringList(key: string, what: string): string[] | undefined {
-    const value = this.record.data[key];
+    const value = own(this.record.data, key);
     if (value === undefined || value === null) return undefined;
     if (!Array.isArray(value) || !value.every((v) => typeof v === "string" && v.trim() !== "")) {
       this.report("bad-value", key, `${what}: "${key}" must be a list of non-empty strings`);
@@ -88,7 +89,7 @@ export class RecordChecker {
   }
 
   date(key: string, what: string): string | undefined {
-    const value = this.record.data[key];
+    const value = own(this.record.data, key);
     if (value === undefined || value === null) return undefined;
     if (typeof value !== "string") {
       this.report(
@@ -119,7 +120,7 @@ export class RecordChecker {
   attributes(what: string, attributes: Map<string, AttributeSpec>, texts: SourceText[]): Record<string, PropValue> {
     const props: Record<string, PropValue> = {};
     for (const spec of attributes.values()) {
-      const raw = this.record.data[spec.name];
+      const raw = own(this.record.data, spec.name);
       if (raw === undefined || raw === null) {
         if (spec.required)
           this.report("missing-field", null, `${what} has no "${spec.name}"`, spec.description || undefined);
@@ -214,7 +215,7 @@ export function checkNodeRecord(
 }
 
 function endpointList(c: RecordChecker, key: "source" | "target", what: string): string[] {
-  const value = c.record.data[key];
+  const value = own(c.record.data, key);
   if (value === undefined || value === null) {
     c.report("missing-field", null, `${what} has no "${key}"`);
     return [];
@@ -266,7 +267,7 @@ export function checkEdgeRecord(
   c.unknownKeys(what, EDGE_FIELDS, spec?.attributes ?? new Map());
   const props = spec ? c.attributes(what, spec.attributes, [source]) : {};
 
-  const evidence = record.data.evidence;
+  const evidence = own(record.data, "evidence");
   let quote: string | undefined;
   let quoteStart = -1;
   const footnotes: string[] = [];
@@ -277,15 +278,15 @@ export function checkEdgeRecord(
       `${what} has no evidence`,
       "add evidence: {quote: <verbatim sentence>, footnotes: [...]}",
     );
-  } else if (typeof evidence !== "object" || Array.isArray(evidence)) {
+  } else if (!isMapping(evidence)) {
     c.report("missing-evidence", "evidence", `${what}: evidence must be a mapping with "quote" and "footnotes"`);
   } else {
-    const ev = evidence as Record<string, unknown>;
-    for (const key of Object.keys(ev)) {
+    for (const key of Object.keys(evidence)) {
       if (key !== "quote" && key !== "footnotes")
         c.report("unknown-field", "evidence", `${what}: unknown evidence field "${key}"`, "allowed: quote, footnotes");
     }
-    if (typeof ev.quote !== "string" || ev.quote.trim() === "") {
+    const evidenceQuote = own(evidence, "quote");
+    if (typeof evidenceQuote !== "string" || evidenceQuote.trim() === "") {
       c.report(
         "missing-evidence",
         "evidence",
@@ -293,10 +294,10 @@ export function checkEdgeRecord(
         "copy the sentence that states the claim from the source text",
       );
     } else {
-      quoteStart = c.verbatim("evidence", what, ev.quote, [source]);
-      if (quoteStart >= 0) quote = ev.quote;
+      quoteStart = c.verbatim("evidence", what, evidenceQuote, [source]);
+      if (quoteStart >= 0) quote = evidenceQuote;
     }
-    const rawNotes = ev.footnotes ?? [];
+    const rawNotes = own(evidence, "footnotes") ?? [];
     if (!Array.isArray(rawNotes)) {
       c.report("bad-value", "evidence", `${what}: evidence footnotes must be a list of endnote markers`);
     } else {

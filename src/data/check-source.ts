@@ -1,5 +1,6 @@
 // Reads and checks one source folder's source.yaml (its metadata and endnotes) and its text.
 import type { Citation, Endnote, SourceRecord } from "../schema/types";
+import { isHttpUrl } from "./check-attribute";
 import { RecordChecker, type CheckContext, type SourceText } from "./check-records";
 import {
   CONTROL_CHARACTER,
@@ -11,6 +12,7 @@ import {
 import type { DataFolder } from "./data-folder";
 import { normaliseEndnoteMarker } from "./endnote-marker";
 import type { LocatedRecord, YamlFile } from "./located-record";
+import { isMapping, own } from "./plain-data";
 
 const SOURCE_FIELDS = new Set([
   "id",
@@ -93,6 +95,9 @@ export async function readSource(folder: DataFolder, ctx: CheckContext, dirName:
   const document = c.string("document", what, true);
   const title = c.string("title", what, true);
   c.date("date", what);
+  const url = c.string("url", what, false);
+  if (url !== undefined && !isHttpUrl(url))
+    c.report("bad-value", "url", `${what}: "url" must be an http(s) URL, found ${JSON.stringify(url)}`);
   c.unknownKeys(what, SOURCE_FIELDS, new Map());
   if (textName !== undefined && !isPlainFileName(textName))
     c.report(
@@ -112,7 +117,8 @@ export async function readSource(folder: DataFolder, ctx: CheckContext, dirName:
   };
   const { endnotes, citations } = checkEndnotes(yaml, sourceText, ctx);
   const meta: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record.data)) if (key !== "endnotes") meta[key] = value;
+  for (const [key, value] of Object.entries(record.data))
+    if (key !== "endnotes" && SOURCE_FIELDS.has(key)) meta[key] = value;
   return { text: sourceText, record, document, title, meta, endnotes, citations, textPath };
 }
 
@@ -129,7 +135,7 @@ function checkEndnotes(
   problems.push(...listProblems);
   for (const note of records) {
     const nc = new RecordChecker(note, ctx);
-    const rawMarker = note.data.marker;
+    const rawMarker = own(note.data, "marker");
     const marker = normaliseEndnoteMarker(String(rawMarker ?? ""));
     if (marker === null) {
       nc.report(
@@ -146,7 +152,7 @@ function checkEndnotes(
     }
     const endnote: Endnote = { marker, citations: [] };
     endnotes.set(marker, endnote);
-    const rawCitations = note.data.citations;
+    const rawCitations = own(note.data, "citations");
     if (!Array.isArray(rawCitations) || rawCitations.length === 0) {
       nc.report("missing-field", "citations", `endnote "${marker}" needs a list of citations`);
       continue;
@@ -154,18 +160,19 @@ function checkEndnotes(
     rawCitations.forEach((entry: unknown, index) => {
       const line = note.lineOf("citations", index);
       const what = `endnote "${marker}", citation ${index + 1}`;
-      const isMapping = typeof entry === "object" && entry !== null && !Array.isArray(entry);
-      const data = isMapping ? (entry as Record<string, unknown>) : {};
+      const data = isMapping(entry) ? entry : {};
       const c = new RecordChecker({ file: note.file, line, data, lineOf: () => line }, ctx);
-      if (!isMapping) return c.report("bad-value", null, `${what} must be a mapping with document, quote and locator`);
+      if (!isMapping(entry))
+        return c.report("bad-value", null, `${what} must be a mapping with document, quote and locator`);
       c.unknownKeys(what, CITATION_FIELDS, new Map());
       const document = c.string("document", what, true);
       if (document === undefined) return;
-      const quote = data.quote;
+      const quote = own(data, "quote");
       if (typeof quote !== "string" || quote === "")
         return c.report("missing-evidence", null, `${what} has no "quote" (the citation as printed)`);
+      const given = own(data, "locator");
       const locator = c.string("locator", what, false);
-      if (locator === undefined && data.locator !== undefined && data.locator !== null) return;
+      if (locator === undefined && given !== undefined && given !== null) return;
       if (c.verbatim("quote", what, quote, [text]) < 0) return;
       const citation: Citation = { document, quote, ...(locator ? { locator } : {}) };
       endnote.citations.push(citation);

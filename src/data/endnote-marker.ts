@@ -1,6 +1,10 @@
 // Endnote markers come as superscripts ("ⁱⁱ"), caret markup ("^{iv}", "^v") or plain roman; all become "iv".
 
-const SUPERSCRIPT_ROMAN: Record<string, string> = { "\u2071": "i", "\u1d5b": "v", "\u02e3": "x" };
+const SUPERSCRIPT_ROMAN = new Map([
+  ["\u2071", "i"],
+  ["\u1d5b", "v"],
+  ["\u02e3", "x"],
+]);
 
 /** Lower-case roman form of an endnote marker in any of the source encodings, or null when it is not one. */
 export function normaliseEndnoteMarker(raw: string): string | null {
@@ -8,7 +12,7 @@ export function normaliseEndnoteMarker(raw: string): string | null {
   const caret = /^\^\{?([^}]*)\}?$/.exec(value);
   if (caret) value = caret[1]!;
   value = [...value]
-    .map((ch) => SUPERSCRIPT_ROMAN[ch] ?? ch)
+    .map((ch) => SUPERSCRIPT_ROMAN.get(ch) ?? ch)
     .join("")
     .toLowerCase();
   return /^[ivxlcdm]+$/.test(value) ? value : null;

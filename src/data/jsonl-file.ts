@@ -2,6 +2,7 @@
 import type { Problem } from "../errors";
 import { CONTROL_CHARACTER_HINT, firstControlCharacter } from "./control-characters";
 import type { LocatedRecord } from "./located-record";
+import { isMapping } from "./plain-data";
 
 /** The node and edge records of a graph.jsonl or entities/*.jsonl file, and the problems of its lines. */
 export interface JsonlFile {
@@ -13,10 +14,6 @@ export interface JsonlFile {
 // One function for every record: a JSON record has all its fields on its own line.
 function recordLine(this: LocatedRecord): number {
   return this.line;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // Every string of a JSON line in order, keys and values alike (outside strings `"` only ever opens one, so matching
@@ -112,10 +109,10 @@ export function parseJsonlFile(file: string, text: string): JsonlFile {
       result.problems.push({ file, line, code: "json-syntax", message: `JSON: ${message}` });
       continue;
     }
-    const keys = isPlainObject(value) ? Object.keys(value) : [];
+    const keys = isMapping(value) ? Object.keys(value) : [];
     const kind = keys.length === 1 ? keys[0] : undefined;
     const data = kind === undefined ? undefined : (value as Record<string, unknown>)[kind];
-    if ((kind !== "node" && kind !== "edge") || !isPlainObject(data)) {
+    if ((kind !== "node" && kind !== "edge") || !isMapping(data)) {
       result.problems.push({
         file,
         line,

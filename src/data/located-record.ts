@@ -34,6 +34,8 @@ export interface YamlFile {
   records(key: string): { records: LocatedRecord[]; problems: Problem[] };
   /** A record for the whole top-level mapping. */
   root(): LocatedRecord;
+  /** The line of the key at the end of a path of nested mapping keys, or of the deepest key of it found. */
+  lineAt(path: readonly string[]): number;
 }
 
 function lineOfNode(node: YamlNode | null | undefined, counter: LineCounter, fallback: number): number {
@@ -183,6 +185,17 @@ export function parseYamlFile(file: string, text: string): YamlFile {
     root() {
       if (isMap(contents)) return toRecord(file, contents, doc, counter, 1);
       return { file, line: 1, data: {}, lineOf: () => 1 };
+    },
+    lineAt(path) {
+      let node: unknown = contents;
+      let line = 1;
+      for (const key of path) {
+        const pair = isMap(node) ? node.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+        if (!pair) break;
+        line = lineOfNode(pair.key as YamlNode, counter, line);
+        node = pair.value;
+      }
+      return line;
     },
   };
 }

@@ -1,8 +1,9 @@
 // Reads graph-data/schema.yaml into a Schema, reporting every way the model itself is wrong.
 import type { Problem } from "../errors";
-import { RESERVED_ATTRIBUTE_NAMES } from "../schema/core-keys";
+import { attributeNameProblem } from "../schema/attribute-names";
 import type { AttributeKind, AttributeSpec, EdgeTypeSpec, NodeTypeSpec, Schema } from "../schema/types";
-import { parseYamlFile, type LocatedRecord } from "./located-record";
+import { parseYamlFile, type LocatedRecord, type YamlFile } from "./located-record";
+import { isMapping, own } from "./plain-data";
 
 const ATTRIBUTE_KINDS: AttributeKind[] = [
   "string",
@@ -19,54 +20,60 @@ const TYPE_NAME = /^[a-z][a-z0-9-]*$/;
 
 interface Context {
   file: string;
+  yaml: YamlFile;
   problems: Problem[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function problem(ctx: Context, line: number, message: string, hint?: string): void {
   ctx.problems.push({ file: ctx.file, line, code: "bad-value", message, ...(hint ? { hint } : {}) });
 }
 
-function readAttributes(ctx: Context, owner: string, value: unknown, line: number): Map<string, AttributeSpec> {
+function text(raw: Record<string, unknown>, key: string): string | undefined {
+  const value = own(raw, key);
+  return typeof value === "string" ? value : undefined;
+}
+
+/** The attributes declared under `path` (e.g. node_types.person.attributes), each problem at its name's line. */
+function readAttributes(ctx: Context, path: string[], value: unknown): Map<string, AttributeSpec> {
   const attributes = new Map<string, AttributeSpec>();
+  const owner = path.join(".");
   if (value === undefined || value === null) return attributes;
-  if (!isPlainObject(value)) {
-    problem(ctx, line, `schema: ${owner}.attributes must be a mapping of attribute names`);
+  if (!isMapping(value)) {
+    problem(ctx, ctx.yaml.lineAt(path), `schema: ${owner} must be a mapping of attribute names`);
     return attributes;
   }
   for (const [name, raw] of Object.entries(value)) {
-    const where = `${owner}.attributes.${name}`;
-    if (RESERVED_ATTRIBUTE_NAMES.has(name)) {
-      problem(ctx, line, `schema: ${where} uses a reserved name`, "rename it; the graph uses this name itself");
+    const where = `${owner}.${name}`;
+    const line = ctx.yaml.lineAt([...path, name]);
+    const nameProblem = attributeNameProblem(name);
+    if (nameProblem) {
+      problem(ctx, line, `schema: ${where} ${nameProblem.message}`, nameProblem.hint);
       continue;
     }
-    if (!isPlainObject(raw)) {
+    if (!isMapping(raw)) {
       problem(ctx, line, `schema: ${where} must be a mapping with at least "kind"`);
       continue;
     }
-    const kind = raw.kind as AttributeKind;
+    const kind = own(raw, "kind") as AttributeKind;
     if (!ATTRIBUTE_KINDS.includes(kind)) {
       problem(
         ctx,
         line,
-        `schema: ${where} has unknown kind "${String(raw.kind)}"`,
+        `schema: ${where} has unknown kind "${String(kind)}"`,
         `use one of ${ATTRIBUTE_KINDS.join(", ")}`,
       );
       continue;
     }
-    const values = raw.values;
+    const values = own(raw, "values");
     if (values !== undefined && !(Array.isArray(values) && values.every((v) => typeof v === "string"))) {
       problem(ctx, line, `schema: ${where}.values must be a list of strings`);
     }
     attributes.set(name, {
       name,
       kind,
-      required: raw.required === true,
-      verbatim: raw.verbatim === true,
-      description: typeof raw.description === "string" ? raw.description : "",
+      required: own(raw, "required") === true,
+      verbatim: own(raw, "verbatim") === true,
+      description: text(raw, "description") ?? "",
       ...(Array.isArray(values) ? { values: values.map(String) } : {}),
     });
   }
@@ -77,21 +84,22 @@ function readNodeType(ctx: Context, root: LocatedRecord, name: string, raw: unkn
   const line = root.lineOf("node_types");
   if (!TYPE_NAME.test(name))
     problem(ctx, line, `schema: node type name "${name}" must be lower-case letters, digits and -`);
-  if (!isPlainObject(raw)) {
+  if (!isMapping(raw)) {
     problem(ctx, line, `schema: node type "${name}" must be a mapping`);
     return null;
   }
-  const idPrefix = raw.id_prefix;
-  if (typeof idPrefix !== "string" || !/^[a-z][a-z0-9-]*$/.test(idPrefix)) {
+  const idPrefix = text(raw, "id_prefix");
+  if (idPrefix === undefined || !/^[a-z][a-z0-9-]*$/.test(idPrefix)) {
     problem(ctx, line, `schema: node type "${name}" needs an id_prefix of lower-case letters, digits and -`);
   }
+  const label = text(raw, "label");
   return {
     name,
-    label: typeof raw.label === "string" ? raw.label : name,
-    plural: typeof raw.plural === "string" ? raw.plural : typeof raw.label === "string" ? `${raw.label}s` : name,
-    idPrefix: typeof idPrefix === "string" ? idPrefix : name,
-    description: typeof raw.description === "string" ? raw.description : "",
-    attributes: readAttributes(ctx, `node_types.${name}`, raw.attributes, line),
+    label: label ?? name,
+    plural: text(raw, "plural") ?? (label !== undefined ? `${label}s` : name),
+    idPrefix: idPrefix ?? name,
+    description: text(raw, "description") ?? "",
+    attributes: readAttributes(ctx, ["node_types", name, "attributes"], own(raw, "attributes")),
   };
 }
 
@@ -131,21 +139,22 @@ function readEdgeType(
   const line = root.lineOf("edge_types");
   if (!TYPE_NAME.test(name))
     problem(ctx, line, `schema: edge type name "${name}" must be lower-case letters, digits and -`);
-  if (!isPlainObject(raw)) {
+  if (!isMapping(raw)) {
     problem(ctx, line, `schema: edge type "${name}" must be a mapping`);
     return null;
   }
   const attributes = new Map(shared);
-  for (const [key, spec] of readAttributes(ctx, `edge_types.${name}`, raw.attributes, line)) attributes.set(key, spec);
-  const label = typeof raw.label === "string" ? raw.label : name;
+  for (const [key, spec] of readAttributes(ctx, ["edge_types", name, "attributes"], own(raw, "attributes")))
+    attributes.set(key, spec);
+  const label = text(raw, "label") ?? name;
   return {
     name,
     label,
-    reading: typeof raw.reading === "string" ? raw.reading : `{source} ${label} {target}`,
-    description: typeof raw.description === "string" ? raw.description : "",
-    sourceTypes: readEndpointTypes(ctx, line, `edge_types.${name}.source`, raw.source, nodeTypes),
-    targetTypes: readEndpointTypes(ctx, line, `edge_types.${name}.target`, raw.target, nodeTypes),
-    provenance: raw.provenance === true,
+    reading: text(raw, "reading") ?? `{source} ${label} {target}`,
+    description: text(raw, "description") ?? "",
+    sourceTypes: readEndpointTypes(ctx, line, `edge_types.${name}.source`, own(raw, "source"), nodeTypes),
+    targetTypes: readEndpointTypes(ctx, line, `edge_types.${name}.target`, own(raw, "target"), nodeTypes),
+    provenance: own(raw, "provenance") === true,
     attributes,
   };
 }
@@ -155,7 +164,7 @@ export function readSchema(file: string, text: string): { schema: Schema | null;
   const yaml = parseYamlFile(file, text);
   if (yaml.problems.length > 0) return { schema: null, problems: yaml.problems };
   if (yaml.valueProblems.length > 0) return { schema: null, problems: yaml.valueProblems };
-  const ctx: Context = { file, problems: [] };
+  const ctx: Context = { file, yaml, problems: [] };
   const root = yaml.root();
   const data = root.data;
   for (const key of Object.keys(data)) {
@@ -168,18 +177,21 @@ export function readSchema(file: string, text: string): { schema: Schema | null;
       });
     }
   }
-  if (data.version !== 1)
-    problem(ctx, root.lineOf("version"), `schema: version must be 1, found ${String(data.version)}`);
-  if (!isPlainObject(data.node_types) || Object.keys(data.node_types).length === 0) {
+  const version = own(data, "version");
+  if (version !== 1) problem(ctx, root.lineOf("version"), `schema: version must be 1, found ${String(version)}`);
+  const nodeTypeList = own(data, "node_types");
+  const edgeTypeList = own(data, "edge_types");
+  if (!isMapping(nodeTypeList) || Object.keys(nodeTypeList).length === 0) {
     problem(ctx, root.lineOf("node_types"), "schema: node_types must be a non-empty mapping");
   }
-  if (!isPlainObject(data.edge_types) || Object.keys(data.edge_types).length === 0) {
+  if (!isMapping(edgeTypeList) || Object.keys(edgeTypeList).length === 0) {
     problem(ctx, root.lineOf("edge_types"), "schema: edge_types must be a non-empty mapping");
   }
-  if (ctx.problems.length > 0) return { schema: null, problems: ctx.problems };
+  if (ctx.problems.length > 0 || !isMapping(nodeTypeList) || !isMapping(edgeTypeList))
+    return { schema: null, problems: ctx.problems };
 
   const nodeTypes = new Map<string, NodeTypeSpec>();
-  for (const [name, raw] of Object.entries(data.node_types as Record<string, unknown>)) {
+  for (const [name, raw] of Object.entries(nodeTypeList)) {
     const spec = readNodeType(ctx, root, name, raw);
     if (spec) nodeTypes.set(name, spec);
   }
@@ -194,10 +206,10 @@ export function readSchema(file: string, text: string): { schema: Schema | null;
       );
     prefixes.set(spec.idPrefix, spec.name);
   }
-  const shared = readAttributes(ctx, "edge_attributes", data.edge_attributes, root.lineOf("edge_attributes"));
+  const shared = readAttributes(ctx, ["edge_attributes"], own(data, "edge_attributes"));
   const edgeTypes = new Map<string, EdgeTypeSpec>();
   const nodeTypeNames = new Set(nodeTypes.keys());
-  for (const [name, raw] of Object.entries(data.edge_types as Record<string, unknown>)) {
+  for (const [name, raw] of Object.entries(edgeTypeList)) {
     const spec = readEdgeType(ctx, root, name, raw, nodeTypeNames, shared);
     if (spec) edgeTypes.set(name, spec);
   }

@@ -25,23 +25,3 @@ export function dataFieldName(key: string): string {
 export const NODE_RECORD_FIELDS: ReadonlySet<string> = new Set(
   [...CORE_NODE_KEYS].filter((key) => !COMPUTED_NODE_KEYS.has(key)).map(dataFieldName),
 );
-
-/**
- * Names a schema attribute may not take: the core node fields (in the data's spelling; attribute names are lower
- * case), the fields of an edge record, and the columns every export writes beside the attributes.
- */
-export const RESERVED_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
-  ...[...CORE_NODE_KEYS].map(dataFieldName),
-  "evidence",
-  "source",
-  "target",
-  "props",
-  "x",
-  "y",
-  "size",
-  "color",
-  "footnotes",
-  "source_doc",
-  "evidence_start",
-  "evidence_end",
-]);

@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./dates";
 export * from "./closest-ids";
 export * from "./core-keys";
+export * from "./attribute-names";

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSchema } from "../../src/data";
-import { CORE_NODE_KEYS, dataFieldName } from "../../src/schema";
+import { ATTRIBUTE_NAME_PATTERN, CORE_NODE_KEYS, dataFieldName } from "../../src/schema";
 
 const GOOD_SCHEMA = readFileSync("tests/fixtures/data/good/schema.yaml", "utf8");
 
@@ -15,6 +15,39 @@ function schemaWithPersonAttribute(name: string): string {
 }
 
 describe("readSchema", () => {
+  it("refuses __proto__, constructor and toString as attribute names, each at the line of its name", () => {
+    for (const [name, message] of [
+      ["__proto__", "is not a valid attribute name"],
+      ["constructor", "uses the name of a JavaScript built-in"],
+      ["toString", "is not a valid attribute name"],
+    ]) {
+      const text = schemaWithPersonAttribute(name);
+      const { schema, problems } = readSchema("schema.yaml", text);
+      expect(schema, name).toBeNull();
+      expect(problems, name).toEqual([
+        {
+          file: "schema.yaml",
+          line: text.split("\n").indexOf(`      ${name}:`) + 1,
+          code: "bad-value",
+          message: `schema: node_types.person.attributes.${name} ${message}`,
+          hint: expect.any(String),
+        },
+      ]);
+    }
+  });
+
+  it("refuses attribute names outside ATTRIBUTE_NAME_PATTERN", () => {
+    for (const name of ["Kind", "2nd", "has-dash", "=cmd", "a".repeat(65), "ünicode"]) {
+      expect(ATTRIBUTE_NAME_PATTERN.test(name), name).toBe(false);
+      const { problems } = readSchema("schema.yaml", schemaWithPersonAttribute(JSON.stringify(name)));
+      expect(
+        problems.map((p) => p.message),
+        name,
+      ).toEqual([`schema: node_types.person.attributes.${name} is not a valid attribute name`]);
+    }
+    expect(ATTRIBUTE_NAME_PATTERN.test(`a${"_1".repeat(31)}b`)).toBe(true);
+  });
+
   it("refuses an attribute named after a core node field, in the data's spelling", () => {
     for (const key of CORE_NODE_KEYS) {
       const name = dataFieldName(key);
