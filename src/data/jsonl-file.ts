@@ -23,6 +23,13 @@ const JSON_STRING = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
 // What can put a control character in a parsed string: a raw C1 or DEL, or an escape (\b, \f, \r, \u...).
 // Only lines holding one are searched string by string.
 const MAY_HOLD_CONTROL = /[\u007f-\u009f]|\\[bfru]/;
+const RAW_C1 = /[\u007f-\u009f]/;
+
+/** Whether any line of `text` may hold a control character: the usual file holds none of these at all. */
+function textMayHoldControl(text: string): boolean {
+  const escapes = text.includes("\\b") || text.includes("\\f") || text.includes("\\r") || text.includes("\\u");
+  return escapes || RAW_C1.test(text);
+}
 
 function colonsIn(value: string): number {
   let count = 0;
@@ -30,40 +37,59 @@ function colonsIn(value: string): number {
   return count;
 }
 
-/** What a walk through a parsed line found: the colons it would be written with, and its first control character. */
-interface LineScan {
-  colons: number;
-  control?: { found: string; inKey: boolean };
-}
+/** Nesting walked by recursion; deeper values (a hostile line may nest thousands of levels) by an explicit stack. */
+const RECURSION_DEPTH = 32;
 
 /**
- * Walks a parsed line, counting the colons it would be written with (one after each key, and those inside keys and
- * strings) and, when `controls` is set, looking for a control character.
+ * The colons a parsed value would be written with: one after each key, and those inside its keys and strings.
+ * Recursive while shallow (records are), which costs a fraction of the explicit stack every value would need.
  */
-function scanValue(value: unknown, controls: boolean): LineScan {
-  const scan: LineScan = { colons: 0 };
-  const check = (text: string, inKey: boolean) => {
-    const found = controls && !scan.control ? firstControlCharacter(text) : undefined;
-    if (found) scan.control = { found, inKey };
-  };
-  // A stack, not recursion: a hostile line may nest thousands of levels deep.
+function colonsOf(value: unknown, depth = 0): number {
+  if (typeof value === "string") return colonsIn(value);
+  if (typeof value !== "object" || value === null) return 0;
+  if (depth === RECURSION_DEPTH) return deepColonsOf(value);
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) count += colonsOf(value[i], depth + 1);
+    return count;
+  }
+  for (const key in value) count += 1 + colonsIn(key) + colonsOf((value as Record<string, unknown>)[key], depth + 1);
+  return count;
+}
+
+function deepColonsOf(value: unknown): number {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") count += colonsIn(item);
+    else if (Array.isArray(item)) for (const element of item) stack.push(element);
+    else if (typeof item === "object" && item !== null)
+      for (const key in item) {
+        count += 1 + colonsIn(key);
+        stack.push((item as Record<string, unknown>)[key]);
+      }
+  }
+  return count;
+}
+
+/** The first control character in a parsed value's keys and strings, and whether it is in a key. */
+function controlCharacterIn(value: unknown): { found: string; inKey: boolean } | undefined {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const item = stack.pop();
     if (typeof item === "string") {
-      scan.colons += colonsIn(item);
-      check(item, false);
-    } else if (Array.isArray(item)) {
-      for (const element of item) stack.push(element);
-    } else if (typeof item === "object" && item !== null) {
+      const found = firstControlCharacter(item);
+      if (found) return { found, inKey: false };
+    } else if (Array.isArray(item)) for (const element of item) stack.push(element);
+    else if (typeof item === "object" && item !== null)
       for (const key in item) {
-        scan.colons += 1 + colonsIn(key);
-        check(key, true);
+        const found = firstControlCharacter(key);
+        if (found) return { found, inKey: true };
         stack.push((item as Record<string, unknown>)[key]);
       }
-    }
   }
-  return scan;
+  return undefined;
 }
 
 /** The first key written twice in one object of a JSON line (a line JSON.parse read). */
@@ -94,6 +120,9 @@ function duplicateKey(raw: string): string | undefined {
  */
 export function parseJsonlFile(file: string, text: string): JsonlFile {
   const result: JsonlFile = { nodes: [], edges: [], problems: [] };
+  // Asked of the whole text once, so that the lines of the usual file need neither question.
+  const mayHoldControl = textMayHoldControl(text);
+  const hasUnicodeEscapes = text.includes("\\u");
   let start = 0;
   for (let line = 1; start < text.length; line++) {
     let end = text.indexOf("\n", start);
@@ -124,8 +153,8 @@ export function parseJsonlFile(file: string, text: string): JsonlFile {
     // JSON.parse keeps the last of duplicate keys without a word. A line without \u escapes holds as many colons
     // as its parsed value accounts for unless a key was written twice (the duplicate's colon is lost), which costs
     // far less to count than tokenising every line; any other line is searched key by key.
-    const scan = scanValue(value, MAY_HOLD_CONTROL.test(raw));
-    const key = scan.colons === colonsIn(raw) && !raw.includes("\\u") ? undefined : duplicateKey(raw);
+    const unescaped = !hasUnicodeEscapes || !raw.includes("\\u");
+    const key = unescaped && colonsOf(value) === colonsIn(raw) ? undefined : duplicateKey(raw);
     if (key !== undefined) {
       result.problems.push({
         file,
@@ -136,7 +165,7 @@ export function parseJsonlFile(file: string, text: string): JsonlFile {
       });
       continue;
     }
-    const control = scan.control;
+    const control = mayHoldControl && MAY_HOLD_CONTROL.test(raw) ? controlCharacterIn(value) : undefined;
     if (control)
       result.problems.push({
         file,

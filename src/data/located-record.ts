@@ -87,6 +87,10 @@ function tooDeepAt(contents: unknown): number | undefined {
   return undefined;
 }
 
+// What can put a control character in a YAML value: the character itself, or a double-quoted escape that stands
+// for one (\0 \a \b \e \f \r \v, \x.., \u...., \U........, \N for U+0085). Only files holding one are walked.
+const MAY_HOLD_CONTROL = new RegExp(`${CONTROL_CHARACTER.source}|\\\\[0abefrvxuUN]`);
+
 /**
  * Every key and string value holding a control character, each named by its key where it has one, at the line of
  * the character when it is written raw (in a block of several lines, say), else at the line where the value starts.
@@ -162,7 +166,8 @@ export function parseYamlFile(file: string, text: string): YamlFile {
     file,
     value,
     problems,
-    valueProblems: problems.length === 0 ? controlCharacterProblems(file, text, doc, counter) : [],
+    valueProblems:
+      problems.length === 0 && MAY_HOLD_CONTROL.test(text) ? controlCharacterProblems(file, text, doc, counter) : [],
     records(key) {
       const result: { records: LocatedRecord[]; problems: Problem[] } = { records: [], problems: [] };
       if (!isMap(contents)) return result;
