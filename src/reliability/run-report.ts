@@ -106,6 +106,8 @@ async function main(): Promise<number> {
   const faults = t.faults ?? {};
   const security = t.security ?? {};
   const budget = t["path-budget"] ?? {};
+  const confinement = t.confinement ?? {};
+  const hostileFiles = t["hostile-files"] ?? {};
   const loadHeld =
     typeof load !== "string" &&
     load.errors === 0 &&
@@ -122,6 +124,16 @@ async function main(): Promise<number> {
       "Hostile data (mutated folders)",
       `${n(data.mutations)} tried`,
       `${n(data.caught)} caught as located problems, ${n(data.loaded)} still valid and loaded whole, ${n(data.crash)} crashes, ${n(data.hang)} hangs, ${n(data["wrong answers"])} wrong answers (partial graph, unlocated problem)`,
+    ],
+    [
+      "Data-folder confinement",
+      `${n(confinement.tried)} tried (text: paths and links leading out, links inside, a linked folder)`,
+      `${n(confinement.refused)} refused as located problems, ${n(confinement.loaded)} loaded as they should, ${n(confinement.leaked)} quoted a byte of an outside file`,
+    ],
+    [
+      "Hostile files",
+      `${n(hostileFiles.tried)} tried (/dev/zero, FIFO, folder, files over the limits, long wrong quotes, control characters)`,
+      `${n(hostileFiles.refused)} refused as located problems, ${n(hostileFiles.hang)} hangs, ${n(hostileFiles.crash)} crashes, ${n(hostileFiles.loaded)} loaded`,
     ],
     [
       "Hostile exports",
