@@ -1,10 +1,12 @@
-// The CSV export: nodes.csv and relationships.csv in neo4j-admin's import layout, zipped with a README.
-import { strToU8, zipSync } from "fflate";
+// The CSV export: nodes.csv and relationships.csv in neo4j-admin's import layout, zipped with a README, and
+// streamed: rows are compressed and handed on as they are written, never built whole in memory.
 import type { EdgeAttributes, NodeAttributes, RightsGraph, Schema } from "../schema";
-import { csvTextCell } from "./csv-cell";
-import { collectExportColumns, formatFlatValue, type ExportColumn, type FlatValue } from "./export-columns";
+import { csvHeaderCell, csvTextCell } from "./csv-cell";
+import { exportColumnSteps, formatFlatValue, type ExportColumn, type FlatValue } from "./export-columns";
+import { exportedEdges, exportedNodes, writeEach } from "./export-elements";
 import { resolveExportOptions, type ExportOptions } from "./export-options";
 import { neo4jLabel, neo4jRelationshipType } from "./neo4j-names";
+import { zipTextFiles } from "./zip-text-files";
 
 /** neo4j-admin splits array cells on this character (`--array-delimiter=";"`). */
 export const CSV_ARRAY_DELIMITER = ";";
@@ -12,7 +14,7 @@ export const CSV_ARRAY_DELIMITER = ";";
 // Records end with CRLF as RFC 4180 asks; line breaks inside a quoted value stay as they are.
 const EOL = "\r\n";
 // A fixed timestamp makes the same graph give byte-identical archives.
-const ZIP_MTIME = new Date("2020-01-01T00:00:00Z");
+const ZIP_OPTIONS = { mtime: new Date("2020-01-01T00:00:00Z"), level: 6 };
 
 const HEADER_TYPES: Readonly<Record<ExportColumn<unknown>["type"], string>> = {
   boolean: ":boolean",
@@ -39,7 +41,8 @@ function cell<A>(column: ExportColumn<A>, value: FlatValue | undefined): string 
 }
 
 function header<A>(fixed: string[], columns: ExportColumn<A>[]): string {
-  return [...fixed, ...columns.map((column) => column.name + HEADER_TYPES[column.type])].join(",") + EOL;
+  const names = [...fixed, ...columns.map((column) => column.name + HEADER_TYPES[column.type])];
+  return names.map(csvHeaderCell).join(",") + EOL;
 }
 
 const README = `RightsGraph export for Neo4j
@@ -61,25 +64,37 @@ Notes
 - Lists (aliases, footnotes, sources, outside_knowledge) are string[] columns whose items are separated by ";".
   An item that itself contains ";" is split by neo4j-admin at that point.
 - Empty cells mean "no value"; an empty text is written as "".
-- Spreadsheet safety: a text cell that starts with =, +, -, @, a tab or a carriage return gets a leading
-  apostrophe (') so that Excel or LibreOffice shows it instead of running it as a formula. Remove that apostrophe
-  if you need the exact text (the GraphML and JSON exports keep it unchanged). Numeric columns are never changed.
+- Spreadsheet safety: a text cell or column name that starts with =, +, -, @ (or their full-width forms), with
+  whitespace followed by one of these, or with a control character (NUL, tab, line feed, carriage return...) gets
+  a leading apostrophe (') so that Excel or LibreOffice shows it instead of running it as a formula. Remove that
+  apostrophe if you need the exact text (the GraphML and JSON exports keep it unchanged). Numeric columns are never
+  changed.
 - Files are UTF-8, comma-separated, every text value in double quotes (RFC 4180), records ending in CRLF.
 `;
 
 /**
  * Writes a graph as a zip holding `nodes.csv`, `relationships.csv` (neo4j-admin's import layout) and
- * `README.txt` with the import command.
+ * `README.txt` with the import command, as a stream of the archive's bytes.
  *
  * Node ids go in `id:ID`, node types become labels (`UnBody`) and edge types relationship types
- * (`ADDRESSED_TO`); typed columns carry neo4j suffixes (`evidence_start:int`, `aliases:string[]`). Text cells
- * starting with = + - @ tab or CR get a leading apostrophe so spreadsheets do not run them as formulas.
+ * (`ADDRESSED_TO`); typed columns carry neo4j suffixes (`evidence_start:int`, `aliases:string[]`). Text and header
+ * cells a spreadsheet would run as formulas get a leading apostrophe (see `neutraliseFormula`).
  *
- * @returns the zip archive's bytes.
+ * The graph must not change while the chunks are being consumed.
+ *
+ * @param options - `display` adds x, y, size and color columns; `only` writes a filtered view.
+ * @returns chunks of the archive, and "" where the writer pauses to let other work run.
  */
-export function csvZip(graph: RightsGraph, schema: Schema, options: ExportOptions = {}): Uint8Array {
-  const { display } = resolveExportOptions(options);
-  const columns = collectExportColumns(graph, schema, display !== undefined);
+export async function* csvZipChunks(
+  graph: RightsGraph,
+  schema: Schema,
+  options: ExportOptions = {},
+): AsyncGenerator<Uint8Array | "", void, undefined> {
+  const { display, only } = resolveExportOptions(options);
+  const plan = exportColumnSteps(graph, schema, display !== undefined, only);
+  let step = plan.next();
+  for (; !step.done; step = plan.next()) yield "";
+  const columns = step.value;
   const nodeColumns: ExportColumn<NodeAttributes>[] = ordered(columns.node, [
     "label",
     "aliases",
@@ -96,28 +111,39 @@ export function csvZip(graph: RightsGraph, schema: Schema, options: ExportOption
     "evidence_end",
   ]);
 
-  const nodes = [header(["id:ID", ":LABEL"], nodeColumns)];
-  graph.forEachNode((id, attributes) => {
-    const shown = display?.get(id);
-    const cells = [csvTextCell(id), csvTextCell(neo4jLabel(attributes.type))];
+  const nodeRows = writeEach(exportedNodes(graph, only), ({ node, attributes }) => {
+    const shown = display?.get(node);
+    const cells = [csvTextCell(node), csvTextCell(neo4jLabel(attributes.type))];
     for (const column of nodeColumns) cells.push(cell(column, column.read(attributes, shown)));
-    nodes.push(cells.join(",") + EOL);
+    return cells.join(",") + EOL;
   });
-
-  const relationships = [header([":START_ID", ":END_ID", ":TYPE", "id"], edgeColumns)];
-  graph.forEachEdge((id, attributes, source, target) => {
+  const relationshipRows = writeEach(exportedEdges(graph, only), ({ edge, attributes, source, target }) => {
     const cells = [csvTextCell(source), csvTextCell(target), csvTextCell(neo4jRelationshipType(attributes.type))];
-    cells.push(csvTextCell(id));
+    cells.push(csvTextCell(edge));
     for (const column of edgeColumns) cells.push(cell(column, column.read(attributes, undefined)));
-    relationships.push(cells.join(",") + EOL);
+    return cells.join(",") + EOL;
   });
-
-  return zipSync(
-    {
-      "nodes.csv": strToU8(nodes.join("")),
-      "relationships.csv": strToU8(relationships.join("")),
-      "README.txt": strToU8(README.replace(/\n/g, EOL)),
-    },
-    { level: 6, mtime: ZIP_MTIME },
+  yield* zipTextFiles(
+    [
+      { name: "nodes.csv", text: withHeader(header(["id:ID", ":LABEL"], nodeColumns), nodeRows) },
+      {
+        name: "relationships.csv",
+        text: withHeader(header([":START_ID", ":END_ID", ":TYPE", "id"], edgeColumns), relationshipRows),
+      },
+      { name: "README.txt", text: [README.replace(/\n/g, EOL)] },
+    ],
+    ZIP_OPTIONS,
   );
+}
+
+function* withHeader(head: string, rows: Iterable<string>): Generator<string, void, undefined> {
+  yield head;
+  yield* rows;
+}
+
+/** The whole zip archive in memory (`csvZipChunks` joined), for callers that want the bytes at once. */
+export async function csvZip(graph: RightsGraph, schema: Schema, options: ExportOptions = {}): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const part of csvZipChunks(graph, schema, options)) if (part !== "") parts.push(part);
+  return new Uint8Array(Buffer.concat(parts));
 }

@@ -2,6 +2,7 @@
 import type { NodeDisplay } from "../layout";
 import type { RightsGraph, Schema } from "../schema";
 import { escapeXml } from "./escape-xml";
+import { exportedEdges, exportedNodes, writeEach } from "./export-elements";
 import { exportColumnSteps, formatFlatValue, type ExportColumn, type ValueType } from "./export-columns";
 import { resolveExportOptions, type ExportOptions } from "./export-options";
 
@@ -46,15 +47,15 @@ function dataElements<A>(keys: Key<A>[], attributes: A, display: NodeDisplay | u
  *
  * @param graph   - the graph to write.
  * @param schema  - declares the type-specific attributes and their kinds.
- * @param options - `display` adds x, y, size and color to every node it holds.
+ * @param options - `display` adds x, y, size and color to every node it holds; `only` writes a filtered view.
  */
 export function* graphmlChunks(
   graph: RightsGraph,
   schema: Schema,
   options: ExportOptions = {},
 ): Generator<string, void, undefined> {
-  const { display } = resolveExportOptions(options);
-  const columns = yield* exportColumnSteps(graph, schema, display !== undefined);
+  const { display, only } = resolveExportOptions(options);
+  const columns = yield* exportColumnSteps(graph, schema, display !== undefined, only);
   const nodeKeys = columns.node.map((column) => ({ id: `n_${column.name}`, column }));
   const edgeKeys = columns.edge.map((column) => ({ id: `e_${column.name}`, column }));
   const name = graph.getAttribute("name");
@@ -67,14 +68,14 @@ export function* graphmlChunks(
   if (typeof name === "string") head += `    <data key="g_name">${escapeXml(name)}</data>\n`;
   yield head;
 
-  for (const { node, attributes } of graph.nodeEntries()) {
+  yield* writeEach(exportedNodes(graph, only), ({ node, attributes }) => {
     const data = dataElements(nodeKeys, attributes, display?.get(node));
-    yield `    <node id="${escapeXml(node)}">\n${data}    </node>\n`;
-  }
-  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+    return `    <node id="${escapeXml(node)}">\n${data}    </node>\n`;
+  });
+  yield* writeEach(exportedEdges(graph, only), ({ edge, attributes, source, target }) => {
     const data = dataElements(edgeKeys, attributes, undefined);
     const ids = `id="${escapeXml(edge)}" source="${escapeXml(source)}" target="${escapeXml(target)}"`;
-    yield `    <edge ${ids}>\n${data}    </edge>\n`;
-  }
+    return `    <edge ${ids}>\n${data}    </edge>\n`;
+  });
   yield "  </graph>\n</graphml>\n";
 }

@@ -1,7 +1,16 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { csvTextCell, csvZip, neo4jLabel, neo4jRelationshipType, neutraliseFormula } from "../../src/export";
+import {
+  csvHeaderCell,
+  csvTextCell,
+  csvZip,
+  csvZipChunks,
+  neo4jLabel,
+  neo4jRelationshipType,
+  neutraliseFormula,
+} from "../../src/export";
 import { computeLayout, type NodeDisplay } from "../../src/layout";
+import { runPython, tempDir } from "../helpers/external-tools";
 import { addNode, emptyGraph } from "../helpers/graph-builder";
 import { parseCsv, parseCsvFields, parseCsvObjects } from "../helpers/parse-csv";
 import { buildSchema } from "../helpers/schema-builder";
@@ -36,8 +45,38 @@ describe("neutraliseFormula", () => {
       expect(neutraliseFormula(text)).toBe(`'${text}`);
   });
 
+  it("neutralises cells starting with NUL, a line feed or any other control character", () => {
+    for (const text of ["\u0000=1+1", "\u0000x", "\n=1+1", "\nx", "\u001b[2J", "\u007fx", "\u009b=1"])
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it("neutralises a formula after leading whitespace, which spreadsheets skip", () => {
+    for (const text of [" =1+1", "  +cmd", "\u00a0-2+3", "\u3000@SUM(A1)", " \t=x", "\u2028=x", "\ufeff=x"])
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
+  it("neutralises the full-width = + - @, alone or after whitespace", () => {
+    for (const text of ["\uff1d1+1", "\uff0bcmd", "\uff0d2+3", "\uff20SUM(A1)", " \uff1dx"])
+      expect(neutraliseFormula(text)).toBe(`'${text}`);
+  });
+
   it("leaves other text alone, including formulas that do not start the cell", () => {
-    for (const text of ["", "a=b", " =x", "'quoted", "2019-12"]) expect(neutraliseFormula(text)).toBe(text);
+    for (const text of ["", "a=b", " x=1", "x =1", "'quoted", "2019-12", "\uff21=1", "北=1"])
+      expect(neutraliseFormula(text)).toBe(text);
+  });
+});
+
+describe("csvHeaderCell", () => {
+  it("neutralises a column name like a text cell, whatever the schema lets through", () => {
+    for (const name of ["=HYPERLINK(1)", "-2_3:int", "@x", " =x", "\u0000x", "\uff1dx:string[]"])
+      expect(csvHeaderCell(name)).toBe(`'${name}`);
+  });
+
+  it("quotes a name only when RFC 4180 needs it", () => {
+    expect(csvHeaderCell("id:ID")).toBe("id:ID");
+    expect(csvHeaderCell(":LABEL")).toBe(":LABEL");
+    expect(csvHeaderCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvHeaderCell("=a\nb")).toBe(`"'=a\nb"`);
   });
 });
 
@@ -61,15 +100,34 @@ describe("neo4j names", () => {
   });
 });
 
+describe("csvZipChunks", () => {
+  it("hands on the archive in pieces while the rows are written, never as one block at the end", async () => {
+    const graph = emptyGraph();
+    // Text that does not compress well, so the archive is large.
+    let seed = 7;
+    const noise = () => (seed = (seed * 48271) % 2147483647).toString(36);
+    for (let i = 0; i < 3000; i++)
+      addNode(graph, `thing:${i}`, { type: "thing", description: Array.from({ length: 20 }, noise).join(" ") });
+    const schema = buildSchema({ nodeTypes: { thing: {} }, edgeTypes: {} });
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of csvZipChunks(graph, schema)) if (chunk !== "") chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(5);
+    expect(Math.max(...chunks.map((chunk) => chunk.length))).toBeLessThan(128 * 1024);
+    const whole = new Uint8Array(Buffer.concat(chunks));
+    expect(whole).toEqual(await csvZip(graph, schema));
+    expect(parseCsv(unzip(whole)["nodes.csv"])).toHaveLength(3001);
+  });
+});
+
 describe("csvZip", () => {
-  it("rejects a display option that is not a Map", () => {
-    expect(() => csvZip(tinyGraph(), tinySchema(), { display: 1 as unknown as Map<string, NodeDisplay> })).toThrow(
-      expect.objectContaining({ code: "bad-parameter" }),
-    );
+  it("rejects a display option that is not a Map", async () => {
+    await expect(
+      csvZip(tinyGraph(), tinySchema(), { display: 1 as unknown as Map<string, NodeDisplay> }),
+    ).rejects.toMatchObject({ code: "bad-parameter" });
   });
 
-  it("neutralises formulas in text cells but never in numeric columns", () => {
-    const files = unzip(csvZip(tinyGraph(), tinySchema(), { display: computeLayout(tinyGraph()) }));
+  it("neutralises formulas in text cells but never in numeric columns", async () => {
+    const files = unzip(await csvZip(tinyGraph(), tinySchema(), { display: computeLayout(tinyGraph()) }));
     const nodes = Object.fromEntries(parseCsvObjects(files["nodes.csv"]).map((row) => [row["id:ID"].text, row]));
     const event = nodes["event:tests-2019"];
     expect(event.label.text).toBe(`'=HYPERLINK("http://evil.example")`);
@@ -80,16 +138,16 @@ describe("csvZip", () => {
     expect(Number(negative!["x:double"].text)).toBeLessThan(0);
   });
 
-  it("holds nodes.csv, relationships.csv and a README with the neo4j-admin command", () => {
-    const files = unzip(csvZip(tinyGraph(), tinySchema()));
+  it("holds nodes.csv, relationships.csv and a README with the neo4j-admin command", async () => {
+    const files = unzip(await csvZip(tinyGraph(), tinySchema()));
     expect(Object.keys(files).sort()).toEqual(["README.txt", "nodes.csv", "relationships.csv"]);
     expect(files["README.txt"]).toContain(
       'neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";"',
     );
   });
 
-  it("writes the node header in neo4j-admin's layout", () => {
-    const [header] = parseCsv(unzip(csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
+  it("writes the node header in neo4j-admin's layout", async () => {
+    const [header] = parseCsv(unzip(await csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
     expect(header.slice(0, 6)).toEqual(["id:ID", ":LABEL", "label", "aliases:string[]", "description", "date"]);
     expect(header).toEqual(
       expect.arrayContaining(["type", "sources:string[]", "outside_knowledge:string[]", "iso3", "number:int"]),
@@ -99,8 +157,8 @@ describe("csvZip", () => {
     );
   });
 
-  it("writes the relationship header in neo4j-admin's layout", () => {
-    const [header] = parseCsv(unzip(csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
+  it("writes the relationship header in neo4j-admin's layout", async () => {
+    const [header] = parseCsv(unzip(await csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
     expect(header.slice(0, 11)).toEqual([
       ":START_ID",
       ":END_ID",
@@ -117,8 +175,8 @@ describe("csvZip", () => {
     expect(header).toEqual(expect.arrayContaining(["what", "qualifier", "endnote", "locator", "vote"]));
   });
 
-  it("writes one row per node with labels, lists and values intact", () => {
-    const rows = parseCsvObjects(unzip(csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
+  it("writes one row per node with labels, lists and values intact", async () => {
+    const rows = parseCsvObjects(unzip(await csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
     expect(rows).toHaveLength(7);
     const prk = rows.find((row) => row["id:ID"].text === "state:prk")!;
     expect(prk[":LABEL"].text).toBe("State");
@@ -135,8 +193,8 @@ describe("csvZip", () => {
     expect(rec.text.text).toBe("Refer the situation\nto the ICC and");
   });
 
-  it("writes one row per edge with the verbatim quote, footnotes and offsets", () => {
-    const rows = parseCsvObjects(unzip(csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
+  it("writes one row per edge with the verbatim quote, footnotes and offsets", async () => {
+    const rows = parseCsvObjects(unzip(await csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
     expect(rows.map((row) => row.id.text)).toEqual(tinyGraph().edges());
     const declined = rows.find((row) => row.id.text === "state:kor--declined--doc:un:a-c.3-74-l.26")!;
     expect(declined[":START_ID"].text).toBe("state:kor");
@@ -151,21 +209,66 @@ describe("csvZip", () => {
     expect(rows.find((row) => row[":TYPE"].text === "ADDRESSED_TO")).toBeDefined();
   });
 
-  it("gives the same bytes for the same graph", () => {
-    expect(csvZip(tinyGraph(), tinySchema())).toEqual(csvZip(tinyGraph(), tinySchema()));
+  it("gives the same bytes for the same graph", async () => {
+    expect(await csvZip(tinyGraph(), tinySchema())).toEqual(await csvZip(tinyGraph(), tinySchema()));
   });
 
-  it("writes header-only files for an empty graph", () => {
-    const files = unzip(csvZip(emptyGraph(), buildSchema({ nodeTypes: {}, edgeTypes: {} })));
+  it("writes header-only files for an empty graph", async () => {
+    const files = unzip(await csvZip(emptyGraph(), buildSchema({ nodeTypes: {}, edgeTypes: {} })));
     expect(parseCsv(files["nodes.csv"])).toHaveLength(1);
     expect(parseCsv(files["relationships.csv"])).toHaveLength(1);
   });
 
-  it("keeps non-ASCII text as UTF-8", () => {
+  it("neutralises header cells built from attribute names", async () => {
+    const graph = emptyGraph();
+    addNode(graph, "thing:1", { type: "thing", props: { "-2+3": "x", "+cmd": 1 } });
+    const schema = buildSchema({ nodeTypes: { thing: {} }, edgeTypes: {} });
+    const [header] = parseCsv(unzip(await csvZip(graph, schema))["nodes.csv"]);
+    expect(header).toContain("'-2_3");
+    expect(header).toContain("_cmd:int");
+    expect(header.filter((name) => /^[\s]*[=+\-@]/.test(name))).toEqual([]);
+  });
+
+  it("writes a filtered view like a copy of that view", async () => {
+    const graph = tinyGraph();
+    const only = {
+      node: (id: string) => id !== "un:ga",
+      edge: (_id: string, attributes: { type: string }) => attributes.type !== "cites",
+    };
+    const copy = tinyGraph();
+    copy.dropNode("un:ga");
+    for (const edge of copy.filterEdges((_id, attributes) => attributes.type === "cites")) copy.dropEdge(edge);
+    expect(unzip(await csvZip(graph, tinySchema(), { only }))).toEqual(unzip(await csvZip(copy, tinySchema())));
+  });
+
+  it("is read by Python's zipfile and csv modules, row for row", async () => {
+    const dir = tempDir("csv-zip");
+    try {
+      const file = dir.write("tiny.zip", await csvZip(tinyGraph(), tinySchema()));
+      const read = runPython(
+        `import csv, io, json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+print(json.dumps({n: list(csv.reader(io.StringIO(z.read(n).decode("utf-8"), newline=""))) for n in ["nodes.csv", "relationships.csv"]}))`,
+        [file],
+      );
+      expect(read.stderr).toBe("");
+      const files = JSON.parse(read.stdout) as Record<string, string[][]>;
+      expect(files["nodes.csv"]).toHaveLength(8);
+      const declined = files["relationships.csv"]!.find(
+        (row) => row[3] === "state:kor--declined--doc:un:a-c.3-74-l.26",
+      );
+      expect(declined?.[5]).toBe(TRICKY_QUOTE);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it("keeps non-ASCII text as UTF-8", async () => {
     const graph = emptyGraph();
     addNode(graph, "person:1", { type: "person", label: "조선 — Khiari «Khari» 😀" });
     const [, row] = parseCsv(
-      unzip(csvZip(graph, buildSchema({ nodeTypes: { person: {} }, edgeTypes: {} })))["nodes.csv"],
+      unzip(await csvZip(graph, buildSchema({ nodeTypes: { person: {} }, edgeTypes: {} })))["nodes.csv"],
     );
     expect(row[2]).toBe("조선 — Khiari «Khari» 😀");
   });

@@ -2,7 +2,7 @@ import { createServer, get, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { streamChunks } from "../../src/export";
+import { SliceScheduler, streamChunks } from "../../src/export";
 
 /** A destination that takes `delayMs` to accept each write and holds at most `highWaterMark` bytes. */
 function slowWritable(delayMs: number, highWaterMark: number): Writable & { received: string[] } {
@@ -34,6 +34,13 @@ describe("streamChunks", () => {
       code: "bad-parameter",
       parameter: "batchSize",
     });
+  });
+
+  it("rejects a stall limit of zero and a scheduler that is not a SliceScheduler", async () => {
+    await expect(streamChunks([], new PassThrough(), { stallMs: 0 })).rejects.toMatchObject({ parameter: "stallMs" });
+    await expect(
+      streamChunks([], new PassThrough(), { scheduler: {} as unknown as SliceScheduler }),
+    ).rejects.toMatchObject({ parameter: "scheduler" });
   });
 
   it("rejects with the destination's error", async () => {
@@ -161,5 +168,91 @@ describe("streamChunks", () => {
     await streamChunks(busy(), new PassThrough().resume(), { sliceMs: 5 });
     expect(pulledWhenTimerFired).toBeGreaterThan(0);
     expect(pulledWhenTimerFired).toBeLessThan(30);
+  });
+
+  it("writes chunks that come asynchronously, in order, and closes their generator when the client leaves", async () => {
+    async function* later(log: { closed: boolean }): AsyncGenerator<string | Uint8Array> {
+      try {
+        for (let i = 0; ; i++) {
+          await new Promise((resolve) => setImmediate(resolve));
+          yield i % 2 ? `${i};` : new TextEncoder().encode(`${i};`);
+          if (i === 5) return;
+        }
+      } finally {
+        log.closed = true;
+      }
+    }
+    const out = slowWritable(0, 1 << 20);
+    const log = { closed: false };
+    expect(await streamChunks(later(log), out)).toBe("finished");
+    expect(out.received.join("")).toBe("0;1;2;3;4;5;");
+
+    async function* endless(state: { pulled: number; closed: boolean }): AsyncGenerator<string> {
+      try {
+        for (;;) {
+          await new Promise((resolve) => setImmediate(resolve));
+          state.pulled += 1;
+          yield "x".repeat(1000);
+        }
+      } finally {
+        state.closed = true;
+      }
+    }
+    const state = { pulled: 0, closed: false };
+    const destination = new Writable({
+      write(_chunk, _encoding, callback) {
+        if (state.pulled > 20) destination.destroy();
+        callback();
+      },
+    });
+    expect(await streamChunks(endless(state), destination, { batchSize: 1 })).toBe("closed");
+    expect(state.closed).toBe(true);
+  });
+
+  it("destroys a destination that stops taking data for longer than stallMs, and closes the generator", async () => {
+    const log = { pulled: 0, closed: false };
+    const never = new Writable({ highWaterMark: 8, write: () => undefined });
+    expect(await streamChunks(numbered(1000, log), never, { batchSize: 1, stallMs: 50 })).toBe("stalled");
+    expect(never.destroyed).toBe(true);
+    expect(log.closed).toBe(true);
+    expect(log.pulled).toBeLessThan(5);
+  });
+
+  it("waits for a slow destination as long as it keeps draining within stallMs", async () => {
+    const out = slowWritable(5, 16);
+    const log = { pulled: 0, closed: false };
+    expect(await streamChunks(numbered(50, log), out, { batchSize: 10, stallMs: 2000 })).toBe("finished");
+    expect(out.received.join("")).toBe(Array.from({ length: 50 }, (_, i) => `chunk ${i};`).join(""));
+  });
+
+  it("shares one scheduler between streams: each gets turns, and each writes all its chunks", async () => {
+    const scheduler = new SliceScheduler(2);
+    const turns: string[] = [];
+    function* busy(name: string): Generator<string> {
+      for (let i = 0; i < 20; i++) {
+        const until = performance.now() + 1;
+        while (performance.now() < until);
+        turns.push(name);
+        yield `${name}${i};`;
+      }
+    }
+    const outs = [new PassThrough(), new PassThrough()];
+    const texts = outs.map(async (out) => {
+      let text = "";
+      for await (const part of out) text += String(part);
+      return text;
+    });
+    const outcomes = await Promise.all([
+      streamChunks(busy("a"), outs[0]!, { scheduler, sliceMs: 2 }),
+      streamChunks(busy("b"), outs[1]!, { scheduler, sliceMs: 2 }),
+    ]);
+    expect(outcomes).toEqual(["finished", "finished"]);
+    expect(await Promise.all(texts)).toEqual(
+      ["a", "b"].map((name) => Array.from({ length: 20 }, (_, i) => `${name}${i};`).join("")),
+    );
+    // Interleaved: a stream does not run to its end before the other starts.
+    const firstB = turns.indexOf("b");
+    expect(firstB).toBeGreaterThan(0);
+    expect(turns.lastIndexOf("a")).toBeGreaterThan(firstB);
   });
 });

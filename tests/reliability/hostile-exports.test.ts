@@ -27,7 +27,10 @@ afterAll(() => {
 // XML-hostile pieces, spreadsheet formula starters, and any UTF-16 code unit (lone surrogates, controls).
 const PIECES = ["<", ">", "&", "]]>", "<![CDATA[", '"', "'", "\r", "\n", "\r\n", "\t", "\u0000", "\u000B", "\u001F"];
 const MORE = ["\uFEFF", "\uD800", "\uDFFF", "\uD83D\uDE00", "\uFFFE", "\uFFFF", "\u0085", "\u2028", "&amp;", "&#0;"];
-const FORMULAS = ["=", "+", "-", "@", '=HYPERLINK("http://evil.example")', "+cmd|' /C calc'!A0", "@SUM(1,1)", "-2+3"];
+const FORMULAS = [
+  ...["=", "+", "-", "@", '=HYPERLINK("http://evil.example")', "+cmd|' /C calc'!A0", "@SUM(1,1)", "-2+3"],
+  ...["\uff1d1+1", "\uff0b", "\uff0d", "\uff20", " =1+1", "\u00a0+", "\u3000@", "\u0000=", "\n="],
+];
 const unit = fc.oneof(
   fc.constantFrom(...PIECES, ...MORE, ...FORMULAS),
   fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
@@ -194,12 +197,14 @@ describe("1 MB values", { timeout: 120_000 }, () => {
 });
 
 describe("CSV export of hostile strings", () => {
-  const FORMULA_START = /^[=+\-@\t\r]/;
+  // What a spreadsheet runs as a formula: = + - @ or their full-width forms, after any leading whitespace or
+  // control characters; and a cell that opens with a control character is suspect whatever follows.
+  const FORMULA_START = /^(?:\p{Cc}|[\s\p{Cc}]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
 
-  it("is valid UTF-8 and neutralises every cell a spreadsheet would run as a formula", () => {
-    fc.assert(
-      fc.property(values, (v) => {
-        const files = unzipSync(csvZip(graphOf(v), schema));
+  it("is valid UTF-8 and neutralises every cell a spreadsheet would run as a formula", async () => {
+    await fc.assert(
+      fc.asyncProperty(values, async (v) => {
+        const files = unzipSync(await csvZip(graphOf(v), schema));
         for (const name of ["nodes.csv", "relationships.csv"])
           new TextDecoder("utf-8", { fatal: true }).decode(files[name]);
         const nodes = parseCsvObjects(strFromU8(files["nodes.csv"]!));
