@@ -10,7 +10,7 @@ export * from "./json-chunks";
 export * from "./csv-cell";
 export * from "./neo4j-names";
 export * from "./csv-zip";
-export * from "./slice-scheduler";
+export * from "./stream-turns";
 export * from "./stream-chunks";
 export * from "./export-chunks";
 export * from "./write-export";

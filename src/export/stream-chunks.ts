@@ -2,7 +2,7 @@
 // reading, and shares the event loop with every other export so that none stalls the server's other requests.
 import type { Writable } from "node:stream";
 import { ParameterError } from "../errors";
-import { SliceScheduler } from "./slice-scheduler";
+import { StreamTurns } from "./stream-turns";
 
 /** Anything chunks can be written to: an HTTP response, a file stream, process.stdout. */
 export type ChunkDestination = NodeJS.WritableStream | Writable;
@@ -25,7 +25,7 @@ export interface StreamChunksOptions {
    * Turns shared with other streams (the server's exports): together they work about one slice per turn of the
    * loop. Each stream has its own when none is given.
    */
-  scheduler?: SliceScheduler;
+  turns?: StreamTurns;
   /** Join small chunks into writes of about this many UTF-16 code units. */
   batchSize: number;
   /** Destroy the destination when it has not taken more data for this long, in milliseconds. */
@@ -50,8 +50,8 @@ export function resolveStreamOptions(options: Partial<StreamChunksOptions> = {})
       throw new ParameterError(name, `streamChunks: option "${name}" must be a positive number, got ${String(value)}`);
     }
   }
-  if (resolved.scheduler !== undefined && !(resolved.scheduler instanceof SliceScheduler)) {
-    throw new ParameterError("scheduler", 'streamChunks: option "scheduler" must be a SliceScheduler');
+  if (resolved.turns !== undefined && !(resolved.turns instanceof StreamTurns)) {
+    throw new ParameterError("turns", 'streamChunks: option "turns" must be a StreamTurns');
   }
   return resolved;
 }
@@ -100,7 +100,7 @@ export async function streamChunks(
   options: Partial<StreamChunksOptions> = {},
 ): Promise<StreamOutcome> {
   const settings = resolveStreamOptions(options);
-  const scheduler = settings.scheduler ?? new SliceScheduler(settings.sliceMs);
+  const turns = settings.turns ?? new StreamTurns(settings.sliceMs);
   let failure: { error: unknown } | undefined;
   // Held for the whole run so an error between writes rejects this call instead of crashing the process.
   const onError = (error: unknown): void => {
@@ -110,12 +110,12 @@ export async function streamChunks(
 
   let turnStart: number | null = null;
   const beginTurn = async (): Promise<void> => {
-    await scheduler.acquire();
+    await turns.acquire();
     turnStart = performance.now();
   };
   const endTurn = (): void => {
     if (turnStart === null) return;
-    scheduler.release(performance.now() - turnStart);
+    turns.release(performance.now() - turnStart);
     turnStart = null;
   };
   /** Lets others work while this stream waits for something outside it. */

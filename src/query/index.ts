@@ -12,7 +12,7 @@ export {
 } from "./neighbors-options";
 export { shortestPathLength, type HasAdjacency } from "./shortest-path-length";
 export { buildAdjacencyIndex, type AdjacencyIndex, type AdjacencyView } from "./adjacency-index";
-export { subgraph } from "./subgraph";
+export { subgraph, subgraphTests, type ViewTests } from "./subgraph";
 export { pathSubgraph } from "./path-subgraph";
 export { foldText, foldName, foldTerms } from "./fold-text";
 export { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT } from "./search-index";

@@ -1,7 +1,7 @@
 // The view of the graph an export keeps: chosen node and edge types within a date range.
 import { ParameterError } from "../errors";
 import { dateBounds, dateOverlaps, dateProblem } from "../schema/dates";
-import type { RightsGraph, Schema } from "../schema/types";
+import type { EdgeAttributes, NodeAttributes, RightsGraph, Schema } from "../schema/types";
 import { checkTypeNames } from "./check-parameter";
 import { copyGraphElements } from "./copy-graph-elements";
 import type { SubgraphFilter } from "./types";
@@ -18,12 +18,19 @@ function checkDate(parameter: "dateFrom" | "dateTo", value: unknown): string {
   return value as string;
 }
 
+/** Which nodes and edges a view keeps, as two tests on an element's attributes. */
+export interface ViewTests {
+  node(id: string, attributes: NodeAttributes): boolean;
+  edge(id: string, attributes: EdgeAttributes): boolean;
+}
+
 /**
- * A copy of the part of `graph` the filter keeps: nodes of `nodeTypes`, edges of `edgeTypes`, and elements whose
- * date overlaps [dateFrom, dateTo] (an element without a date stays). Edges lose out when an end is dropped.
- * Throws ParameterError naming nodeTypes, edgeTypes, dateFrom or dateTo.
+ * Checks a view filter against the schema and returns its tests: nodes of `nodeTypes`, edges of `edgeTypes`, and
+ * elements whose date overlaps [dateFrom, dateTo] (an element without a date passes). An edge belongs to the view
+ * only when both its ends do too; the tests leave that to the caller. Throws ParameterError naming nodeTypes,
+ * edgeTypes, dateFrom or dateTo.
  */
-export function subgraph(graph: RightsGraph, schema: Schema, filter: SubgraphFilter = {}): RightsGraph {
+export function subgraphTests(schema: Schema, filter: SubgraphFilter = {}): ViewTests {
   const nodeTypes =
     filter.nodeTypes === undefined || filter.nodeTypes.length === 0
       ? null
@@ -38,15 +45,21 @@ export function subgraph(graph: RightsGraph, schema: Schema, filter: SubgraphFil
     throw new ParameterError("dateTo", `${CONTEXT}: dateTo ${filter.dateTo} is before dateFrom ${filter.dateFrom}`);
   }
   const inRange = (date: string | undefined): boolean => date === undefined || dateOverlaps(date, from, to);
+  return {
+    node: (_id, attributes) => (nodeTypes === null || nodeTypes.has(attributes.type)) && inRange(attributes.date),
+    edge: (_id, attributes) => (edgeTypes === null || edgeTypes.has(attributes.type)) && inRange(attributes.date),
+  };
+}
+
+/**
+ * A copy of the part of `graph` the filter keeps (see `subgraphTests`). Edges lose out when an end is dropped.
+ * Throws ParameterError naming nodeTypes, edgeTypes, dateFrom or dateTo.
+ */
+export function subgraph(graph: RightsGraph, schema: Schema, filter: SubgraphFilter = {}): RightsGraph {
+  const tests = subgraphTests(schema, filter);
   return copyGraphElements(
     graph,
-    (id) => {
-      const attributes = graph.getNodeAttributes(id);
-      return (nodeTypes === null || nodeTypes.has(attributes.type)) && inRange(attributes.date);
-    },
-    (id) => {
-      const attributes = graph.getEdgeAttributes(id);
-      return (edgeTypes === null || edgeTypes.has(attributes.type)) && inRange(attributes.date);
-    },
+    (id) => tests.node(id, graph.getNodeAttributes(id)),
+    (id) => tests.edge(id, graph.getEdgeAttributes(id)),
   );
 }

@@ -2,7 +2,7 @@ import { createServer, get, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough, Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { SliceScheduler, streamChunks } from "../../src/export";
+import { StreamTurns, streamChunks } from "../../src/export";
 
 /** A destination that takes `delayMs` to accept each write and holds at most `highWaterMark` bytes. */
 function slowWritable(delayMs: number, highWaterMark: number): Writable & { received: string[] } {
@@ -36,11 +36,11 @@ describe("streamChunks", () => {
     });
   });
 
-  it("rejects a stall limit of zero and a scheduler that is not a SliceScheduler", async () => {
+  it("rejects a stall limit of zero and turns that are not StreamTurns", async () => {
     await expect(streamChunks([], new PassThrough(), { stallMs: 0 })).rejects.toMatchObject({ parameter: "stallMs" });
-    await expect(
-      streamChunks([], new PassThrough(), { scheduler: {} as unknown as SliceScheduler }),
-    ).rejects.toMatchObject({ parameter: "scheduler" });
+    await expect(streamChunks([], new PassThrough(), { turns: {} as unknown as StreamTurns })).rejects.toMatchObject({
+      parameter: "turns",
+    });
   });
 
   it("rejects with the destination's error", async () => {
@@ -225,14 +225,14 @@ describe("streamChunks", () => {
     expect(out.received.join("")).toBe(Array.from({ length: 50 }, (_, i) => `chunk ${i};`).join(""));
   });
 
-  it("shares one scheduler between streams: each gets turns, and each writes all its chunks", async () => {
-    const scheduler = new SliceScheduler(2);
-    const turns: string[] = [];
+  it("shares turns between streams: each gets turns, and each writes all its chunks", async () => {
+    const turns = new StreamTurns(2);
+    const order: string[] = [];
     function* busy(name: string): Generator<string> {
       for (let i = 0; i < 20; i++) {
         const until = performance.now() + 1;
         while (performance.now() < until);
-        turns.push(name);
+        order.push(name);
         yield `${name}${i};`;
       }
     }
@@ -243,16 +243,16 @@ describe("streamChunks", () => {
       return text;
     });
     const outcomes = await Promise.all([
-      streamChunks(busy("a"), outs[0]!, { scheduler, sliceMs: 2 }),
-      streamChunks(busy("b"), outs[1]!, { scheduler, sliceMs: 2 }),
+      streamChunks(busy("a"), outs[0]!, { turns, sliceMs: 2 }),
+      streamChunks(busy("b"), outs[1]!, { turns, sliceMs: 2 }),
     ]);
     expect(outcomes).toEqual(["finished", "finished"]);
     expect(await Promise.all(texts)).toEqual(
       ["a", "b"].map((name) => Array.from({ length: 20 }, (_, i) => `${name}${i};`).join("")),
     );
     // Interleaved: a stream does not run to its end before the other starts.
-    const firstB = turns.indexOf("b");
+    const firstB = order.indexOf("b");
     expect(firstB).toBeGreaterThan(0);
-    expect(turns.lastIndexOf("a")).toBeGreaterThan(firstB);
+    expect(order.lastIndexOf("a")).toBeGreaterThan(firstB);
   });
 });

@@ -7,14 +7,14 @@ import { ParameterError } from "../errors";
  * time it worked; writers waiting get their turns in the order they asked. Once a slice of work has been done
  * since the event loop last turned, the next turn waits until it has turned (other requests run meanwhile).
  */
-export class SliceScheduler {
+export class StreamTurns {
   private readonly waiting: (() => void)[] = [];
   private working = false;
   private workedMs = 0;
   private resetArmed = false;
 
   constructor(readonly sliceMs: number) {
-    if (!(sliceMs > 0)) throw new ParameterError("sliceMs", `SliceScheduler: sliceMs must be positive, got ${sliceMs}`);
+    if (!(sliceMs > 0)) throw new ParameterError("sliceMs", `StreamTurns: sliceMs must be positive, got ${sliceMs}`);
   }
 
   /** Resolves when the caller may work. */

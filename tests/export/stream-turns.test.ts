@@ -1,7 +1,7 @@
 // Turns of work shared by every export: first come first served, and once a slice has been worked since the
 // event loop last turned, nobody works until it has turned again.
 import { describe, expect, it } from "vitest";
-import { SliceScheduler } from "../../src/export";
+import { StreamTurns } from "../../src/export";
 
 const loopTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -13,49 +13,49 @@ async function settlesAtOnce(promise: Promise<unknown>): Promise<boolean> {
   return settled;
 }
 
-describe("SliceScheduler", () => {
+describe("StreamTurns", () => {
   it("rejects a slice that is not a positive number", () => {
-    expect(() => new SliceScheduler(0)).toThrow(expect.objectContaining({ code: "bad-parameter" }));
-    expect(() => new SliceScheduler(Number.NaN)).toThrow(expect.objectContaining({ parameter: "sliceMs" }));
+    expect(() => new StreamTurns(0)).toThrow(expect.objectContaining({ code: "bad-parameter" }));
+    expect(() => new StreamTurns(Number.NaN)).toThrow(expect.objectContaining({ parameter: "sliceMs" }));
   });
 
   it("grants a turn at once while less than a slice has been worked", async () => {
-    const scheduler = new SliceScheduler(10);
-    expect(await settlesAtOnce(scheduler.acquire())).toBe(true);
-    scheduler.release(3);
-    expect(await settlesAtOnce(scheduler.acquire())).toBe(true);
+    const turns = new StreamTurns(10);
+    expect(await settlesAtOnce(turns.acquire())).toBe(true);
+    turns.release(3);
+    expect(await settlesAtOnce(turns.acquire())).toBe(true);
   });
 
   it("makes the next turn wait while another writer works", async () => {
-    const scheduler = new SliceScheduler(10);
-    await scheduler.acquire();
-    const second = scheduler.acquire();
+    const turns = new StreamTurns(10);
+    await turns.acquire();
+    const second = turns.acquire();
     expect(await settlesAtOnce(second)).toBe(false);
-    scheduler.release(1);
+    turns.release(1);
     expect(await settlesAtOnce(second)).toBe(true);
   });
 
   it("waits for the event loop to turn once a slice has been worked", async () => {
-    const scheduler = new SliceScheduler(10);
-    await scheduler.acquire();
-    scheduler.release(12);
-    const next = scheduler.acquire();
+    const turns = new StreamTurns(10);
+    await turns.acquire();
+    turns.release(12);
+    const next = turns.acquire();
     expect(await settlesAtOnce(next)).toBe(false);
     await loopTurn();
     expect(await settlesAtOnce(next)).toBe(true);
   });
 
   it("gives turns in the order they were asked for", async () => {
-    const scheduler = new SliceScheduler(10);
+    const turns = new StreamTurns(10);
     const order: string[] = [];
-    await scheduler.acquire();
+    await turns.acquire();
     const waiting = ["b", "c", "d"].map((name) =>
-      scheduler.acquire().then(() => {
+      turns.acquire().then(() => {
         order.push(name);
-        scheduler.release(4);
+        turns.release(4);
       }),
     );
-    scheduler.release(4);
+    turns.release(4);
     await Promise.all(waiting);
     expect(order).toEqual(["b", "c", "d"]);
   });
