@@ -1,16 +1,22 @@
 // The Express app, separate from listen(): security headers, the API routes, the web app, one error handler.
 import { existsSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
+import { RightsGraphError } from "../errors";
+import { DEFAULT_STREAM_OPTIONS, StreamTurns } from "../export";
+import { checkHost } from "./allowed-hosts";
 import { errorHandler, notFoundHandler } from "./error-handler";
+import { ExportGate } from "./export-gate";
 import { OPENAPI_DOCUMENT } from "./openapi";
 import { QueryParams } from "./query-params";
-import { exportRoutes } from "./routes/export-routes";
+import { exportRoutes, type ExportRuntime } from "./routes/export-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { queryRoutes } from "./routes/query-routes";
 import type { ServerContext } from "./server-context";
+import { resolveServerLimits, type ServerLimits } from "./server-limits";
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
 
@@ -24,7 +30,21 @@ export interface AppOptions {
   corsOrigin?: string;
   /** Where unexpected errors are reported (the server log). */
   onUnexpectedError: (error: unknown) => void;
+  /**
+   * Host names answered (see allowed-hosts.ts); any other Host gets a 421. `startServer` always sets it; an app
+   * made without it (tests driving it in-process) does not check Host.
+   */
+  allowedHosts?: ReadonlySet<string>;
+  /** True for a connection beyond the server's limit: its requests get a 503 and it is closed. */
+  isOverLimit?: (req: IncomingMessage) => boolean;
+  /** Limits on exports (the rest of ServerLimits is the HTTP server's). */
+  limits?: Partial<ServerLimits>;
+  /** The exports' shared places and turns; made from `limits` when not given. */
+  exports?: ExportRuntime;
 }
+
+/** Methods the server answers; anything else is a 404 on an unknown route, or a 405 for OPTIONS. */
+const ALLOWED_METHODS = "GET, HEAD";
 
 /** Largest unexpected request body read and discarded before answering; a larger one is cut off. */
 export const MAX_DISCARDED_BODY = 16 * 1024 * 1024;
@@ -73,6 +93,41 @@ function cors(origin: string): RequestHandler {
   };
 }
 
+/** The exports' shared places and turns, for an app (or a server) with these limits. */
+export function createExportRuntime(limits: Partial<ServerLimits> = {}): ExportRuntime {
+  const resolved = resolveServerLimits(limits);
+  const turns = new StreamTurns(DEFAULT_STREAM_OPTIONS.sliceMs);
+  return { gate: new ExportGate(resolved), turns, stallMs: resolved.exportStallMs };
+}
+
+function hostCheck(allowed: ReadonlySet<string>): RequestHandler {
+  return (req, _res, next) => {
+    checkHost(allowed, req.headers.host, req.httpVersion);
+    next();
+  };
+}
+
+function connectionLimit(isOverLimit: (req: IncomingMessage) => boolean): RequestHandler {
+  return (req, res, next) => {
+    if (!isOverLimit(req)) {
+      next();
+      return;
+    }
+    res.setHeader("Connection", "close");
+    throw new RightsGraphError("too-many-connections", "the server has too many open connections; try again shortly");
+  };
+}
+
+/** OPTIONS is not served (CORS preflights are, when an origin is configured): a JSON 405 like other errors. */
+const refuseOptions: RequestHandler = (req, res, next) => {
+  if (req.method !== "OPTIONS") {
+    next();
+    return;
+  }
+  res.setHeader("Allow", ALLOWED_METHODS);
+  throw new RightsGraphError("method-not-allowed", `OPTIONS is not supported; this server answers ${ALLOWED_METHODS}`);
+};
+
 /** Builds the app for a server context; listening is the caller's business. */
 export function createApp(context: ServerContext, options: AppOptions): Express {
   const app = express();
@@ -98,14 +153,23 @@ export function createApp(context: ServerContext, options: AppOptions): Express 
       },
     }),
   );
+  if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
+  if (options.isOverLimit) app.use(connectionLimit(options.isOverLimit));
   app.use(limitUrlLength);
   app.use(discardBody);
   if (options.corsOrigin) app.use("/api", cors(options.corsOrigin));
+  app.use(refuseOptions);
   app.get("/api/openapi.json", (req, res) => {
     new QueryParams(req, []);
     res.json(OPENAPI_DOCUMENT);
   });
-  app.use("/api", graphRoutes(context), queryRoutes(context), exportRoutes(context, options.onUnexpectedError));
+  const exports = options.exports ?? createExportRuntime(options.limits);
+  app.use(
+    "/api",
+    graphRoutes(context),
+    queryRoutes(context),
+    exportRoutes(context, exports, options.onUnexpectedError),
+  );
   app.use("/api", notFoundHandler);
   if (existsSync(path.join(options.webDir, "index.html"))) {
     // No directory redirects: a 301 built from a hostile path is an open-redirect waiting to happen.

@@ -2,8 +2,17 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../api/contract";
 import { NotFoundError, ParameterError, RightsGraphError } from "../errors";
+import { BusyError } from "./export-gate";
 
-const STATUS_BY_CODE: Record<string, number> = { "not-found": 404, "bad-parameter": 400 };
+const STATUS_BY_CODE: Record<string, number> = {
+  "not-found": 404,
+  "bad-parameter": 400,
+  "missing-host": 400,
+  "method-not-allowed": 405,
+  "host-not-allowed": 421,
+  busy: 429,
+  "too-many-connections": 503,
+};
 
 /** Answers 404 JSON for a route that does not exist. */
 export const notFoundHandler: RequestHandler = (req, res) => {
@@ -22,11 +31,12 @@ export function errorHandler(onUnexpected: (error: unknown) => void): ErrorReque
     }
     let status = 500;
     let body: ErrorBody = { error: { code: "internal", message: "internal error; the server log has the details" } };
-    if (error instanceof RightsGraphError && STATUS_BY_CODE[error.code]) {
+    if (error instanceof RightsGraphError && Object.hasOwn(STATUS_BY_CODE, error.code)) {
       status = STATUS_BY_CODE[error.code]!;
       body = { error: { code: error.code, message: error.message } };
       if (error instanceof ParameterError) body.error.parameter = error.parameter;
       if (error instanceof NotFoundError) body.error.suggestions = error.suggestions;
+      if (error instanceof BusyError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
     } else if (error?.status === 400 && /^Failed to decode param/.test(String(error.message))) {
       status = 400;
       body = { error: { code: "bad-parameter", message: "the URL path is not validly percent-encoded" } };

@@ -189,6 +189,11 @@ export const OPENAPI_DOCUMENT = {
           },
           ...errors,
           ...notFound,
+          "429": {
+            description:
+              "Too many exports are being written and waiting; the Retry-After header says when to try again.",
+            ...json(ref("Error")),
+          },
         },
       },
     },

@@ -1,17 +1,25 @@
 // Starts the HTTP server on a loaded dataset, and stops it gracefully: in-flight requests finish first.
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
+import { networkInterfaces } from "node:os";
 import type { Duplex } from "node:stream";
 import { RightsGraphError } from "../errors";
 import type { Dataset } from "../schema/types";
-import { createApp, DEFAULT_WEB_DIR } from "./create-app";
+import { allowedHostNames, checkAllowedHosts } from "./allowed-hosts";
+import { createApp, createExportRuntime, DEFAULT_WEB_DIR } from "./create-app";
+import type { ExportRuntime } from "./routes/export-routes";
 import { createServerContext } from "./server-context";
+import { resolveServerLimits, type ServerLimits } from "./server-limits";
 
 export interface ServerOptions {
   port: number;
   host: string;
   webDir: string;
   corsOrigin?: string;
+  /** Host names answered besides the listen address and localhost (--allowed-hosts). */
+  allowedHosts?: string[];
+  /** Timeouts, connections and exports; DEFAULT_SERVER_LIMITS for what is not given. */
+  limits?: Partial<ServerLimits>;
   log: (line: string) => void;
 }
 
@@ -24,6 +32,10 @@ export const DEFAULT_SERVER_OPTIONS: Readonly<Omit<ServerOptions, "log">> = Obje
 export interface RunningServer {
   server: Server;
   url: string;
+  /** The Host names it answers. */
+  allowedHosts: ReadonlySet<string>;
+  /** Its exports' places and turns (how many run and wait, for diagnostics and tests). */
+  exports: ExportRuntime;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   close(): Promise<void>;
 }
@@ -70,15 +82,50 @@ function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
 }
 
 /** Listens on host:port (port 0 picks a free one). A port in use is a RightsGraphError with a clear message. */
+/** The machine's own IP addresses, for a server listening on every interface. */
+function interfaceAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .flatMap((info) => (info ? [info.address] : []));
+}
+
 export async function startServer(dataset: Dataset, options: ServerOptions): Promise<RunningServer> {
+  const limits = resolveServerLimits(options.limits);
+  checkAllowedHosts(options.allowedHosts ?? []);
   const context = createServerContext(dataset);
+  // Filled once the address is known, before the first request can arrive.
+  const allowedHosts = new Set<string>();
+  // Connections past maxConnections: their requests get a 503 and the connection is closed.
+  const overLimit = new WeakSet<Socket>();
+  const exports = createExportRuntime(limits);
   const app = createApp(context, {
     webDir: options.webDir,
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     onUnexpectedError: (error) =>
       options.log(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    allowedHosts,
+    isOverLimit: (req) => overLimit.has(req.socket),
+    exports,
   });
-  const server = createServer({ maxHeaderSize: MAX_HEADER_SIZE, requestTimeout: 30_000, headersTimeout: 10_000 }, app);
+  const server = createServer(
+    {
+      maxHeaderSize: MAX_HEADER_SIZE,
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      connectionsCheckingInterval: limits.connectionsCheckingIntervalMs,
+      // Checked by the app, which answers JSON like every other error (Node's answer is a bare 400).
+      requireHostHeader: false,
+    },
+    app,
+  );
+  // Past the answered extra connections, Node closes new ones at once, so their file descriptors stay bounded.
+  server.maxConnections = limits.maxConnections + limits.extraConnections;
+  let open = 0;
+  server.on("connection", (socket: Socket) => {
+    open += 1;
+    if (open > limits.maxConnections) overLimit.add(socket);
+    socket.once("close", () => (open -= 1));
+  });
   server.on("clientError", answerClientError);
   server.on("connect", refuseConnect);
   await new Promise<void>((resolve, reject) => {
@@ -104,10 +151,19 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
+  const names = allowedHostNames({
+    host: options.host,
+    address: address.address,
+    configured: options.allowedHosts ?? [],
+    interfaceAddresses,
+  });
+  for (const name of names) allowedHosts.add(name);
   let closing: Promise<void> | null = null;
   return {
     server,
     url,
+    allowedHosts,
+    exports,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

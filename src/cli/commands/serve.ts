@@ -1,7 +1,7 @@
 // `rightsgraph serve`: the HTTP API and web app on a loaded graph, until SIGINT or SIGTERM.
 import { once } from "node:events";
-import { DEFAULT_SERVER_OPTIONS, startServer } from "../../server";
-import { DATA_OPTION, UsageError, type Command, type CommandContext } from "../cli-context";
+import { checkAllowedHosts, DEFAULT_SERVER_OPTIONS, isEveryInterface, startServer } from "../../server";
+import { DATA_OPTION, listOption, UsageError, type Command, type CommandContext } from "../cli-context";
 
 function portFrom(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined) return undefined;
@@ -20,23 +20,45 @@ function listenAddress(ctx: CommandContext): { port: number; host: string } {
   return { port, host };
 }
 
+/**
+ * Host names to answer besides the listen address and localhost: --allowed-hosts, else RIGHTSGRAPH_ALLOWED_HOSTS
+ * (comma-separated), read and checked once.
+ */
+function allowedHosts(ctx: CommandContext): string[] {
+  const raw = listOption(ctx.values, "allowed-hosts") ?? listOption(ctx.io.env, "RIGHTSGRAPH_ALLOWED_HOSTS") ?? [];
+  try {
+    checkAllowedHosts(raw);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  return raw;
+}
+
 export const serveCommand: Command = {
   name: "serve",
   summary: "serve the API and the web explorer (127.0.0.1:3000 by default)",
-  usage: "rightsgraph serve [--port N] [--host H] [--data DIR]   (PORT, HOST and RIGHTSGRAPH_CORS_ORIGIN are read too)",
-  options: { ...DATA_OPTION, port: { type: "string" }, host: { type: "string" } },
+  usage:
+    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS and RIGHTSGRAPH_CORS_ORIGIN are read too)",
+  options: { ...DATA_OPTION, port: { type: "string" }, host: { type: "string" }, "allowed-hosts": { type: "string" } },
   positionals: [0, 0],
   async run(ctx) {
     const { port, host } = listenAddress(ctx);
+    const hosts = allowedHosts(ctx);
     const dataset = await ctx.load();
     const running = await startServer(dataset, {
       ...DEFAULT_SERVER_OPTIONS,
       port,
       host,
+      allowedHosts: hosts,
       ...(ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN ? { corsOrigin: ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN } : {}),
       log: (line) => ctx.err(line),
     });
     ctx.err(`RightsGraph: ${dataset.graph.order} nodes, ${dataset.graph.size} edges, serving at ${running.url}`);
+    if (isEveryInterface(host))
+      ctx.err(
+        `RightsGraph: listening on every interface; answering the Host names ${[...running.allowedHosts].join(", ")} ` +
+          "(name others with --allowed-hosts)",
+      );
     const signal = await Promise.race([once(process, "SIGINT"), once(process, "SIGTERM")]);
     ctx.err(`RightsGraph: ${String(signal[0] ?? "signal")} received, finishing requests in flight...`);
     await running.close();

@@ -1,0 +1,73 @@
+// What an export request asks for, checked before any work: the whole graph, a filtered view or a path result,
+// and under which file name. Building it (a path search) is a separate step, so HEAD can stop before it.
+import type { ElementFilter } from "../export";
+import { NotFoundError, ParameterError } from "../errors";
+import { resolvePathOptions, subgraphTests } from "../query";
+import type { RightsGraph } from "../schema/types";
+import type { QueryParams } from "./query-params";
+import { PATH_PARAMETERS, readPathQuery, runPathQuery } from "./routes/query-routes";
+import type { ServerContext } from "./server-context";
+
+const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const VIEW_PARAMETERS = ["nodeTypes", "dateFrom", "dateTo"] as const;
+
+/** The graph an export writes, and which of its elements (a view is written from the whole graph, not a copy). */
+export interface ExportSource {
+  graph: RightsGraph;
+  only?: ElementFilter;
+}
+
+export interface ExportPlan {
+  /** The download's name without extension: rightsgraph, rightsgraph-view or rightsgraph-path. */
+  name: string;
+  /** Every check that needs no search (parameters, node ids), for a HEAD request, which never builds. */
+  check(): void;
+  /** The graph to write; for a path export this runs the path search. */
+  build(): Promise<ExportSource>;
+}
+
+/** Reads and checks the parameters of an export request; throws a ParameterError naming a wrong one. */
+export function planExport(context: ServerContext, params: QueryParams): ExportPlan {
+  const { engine, dataset } = context;
+  if (params.string("from") !== undefined || params.string("to") !== undefined) {
+    for (const other of VIEW_PARAMETERS) {
+      if (params.string(other) !== undefined)
+        throw new ParameterError(
+          other,
+          `parameter "${other}" filters a view; it cannot be combined with a path export (from, to)`,
+        );
+    }
+    const { from, to, options } = readPathQuery(params);
+    return {
+      name: "rightsgraph-path",
+      check() {
+        resolvePathOptions(options, dataset.schema);
+        for (const id of [from, to])
+          if (!dataset.graph.hasNode(id)) throw new NotFoundError(`paths: node "${id.slice(0, 200)}" not found`);
+      },
+      build: async () => ({ graph: engine.pathSubgraph(await runPathQuery(engine, params)) }),
+    };
+  }
+  for (const pathOnly of PATH_PARAMETERS.filter((p) => p !== "edgeTypes")) {
+    if (params.string(pathOnly) !== undefined)
+      throw new ParameterError(
+        pathOnly,
+        `parameter "${pathOnly}" belongs to a path export, which needs both "from" and "to"`,
+      );
+  }
+  const dateFrom = params.string("dateFrom");
+  const dateTo = params.string("dateTo");
+  for (const [key, value] of [
+    ["dateFrom", dateFrom],
+    ["dateTo", dateTo],
+  ] as const) {
+    if (value !== undefined && !DAY.test(value))
+      throw new ParameterError(key, `parameter "${key}" must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
+  }
+  const filter = { nodeTypes: params.list("nodeTypes"), edgeTypes: params.list("edgeTypes"), dateFrom, dateTo };
+  if (!Object.values(filter).some((value) => value !== undefined)) {
+    return { name: "rightsgraph", check() {}, build: async () => ({ graph: dataset.graph }) };
+  }
+  const only = subgraphTests(dataset.schema, filter);
+  return { name: "rightsgraph-view", check() {}, build: async () => ({ graph: dataset.graph, only }) };
+}
