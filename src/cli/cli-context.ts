@@ -4,12 +4,23 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DataError, formatProblem, RightsGraphError } from "../errors";
 import { DEFAULT_DATA_DIR, loadDataset } from "../data";
 import type { Dataset } from "../schema/types";
+import { escapeControlCharacters } from "./terminal-text";
 
 export interface CliIo {
   /** A real stream: exports are streamed to it with backpressure. */
   stdout: Writable;
   stderr: { write(chunk: string): unknown };
   env: Record<string, string | undefined>;
+  /** Loads the data folder; `loadDataset` unless given (tests hand in a dataset built in memory). */
+  loadDataset?: (dir: string) => Promise<Dataset>;
+}
+
+/**
+ * Writes text meant for a person to read (results, messages, errors): every control character of the data is
+ * escaped on the way, here and nowhere else. Only exports bypass this: they write files, byte for byte.
+ */
+export function writeText(stream: { write(chunk: string): unknown }, text: string): void {
+  stream.write(escapeControlCharacters(text));
 }
 
 /** Bad usage: the command prints its usage and exits 2. */
@@ -88,17 +99,17 @@ export function makeContext(
     io,
     values,
     positionals,
-    out: (line) => io.stdout.write(`${line}\n`),
-    err: (line) => io.stderr.write(`${line}\n`),
+    out: (line) => writeText(io.stdout, `${line}\n`),
+    err: (line) => writeText(io.stderr, `${line}\n`),
     dataDir,
-    load: () => loadDataset(dataDir()),
+    load: () => (io.loadDataset ?? loadDataset)(dataDir()),
   };
 }
 
 /** Prints a DataError's problems, one `file:line: message` per line. */
 export function printDataError(io: CliIo, error: DataError): void {
-  for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
-  io.stderr.write(`${error.problems.length} problem(s) found; nothing was loaded.\n`);
+  for (const problem of error.problems) writeText(io.stderr, `${formatProblem(problem)}\n`);
+  writeText(io.stderr, `${error.problems.length} problem(s) found; nothing was loaded.\n`);
 }
 
 /** Reads an integer option within bounds, or throws a UsageError naming the option. */

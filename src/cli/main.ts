@@ -1,6 +1,14 @@
 // The `rightsgraph` command line: dispatches to one command, maps errors to exit codes (1 data/no result, 2 usage).
 import { DataError, RightsGraphError } from "../errors";
-import { makeContext, parseCommandArgs, printDataError, UsageError, type CliIo, type Command } from "./cli-context";
+import {
+  makeContext,
+  parseCommandArgs,
+  printDataError,
+  UsageError,
+  writeText,
+  type CliIo,
+  type Command,
+} from "./cli-context";
 import { COMMANDS } from "./commands";
 
 function globalUsage(): string {
@@ -26,24 +34,24 @@ export async function main(
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    (name === undefined ? io.stderr : io.stdout).write(`${globalUsage()}\n`);
+    writeText(name === undefined ? io.stderr : io.stdout, `${globalUsage()}\n`);
     return name === undefined ? 2 : 0;
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    io.stderr.write(`rightsgraph: unknown command "${name}"\n\n${globalUsage()}\n`);
+    writeText(io.stderr, `rightsgraph: unknown command "${name}"\n\n${globalUsage()}\n`);
     return 2;
   }
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
-      io.stdout.write(`${commandUsage(command)}\n`);
+      writeText(io.stdout, `${commandUsage(command)}\n`);
       return 0;
     }
     return await command.run(makeContext(io, values, positionals));
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`rightsgraph ${command.name}: ${error.message}\n\n${commandUsage(command)}\n`);
+      writeText(io.stderr, `rightsgraph ${command.name}: ${error.message}\n\n${commandUsage(command)}\n`);
       return 2;
     }
     if (error instanceof DataError) {
@@ -51,10 +59,13 @@ export async function main(
       return 1;
     }
     if (error instanceof RightsGraphError) {
-      io.stderr.write(`rightsgraph ${command.name}: ${error.message}\n`);
+      writeText(io.stderr, `rightsgraph ${command.name}: ${error.message}\n`);
       return error.code === "bad-parameter" ? 2 : 1;
     }
-    io.stderr.write(`rightsgraph ${command.name}: unexpected error: ${(error as Error).message ?? String(error)}\n`);
+    writeText(
+      io.stderr,
+      `rightsgraph ${command.name}: unexpected error: ${(error as Error).message ?? String(error)}\n`,
+    );
     return 1;
   }
 }
