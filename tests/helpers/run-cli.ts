@@ -1,5 +1,6 @@
-// Runs the rightsgraph CLI in-process, as `main(argv)` with captured stdout and stderr and an empty environment.
+// Runs the CLI in-process, capturing what it prints, as a test reads it.
 import { Writable } from "node:stream";
+import type { CliIo } from "../../src/cli/cli-context";
 import { main } from "../../src/cli/main";
 
 export interface CliRun {
@@ -8,8 +9,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the CLI in-process, capturing its output. */
-export async function cli(...argv: string[]): Promise<CliRun> {
+/** Runs `rightsgraph ARGV` with an empty environment unless `io` says otherwise. */
+export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<CliRun> {
   const out: Buffer[] = [];
   let stderr = "";
   const stdout = new Writable({
@@ -18,6 +19,9 @@ export async function cli(...argv: string[]): Promise<CliRun> {
       done();
     },
   });
-  const code = await main(argv, { stdout, stderr: { write: (s: string) => (stderr += s) }, env: {} });
+  const code = await main(argv, { stdout, stderr: { write: (text: string) => (stderr += text) }, env: {}, ...io });
   return { code, stdout: Buffer.concat(out).toString("utf8"), stderr };
 }
+
+/** `rightsgraph ARGV...` with an empty environment. */
+export const cli = (...argv: string[]): Promise<CliRun> => runCli(argv);

@@ -4,13 +4,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main";
 import { DataError } from "../../src/errors";
 import type { Dataset } from "../../src/schema";
 import { addEdge, addNode, emptyGraph } from "../helpers/graph-builder";
+import { runCli, type CliRun } from "../helpers/run-cli";
 import { buildSchema } from "../helpers/schema-builder";
 import { byScale, Tally } from "./helpers/tally";
 
@@ -83,31 +82,9 @@ const PROBLEMS = new DataError([
   },
 ]);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const cli = (argv: string[], load: () => Promise<Dataset>): Promise<CliRun> => runCli(argv, { loadDataset: load });
 
-async function cli(argv: string[], load: () => Promise<Dataset>): Promise<Run> {
-  const out: Buffer[] = [];
-  let stderr = "";
-  const stdout = new Writable({
-    write(chunk, _encoding, done) {
-      out.push(Buffer.from(chunk));
-      done();
-    },
-  });
-  const code = await main(argv, {
-    stdout,
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-    loadDataset: load,
-  });
-  return { code, stdout: Buffer.concat(out).toString("utf8"), stderr };
-}
-
-function expectInert(run: Run, what: string): void {
+function expectInert(run: CliRun, what: string): void {
   tally.add("outputs checked", 2);
   for (const [stream, text] of [
     ["stdout", run.stdout],
