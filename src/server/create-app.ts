@@ -97,7 +97,12 @@ function cors(origin: string): RequestHandler {
 export function createExportRuntime(limits: Partial<ServerLimits> = {}): ExportRuntime {
   const resolved = resolveServerLimits(limits);
   const turns = new StreamTurns(DEFAULT_STREAM_OPTIONS.sliceMs);
-  return { gate: new ExportGate(resolved), turns, stallMs: resolved.exportStallMs };
+  return {
+    gate: new ExportGate(resolved),
+    heavyElements: resolved.heavyExportElements,
+    turns,
+    stallMs: resolved.exportStallMs,
+  };
 }
 
 function hostCheck(allowed: ReadonlySet<string>): RequestHandler {

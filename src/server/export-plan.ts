@@ -18,6 +18,8 @@ export interface ExportSource {
 }
 
 export interface ExportPlan {
+  /** The whole graph, a filtered view of it, or the paths a path query found (never large). */
+  kind: "graph" | "view" | "path";
   /** The download's name without extension: rightsgraph, rightsgraph-view or rightsgraph-path. */
   name: string;
   /** Every check that needs no search (parameters, node ids), for a HEAD request, which never builds. */
@@ -39,6 +41,7 @@ export function planExport(context: ServerContext, params: QueryParams): ExportP
     }
     const { from, to, options } = readPathQuery(params);
     return {
+      kind: "path",
       name: "rightsgraph-path",
       check() {
         resolvePathOptions(options, dataset.schema);
@@ -66,8 +69,8 @@ export function planExport(context: ServerContext, params: QueryParams): ExportP
   }
   const filter = { nodeTypes: params.list("nodeTypes"), edgeTypes: params.list("edgeTypes"), dateFrom, dateTo };
   if (!Object.values(filter).some((value) => value !== undefined)) {
-    return { name: "rightsgraph", check() {}, build: async () => ({ graph: dataset.graph }) };
+    return { kind: "graph", name: "rightsgraph", check() {}, build: async () => ({ graph: dataset.graph }) };
   }
   const only = subgraphTests(dataset.schema, filter);
-  return { name: "rightsgraph-view", check() {}, build: async () => ({ graph: dataset.graph, only }) };
+  return { kind: "view", name: "rightsgraph-view", check() {}, build: async () => ({ graph: dataset.graph, only }) };
 }

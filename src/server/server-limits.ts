@@ -16,9 +16,14 @@ export interface ServerLimits {
   maxConnections: number;
   /** Connections beyond `maxConnections` that are still answered (503); past that they are closed unanswered. */
   extraConnections: number;
-  /** Exports written at once; further ones wait in a queue. */
+  /**
+   * An export of a graph with more nodes and edges than this is heavy: only heavy exports are counted against
+   * `maxConcurrentExports` (a path result or the bundled graph is written in moments).
+   */
+  heavyExportElements: number;
+  /** Heavy exports written at once; further ones wait in a queue. */
   maxConcurrentExports: number;
-  /** Exports waiting for a turn; past that an export request gets a JSON 429 with Retry-After. */
+  /** Heavy exports waiting for a turn; past that such a request gets a JSON 429 with Retry-After. */
   maxQueuedExports: number;
   /** The Retry-After of that 429, in seconds. */
   exportRetryAfterSeconds: number;
@@ -32,6 +37,7 @@ export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = Object.freeze({
   connectionsCheckingIntervalMs: 1_000,
   maxConnections: 500,
   extraConnections: 100,
+  heavyExportElements: 10_000,
   maxConcurrentExports: 4,
   maxQueuedExports: 16,
   exportRetryAfterSeconds: 5,

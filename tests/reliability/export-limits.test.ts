@@ -157,6 +157,11 @@ describe("exports beyond the running few", () => {
     expect(JSON.parse(refused.body.toString("utf8")).error.code).toBe("busy");
     const head = (await rawRequest(server.port, requestBytes("HEAD", "/api/export?format=csv"), "HEAD")) as RawAnswer;
     expect(head.status).toBe(200);
+    // A path result is never heavy: it is written at once, whatever waits.
+    const pathExport = "/api/export?format=json&from=person%3Ap1&to=person%3Ap8&limit=1";
+    const light = (await rawRequest(server.port, requestBytes("GET", pathExport), "GET", 30_000)) as RawAnswer;
+    expect(light.status).toBe(200);
+    expect(JSON.parse(light.body.toString("utf8")).nodes.length).toBeGreaterThan(1);
 
     // The paused client holds the only place until its export stalls; then the queued one runs to its end.
     await queued.closed;

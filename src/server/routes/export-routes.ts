@@ -12,9 +12,13 @@ import { PATH_PARAMETERS } from "./query-routes";
 /** What every export of one server shares: the places to run, the turns to work in, how long a client may stall. */
 export interface ExportRuntime {
   gate: ExportGate;
+  /** Exports of graphs with more nodes and edges than this go through the gate. */
+  heavyElements: number;
   turns: StreamTurns;
   stallMs: number;
 }
+
+const NO_PLACE_NEEDED = (): void => undefined;
 
 export function exportRoutes(
   context: ServerContext,
@@ -42,7 +46,9 @@ export function exportRoutes(
 
     const left = new AbortController();
     res.once("close", () => left.abort());
-    const release = await runtime.gate.enter(left.signal);
+    // A view's size is not known before it is written: the whole graph's stands for it.
+    const heavy = plan.kind !== "path" && dataset.graph.order + dataset.graph.size > runtime.heavyElements;
+    const release = heavy ? await runtime.gate.enter(left.signal) : NO_PLACE_NEEDED;
     try {
       const source = await plan.build();
       if (left.signal.aborted) return;
