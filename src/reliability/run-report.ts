@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { EXPORT_PRESSURE_LIMITS } from "./export-pressure";
 import { runLoad, type LoadFigures } from "./load-run";
 import { spawnServer } from "./spawn-server";
 
@@ -108,6 +109,12 @@ async function main(): Promise<number> {
   const budget = t["path-budget"] ?? {};
   const confinement = t.confinement ?? {};
   const hostileFiles = t["hostile-files"] ?? {};
+  const pressure = t["export-pressure"] ?? {};
+  const terminal = t.terminal ?? {};
+  const rssGrowth = (pressure["rss peak MiB"] ?? NaN) - (pressure["rss base MiB"] ?? NaN);
+  const pressureHeld =
+    (pressure["health p99 ms"] ?? Infinity) < EXPORT_PRESSURE_LIMITS.healthP99Ms &&
+    rssGrowth < EXPORT_PRESSURE_LIMITS.rssGrowthMiB;
   const loadHeld =
     typeof load !== "string" &&
     load.errors === 0 &&
@@ -151,6 +158,16 @@ async function main(): Promise<number> {
       `Pathological path query (${n(budget.nodes)} nodes, ${n(budget.edges)} edges)`,
       `${n(budget["pathological queries"])}, 3 at a time`,
       `all truncated, each round within ${n(budget["pathological ms"])} ms; /api/health answered ${n(budget["health probes"])} times meanwhile, p90 ${n(budget["health p90 ms"])} ms, max ${n(budget["health max ms"])} ms`,
+    ],
+    [
+      `Export pressure (4 GEXF + 4 CSV at once, ${n(pressure.nodes)} nodes, ${n(pressure.edges)} edges)`,
+      `${n(pressure.exports)} exports (${n(pressure["MB exported"])} MB in ${n(pressure.seconds)} s), ${n(pressure["health probes"])} health probes`,
+      `/api/health p50 ${n(pressure["health p50 ms"])} ms, p99 ${n(pressure["health p99 ms"])} ms, max ${n(pressure["health max ms"])} ms; server RSS ${n(pressure["rss base MiB"])} -> ${n(pressure["rss peak MiB"])} MiB: ${pressureHeld ? "held" : `NOT held (limits: p99 ${EXPORT_PRESSURE_LIMITS.healthP99Ms} ms, +${EXPORT_PRESSURE_LIMITS.rssGrowthMiB} MiB)`}`,
+    ],
+    [
+      "Terminal output (hostile data through every CLI command)",
+      `${n(terminal["commands run"])} commands, ${n(terminal["outputs checked"])} outputs`,
+      `${n(terminal["raw control characters"])} raw control characters: ${terminal["commands run"] && !terminal["raw control characters"] ? "held" : "NOT held"}`,
     ],
     ["Faults", `${n(faults["faults tried"])} tried`, `${n(faults["faults survived"])} survived`],
     ["Security defaults", `${n(security["checks passed"])} checks`, `${n(security["checks passed"])} passed`],
