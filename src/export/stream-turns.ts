@@ -5,7 +5,8 @@ import { ParameterError } from "../errors";
 /**
  * Hands out turns to work. A writer `acquire`s a turn, works for at most `sliceMs`, then `release`s it with the
  * time it worked; writers waiting get their turns in the order they asked. Once a slice of work has been done
- * since the event loop last turned, the next turn waits until it has turned (other requests run meanwhile).
+ * since the event loop last turned, the next turn waits until it has turned and polled for I/O (other requests
+ * run meanwhile).
  */
 export class StreamTurns {
   private readonly waiting: (() => void)[] = [];
@@ -31,11 +32,15 @@ export class StreamTurns {
     this.workedMs += workedMs;
     if (!this.resetArmed) {
       this.resetArmed = true;
-      setImmediate(() => {
-        this.resetArmed = false;
-        this.workedMs = 0;
-        this.next();
-      });
+      // Two hops: work released while the loop polls (a write that drained) would otherwise be followed by more
+      // in the same turn's check phase, before the loop polls again; this way every slice has a poll between.
+      setImmediate(() =>
+        setImmediate(() => {
+          this.resetArmed = false;
+          this.workedMs = 0;
+          this.next();
+        }),
+      );
     }
     this.next();
   }

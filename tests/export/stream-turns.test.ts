@@ -35,11 +35,14 @@ describe("StreamTurns", () => {
     expect(await settlesAtOnce(second)).toBe(true);
   });
 
-  it("waits for the event loop to turn once a slice has been worked", async () => {
+  it("waits for the event loop to turn and poll once a slice has been worked", async () => {
     const turns = new StreamTurns(10);
     await turns.acquire();
     turns.release(12);
     const next = turns.acquire();
+    expect(await settlesAtOnce(next)).toBe(false);
+    // Released during a poll, the reset must not come in that same turn's check phase.
+    await loopTurn();
     expect(await settlesAtOnce(next)).toBe(false);
     await loopTurn();
     expect(await settlesAtOnce(next)).toBe(true);
