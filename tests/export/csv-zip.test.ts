@@ -10,7 +10,6 @@ import {
   neutraliseFormula,
 } from "../../src/export";
 import { computeLayout, type NodeDisplay } from "../../src/layout";
-import { runPython, tempDir } from "../helpers/external-tools";
 import { addNode, emptyGraph } from "../helpers/graph-builder";
 import { parseCsv, parseCsvFields, parseCsvObjects } from "../helpers/parse-csv";
 import { buildSchema } from "../helpers/schema-builder";
@@ -239,29 +238,6 @@ describe("csvZip", () => {
     copy.dropNode("un:ga");
     for (const edge of copy.filterEdges((_id, attributes) => attributes.type === "cites")) copy.dropEdge(edge);
     expect(unzip(await csvZip(graph, tinySchema(), { only }))).toEqual(unzip(await csvZip(copy, tinySchema())));
-  });
-
-  it("is read by Python's zipfile and csv modules, row for row", async () => {
-    const dir = tempDir("csv-zip");
-    try {
-      const file = dir.write("tiny.zip", await csvZip(tinyGraph(), tinySchema()));
-      const read = runPython(
-        `import csv, io, json, sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-assert z.testzip() is None
-print(json.dumps({n: list(csv.reader(io.StringIO(z.read(n).decode("utf-8"), newline=""))) for n in ["nodes.csv", "relationships.csv"]}))`,
-        [file],
-      );
-      expect(read.stderr).toBe("");
-      const files = JSON.parse(read.stdout) as Record<string, string[][]>;
-      expect(files["nodes.csv"]).toHaveLength(8);
-      const declined = files["relationships.csv"]!.find(
-        (row) => row[3] === "state:kor--declined--doc:un:a-c.3-74-l.26",
-      );
-      expect(declined?.[5]).toBe(TRICKY_QUOTE);
-    } finally {
-      dir.remove();
-    }
   });
 
   it("keeps non-ASCII text as UTF-8", async () => {
