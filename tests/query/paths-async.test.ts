@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { NotFoundError } from "../../src/errors";
 import { createQueryEngine } from "../../src/query";
+import { withTurns } from "../helpers/event-loop-turns";
 import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
 
 const NODES = Array.from({ length: 14 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
@@ -13,27 +14,6 @@ function denseEngine() {
   const edges: EdgeTuple[] = [];
   for (let a = 0; a < nodes.length; a++) for (let b = a + 1; b < nodes.length; b++) edges.push([nodes[a]!, nodes[b]!]);
   return { nodes, engine: createQueryEngine(buildDataset({ nodes, edges })) };
-}
-
-/**
- * Runs `work` while a callback re-queued with setImmediate counts the event loop's turns, calling `each` (if given)
- * on every turn: what other requests would see while a query runs.
- */
-async function withTurns<T>(
-  work: () => Promise<T>,
-  each?: (turn: number) => void,
-): Promise<{ result: T; turns: number }> {
-  let turns = 0;
-  let running = true;
-  const spin = (): void => {
-    each?.(turns);
-    turns++;
-    if (running) setImmediate(spin);
-  };
-  setImmediate(spin);
-  const result = await work();
-  running = false;
-  return { result, turns };
 }
 
 describe("pathsAsync", () => {

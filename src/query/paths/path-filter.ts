@@ -1,5 +1,5 @@
 // Path options compiled to per-query masks over the adjacency index's type codes.
-import type { AdjacencyIndex, AdjacencyView } from "./adjacency-index";
+import type { AdjacencyIndex, AdjacencyView } from "../adjacency-index";
 import type { PathOptions } from "./path-options";
 
 /** What one path query may use, as typed-array masks: one look-up per edge entry and per node. */

@@ -1,7 +1,7 @@
 // Path query settings: the interface, the defaults and the one function that checks and completes them.
-import type { Schema } from "../schema/types";
-import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkTypeNames } from "./check-parameter";
-import type { PathDirection } from "./types";
+import type { Schema } from "../../schema/types";
+import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkTypeNames } from "../check-parameter";
+import type { PathDirection } from "../types";
 
 export interface PathOptions {
   /** Longest path, in edges: 1..8. */

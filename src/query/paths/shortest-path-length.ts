@@ -1,6 +1,7 @@
 // The length of a shortest path between two nodes under the path filters: the fast entry point for benchmarks.
-import { NotFoundError } from "../errors";
-import type { AdjacencyIndex } from "./adjacency-index";
+import { NotFoundError } from "../../errors";
+import type { AdjacencyIndex } from "../adjacency-index";
+import { runToEnd, SliceClock } from "../slice-clock";
 import { bidirectionalSearch } from "./bidirectional-search";
 import { compilePathFilter } from "./path-filter";
 import { resolvePathOptions, type PathOptions } from "./path-options";
@@ -31,5 +32,6 @@ export function shortestPathLength(
   if (destination === undefined) throw new NotFoundError(`shortestPathLength: node "${to}" not found`);
   if (source === destination) return 0;
   const filter = compilePathFilter(index, resolvePathOptions(options, index.schema));
-  return bidirectionalSearch(index, source, destination, filter, Infinity, false)?.length ?? null;
+  const search = { index, from: source, to: destination, filter, clock: new SliceClock(Infinity) };
+  return runToEnd(bidirectionalSearch(search, Infinity, false))?.length ?? null;
 }

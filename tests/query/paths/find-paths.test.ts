@@ -1,10 +1,9 @@
 // The index-level path search: the ball around the end only changes the work done, never the paths found.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildAdjacencyIndex, resolvePathOptions } from "../../src/query";
-import { findPaths } from "../../src/query/find-paths";
-import { compilePathFilter } from "../../src/query/path-filter";
-import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
+import { buildAdjacencyIndex, resolvePathOptions, runToEnd, SliceClock } from "../../../src/query";
+import { compilePathFilter, findPaths, type PathSearch } from "../../../src/query/paths";
+import { buildDataset, type EdgeTuple } from "../../helpers/query-fixture";
 
 const NODES = Array.from({ length: 12 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
 
@@ -23,9 +22,17 @@ describe("findPaths", () => {
           const dataset = buildDataset({ nodes: NODES, edges });
           const index = buildAdjacencyIndex(dataset);
           const options = resolvePathOptions({ maxHops, limit: 20, direction }, dataset.schema);
-          const filter = compilePathFilter(index, options);
-          const half = findPaths(index, from, to, filter, options, 0);
-          const exact = findPaths(index, from, to, filter, options, Infinity);
+          const search = (): PathSearch => ({
+            index,
+            from,
+            to,
+            filter: compilePathFilter(index, options),
+            options,
+            clock: new SliceClock(Infinity),
+            labelOf: (id) => id,
+          });
+          const half = runToEnd(findPaths(search(), 0));
+          const exact = runToEnd(findPaths(search(), Infinity));
           expect(half).toEqual(exact);
           const lengths = exact.paths.map((path) => path.edges.length);
           expect(lengths).toEqual([...lengths].sort((a, b) => a - b));

@@ -1,10 +1,10 @@
 // Why two nodes have no path: same node, different components, too far apart, or cut by the filters.
-import type { AdjacencyIndex } from "./adjacency-index";
-import { bidirectionalSearchInSlices } from "./bidirectional-search";
+import type { AdjacencyIndex } from "../adjacency-index";
+import type { NoPathCause } from "../types";
+import { bidirectionalSearch } from "./bidirectional-search";
 import { compilePathFilter, type PathFilter } from "./path-filter";
 import type { PathOptions } from "./path-options";
-import { runToEnd, SliceClock } from "./slice-clock";
-import type { NoPathCause } from "./types";
+import type { PathSearch } from "./path-search";
 
 export interface NoPathExplanation {
   cause: NoPathCause;
@@ -64,32 +64,13 @@ function restrictions(index: AdjacencyIndex, options: PathOptions): Restriction[
  * Explains why `findPaths` found nothing from `from` to `to` within maxHops. Checks in order: the same node;
  * different components of the unfiltered undirected graph; a filtered connection longer than maxHops (its length
  * is given); otherwise the filters (direction, types, provenance) cut every connection.
+ *
+ * A resumable search: its breadth-first searches yield whenever `clock` is due. The index's scratch memory holds
+ * its state between slices: no other query may use the index meanwhile.
  */
-export function explainNoPath(
-  index: AdjacencyIndex,
-  labelOf: (id: string) => string,
-  from: number,
-  to: number,
-  options: PathOptions,
-  filter: PathFilter,
-): NoPathExplanation {
-  return runToEnd(explainNoPathInSlices(index, labelOf, from, to, options, filter, new SliceClock(Infinity)));
-}
-
-/**
- * `explainNoPath` as a resumable search: its breadth-first searches yield whenever `clock` is due. The index's
- * scratch memory holds its state between slices: no other query may use the index meanwhile.
- */
-export function* explainNoPathInSlices(
-  index: AdjacencyIndex,
-  labelOf: (id: string) => string,
-  from: number,
-  to: number,
-  options: PathOptions,
-  filter: PathFilter,
-  clock: SliceClock,
-): Generator<void, NoPathExplanation, undefined> {
-  const search = (through: PathFilter) => bidirectionalSearchInSlices(index, from, to, through, Infinity, false, clock);
+export function* explainNoPath(search: PathSearch): Generator<void, NoPathExplanation, undefined> {
+  const { index, labelOf, from, to, options } = search;
+  const shortest = (filter: PathFilter) => bidirectionalSearch({ ...search, filter }, Infinity, false);
   const a = name(index, labelOf, from);
   const b = name(index, labelOf, to);
   if (from === to) {
@@ -104,7 +85,7 @@ export function* explainNoPathInSlices(
       reason: `${a} and ${b} are not connected at all: no chain of links of any type, in either direction, joins them.`,
     };
   }
-  const filtered = yield* search(filter);
+  const filtered = yield* shortest(search.filter);
   const active = restrictions(index, options);
   const phrases = active.map((restriction) => restriction.phrase).join("; ");
   if (filtered !== null) {
@@ -123,11 +104,11 @@ export function* explainNoPathInSlices(
     excludeNodeTypes: [],
     includeProvenance: true,
   });
-  const unfiltered = yield* search(open);
+  const unfiltered = yield* shortest(open);
   const connected = unfiltered === null ? "" : ` in ${steps(unfiltered.length)}`;
   const lifts: string[] = [];
   for (const restriction of active) {
-    const relaxed = yield* search(compilePathFilter(index, restriction.lifted));
+    const relaxed = yield* shortest(compilePathFilter(index, restriction.lifted));
     if (relaxed !== null) lifts.push(`without "${restriction.phrase}" (${steps(relaxed.length)})`);
   }
   const hint =

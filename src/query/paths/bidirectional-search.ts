@@ -1,7 +1,7 @@
 // Bidirectional breadth-first search over the adjacency index: the shortest path length, and one shortest path.
-import { nextGeneration, type AdjacencyIndex, type AdjacencyView } from "./adjacency-index";
-import type { PathFilter } from "./path-filter";
-import { CLOCK_INTERVAL, runToEnd, SliceClock } from "./slice-clock";
+import { nextGeneration, type AdjacencyIndex, type AdjacencyView } from "../adjacency-index";
+import { CLOCK_INTERVAL } from "../slice-clock";
+import type { PathSearch } from "./path-search";
 
 /** A path in integer form: `edges[i]` joins `nodes[i]` and `nodes[i+1]`; `e` runs along the walk, `~e` against it. */
 export interface IndexPath {
@@ -15,37 +15,20 @@ export interface ShortestSearch {
   path?: IndexPath;
 }
 
-const UNSLICED = new SliceClock(Infinity);
-
 /**
  * The shortest path from `from` to `to` (integers, different) of at most `maxLength` edges under `filter`, or null.
  * Level-synchronous: the side with the smaller frontier grows by one whole level, and the best meeting found in a
  * level is the optimum. Nodes the filter forbids are never entered, except the two ends.
+ *
+ * A resumable search: it yields whenever `clock` is due. The index's scratch memory holds its state between
+ * slices: no other query may use the index meanwhile.
  */
-export function bidirectionalSearch(
-  index: AdjacencyIndex,
-  from: number,
-  to: number,
-  filter: PathFilter,
+export function* bidirectionalSearch(
+  search: Pick<PathSearch, "index" | "from" | "to" | "filter" | "clock">,
   maxLength: number,
   wantPath: boolean,
-): ShortestSearch | null {
-  return runToEnd(bidirectionalSearchInSlices(index, from, to, filter, maxLength, wantPath, UNSLICED));
-}
-
-/**
- * `bidirectionalSearch` as a resumable search: it yields whenever `clock` is due, and returns the same answer.
- * The index's scratch memory holds its state between slices: no other query may use the index meanwhile.
- */
-export function* bidirectionalSearchInSlices(
-  index: AdjacencyIndex,
-  from: number,
-  to: number,
-  filter: PathFilter,
-  maxLength: number,
-  wantPath: boolean,
-  clock: SliceClock,
 ): Generator<void, ShortestSearch | null, undefined> {
+  const { index, from, to, filter, clock } = search;
   const scratch = index.scratch;
   const generation = nextGeneration(scratch);
   const { stampA, distA, prevA, viaA, stampB, distB, prevB, viaB, queueA, queueB } = scratch;

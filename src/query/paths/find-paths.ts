@@ -1,9 +1,8 @@
 // The k shortest simple paths between two nodes within maxHops, over the adjacency index, shortest first.
-import { nextGeneration, type AdjacencyIndex } from "./adjacency-index";
-import { bidirectionalSearchInSlices, type IndexPath } from "./bidirectional-search";
-import type { PathFilter } from "./path-filter";
-import type { PathOptions } from "./path-options";
-import { CLOCK_INTERVAL, runToEnd, SliceClock } from "./slice-clock";
+import { nextGeneration } from "../adjacency-index";
+import { CLOCK_INTERVAL } from "../slice-clock";
+import { bidirectionalSearch, type IndexPath } from "./bidirectional-search";
+import type { PathSearch } from "./path-search";
 
 export interface IndexPathSearch {
   /** Shortest first; among equal lengths, in order of node ids then edge order along the walk. */
@@ -26,36 +25,20 @@ const CHEAP_BALL_NODES = 4096;
  * which keeps both the ball and the unpruned prefixes small, like a bidirectional search, and grows on towards
  * L - 1 (exact bounds everywhere) while it holds at most `cheapBallNodes` nodes. The paths found do not depend
  * on how far the ball grows, only the work done.
- */
-export function findPaths(
-  index: AdjacencyIndex,
-  from: number,
-  to: number,
-  filter: PathFilter,
-  options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
-  cheapBallNodes = CHEAP_BALL_NODES,
-): IndexPathSearch {
-  return runToEnd(findPathsInSlices(index, from, to, filter, options, new SliceClock(Infinity), cheapBallNodes));
-}
-
-/**
- * `findPaths` as a resumable search: it yields whenever `clock` is due, so a caller can let other work run between
- * slices (see `pathsAsync`), and returns the same answer. The time budget counts only the time spent searching
+ *
+ * A resumable search: it yields whenever `clock` is due, so a caller can let other work run between slices (see
+ * `pathsAsync`); `runToEnd` runs it in one piece. The time budget counts only the time spent searching
  * (`clock.workedMs()`), not the time spent suspended. The index's scratch memory holds the search's state between
  * slices: no other query may use the index until this one is done.
  */
-export function* findPathsInSlices(
-  index: AdjacencyIndex,
-  from: number,
-  to: number,
-  filter: PathFilter,
-  options: Pick<PathOptions, "maxHops" | "limit" | "timeBudgetMs" | "maxExpansions">,
-  clock: SliceClock,
+export function* findPaths(
+  search: PathSearch,
   cheapBallNodes = CHEAP_BALL_NODES,
 ): Generator<void, IndexPathSearch, undefined> {
+  const { index, from, to, filter, options, clock } = search;
   const { maxHops, limit, maxExpansions, timeBudgetMs } = options;
   // Not bound by the time budget: it is linear, and its path is the answer of last resort.
-  const shortest = yield* bidirectionalSearchInSlices(index, from, to, filter, maxHops, true, clock);
+  const shortest = yield* bidirectionalSearch(search, maxHops, true);
   if (shortest === null) return { paths: [], truncated: false };
 
   const { edgeAllowed, nodeAllowed, checkEdges, checkNodes } = filter;

@@ -1,7 +1,7 @@
 // The graph made of the paths a path query found, for exporting them.
-import type { RightsGraph } from "../schema/types";
-import { copyGraphElements } from "./copy-graph-elements";
-import type { PathResult } from "./types";
+import type { RightsGraph } from "../../schema/types";
+import { copyGraphElements } from "../copy-graph-elements";
+import type { PathResult } from "../types";
 
 /** The union of the nodes and edges of the found paths, attributes copied from `graph`; empty when there are none. */
 export function pathSubgraph(graph: RightsGraph, result: PathResult): RightsGraph {
