@@ -2,12 +2,15 @@
 //
 // The server types its answers against these shapes and the web explorer reads them through them, so a change to
 // what travels over HTTP is a change to this file, seen by the compiler on both sides. The module is Node-free: the
-// browser bundles it. It imports types only (erased at build time), and the core node keys from
-// src/schema/core-keys.ts, which imports nothing, so nothing of Node, Express or graphology comes with it; ESLint
-// enforces that, and `web/` may import nothing else from `src/`.
+// browser bundles it. Besides types (erased at build time) it takes only the core node keys (src/schema/core-keys.ts)
+// and the parameter rules (./parameters.ts), which import nothing, so nothing of Node, Express or graphology comes
+// with it; ESLint enforces that, and `web/` may import nothing else from `src/`.
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
+import type { ExportFormat, NeighborDirection, PathDirection } from "./parameters";
 
 export type { AttributeKind, PropValue };
+// Every parameter's limits, defaults, enumerations (export formats, directions) and the date pattern.
+export * from "./parameters";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants
@@ -21,15 +24,6 @@ export { CORE_NODE_KEYS } from "../schema/core-keys";
  * gives them all.
  */
 export const LIST_SOURCES = 10;
-
-/** The formats `GET /api/export?format=` offers, in the order the explorer lists them. */
-export const EXPORT_FORMAT_NAMES = ["graphml", "gexf", "json", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
-
-/** "any" ignores edge direction; "forward" follows it from `from` to `to`. */
-export type PathDirection = "any" | "forward";
-
-export type NeighborDirection = "out" | "in" | "both";
 
 /** Why there is no path: the two ends are one node, lie in different components, are too far apart, or the filters cut every connection. */
 export type NoPathCause = "same-node" | "disconnected" | "too-long" | "filtered";

@@ -1,7 +1,7 @@
 // What a CLI command gets: its parsed arguments, output streams and the data folder; and the usage error it throws.
 import type { Writable } from "node:stream";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { DataError, formatProblem, RightsGraphError } from "../errors";
+import { DataError, formatProblem, ParameterError, RightsGraphError } from "../errors";
 import { DEFAULT_DATA_DIR, loadDataset } from "../data";
 import type { Dataset } from "../schema/types";
 import { escapeControlCharacters } from "./terminal-text";
@@ -106,26 +106,41 @@ export function makeContext(
   };
 }
 
+/**
+ * The flag of `command` that sets the query layer's `parameter` (maxHops -> --max-hops), if the command has one;
+ * used to turn a ParameterError into a usage message that names what the user typed.
+ */
+export function flagFor(command: Command, parameter: string): string | undefined {
+  const name = parameter.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return Object.hasOwn(command.options, name) ? `--${name}` : undefined;
+}
+
+/** A ParameterError's message with the flag in place of the parameter's name and without the query layer's context. */
+export function parameterUsage(command: Command, error: ParameterError): string {
+  const flag = flagFor(command, error.parameter);
+  if (flag === undefined) return error.message;
+  const text = error.message.replace(/^[a-z]+: /, "");
+  const named = text.startsWith(`${error.parameter} `) || text.startsWith(`${error.parameter}:`);
+  return named ? `${flag}${text.slice(error.parameter.length)}` : `${flag}: ${text}`;
+}
+
 /** Prints a DataError's problems, one `file:line: message` per line. */
 export function printDataError(io: CliIo, error: DataError): void {
   for (const problem of error.problems) writeText(io.stderr, `${formatProblem(problem)}\n`);
   writeText(io.stderr, `${error.problems.length} problem(s) found; nothing was loaded.\n`);
 }
 
-/** Reads an integer option within bounds, or throws a UsageError naming the option. */
-export function intOption(
-  values: Record<string, string | boolean | undefined>,
-  name: string,
-  min: number,
-  max: number,
-): number | undefined {
+/**
+ * Reads a whole-number option (`--max-hops 3`), or throws a UsageError naming the option. Only the form is checked
+ * here: the query layer's resolve*Options functions judge the range, and `main` names the flag when they refuse it.
+ */
+export function intOption(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (typeof raw !== "string" || !/^-?\d+$/.test(raw) || value < min || value > max) {
-    throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, got "${String(raw)}"`);
+  if (typeof raw !== "string" || !/^-?\d{1,15}$/.test(raw)) {
+    throw new UsageError(`--${name} must be a whole number, got "${String(raw)}"`);
   }
-  return value;
+  return Number(raw);
 }
 
 /** Splits a comma-separated list option ("a,b") into its items. */

@@ -1,7 +1,8 @@
 // The `rightsgraph` command line: dispatches to one command, maps errors to exit codes (1 data/no result, 2 usage).
-import { DataError, RightsGraphError } from "../errors";
+import { DataError, ParameterError, RightsGraphError } from "../errors";
 import {
   makeContext,
+  parameterUsage,
   parseCommandArgs,
   printDataError,
   UsageError,
@@ -50,8 +51,9 @@ export async function main(
     }
     return await command.run(makeContext(io, values, positionals));
   } catch (error) {
-    if (error instanceof UsageError) {
-      writeText(io.stderr, `rightsgraph ${command.name}: ${error.message}\n\n${commandUsage(command)}\n`);
+    if (error instanceof UsageError || error instanceof ParameterError) {
+      const message = error instanceof ParameterError ? parameterUsage(command, error) : error.message;
+      writeText(io.stderr, `rightsgraph ${command.name}: ${message}\n\n${commandUsage(command)}\n`);
       return 2;
     }
     if (error instanceof DataError) {
@@ -60,7 +62,7 @@ export async function main(
     }
     if (error instanceof RightsGraphError) {
       writeText(io.stderr, `rightsgraph ${command.name}: ${error.message}\n`);
-      return error.code === "bad-parameter" ? 2 : 1;
+      return 1;
     }
     writeText(
       io.stderr,

@@ -1,8 +1,17 @@
 // Boundary checks shared by the query options: each throws a ParameterError naming the parameter and the fix.
 import { ParameterError } from "../errors";
 
+/** Options as a caller sends them: any of them, each value still to be judged by the resolve*Options function. */
+export type OptionsInput<T> = { [K in keyof T]?: unknown };
+
+/** The bounds of a numeric parameter, as `src/api/parameters.ts` writes them. */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
 /** An integer within [min, max], or a ParameterError naming `parameter`. */
-export function checkInteger(context: string, parameter: string, value: unknown, min: number, max: number): number {
+export function checkInteger(context: string, parameter: string, value: unknown, { min, max }: Range): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     throw new ParameterError(
       parameter,
@@ -13,7 +22,7 @@ export function checkInteger(context: string, parameter: string, value: unknown,
 }
 
 /** A number within [min, max], or a ParameterError naming `parameter`. */
-export function checkNumber(context: string, parameter: string, value: unknown, min: number, max: number): number {
+export function checkNumber(context: string, parameter: string, value: unknown, { min, max }: Range): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) {
     throw new ParameterError(
       parameter,

@@ -7,14 +7,9 @@ export { toNodeObject } from "./to-node-object";
 export { toEdgeObject } from "./to-edge-object";
 export { DEFAULT_PATH_OPTIONS, resolvePathOptions, shortestPathLength, pathSubgraph, type PathOptions } from "./paths";
 export type { HasAdjacency } from "./paths";
-export {
-  DEFAULT_NEIGHBORS_OPTIONS,
-  MAX_NEIGHBORS_LIMIT,
-  resolveNeighborsOptions,
-  type NeighborsOptions,
-} from "./neighbors-options";
+export { DEFAULT_NEIGHBORS_OPTIONS, resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
+export { checkInteger, type OptionsInput } from "./check-parameter";
 export { buildAdjacencyIndex, type AdjacencyIndex, type AdjacencyView } from "./adjacency-index";
-export { subgraph, subgraphTests, type ViewTests } from "./subgraph";
+export { resolveSubgraphFilter, subgraph, subgraphTests, type ViewTests } from "./subgraph";
 export { foldText, foldName, foldTerms } from "./fold-text";
-export { MAX_QUERY_LENGTH, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT } from "./search-index";
 export * from "./cypher";

@@ -1,10 +1,10 @@
 // Neighbourhood query settings: the interface, the defaults and the one function that checks and completes them.
+import { NEIGHBORS_RULES, type NeighborDirection } from "../api/parameters";
 import type { Schema } from "../schema/types";
-import { checkInteger, checkOneOf, checkTypeNames } from "./check-parameter";
-import type { NeighborDirection } from "./types";
+import { checkInteger, checkOneOf, checkTypeNames, type OptionsInput } from "./check-parameter";
 
 export interface NeighborsOptions {
-  /** How many steps out from the centre: 1..3. */
+  /** How many steps out from the centre (NEIGHBORS_RULES.depth). */
   depth: number;
   /** Follow edges out of, into, or both ways from each node. */
   direction: NeighborDirection;
@@ -12,33 +12,33 @@ export interface NeighborsOptions {
   edgeTypes?: string[];
   /** Visit and return only nodes of these types (the centre is always returned); unset (or empty) means every type. */
   nodeTypes?: string[];
-  /** At most this many nodes, the centre included: 1..5000. */
+  /** At most this many nodes, the centre included (NEIGHBORS_RULES.limit). */
   limit: number;
-  /** At most this many edges, the centre's own first: 1..50000. Hubs share thousands of parallel edges. */
+  /** At most this many edges, the centre's own first (NEIGHBORS_RULES.edgeLimit). */
   edgeLimit: number;
 }
 
 export const DEFAULT_NEIGHBORS_OPTIONS: Readonly<NeighborsOptions> = Object.freeze({
-  depth: 1,
-  direction: "both",
-  limit: 500,
-  edgeLimit: 5000,
+  depth: NEIGHBORS_RULES.depth.default,
+  direction: NEIGHBORS_RULES.direction.default,
+  limit: NEIGHBORS_RULES.limit.default,
+  edgeLimit: NEIGHBORS_RULES.edgeLimit.default,
 });
-
-export const MAX_NEIGHBORS_LIMIT = 5000;
-export const MAX_NEIGHBORS_EDGE_LIMIT = 50_000;
 
 const CONTEXT = "neighbors";
 
 /** Checks partial neighbourhood options against the schema and completes them; ParameterError names the bad one. */
-export function resolveNeighborsOptions(partial: Partial<NeighborsOptions> = {}, schema: Schema): NeighborsOptions {
+export function resolveNeighborsOptions(
+  partial: OptionsInput<NeighborsOptions> = {},
+  schema: Schema,
+): NeighborsOptions {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
   const merged = { ...DEFAULT_NEIGHBORS_OPTIONS, ...defined } as NeighborsOptions;
   const resolved: NeighborsOptions = {
-    depth: checkInteger(CONTEXT, "depth", merged.depth, 1, 3),
-    direction: checkOneOf(CONTEXT, "direction", merged.direction, ["out", "in", "both"] as const),
-    limit: checkInteger(CONTEXT, "limit", merged.limit, 1, MAX_NEIGHBORS_LIMIT),
-    edgeLimit: checkInteger(CONTEXT, "edgeLimit", merged.edgeLimit, 1, MAX_NEIGHBORS_EDGE_LIMIT),
+    depth: checkInteger(CONTEXT, "depth", merged.depth, NEIGHBORS_RULES.depth),
+    direction: checkOneOf(CONTEXT, "direction", merged.direction, NEIGHBORS_RULES.direction.values),
+    limit: checkInteger(CONTEXT, "limit", merged.limit, NEIGHBORS_RULES.limit),
+    edgeLimit: checkInteger(CONTEXT, "edgeLimit", merged.edgeLimit, NEIGHBORS_RULES.edgeLimit),
   };
   if (merged.edgeTypes !== undefined) {
     const edgeTypes = checkTypeNames(CONTEXT, "edgeTypes", merged.edgeTypes, schema.edgeTypes.keys(), "edge");

@@ -2,6 +2,7 @@
 import type { Dataset, RightsGraph } from "../schema/types";
 import { buildAdjacencyIndex, withOwnScratch, type AdjacencyIndex } from "./adjacency-index";
 import { findNeighbors } from "./find-neighbors";
+import type { OptionsInput } from "./check-parameter";
 import { resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
 import { nodeNotFound } from "./not-found";
 import {
@@ -49,16 +50,16 @@ export interface QueryEngine {
   /** The node and every incident edge (out-edges, then in-edges); NotFoundError with suggestions for an unknown id. */
   node(id: string): NodeDetail;
   /** The neighbourhood of a node within 1..3 steps; NotFoundError for an unknown id, ParameterError for bad options. */
-  neighbors(id: string, options?: Partial<NeighborsOptions>): NeighborsResult;
+  neighbors(id: string, options?: OptionsInput<NeighborsOptions>): NeighborsResult;
   /** The k shortest simple paths between two nodes, or why there is none. */
-  paths(from: string, to: string, options?: Partial<PathOptions>): PathResult;
+  paths(from: string, to: string, options?: OptionsInput<PathOptions>): PathResult;
   /**
    * The same answer as `paths`, computed in slices of about `sliceMs` (default 10 ms) with the event loop free in
    * between, so a search that takes its whole time budget, or the searches that explain a missing path, never
    * stall other work. Such queries run one at a time in `scheduler`, in the order asked; the time budget counts
    * only time spent searching. Rejects with the errors `paths` throws.
    */
-  pathsAsync(from: string, to: string, options?: Partial<PathOptions>, sliceMs?: number): Promise<PathResult>;
+  pathsAsync(from: string, to: string, options?: OptionsInput<PathOptions>, sliceMs?: number): Promise<PathResult>;
   /** A copy of the part of the graph the filter keeps, for export. */
   subgraph(filter?: SubgraphFilter): RightsGraph;
   /** A copy of the nodes and edges of the found paths, for export. */
@@ -93,7 +94,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     clock: SliceClock,
     from: string,
     to: string,
-    pathOptions: Partial<PathOptions> | undefined,
+    pathOptions: OptionsInput<PathOptions> | undefined,
   ): PathSearch => {
     const options = resolvePathOptions(pathOptions, schema, pathDefaults);
     const ends = { from: indexOf(from), to: indexOf(to) };

@@ -1,7 +1,8 @@
 // What a name typed by a person stands for: one node, several candidates, or nothing (with suggestions).
+import { SEARCH_RULES } from "../api/parameters";
 import { ParameterError } from "../errors";
 import type { RightsGraph } from "../schema/types";
-import { MAX_QUERY_LENGTH, type SearchIndex } from "./search-index";
+import type { SearchIndex } from "./search-index";
 import type { ResolveResult, SearchResult } from "./types";
 
 /** The top search hit wins outright when its score is at least this many times the second's. */
@@ -23,7 +24,7 @@ export function resolveName(
   }
   const text = nameOrId.trim();
   if (graph.hasNode(text)) return { type: "found", id: text };
-  const query = text.slice(0, MAX_QUERY_LENGTH);
+  const query = text.slice(0, SEARCH_RULES.q.maxLength);
 
   const exact = search.exactMatches(text);
   if (exact.length === 1) return { type: "found", id: exact[0]! };

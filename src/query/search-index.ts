@@ -1,5 +1,6 @@
 // Full-text search over node labels and aliases: accent- and case-folded, prefix and typo tolerant, exact names first.
 import MiniSearch from "minisearch";
+import { SEARCH_RULES } from "../api/parameters";
 import { ParameterError } from "../errors";
 import type { RightsGraph, Schema } from "../schema/types";
 import { checkInteger } from "./check-parameter";
@@ -18,10 +19,6 @@ export interface SearchIndex {
   /** Ids of the nodes whose id, label or one of whose aliases folds to the same name as `text`, sorted. */
   exactMatches(text: string): string[];
 }
-
-export const MAX_QUERY_LENGTH = 200;
-export const MAX_SEARCH_LIMIT = 100;
-export const DEFAULT_SEARCH_LIMIT = 10;
 
 const CONTEXT = "search";
 
@@ -68,10 +65,11 @@ export function createSearchIndex(graph: RightsGraph, schema: Schema): SearchInd
   const search = (q: string, options: SearchOptions = {}): SearchResult[] => {
     if (typeof q !== "string" || q.trim() === "") throw new ParameterError("q", `${CONTEXT}: q must not be empty`);
     const text = q.trim();
-    if (text.length > MAX_QUERY_LENGTH) {
-      throw new ParameterError("q", `${CONTEXT}: q is ${text.length} characters long; the most is ${MAX_QUERY_LENGTH}`);
+    const { maxLength } = SEARCH_RULES.q;
+    if (text.length > maxLength) {
+      throw new ParameterError("q", `${CONTEXT}: q is ${text.length} characters long; the most is ${maxLength}`);
     }
-    const limit = checkInteger(CONTEXT, "limit", options.limit ?? DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
+    const limit = checkInteger(CONTEXT, "limit", options.limit ?? SEARCH_RULES.limit.default, SEARCH_RULES.limit);
     const type = options.type;
     if (type !== undefined && !schema.nodeTypes.has(type)) {
       throw new ParameterError(

@@ -1,7 +1,7 @@
 // "Did you mean ...?": the known node ids closest to an unknown one, by edit distance and by searching its name part.
+import { SEARCH_RULES } from "../api/parameters";
 import { closestIds } from "../schema/closest-ids";
 import type { SearchIndex } from "./search-index";
-import { MAX_QUERY_LENGTH } from "./search-index";
 
 /**
  * Up to `limit` ids close to `missing`: first those within an edit distance of a third of its length (at least 2),
@@ -14,7 +14,7 @@ export function suggestNodeIds(ids: readonly string[], search: SearchIndex, miss
     .slice(wanted.lastIndexOf(":") + 1)
     .replace(/[-_.]+/g, " ")
     .trim()
-    .slice(0, MAX_QUERY_LENGTH);
+    .slice(0, SEARCH_RULES.q.maxLength);
   if (suggestions.size < limit && namePart !== "") {
     for (const hit of search.search(namePart, { limit })) {
       if (suggestions.size >= limit) break;

@@ -1,6 +1,5 @@
 // ISO 8601 date prefixes ("2019", "2019-12", "2019-12-18") and intervals ("2019-07/2019-12"): checks and bounds.
-
-const PREFIX = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+import { DATE_PATTERN as PREFIX } from "../api/parameters";
 
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();

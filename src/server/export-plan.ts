@@ -8,7 +8,6 @@ import type { QueryParams } from "./query-params";
 import { PATH_PARAMETERS, readPathQuery, runPathQuery } from "./routes/query-routes";
 import type { ServerContext } from "./server-context";
 
-const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const VIEW_PARAMETERS = ["nodeTypes", "dateFrom", "dateTo"] as const;
 
 /** The graph an export writes, and which of its elements (a view is written from the whole graph, not a copy). */
@@ -58,16 +57,12 @@ export function planExport(context: ServerContext, params: QueryParams): ExportP
         `parameter "${pathOnly}" belongs to a path export, which needs both "from" and "to"`,
       );
   }
-  const dateFrom = params.string("dateFrom");
-  const dateTo = params.string("dateTo");
-  for (const [key, value] of [
-    ["dateFrom", dateFrom],
-    ["dateTo", dateTo],
-  ] as const) {
-    if (value !== undefined && !DAY.test(value))
-      throw new ParameterError(key, `parameter "${key}" must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}"`);
-  }
-  const filter = { nodeTypes: params.list("nodeTypes"), edgeTypes: params.list("edgeTypes"), dateFrom, dateTo };
+  const filter = {
+    nodeTypes: params.list("nodeTypes"),
+    edgeTypes: params.list("edgeTypes"),
+    dateFrom: params.string("dateFrom"),
+    dateTo: params.string("dateTo"),
+  };
   if (!Object.values(filter).some((value) => value !== undefined)) {
     return { kind: "graph", name: "rightsgraph", check() {}, build: async () => ({ graph: dataset.graph }) };
   }

@@ -1,4 +1,15 @@
-// The OpenAPI 3.1 description of the HTTP API; a test checks it against the routes the app registers.
+// The OpenAPI 3.1 description of the HTTP API; a test checks it against the routes the app registers. Parameter
+// limits, defaults, enumerations and patterns come from src/api/parameters.ts, as the engine's checks do.
+import {
+  DATE_PATTERN,
+  EXPORT_RULES,
+  GRAPH_VIEW_RULES,
+  NEIGHBORS_RULES,
+  PATH_RULES,
+  SEARCH_RULES,
+  type ChoiceRule,
+  type NumberRule,
+} from "../api/parameters";
 import { LIST_SOURCES } from "../query";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -19,6 +30,18 @@ const query = (name: string, description: string, schema: object = { type: "stri
   description,
   schema,
 });
+const integer = (rule: NumberRule) => ({
+  type: "integer",
+  minimum: rule.min,
+  maximum: rule.max,
+  default: rule.default,
+});
+const choice = <T extends string>(rule: ChoiceRule<T>) => ({
+  type: "string",
+  enum: [...rule.values],
+  default: rule.default,
+});
+const date = { type: "string", pattern: DATE_PATTERN.source };
 const list = { type: "string", description: "comma-separated names", examples: ["declined,sponsored"] };
 const idParam = {
   name: "id",
@@ -31,26 +54,17 @@ const idParam = {
 const pathParameters = [
   query("from", "Id of the first node.", { type: "string" }, true),
   query("to", "Id of the last node.", { type: "string" }, true),
-  query("maxHops", "Longest path in edges.", { type: "integer", minimum: 1, maximum: 8, default: 4 }),
-  query("limit", "How many shortest paths (k).", { type: "integer", minimum: 1, maximum: 50, default: 5 }),
-  query("direction", "any: ignore edge direction; forward: follow it.", {
-    type: "string",
-    enum: ["any", "forward"],
-    default: "any",
-  }),
+  query("maxHops", "Longest path in edges.", integer(PATH_RULES.maxHops)),
+  query("limit", "How many shortest paths (k).", integer(PATH_RULES.limit)),
+  query("direction", "any: ignore edge direction; forward: follow it.", choice(PATH_RULES.direction)),
   query("edgeTypes", "Use only these edge types.", list),
   query("excludeEdgeTypes", "Never use these edge types.", list),
   query("excludeNodeTypes", "Never pass through these node types.", list),
   query("includeProvenance", "Also use provenance links (cites) and pass through source documents.", {
     type: "boolean",
-    default: false,
+    default: PATH_RULES.includeProvenance.default,
   }),
-  query("timeBudgetMs", "Stop after this long and answer truncated.", {
-    type: "integer",
-    minimum: 1,
-    maximum: 5000,
-    default: 1000,
-  }),
+  query("timeBudgetMs", "Stop after this long and answer truncated.", integer(PATH_RULES.timeBudgetMs)),
 ];
 
 export const OPENAPI_DOCUMENT = {
@@ -82,9 +96,14 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary: "Search labels and aliases (case- and accent-insensitive, prefix and typo tolerant)",
         parameters: [
-          query("q", "The text to look for (at most 200 characters).", { type: "string", maxLength: 200 }, true),
+          query(
+            "q",
+            `The text to look for (at most ${SEARCH_RULES.q.maxLength} characters).`,
+            { type: "string", maxLength: SEARCH_RULES.q.maxLength },
+            true,
+          ),
           query("type", "Only nodes of this type.", { type: "string" }),
-          query("limit", "At most this many results.", { type: "integer", minimum: 1, maximum: 100, default: 10 }),
+          query("limit", "At most this many results.", integer(SEARCH_RULES.limit)),
         ],
         responses: {
           "200": {
@@ -117,26 +136,12 @@ export const OPENAPI_DOCUMENT = {
         summary: "The neighbourhood of a node",
         parameters: [
           idParam,
-          query("depth", "Steps from the node.", { type: "integer", minimum: 1, maximum: 3, default: 1 }),
-          query("direction", "Which edges to follow.", {
-            type: "string",
-            enum: ["out", "in", "both"],
-            default: "both",
-          }),
+          query("depth", "Steps from the node.", integer(NEIGHBORS_RULES.depth)),
+          query("direction", "Which edges to follow.", choice(NEIGHBORS_RULES.direction)),
           query("edgeTypes", "Follow only these edge types.", list),
           query("nodeTypes", "Visit only these node types.", list),
-          query("limit", "At most this many nodes, largest degree first.", {
-            type: "integer",
-            minimum: 1,
-            maximum: 5000,
-            default: 500,
-          }),
-          query("edgeLimit", "At most this many edges, the centre's own first.", {
-            type: "integer",
-            minimum: 1,
-            maximum: 50000,
-            default: 5000,
-          }),
+          query("limit", "At most this many nodes, largest degree first.", integer(NEIGHBORS_RULES.limit)),
+          query("edgeLimit", "At most this many edges, the centre's own first.", integer(NEIGHBORS_RULES.edgeLimit)),
         ],
         responses: { "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) }, ...errors, ...notFound },
       },
@@ -157,20 +162,10 @@ export const OPENAPI_DOCUMENT = {
         summary:
           "The whole graph, a filtered view (nodeTypes, edgeTypes, dateFrom, dateTo) or a path result (from, to, ...) as a file",
         parameters: [
-          query("format", "File format; csv is a zip in the neo4j-admin import layout.", {
-            type: "string",
-            enum: ["graphml", "gexf", "json", "csv"],
-            default: "graphml",
-          }),
+          query("format", "File format; csv is a zip in the neo4j-admin import layout.", choice(EXPORT_RULES.format)),
           query("nodeTypes", "View: keep only these node types.", list),
-          query("dateFrom", "View: drop elements dated wholly before this day.", {
-            type: "string",
-            pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
-          }),
-          query("dateTo", "View: drop elements dated wholly after this day.", {
-            type: "string",
-            pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$",
-          }),
+          query("dateFrom", "View: drop elements dated wholly before this day.", date),
+          query("dateTo", "View: drop elements dated wholly after this day.", date),
           ...pathParameters.map((p) => ({
             ...p,
             required: false,
@@ -200,14 +195,7 @@ export const OPENAPI_DOCUMENT = {
     "/api/graph": {
       get: {
         summary: "The graph for drawing: graphology serialisation with a deterministic layout (x, y, size, color)",
-        parameters: [
-          query("limit", "At most this many nodes, largest degree first.", {
-            type: "integer",
-            minimum: 1,
-            maximum: 200000,
-            default: 5000,
-          }),
-        ],
+        parameters: [query("limit", "At most this many nodes, largest degree first.", integer(GRAPH_VIEW_RULES.limit))],
         responses: {
           "200": { description: "Serialised graph with `truncated` and `counts`", ...json({ type: "object" }) },
           ...errors,

@@ -1,9 +1,7 @@
 // Reads HTTP query parameters once, at the route: one value each, typed, or a ParameterError naming the parameter.
 import type { Request } from "express";
+import { MAX_PARAMETER_LENGTH } from "../api/parameters";
 import { ParameterError } from "../errors";
-
-/** Longest value any single parameter may have; longer ones are refused before any work is done. */
-export const MAX_PARAMETER_LENGTH = 1000;
 
 /** The query parameters of a request, checked against the names a route accepts. */
 export class QueryParams {

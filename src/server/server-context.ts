@@ -1,12 +1,9 @@
 // Everything the routes share, computed once at start-up: the dataset, the query engine, the layout and its JSON.
 import type { GraphResponse, GraphViewEdge, GraphViewNode } from "../api/contract";
+import { GRAPH_VIEW_RULES } from "../api/parameters";
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
-import { createQueryEngine, type QueryEngine } from "../query";
+import { checkInteger, createQueryEngine, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
-
-/** Most nodes `/api/graph` sends unless asked for more; the largest-degree nodes come first. */
-export const DEFAULT_GRAPH_VIEW_LIMIT = 5000;
-export const MAX_GRAPH_VIEW_LIMIT = 200_000;
 
 export interface ServerContext {
   dataset: Dataset;
@@ -15,8 +12,13 @@ export interface ServerContext {
   display: Map<string, NodeDisplay>;
   /** Node ids by degree, largest first (ties by id): the order in which big views are cut. */
   nodesByDegree: string[];
-  /** Cached JSON of `/api/graph` with the default limit. */
+  /** Cached JSON of `/api/graph` with the default limit (GRAPH_VIEW_RULES.limit.default). */
   defaultGraphView: string;
+}
+
+/** How many nodes `/api/graph` sends, the default when not given; a ParameterError naming limit when out of range. */
+export function resolveGraphViewLimit(limit: unknown): number {
+  return checkInteger("graph", "limit", limit ?? GRAPH_VIEW_RULES.limit.default, GRAPH_VIEW_RULES.limit);
 }
 
 /** The graph as the web app draws it: graphology's serialisation with layout, cut to `limit` nodes. */
@@ -80,6 +82,6 @@ export function createServerContext(dataset: Dataset, engine: QueryEngine = crea
   };
   return {
     ...base,
-    defaultGraphView: JSON.stringify(graphView(base, DEFAULT_GRAPH_VIEW_LIMIT)),
+    defaultGraphView: JSON.stringify(graphView(base, GRAPH_VIEW_RULES.limit.default)),
   };
 }

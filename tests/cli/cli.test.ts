@@ -40,6 +40,22 @@ describe("rightsgraph usage errors", () => {
     }
   });
 
+  it("names the flag when the query layer refuses a value, with the range from the one list of limits", async () => {
+    for (const [argv, message] of [
+      [["path", "a", "b", "--max-hops", "9"], "--max-hops must be an integer from 1 to 8, got 9"],
+      [["path", "a", "b", "--direction", "sideways"], '--direction must be one of "any", "forward"'],
+      [["neighbors", "x", "--edge-limit", "50001"], "--edge-limit must be an integer from 1 to 50000"],
+      [["search", "korea", "--limit", "0"], "--limit must be an integer from 1 to 100, got 0"],
+      [["export", "--format", "json", "--date-from", "2019-13"], '--date-from: "2019-13" has month 13'],
+      [["path", "a", "b", "--limit", "many"], '--limit must be a whole number, got "many"'],
+    ] as const) {
+      const run = await cli(...argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.stderr).toContain(`rightsgraph ${argv[0]}: ${message}`);
+      expect(run.stderr).toContain(`usage: rightsgraph ${argv[0]}`);
+    }
+  });
+
   it("answers --help for every command with exit 0", async () => {
     for (const command of COMMANDS) {
       const run = await cli(command.name, "--help");

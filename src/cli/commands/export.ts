@@ -1,20 +1,19 @@
 // `rightsgraph export`: the whole graph, a filtered view or a path result, to a file or stdout.
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { EXPORT_FORMATS, isExportFormat, writeExport } from "../../export";
+import { EXPORT_FORMAT_NAMES } from "../../api/parameters";
+import { isExportFormat, writeExport } from "../../export";
 import { computeLayout } from "../../layout";
-import { createQueryEngine } from "../../query";
+import { createQueryEngine, resolvePathOptions, resolveSubgraphFilter } from "../../query";
 import { RightsGraphError } from "../../errors";
 import { DATA_OPTION, intOption, listOption, UsageError, type Command } from "../cli-context";
 import { resolveArgument } from "../resolve-argument";
-
-const DAY = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export const exportCommand: Command = {
   name: "export",
   summary: "write the graph, a filtered view or a path result as GraphML, GEXF, JSON or a Neo4j CSV zip",
   usage: [
-    "rightsgraph export --format graphml|gexf|json|csv [--out FILE] [--data DIR] [--without-layout]",
+    `rightsgraph export --format ${EXPORT_FORMAT_NAMES.join("|")} [--out FILE] [--data DIR] [--without-layout]`,
     "         view:  [--node-types a,b] [--edge-types a,b] [--date-from YYYY[-MM[-DD]]] [--date-to ...]",
     "         path:  --from ID-OR-NAME --to ID-OR-NAME [--max-hops N] [--limit K] [--edge-types a,b] [--exclude-edge-types a,b]",
   ].join("\n"),
@@ -37,40 +36,36 @@ export const exportCommand: Command = {
   async run(ctx) {
     const format = ctx.values.format;
     if (typeof format !== "string" || !isExportFormat(format)) {
-      throw new UsageError(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(", ")}`);
+      throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}`);
     }
     const isPath = ctx.values.from !== undefined || ctx.values.to !== undefined;
     if (isPath && (ctx.values.from === undefined || ctx.values.to === undefined))
       throw new UsageError("a path export needs both --from and --to");
-    for (const key of ["date-from", "date-to"]) {
-      const value = ctx.values[key];
-      if (value !== undefined && !DAY.test(String(value)))
-        throw new UsageError(`--${key} must be YYYY, YYYY-MM or YYYY-MM-DD`);
-    }
+    const given = {
+      maxHops: intOption(ctx.values, "max-hops"),
+      limit: intOption(ctx.values, "limit"),
+      edgeTypes: listOption(ctx.values, "edge-types"),
+      excludeEdgeTypes: listOption(ctx.values, "exclude-edge-types"),
+    };
+    const filter = {
+      nodeTypes: listOption(ctx.values, "node-types"),
+      edgeTypes: listOption(ctx.values, "edge-types"),
+      dateFrom: ctx.values["date-from"] as string | undefined,
+      dateTo: ctx.values["date-to"] as string | undefined,
+    };
     const dataset = await ctx.load();
     const engine = createQueryEngine(dataset);
+    // The view filter and the path options are judged before names are resolved: a usage error comes first.
+    resolveSubgraphFilter(filter, dataset.schema);
     let graph = dataset.graph;
     if (isPath) {
-      const result = engine.paths(
-        resolveArgument(engine, String(ctx.values.from)),
-        resolveArgument(engine, String(ctx.values.to)),
-        {
-          maxHops: intOption(ctx.values, "max-hops", 1, 8),
-          limit: intOption(ctx.values, "limit", 1, 50),
-          edgeTypes: listOption(ctx.values, "edge-types"),
-          excludeEdgeTypes: listOption(ctx.values, "exclude-edge-types"),
-        },
-      );
+      const options = resolvePathOptions(given, dataset.schema);
+      const from = resolveArgument(engine, String(ctx.values.from));
+      const result = engine.paths(from, resolveArgument(engine, String(ctx.values.to)), options);
       if (result.type === "none") throw new RightsGraphError("no-result", `no path to export: ${result.reason}`);
       graph = engine.pathSubgraph(result);
-    } else {
-      const filter = {
-        nodeTypes: listOption(ctx.values, "node-types"),
-        edgeTypes: listOption(ctx.values, "edge-types"),
-        dateFrom: ctx.values["date-from"] as string | undefined,
-        dateTo: ctx.values["date-to"] as string | undefined,
-      };
-      if (Object.values(filter).some((v) => v !== undefined)) graph = engine.subgraph(filter);
+    } else if (Object.values(filter).some((v) => v !== undefined)) {
+      graph = engine.subgraph(filter);
     }
     const display = ctx.values["without-layout"] ? undefined : computeLayout(graph);
     const options = display ? { display } : {};

@@ -1,14 +1,7 @@
 // `rightsgraph search | show | neighbors | path`: the query engine from the command line.
-import { createQueryEngine, type EdgeObject } from "../../query";
-import {
-  DATA_OPTION,
-  intOption,
-  listOption,
-  NoResultError,
-  UsageError,
-  type Command,
-  type CommandContext,
-} from "../cli-context";
+import { NEIGHBOR_DIRECTIONS, NEIGHBORS_RULES, PATH_DIRECTIONS } from "../../api/parameters";
+import { createQueryEngine, resolveNeighborsOptions, resolvePathOptions, type EdgeObject } from "../../query";
+import { DATA_OPTION, intOption, listOption, NoResultError, type Command, type CommandContext } from "../cli-context";
 import { claimSentence, evidenceLine, formatPath } from "../format-claims";
 import { resolveArgument } from "../resolve-argument";
 
@@ -26,7 +19,7 @@ export const searchCommand: Command = {
     const engine = await engineFor(ctx);
     const results = engine.search(ctx.positionals[0]!, {
       type: ctx.values.type as string | undefined,
-      limit: intOption(ctx.values, "limit", 1, 100),
+      limit: intOption(ctx.values, "limit"),
     });
     if (ctx.values.json) ctx.out(JSON.stringify({ results }, null, 2));
     else for (const r of results) ctx.out(`${r.id}\t${r.label}\t${r.type}\t${r.score.toFixed(2)}`);
@@ -71,7 +64,9 @@ export const neighborsCommand: Command = {
   name: "neighbors",
   summary: "the nodes around one node, with the claims that link them",
   usage:
-    "rightsgraph neighbors ID-OR-NAME [--depth 1-3] [--direction out|in|both] [--edge-types a,b] [--node-types a,b] [--limit N] [--edge-limit N] [--json] [--data DIR]",
+    `rightsgraph neighbors ID-OR-NAME [--depth ${NEIGHBORS_RULES.depth.min}-${NEIGHBORS_RULES.depth.max}] ` +
+    `[--direction ${NEIGHBOR_DIRECTIONS.join("|")}] [--edge-types a,b] [--node-types a,b] [--limit N] [--edge-limit N] ` +
+    "[--json] [--data DIR]",
   options: {
     ...DATA_OPTION,
     depth: { type: "string" },
@@ -84,18 +79,17 @@ export const neighborsCommand: Command = {
   },
   positionals: [1, 1],
   async run(ctx) {
-    const direction = ctx.values.direction as string | undefined;
-    if (direction !== undefined && !["out", "in", "both"].includes(direction))
-      throw new UsageError(`--direction must be out, in or both, got "${direction}"`);
-    const options = {
-      depth: intOption(ctx.values, "depth", 1, 3),
-      direction: direction as "out" | "in" | "both" | undefined,
+    const given = {
+      depth: intOption(ctx.values, "depth"),
+      direction: ctx.values.direction,
       edgeTypes: listOption(ctx.values, "edge-types"),
       nodeTypes: listOption(ctx.values, "node-types"),
-      limit: intOption(ctx.values, "limit", 1, 5000),
-      edgeLimit: intOption(ctx.values, "edge-limit", 1, 50_000),
+      limit: intOption(ctx.values, "limit"),
+      edgeLimit: intOption(ctx.values, "edge-limit"),
     };
     const engine = await engineFor(ctx);
+    // Options are judged before the name is resolved: a usage error wins over a name that matches nothing.
+    const options = resolveNeighborsOptions(given, engine.dataset.schema);
     const result = engine.neighbors(resolveArgument(engine, ctx.positionals[0]!), options);
     if (ctx.values.json) {
       ctx.out(JSON.stringify(result, null, 2));
@@ -117,7 +111,8 @@ export const pathCommand: Command = {
   name: "path",
   summary: "how two nodes are connected: the k shortest paths as cited sentences",
   usage:
-    "rightsgraph path FROM TO [--max-hops N] [--limit K] [--direction any|forward] [--edge-types a,b] [--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR]",
+    `rightsgraph path FROM TO [--max-hops N] [--limit K] [--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] ` +
+    "[--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR]",
   options: {
     ...DATA_OPTION,
     "max-hops": { type: "string" },
@@ -131,20 +126,18 @@ export const pathCommand: Command = {
   },
   positionals: [2, 2],
   async run(ctx) {
-    const direction = ctx.values.direction as string | undefined;
-    if (direction !== undefined && !["any", "forward"].includes(direction))
-      throw new UsageError(`--direction must be any or forward, got "${direction}"`);
-    // Options are checked before names are resolved: a usage error wins over a name that matches nothing.
-    const options = {
-      maxHops: intOption(ctx.values, "max-hops", 1, 8),
-      limit: intOption(ctx.values, "limit", 1, 50),
-      direction: direction as "any" | "forward" | undefined,
+    const given = {
+      maxHops: intOption(ctx.values, "max-hops"),
+      limit: intOption(ctx.values, "limit"),
+      direction: ctx.values.direction,
       edgeTypes: listOption(ctx.values, "edge-types"),
       excludeEdgeTypes: listOption(ctx.values, "exclude-edge-types"),
       excludeNodeTypes: listOption(ctx.values, "exclude-node-types"),
       includeProvenance: ctx.values["include-provenance"] === true ? true : undefined,
     };
     const engine = await engineFor(ctx);
+    // Options are judged before names are resolved: a usage error wins over a name that matches nothing.
+    const options = resolvePathOptions(given, engine.dataset.schema);
     const result = engine.paths(
       resolveArgument(engine, ctx.positionals[0]!),
       resolveArgument(engine, ctx.positionals[1]!),

@@ -1,4 +1,5 @@
 // Cypher query settings: the interface, the defaults, the limits and the one function that checks and completes them.
+import { CYPHER_RULES, PATH_RULES } from "../../api/parameters";
 import { checkInteger, checkNumber } from "../check-parameter";
 
 export interface CypherOptions {
@@ -8,21 +9,21 @@ export interface CypherOptions {
   maxRows: number;
 }
 
-/** Longest time budget a caller may ask for, in milliseconds. */
-export const MAX_CYPHER_TIME_BUDGET_MS = 5000;
+/** Longest time budget a caller may ask for, in milliseconds (CYPHER_RULES in src/api/parameters.ts). */
+export const MAX_CYPHER_TIME_BUDGET_MS = CYPHER_RULES.timeBudgetMs.max;
 /** Most rows a caller may ask for. */
-export const MAX_CYPHER_ROWS = 10_000;
+export const MAX_CYPHER_ROWS = CYPHER_RULES.maxRows.max;
 
 export const DEFAULT_CYPHER_OPTIONS: Readonly<CypherOptions> = Object.freeze({
-  timeBudgetMs: 1000,
-  maxRows: 1000,
+  timeBudgetMs: CYPHER_RULES.timeBudgetMs.default,
+  maxRows: CYPHER_RULES.maxRows.default,
 });
 
 /**
  * Most hops of a variable-length relationship. `*` and `*2..` stop here and mark the answer truncated when a
  * longer match was possible; an upper bound written above it is refused. Like path queries' 8 hops.
  */
-export const MAX_VARIABLE_LENGTH = 8;
+export const MAX_VARIABLE_LENGTH = PATH_RULES.maxHops.max;
 
 /** Rows an ORDER BY, DISTINCT or aggregation may hold at once; past it the answer is cut and marked truncated. */
 export const MAX_CYPHER_BUFFERED_ROWS = 1_000_000;
@@ -39,7 +40,7 @@ export function resolveCypherOptions(
 ): CypherOptions {
   const merged = { ...base, ...Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined)) };
   return {
-    timeBudgetMs: checkNumber(CONTEXT, "timeBudgetMs", merged.timeBudgetMs, 0, MAX_CYPHER_TIME_BUDGET_MS),
-    maxRows: checkInteger(CONTEXT, "maxRows", merged.maxRows, 1, MAX_CYPHER_ROWS),
+    timeBudgetMs: checkNumber(CONTEXT, "timeBudgetMs", merged.timeBudgetMs, CYPHER_RULES.timeBudgetMs),
+    maxRows: checkInteger(CONTEXT, "maxRows", merged.maxRows, CYPHER_RULES.maxRows),
   };
 }

@@ -1,12 +1,19 @@
 // Path query settings: the interface, the defaults and the one function that checks and completes them.
+import { PATH_RULES, type PathDirection } from "../../api/parameters";
 import type { Schema } from "../../schema/types";
-import { checkBoolean, checkInteger, checkNumber, checkOneOf, checkTypeNames } from "../check-parameter";
-import type { PathDirection } from "../types";
+import {
+  checkBoolean,
+  checkInteger,
+  checkNumber,
+  checkOneOf,
+  checkTypeNames,
+  type OptionsInput,
+} from "../check-parameter";
 
 export interface PathOptions {
-  /** Longest path, in edges: 1..8. */
+  /** Longest path, in edges (PATH_RULES.maxHops). */
   maxHops: number;
-  /** How many paths (k shortest): 1..50. */
+  /** How many paths, k shortest (PATH_RULES.limit). */
   limit: number;
   /** "any" ignores edge direction; "forward" follows edges from `from` towards `to`. */
   direction: PathDirection;
@@ -22,21 +29,21 @@ export interface PathOptions {
    * Naming a provenance type in `edgeTypes` turns it on.
    */
   includeProvenance: boolean;
-  /** Stop searching after this many milliseconds and return what was found, marked truncated: 1..5000. */
+  /** Stop searching after this many milliseconds and return what was found, marked truncated (PATH_RULES). */
   timeBudgetMs: number;
   /** Stop after examining this many adjacency entries and return what was found, marked truncated. */
   maxExpansions: number;
 }
 
 export const DEFAULT_PATH_OPTIONS: Readonly<PathOptions> = Object.freeze({
-  maxHops: 4,
-  limit: 5,
-  direction: "any",
+  maxHops: PATH_RULES.maxHops.default,
+  limit: PATH_RULES.limit.default,
+  direction: PATH_RULES.direction.default,
   excludeEdgeTypes: [],
   excludeNodeTypes: [],
-  includeProvenance: false,
-  timeBudgetMs: 1000,
-  maxExpansions: 5_000_000,
+  includeProvenance: PATH_RULES.includeProvenance.default,
+  timeBudgetMs: PATH_RULES.timeBudgetMs.default,
+  maxExpansions: PATH_RULES.maxExpansions.default,
 });
 
 const CONTEXT = "paths";
@@ -47,7 +54,7 @@ const CONTEXT = "paths";
  * includeProvenance, timeBudgetMs, maxExpansions). Missing or undefined values come from `base` (the defaults).
  */
 export function resolvePathOptions(
-  partial: Partial<PathOptions> = {},
+  partial: OptionsInput<PathOptions> = {},
   schema: Schema,
   base: Readonly<PathOptions> = DEFAULT_PATH_OPTIONS,
 ): PathOptions {
@@ -57,9 +64,9 @@ export function resolvePathOptions(
       ? undefined
       : checkTypeNames(CONTEXT, "edgeTypes", merged.edgeTypes, schema.edgeTypes.keys(), "edge");
   const resolved: PathOptions = {
-    maxHops: checkInteger(CONTEXT, "maxHops", merged.maxHops, 1, 8),
-    limit: checkInteger(CONTEXT, "limit", merged.limit, 1, 50),
-    direction: checkOneOf(CONTEXT, "direction", merged.direction, ["any", "forward"] as const),
+    maxHops: checkInteger(CONTEXT, "maxHops", merged.maxHops, PATH_RULES.maxHops),
+    limit: checkInteger(CONTEXT, "limit", merged.limit, PATH_RULES.limit),
+    direction: checkOneOf(CONTEXT, "direction", merged.direction, PATH_RULES.direction.values),
     excludeEdgeTypes: checkTypeNames(
       CONTEXT,
       "excludeEdgeTypes",
@@ -75,8 +82,8 @@ export function resolvePathOptions(
       "node",
     ),
     includeProvenance: checkBoolean(CONTEXT, "includeProvenance", merged.includeProvenance),
-    timeBudgetMs: checkNumber(CONTEXT, "timeBudgetMs", merged.timeBudgetMs, 0, 5000),
-    maxExpansions: checkInteger(CONTEXT, "maxExpansions", merged.maxExpansions, 1, Number.MAX_SAFE_INTEGER),
+    timeBudgetMs: checkNumber(CONTEXT, "timeBudgetMs", merged.timeBudgetMs, PATH_RULES.timeBudgetMs),
+    maxExpansions: checkInteger(CONTEXT, "maxExpansions", merged.maxExpansions, PATH_RULES.maxExpansions),
   };
   if (edgeTypes !== undefined && edgeTypes.length > 0) {
     resolved.edgeTypes = edgeTypes;

@@ -2,7 +2,8 @@
 // Exports stream in turns shared with every other export, wait for a place among a bounded few, stop when the
 // client leaves or stops reading, and HEAD answers the headers without building anything.
 import { Router } from "express";
-import { EXPORT_FORMATS, writeExport, type ExportFormat, type StreamTurns } from "../../export";
+import { EXPORT_RULES } from "../../api/parameters";
+import { EXPORT_FORMATS, writeExport, type StreamTurns } from "../../export";
 import type { ExportGate } from "../export-gate";
 import { planExport } from "../export-plan";
 import { QueryParams } from "../query-params";
@@ -30,7 +31,7 @@ export function exportRoutes(
 
   router.get("/export", async (req, res) => {
     const params = new QueryParams(req, ["format", "nodeTypes", "dateFrom", "dateTo", ...PATH_PARAMETERS]);
-    const format = params.oneOf("format", Object.keys(EXPORT_FORMATS) as ExportFormat[]) ?? "graphml";
+    const format = params.oneOf("format", EXPORT_RULES.format.values) ?? EXPORT_RULES.format.default;
     const plan = planExport(context, params);
     const { contentType, extension } = EXPORT_FORMATS[format];
     const sendHeaders = (): void => {

@@ -1,11 +1,11 @@
 // Routes about the whole graph: health, the drawable graph, the schema with counts and colours, the sources.
 import { Router } from "express";
 import type { CitationInfo, HealthResponse, SchemaResponse, SourceResponse, SourcesResponse } from "../../api/contract";
+import { GRAPH_VIEW_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, nodeTypeColor } from "../../layout";
 import { QueryParams } from "../query-params";
-import { DEFAULT_GRAPH_VIEW_LIMIT, graphView, MAX_GRAPH_VIEW_LIMIT, type ServerContext } from "../server-context";
-import { ParameterError } from "../../errors";
+import { graphView, resolveGraphViewLimit, type ServerContext } from "../server-context";
 
 export function graphRoutes(context: ServerContext): Router {
   const router = Router();
@@ -17,13 +17,11 @@ export function graphRoutes(context: ServerContext): Router {
   });
 
   router.get("/graph", (req, res) => {
-    const limit = new QueryParams(req, ["limit"]).int("limit");
-    if (limit === undefined || limit === DEFAULT_GRAPH_VIEW_LIMIT) {
+    const limit = resolveGraphViewLimit(new QueryParams(req, ["limit"]).int("limit"));
+    if (limit === GRAPH_VIEW_RULES.limit.default) {
       res.type("application/json").send(context.defaultGraphView);
       return;
     }
-    if (limit < 1 || limit > MAX_GRAPH_VIEW_LIMIT)
-      throw new ParameterError("limit", `limit must be from 1 to ${MAX_GRAPH_VIEW_LIMIT}`);
     res.json(graphView(context, limit));
   });
 

@@ -1,7 +1,7 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
 import type { NeighborsResponse, NodeResponse, PathsRequest, PathsResponse, SearchResponse } from "../../api/contract";
-import type { PathOptions, PathResult, QueryEngine } from "../../query";
+import type { OptionsInput, PathOptions, PathResult, QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
 import type { ServerContext } from "../server-context";
 
@@ -18,12 +18,12 @@ export const PATH_PARAMETERS = [
   "timeBudgetMs",
 ] as const satisfies readonly (keyof PathsRequest)[];
 
-/** Reads the path parameters shared by /api/paths and path exports. */
-export function readPathQuery(params: QueryParams): { from: string; to: string; options: Partial<PathOptions> } {
-  const options: Partial<PathOptions> = {
+/** Reads the path parameters shared by /api/paths and path exports; `resolvePathOptions` judges their values. */
+export function readPathQuery(params: QueryParams): { from: string; to: string; options: OptionsInput<PathOptions> } {
+  const options: OptionsInput<PathOptions> = {
     maxHops: params.int("maxHops"),
     limit: params.int("limit"),
-    direction: params.oneOf("direction", ["any", "forward"] as const),
+    direction: params.string("direction"),
     edgeTypes: params.list("edgeTypes"),
     excludeEdgeTypes: params.list("excludeEdgeTypes"),
     excludeNodeTypes: params.list("excludeNodeTypes"),
@@ -75,7 +75,7 @@ export function queryRoutes(context: ServerContext): Router {
     const params = new QueryParams(req, ["depth", "direction", "edgeTypes", "nodeTypes", "limit", "edgeLimit"]);
     const result = engine.neighbors(req.params.id, {
       depth: params.int("depth"),
-      direction: params.oneOf("direction", ["out", "in", "both"] as const),
+      direction: params.string("direction"),
       edgeTypes: params.list("edgeTypes"),
       nodeTypes: params.list("nodeTypes"),
       limit: params.int("limit"),

@@ -1,0 +1,101 @@
+// Every limit, default, enumeration and pattern of the API's and the CLI's parameters, written once. It imports
+// nothing (no Node, no graphology, no Express): the query layer's options modules judge values against it, the
+// OpenAPI document and the CLI's help are built from it, and the web reads its defaults from it.
+
+/** A numeric parameter: the smallest and largest values accepted, and the value used when it is not given. */
+export interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+}
+
+/** A parameter that takes one name of a fixed list, and the name used when it is not given. */
+export interface ChoiceRule<T extends string> {
+  readonly values: readonly T[];
+  readonly default: T;
+}
+
+/** "any" ignores edge direction; "forward" follows edges from `from` towards `to`. */
+export const PATH_DIRECTIONS = ["any", "forward"] as const;
+export type PathDirection = (typeof PATH_DIRECTIONS)[number];
+
+/** Follow edges out of, into, or both ways from each node. */
+export const NEIGHBOR_DIRECTIONS = ["out", "in", "both"] as const;
+export type NeighborDirection = (typeof NEIGHBOR_DIRECTIONS)[number];
+
+/** `?format=` and `--format`; csv is a zip in the neo4j-admin import layout. */
+export const EXPORT_FORMAT_NAMES = ["graphml", "gexf", "json", "csv"] as const;
+export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
+
+/** Path queries: `GET /api/paths`, path exports and `rightsgraph path`. */
+export const PATH_RULES = Object.freeze({
+  /** Longest path, in edges. */
+  maxHops: { min: 1, max: 8, default: 4 },
+  /** How many paths (k shortest). */
+  limit: { min: 1, max: 50, default: 5 },
+  direction: { values: PATH_DIRECTIONS, default: "any" },
+  /** Search time after which the answer so far is returned, marked truncated; 0 keeps only the first path found. */
+  timeBudgetMs: { min: 0, max: 5000, default: 1000 },
+  /** Adjacency entries examined after which the answer so far is returned; not an HTTP parameter. */
+  maxExpansions: { min: 1, max: Number.MAX_SAFE_INTEGER, default: 5_000_000 },
+  includeProvenance: { default: false },
+} as const satisfies {
+  maxHops: NumberRule;
+  limit: NumberRule;
+  direction: ChoiceRule<PathDirection>;
+  timeBudgetMs: NumberRule;
+  maxExpansions: NumberRule;
+  includeProvenance: { default: boolean };
+});
+
+/** Neighbourhoods: `GET /api/nodes/:id/neighbors` and `rightsgraph neighbors`. */
+export const NEIGHBORS_RULES = Object.freeze({
+  /** Steps out from the centre. */
+  depth: { min: 1, max: 3, default: 1 },
+  direction: { values: NEIGHBOR_DIRECTIONS, default: "both" },
+  /** Nodes, the centre included. */
+  limit: { min: 1, max: 5000, default: 500 },
+  /** Edges, the centre's own first: hubs share thousands of parallel edges. */
+  edgeLimit: { min: 1, max: 50_000, default: 5000 },
+} as const satisfies {
+  depth: NumberRule;
+  direction: ChoiceRule<NeighborDirection>;
+  limit: NumberRule;
+  edgeLimit: NumberRule;
+});
+
+/** Search: `GET /api/search`, `rightsgraph search` and the names the CLI resolves. */
+export const SEARCH_RULES = Object.freeze({
+  /** Results. */
+  limit: { min: 1, max: 100, default: 10 },
+  /** Characters of the search text, once trimmed. */
+  q: { maxLength: 200 },
+} as const satisfies { limit: NumberRule; q: { maxLength: number } });
+
+/** The drawable graph: `GET /api/graph`, largest-degree nodes first. */
+export const GRAPH_VIEW_RULES = Object.freeze({
+  /** Nodes sent. */
+  limit: { min: 1, max: 200_000, default: 5000 },
+} as const satisfies { limit: NumberRule });
+
+/** Cypher queries (`runCypher`, and `POST /api/query` once it is served). */
+export const CYPHER_RULES = Object.freeze({
+  /** Working time after which the answer so far is returned, marked truncated. */
+  timeBudgetMs: { min: 0, max: 5000, default: 1000 },
+  /** Rows answered; more are cut and the answer is marked truncated. */
+  maxRows: { min: 1, max: 10_000, default: 1000 },
+} as const satisfies { timeBudgetMs: NumberRule; maxRows: NumberRule });
+
+/** Exports: `GET /api/export` and `rightsgraph export`. */
+export const EXPORT_RULES = Object.freeze({
+  format: { values: EXPORT_FORMAT_NAMES, default: "graphml" },
+} as const satisfies { format: ChoiceRule<ExportFormat> });
+
+/**
+ * A date or date prefix, `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (ISO 8601), as data files, `dateFrom`/`dateTo` and
+ * `--date-from`/`--date-to` write it. The groups capture year, month and day; whether the day exists is checked apart.
+ */
+export const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Longest value any single HTTP query parameter may have; longer ones are refused before any work is done. */
+export const MAX_PARAMETER_LENGTH = 1000;

@@ -1,0 +1,93 @@
+// Every integer parameter the OpenAPI document declares is the one the server enforces: its minimum and maximum are
+// accepted, one past either is a 400 naming it. The document and the engine read the same constants; this proves it.
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { bundledApp } from "../helpers/bundled-app";
+
+const { app, unexpected } = await bundledApp();
+const document = (await request(app).get("/api/openapi.json")).body as {
+  paths: Record<string, { get: { parameters?: Parameter[] } }>;
+};
+
+interface Parameter {
+  name: string;
+  in: "query" | "path";
+  required?: boolean;
+  schema: { type?: string; minimum?: number; maximum?: number };
+}
+
+/** Values for the parameters a request needs besides the one under test, all of them on the bundled graph. */
+const SAMPLES: Record<string, string> = {
+  id: "state:prk",
+  q: "korea",
+  from: "state:kor",
+  to: "person:tomas-ojea-quintana",
+};
+
+/** Parameters some routes need only together with the one under test: a path export needs both ends. */
+const COMPANIONS: Record<string, Record<string, string>> = {
+  "/api/export": { format: "json", from: SAMPLES.from!, to: SAMPLES.to! },
+};
+
+function url(route: string, parameters: Parameter[], name: string, value: number): string {
+  const query = new URLSearchParams(COMPANIONS[route] ?? {});
+  let path = route;
+  for (const p of parameters) {
+    if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(SAMPLES[p.name]!));
+    else if (p.required && p.name !== name) query.set(p.name, SAMPLES[p.name]!);
+  }
+  query.set(name, String(value));
+  return `${path}?${query}`;
+}
+
+const integers = Object.entries(document.paths).flatMap(([route, item]) =>
+  (item.get.parameters ?? [])
+    .filter((p) => p.schema.type === "integer")
+    .map((p) => ({ route, parameters: item.get.parameters!, parameter: p })),
+);
+
+describe("GET /api/openapi.json: integer parameters", () => {
+  it("declares a minimum and a maximum for every integer parameter of every route", () => {
+    expect(integers.map(({ route, parameter }) => `${route} ${parameter.name}`)).toEqual(
+      expect.arrayContaining([
+        "/api/search limit",
+        "/api/nodes/{id}/neighbors depth",
+        "/api/nodes/{id}/neighbors limit",
+        "/api/nodes/{id}/neighbors edgeLimit",
+        "/api/paths maxHops",
+        "/api/paths limit",
+        "/api/paths timeBudgetMs",
+        "/api/export maxHops",
+        "/api/export limit",
+        "/api/export timeBudgetMs",
+        "/api/graph limit",
+      ]),
+    );
+    for (const { parameter } of integers) {
+      expect(Number.isInteger(parameter.schema.minimum), parameter.name).toBe(true);
+      expect(Number.isInteger(parameter.schema.maximum), parameter.name).toBe(true);
+    }
+  });
+
+  it.each(integers)("$route: rejects $parameter.name one below its minimum and one above its maximum", async (c) => {
+    const { minimum, maximum } = c.parameter.schema;
+    for (const value of [minimum! - 1, maximum! + 1]) {
+      const res = await request(app).get(url(c.route, c.parameters, c.parameter.name, value));
+      expect(res.status, `${c.parameter.name}=${value}`).toBe(400);
+      expect(res.body.error.code).toBe("bad-parameter");
+      expect(res.body.error.parameter).toBe(c.parameter.name);
+    }
+  });
+
+  it.each(integers)("$route: accepts $parameter.name at its minimum and at its maximum", async (c) => {
+    const { minimum, maximum } = c.parameter.schema;
+    for (const value of [minimum!, maximum!]) {
+      const res = await request(app).get(url(c.route, c.parameters, c.parameter.name, value));
+      expect(res.status, `${c.parameter.name}=${value}: ${JSON.stringify(res.body.error)}`).toBe(200);
+    }
+  });
+
+  it("never reported an unexpected error while these tests ran", () => {
+    expect(unexpected).toEqual([]);
+  });
+});
