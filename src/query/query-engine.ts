@@ -15,7 +15,7 @@ import {
 } from "./paths";
 import { resolveName } from "./resolve-name";
 import { createSearchIndex, type SearchIndex } from "./search-index";
-import { runToEnd, SliceClock } from "./slice-clock";
+import { mapInSlices, runToEnd, SliceClock } from "./slice-clock";
 import { createSliceScheduler, type SliceScheduler } from "./slice-scheduler";
 import { subgraph } from "./subgraph";
 import { suggestNodeIds } from "./suggest-node-ids";
@@ -49,8 +49,13 @@ export interface QueryEngine {
   resolve(nameOrId: string): ResolveResult;
   /** The node and every incident edge (out-edges, then in-edges); NotFoundError with suggestions for an unknown id. */
   node(id: string): NodeDetail;
-  /** The neighbourhood of a node within 1..3 steps; NotFoundError for an unknown id, ParameterError for bad options. */
+  /** The neighbourhood of a node; NotFoundError for an unknown id, ParameterError for bad options. */
   neighbors(id: string, options?: OptionsInput<NeighborsOptions>): NeighborsResult;
+  /**
+   * The same answer as `neighbors`, computed in slices in `scheduler` like `pathsAsync`: a hub's neighbourhood at the
+   * largest limits never stalls other work. Rejects with the errors `neighbors` throws.
+   */
+  neighborsAsync(id: string, options?: OptionsInput<NeighborsOptions>, sliceMs?: number): Promise<NeighborsResult>;
   /** The k shortest simple paths between two nodes, or why there is none. */
   paths(from: string, to: string, options?: OptionsInput<PathOptions>): PathResult;
   /**
@@ -69,7 +74,7 @@ export interface QueryEngine {
 /**
  * Builds the query engine of a dataset once: the CSR adjacency index and the search index are made here, so
  * queries only read. The dataset's graph must not change afterwards. Queries share scratch memory (the sliced
- * path searches have their own), so one engine must not be used from several threads.
+ * queries have their own), so one engine must not be used from several threads.
  */
 export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions = {}): QueryEngine {
   const { graph, schema } = dataset;
@@ -100,9 +105,26 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     const ends = { from: indexOf(from), to: indexOf(to) };
     return { index, ...ends, filter: compilePathFilter(index, options), options, clock, labelOf };
   };
+  /** The neighbourhood of `id` on `index`, its nodes and edges as API objects, yielding whenever `clock` is due. */
+  const neighborhood = function* (
+    index: AdjacencyIndex,
+    clock: SliceClock,
+    id: string,
+    neighborsOptions: OptionsInput<NeighborsOptions> | undefined,
+  ): Generator<void, NeighborsResult, undefined> {
+    const v = indexOf(id);
+    const found = yield* findNeighbors(index, v, resolveNeighborsOptions(neighborsOptions, schema), clock);
+    return {
+      nodes: yield* mapInSlices(found.nodes, listedNode, clock),
+      edges: yield* mapInSlices(found.edges, edgeObject, clock),
+      truncated: found.truncated,
+      counts: found.counts,
+    };
+  };
   const scheduler = createSliceScheduler();
   /** The index the sliced searches run on, one at a time: its scratch holds a suspended search's state. */
   let slicedIndex: AdjacencyIndex | undefined;
+  const ownIndex = (): AdjacencyIndex => (slicedIndex ??= withOwnScratch(adjacency));
 
   return {
     dataset,
@@ -124,14 +146,11 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     },
 
     neighbors(id, neighborsOptions) {
-      const v = indexOf(id);
-      const found = findNeighbors(adjacency, v, resolveNeighborsOptions(neighborsOptions, schema));
-      return {
-        nodes: found.nodes.map(listedNode),
-        edges: found.edges.map(edgeObject),
-        truncated: found.truncated,
-        counts: found.counts,
-      };
+      return runToEnd(neighborhood(adjacency, new SliceClock(Infinity), id, neighborsOptions));
+    },
+
+    neighborsAsync(id, neighborsOptions, sliceMs) {
+      return scheduler.run((clock) => neighborhood(ownIndex(), clock, id, neighborsOptions), sliceMs);
     },
 
     paths(from, to, pathOptions) {
@@ -140,10 +159,10 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     },
 
     pathsAsync(from, to, pathOptions, sliceMs) {
-      return scheduler.run((clock) => {
-        slicedIndex ??= withOwnScratch(adjacency);
-        return solvePathQuery(pathSearch(slicedIndex, clock, from, to, pathOptions), graph);
-      }, sliceMs);
+      return scheduler.run(
+        (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), graph),
+        sliceMs,
+      );
     },
 
     subgraph: (filter) => subgraph(graph, schema, filter),

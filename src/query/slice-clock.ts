@@ -36,6 +36,26 @@ export class SliceClock {
   }
 }
 
+/** How many API objects are made between two looks at the clock: each costs far more than an adjacency entry. */
+export const OBJECT_INTERVAL = 64;
+
+/**
+ * `items.map(convert)` as resumable work: it yields whenever `clock` is due, so turning tens of thousands of ids into
+ * API objects does not hold the event loop either.
+ */
+export function* mapInSlices<T, U>(
+  items: readonly T[],
+  convert: (item: T) => U,
+  clock: SliceClock,
+): Generator<void, U[], undefined> {
+  const converted = new Array<U>(items.length);
+  for (let i = 0; i < items.length; i++) {
+    if (i % OBJECT_INTERVAL === 0 && clock.due()) yield* clock.pause();
+    converted[i] = convert(items[i]!);
+  }
+  return converted;
+}
+
 /** Runs a sliced search (or any stepwise generator) to its end, ignoring what it yields between steps. */
 export function runToEnd<T>(steps: Generator<unknown, T, undefined>): T {
   for (;;) {

@@ -2,7 +2,7 @@
 import type { GraphResponse, GraphViewEdge, GraphViewNode } from "../api/contract";
 import { GRAPH_VIEW_RULES } from "../api/parameters";
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
-import { checkInteger, createQueryEngine, type QueryEngine } from "../query";
+import { checkInteger, createQueryEngine, runToEnd, SliceClock, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
 
 export interface ServerContext {
@@ -21,16 +21,29 @@ export function resolveGraphViewLimit(limit: unknown): number {
   return checkInteger("graph", "limit", limit ?? GRAPH_VIEW_RULES.limit.default, GRAPH_VIEW_RULES.limit);
 }
 
-/** The graph as the web app draws it: graphology's serialisation with layout, cut to `limit` nodes. */
-export function graphView(
-  context: Pick<ServerContext, "dataset" | "display" | "nodesByDegree">,
+/** Elements handled between two looks at the clock while a graph view is built. */
+const VIEW_CLOCK_INTERVAL = 256;
+
+type GraphViewSource = Pick<ServerContext, "dataset" | "display" | "nodesByDegree">;
+
+/**
+ * The graph as the web app draws it: graphology's serialisation with layout, cut to the `limit` nodes of largest
+ * degree. Resumable work: it yields whenever `clock` is due, so a view of the whole of a large graph is built in
+ * slices (`graphViewAsync`).
+ */
+export function* graphViewSteps(
+  context: GraphViewSource,
   limit: number,
-): GraphResponse {
+  clock: SliceClock,
+): Generator<void, GraphResponse, undefined> {
   const { graph } = context.dataset;
-  const kept = new Set(context.nodesByDegree.slice(0, limit));
+  let work = 0;
+  const due = (): boolean => ++work % VIEW_CLOCK_INTERVAL === 0 && clock.due();
+  const kept = new Set<string>();
   const nodes: GraphViewNode[] = [];
-  for (const id of context.nodesByDegree) {
-    if (!kept.has(id)) continue;
+  for (const id of context.nodesByDegree.slice(0, limit)) {
+    if (due()) yield* clock.pause();
+    kept.add(id);
     const a = graph.getNodeAttributes(id);
     const d = context.display.get(id)!;
     nodes.push({
@@ -49,15 +62,16 @@ export function graphView(
     });
   }
   const edges: GraphViewEdge[] = [];
-  graph.forEachEdge((key, a, source, target) => {
-    if (!kept.has(source) || !kept.has(target)) return;
+  for (const { edge: key, attributes: a, source, target } of graph.edgeEntries()) {
+    if (due()) yield* clock.pause();
+    if (!kept.has(source) || !kept.has(target)) continue;
     edges.push({
       key,
       source,
       target,
       attributes: { type: a.type, label: a.label, ...(a.date ? { date: a.date } : {}), color: edgeTypeColor(a.type) },
     });
-  });
+  }
   return {
     options: { type: "directed", multi: true, allowSelfLoops: true },
     attributes: { name: graph.getAttribute("name") },
@@ -66,6 +80,16 @@ export function graphView(
     truncated: nodes.length < graph.order,
     counts: { nodes: graph.order, edges: graph.size, shownNodes: nodes.length, shownEdges: edges.length },
   };
+}
+
+/** `graphViewSteps` in one piece. */
+export function graphView(context: GraphViewSource, limit: number): GraphResponse {
+  return runToEnd(graphViewSteps(context, limit, new SliceClock(Infinity)));
+}
+
+/** `graphViewSteps` in slices, queued in the engine's scheduler with the other sliced queries. */
+export function graphViewAsync(context: ServerContext, limit: number, sliceMs?: number): Promise<GraphResponse> {
+  return context.engine.scheduler.run((clock) => graphViewSteps(context, limit, clock), sliceMs);
 }
 
 function byDegree(graph: RightsGraph): string[] {

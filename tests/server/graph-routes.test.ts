@@ -9,6 +9,7 @@ import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
 import { createServerContext, OPENAPI_DOCUMENT } from "../../src/server";
+import { graphView } from "../../src/server/server-context";
 import { bundledApp } from "../helpers/bundled-app";
 import { download } from "../helpers/download";
 import { parseCsvObjects } from "../helpers/parse-csv";
@@ -101,6 +102,13 @@ describe("GET /api/graph", () => {
       expect(Number.isFinite(attributes.x) && Number.isFinite(attributes.y)).toBe(true);
       expect(attributes.color).toMatch(/^#[0-9a-f]{6}$/i);
     }
+  });
+
+  it("streams a view of another limit as the context computes it", async () => {
+    const res = await request(app).get("/api/graph?limit=20");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(graphView(context, 20))));
   });
 
   it("cuts big views to the largest-degree nodes and says so", async () => {

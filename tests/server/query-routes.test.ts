@@ -115,6 +115,13 @@ describe("GET /api/nodes/:id/neighbors", () => {
     expect(incoming.body.edges.map((e: { source: string }) => e.source)).toEqual(["rec:dprk-2020-brief:unsc-1"]);
   });
 
+  it("streams the engine's answer whole, as JSON", async () => {
+    const res = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=2");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/json; charset=utf-8");
+    expect(res.body).toEqual(JSON.parse(JSON.stringify(context.engine.neighbors("un:security-council", { depth: 2 }))));
+  });
+
   it("reaches further at depth 2", async () => {
     const one = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=1");
     const two = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=2");

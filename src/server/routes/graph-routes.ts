@@ -5,7 +5,8 @@ import { GRAPH_VIEW_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, nodeTypeColor } from "../../layout";
 import { QueryParams } from "../query-params";
-import { graphView, resolveGraphViewLimit, type ServerContext } from "../server-context";
+import { sendJson } from "../send-json";
+import { graphViewAsync, resolveGraphViewLimit, type ServerContext } from "../server-context";
 
 export function graphRoutes(context: ServerContext): Router {
   const router = Router();
@@ -16,13 +17,13 @@ export function graphRoutes(context: ServerContext): Router {
     res.json({ status: "ok", nodes: graph.order, edges: graph.size } satisfies HealthResponse);
   });
 
-  router.get("/graph", (req, res) => {
+  router.get("/graph", async (req, res) => {
     const limit = resolveGraphViewLimit(new QueryParams(req, ["limit"]).int("limit"));
     if (limit === GRAPH_VIEW_RULES.limit.default) {
       res.type("application/json").send(context.defaultGraphView);
       return;
     }
-    res.json(graphView(context, limit));
+    await sendJson(res, await graphViewAsync(context, limit));
   });
 
   router.get("/schema", (req, res) => {

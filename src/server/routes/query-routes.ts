@@ -3,6 +3,7 @@ import { Router } from "express";
 import type { NeighborsResponse, NodeResponse, PathsRequest, PathsResponse, SearchResponse } from "../../api/contract";
 import type { OptionsInput, PathOptions, PathResult, QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
+import { sendJson } from "../send-json";
 import type { ServerContext } from "../server-context";
 
 export const PATH_PARAMETERS = [
@@ -71,9 +72,10 @@ export function queryRoutes(context: ServerContext): Router {
     res.json(engine.node(req.params.id) satisfies NodeResponse);
   });
 
-  router.get("/nodes/:id/neighbors", (req, res) => {
+  router.get("/nodes/:id/neighbors", async (req, res) => {
     const params = new QueryParams(req, ["depth", "direction", "edgeTypes", "nodeTypes", "limit", "edgeLimit"]);
-    const result = engine.neighbors(req.params.id, {
+    // In slices, like path queries: a hub's neighbourhood at the largest limits must not stall other requests.
+    const result = await engine.neighborsAsync(req.params.id, {
       depth: params.int("depth"),
       direction: params.string("direction"),
       edgeTypes: params.list("edgeTypes"),
@@ -81,7 +83,7 @@ export function queryRoutes(context: ServerContext): Router {
       limit: params.int("limit"),
       edgeLimit: params.int("edgeLimit"),
     });
-    res.json(result satisfies NeighborsResponse);
+    await sendJson(res, result satisfies NeighborsResponse);
   });
 
   router.get("/paths", async (req, res) => {

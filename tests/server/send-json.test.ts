@@ -1,0 +1,58 @@
+// JSON answers in pieces: joined, exactly what JSON.stringify writes; streamed, the whole value and nothing else.
+import fc from "fast-check";
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { streamChunks } from "../../src/export";
+import { jsonPieces } from "../../src/server/send-json";
+
+describe("jsonPieces", () => {
+  it("joins to exactly JSON.stringify's text for any JSON value, at any depth", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 4 }), (value, depth) => {
+        expect([...jsonPieces(value, depth)].join("")).toBe(JSON.stringify(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("writes undefined as JSON.stringify does: left out of objects, null in arrays; objects with toJSON whole", () => {
+    const value = {
+      a: undefined,
+      b: [1, undefined, "x"],
+      c: { d: undefined, e: new Date(0) },
+      f: { toJSON: () => "custom" },
+    };
+    expect([...jsonPieces(value, 3)].join("")).toBe(JSON.stringify(value));
+  });
+
+  it("opens the lists of an answer so that each node or edge is a piece of its own", () => {
+    const answer = { nodes: [{ id: "a" }, { id: "b" }], edges: [{ id: "e", evidence: { quote: "q" } }] };
+    expect([...jsonPieces(answer)]).toEqual([
+      "{",
+      '"nodes":',
+      "[",
+      '{"id":"a"}',
+      ",",
+      '{"id":"b"}',
+      "]",
+      ',"edges":',
+      "[",
+      '{"id":"e","evidence":{"quote":"q"}}',
+      "]",
+      "}",
+    ]);
+  });
+
+  it("streams a large answer that parses back to the same value", async () => {
+    const edges = Array.from({ length: 20_000 }, (_, i) => ({ id: `e${i}`, evidence: { quote: "x".repeat(50) } }));
+    let text = "";
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        text += chunk.toString("utf8");
+        done();
+      },
+    });
+    expect(await streamChunks(jsonPieces({ edges, truncated: false }), sink)).toBe("finished");
+    expect(JSON.parse(text)).toEqual({ edges, truncated: false });
+  });
+});
