@@ -19,7 +19,7 @@ import { generateCorpus, type CorpusSize } from "./generate-corpus";
 import { loadInChild, withStallMonitor, type LoadFigures } from "./http-load";
 import { SILENT_PROGRESS, type Progress } from "./progress";
 import { runNetworkx, type NetworkxFigures } from "./run-networkx";
-import { SeededRandom } from "./seeded-random";
+import { SeededRandom } from "../common";
 import { summarise, type TimingSummary } from "./summary-stats";
 import { writeEdgeList } from "./write-edge-list";
 

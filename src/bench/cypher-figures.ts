@@ -2,7 +2,7 @@
 // (what an analyst asks of one actor) and over every state (a label scan), timed on the engine's own entry point.
 import type { QueryEngine } from "../query";
 import { createCypherGraph, prepareCypher, runCypher } from "../query/cypher";
-import type { SeededRandom } from "./seeded-random";
+import type { SeededRandom } from "../common";
 import { summarise, type TimingSummary } from "./summary-stats";
 
 /** What both engines answer: documents of a kind that a state reached by edges of a type. */

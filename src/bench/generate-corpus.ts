@@ -6,7 +6,8 @@ import { ParameterError } from "../errors";
 import { graphFileText, sourceFileText, type CorpusFormat, type DataRecord } from "./corpus-records";
 import * as words from "./corpus-vocabulary";
 import { SILENT_PROGRESS, type Progress } from "./progress";
-import { SeededRandom, ZipfSampler } from "./seeded-random";
+import { SeededRandom } from "../common";
+import { ZipfSampler } from "./zipf-sampler";
 
 export type CorpusSize = "small" | "medium" | "large";
 

@@ -5,6 +5,7 @@
 // violations and legal process take colours from his "vibrant" and "medium-contrast" schemes that no other node or
 // edge type uses. Edge colours group the types by meaning (support, opposition, speech, legal process, structure,
 // provenance) so a glance tells friend from foe.
+import { hashString } from "../common";
 
 /** Colour of each node type declared in graph-data/schema.yaml. */
 export const NODE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze({
@@ -116,18 +117,8 @@ export const EDGE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze(
 // colour, as the same type name always picks the same entry. The bundled schema's types all have declared ones.
 const FALLBACK_COLORS = ["#66ccee", "#228833", "#ccbb44", "#ee6677", "#aa3377", "#4477aa", "#bbbbbb"];
 
-/** FNV-1a over UTF-16 code units: tiny, stable across runs and platforms. */
-function hashType(type: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < type.length; i++) {
-    hash ^= type.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 function fallbackColor(type: string): string {
-  return FALLBACK_COLORS[hashType(type) % FALLBACK_COLORS.length];
+  return FALLBACK_COLORS[hashString(type) % FALLBACK_COLORS.length];
 }
 
 /** The `#rrggbb` colour of a node type; an unknown type gets a deterministic fallback colour. */

@@ -5,7 +5,7 @@ import noverlap from "graphology-layout-noverlap";
 import type { RightsGraph } from "../schema";
 import { nodeTypeColor } from "./colors";
 import { resolveLayoutOptions } from "./layout-options";
-import { hashString, mulberry32 } from "./seeded-random";
+import { hashString, mulberry32 } from "../common";
 import type { LayoutOptions, NodeDisplay } from "./types";
 
 interface WorkNode {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CYPHER_BENCH_QUERY, cypherFigures } from "../../src/bench/cypher-figures";
 import { generateCorpus } from "../../src/bench/generate-corpus";
-import { SeededRandom } from "../../src/bench/seeded-random";
+import { SeededRandom } from "../../src/common";
 import { loadDataset } from "../../src/data";
 import { createQueryEngine } from "../../src/query";
 

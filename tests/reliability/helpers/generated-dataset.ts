@@ -1,20 +1,9 @@
 // A large, dense random dataset built in memory (no files): the worst case for path queries and exports.
 import { readFileSync } from "node:fs";
 import { MultiDirectedGraph } from "graphology";
+import { mulberry32 } from "../../../src/common";
 import { readSchema } from "../../../src/data";
 import type { Dataset, EdgeAttributes, GraphAttributes, NodeAttributes, RightsGraph } from "../../../src/schema";
-
-/** mulberry32: a small seeded generator, so the same options give the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface GeneratedOptions {
   nodes: number;
@@ -53,7 +42,7 @@ export function generatedDataset(options: Partial<GeneratedOptions> = {}): Datas
     allowSelfLoops: true,
   });
   graph.replaceAttributes({ name: "generated" });
-  const next = random(seed);
+  const next = mulberry32(seed);
   for (let i = 0; i < nodes; i++)
     graph.addNode(`person:p${i}`, {
       type: "person",
