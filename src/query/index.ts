@@ -11,5 +11,6 @@ export { DEFAULT_NEIGHBORS_OPTIONS, resolveNeighborsOptions, type NeighborsOptio
 export { checkInteger, type OptionsInput } from "./check-parameter";
 export { buildAdjacencyIndex, type AdjacencyIndex, type AdjacencyView } from "./adjacency-index";
 export { resolveSubgraphFilter, subgraph, subgraphTests, type ViewTests } from "./subgraph";
+export { schemaView, type TypeColors } from "./schema-view";
 export { foldText, foldName, foldTerms } from "./fold-text";
 export * from "./cypher";

@@ -4,13 +4,14 @@ import type { CitationInfo, HealthResponse, SchemaResponse, SourceResponse, Sour
 import { GRAPH_VIEW_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, nodeTypeColor } from "../../layout";
+import { schemaView } from "../../query";
 import { QueryParams } from "../query-params";
 import { sendJson } from "../send-json";
 import { graphViewAsync, resolveGraphViewLimit, type ServerContext } from "../server-context";
 
 export function graphRoutes(context: ServerContext): Router {
   const router = Router();
-  const { graph, schema, sources } = context.dataset;
+  const { graph, sources } = context.dataset;
 
   router.get("/health", (req, res) => {
     new QueryParams(req, []);
@@ -28,43 +29,7 @@ export function graphRoutes(context: ServerContext): Router {
 
   router.get("/schema", (req, res) => {
     new QueryParams(req, []);
-    const nodeCounts = new Map<string, number>();
-    const edgeCounts = new Map<string, number>();
-    graph.forEachNode((_, a) => nodeCounts.set(a.type, (nodeCounts.get(a.type) ?? 0) + 1));
-    graph.forEachEdge((_, a) => edgeCounts.set(a.type, (edgeCounts.get(a.type) ?? 0) + 1));
-    res.json({
-      nodeTypes: [...schema.nodeTypes.values()].map((t) => ({
-        name: t.name,
-        label: t.label,
-        plural: t.plural,
-        description: t.description,
-        color: nodeTypeColor(t.name),
-        count: nodeCounts.get(t.name) ?? 0,
-        attributes: [...t.attributes.values()].map((a) => ({
-          name: a.name,
-          kind: a.kind,
-          required: a.required,
-          description: a.description,
-        })),
-      })),
-      edgeTypes: [...schema.edgeTypes.values()].map((t) => ({
-        name: t.name,
-        label: t.label,
-        reading: t.reading,
-        description: t.description,
-        source: t.sourceTypes,
-        target: t.targetTypes,
-        provenance: t.provenance,
-        color: edgeTypeColor(t.name),
-        count: edgeCounts.get(t.name) ?? 0,
-        attributes: [...t.attributes.values()].map((a) => ({
-          name: a.name,
-          kind: a.kind,
-          required: a.required,
-          description: a.description,
-        })),
-      })),
-    } satisfies SchemaResponse);
+    res.json(schemaView(context.dataset, { node: nodeTypeColor, edge: edgeTypeColor }) satisfies SchemaResponse);
   });
 
   router.get("/sources", (req, res) => {
