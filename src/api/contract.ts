@@ -20,7 +20,7 @@ export { CORE_NODE_KEYS } from "../schema/core-keys";
 
 /**
  * Most source ids a node carries in lists of nodes. A hub of a large corpus is mentioned by thousands of sources;
- * repeated in every path through it, the list made path answers of 0.4-6 MB on the benchmark corpus. `/api/nodes/:id`
+ * repeated in every path through it, the list made path answers megabytes long (README, HTTP API). `/api/nodes/:id`
  * gives them all.
  */
 export const LIST_SOURCES = 10;

@@ -1,5 +1,5 @@
 // Child of run-stall.ts: asks for one large answer while probing /api/health back to back, in a process of its own
-// so that reading 20 MB does not run on the server's event loop; prints its figures as one JSON line.
+// so that reading the answer does not run on the server's event loop; prints its figures as one JSON line.
 /* global fetch, performance */
 const [url, path] = process.argv.slice(2);
 await fetch(`${url}/api/health`).then((res) => res.text());

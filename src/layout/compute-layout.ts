@@ -25,11 +25,9 @@ function nodeSize(degree: number, options: LayoutOptions): number {
 
 /**
  * ForceAtlas2 iterations for a graph of this size, so that the whole run costs at most `workBudget` units.
- * Repulsion dominates an iteration: every pair of nodes (n^2) without Barnes-Hut, about 25 n log2(n) with it
- * (measured: one Barnes-Hut iteration on 2x10^4 nodes costs as much as 25 n log2 n exact pairs); attraction adds
- * one unit per edge. With the defaults a few hundred nodes get all 300 iterations, 10^3 nodes about 100, 2x10^3
- * (with Barnes-Hut) about 180, and
- * 10^5 nodes with 2x10^5 edges the floor of `minIterations` (5): seconds, not minutes.
+ * Repulsion dominates an iteration: every pair of nodes (n^2) without Barnes-Hut, about 25 n log2(n) with it (the
+ * factor comes from timing both on one graph; README, design notes); attraction adds one unit per edge. Small graphs
+ * get every iteration, large ones fewer, never below `minIterations`, so the layout stays bounded at any size.
  */
 function iterationsFor(nodes: number, edges: number, barnesHut: boolean, options: LayoutOptions): number {
   const repulsion = barnesHut ? 25 * nodes * Math.log2(nodes) : nodes * nodes;
@@ -76,7 +74,7 @@ export function computeLayout(graph: RightsGraph, options: Partial<LayoutOptions
 
   const inferred = forceAtlas2.inferSettings(work);
   // Barnes-Hut from 1,000 nodes (graphology infers it from 2,000): exact repulsion is quadratic, and Gephi's own
-  // theta of 1.2 is four times faster than graphology's 0.5 on 5x10^4 nodes with no visible loss at that size.
+  // theta of 1.2 costs far less than graphology's 0.5 with no visible loss on large graphs (README, design notes).
   const barnesHut = work.order > 1000;
   const fa2Settings = barnesHut ? { ...inferred, barnesHutOptimize: true, barnesHutTheta: 1.2 } : inferred;
   const iterations = iterationsFor(work.order, work.size, barnesHut, settings);
@@ -84,7 +82,7 @@ export function computeLayout(graph: RightsGraph, options: Partial<LayoutOptions
   work.updateEachNodeAttributes((id, attributes) => ({ ...attributes, ...positions[id] }));
 
   if (settings.noverlapIterations > 0 && work.order <= settings.noverlapMaxNodes) {
-    // noverlap stops early once nothing overlaps; the node cap keeps its worst case to a few seconds.
+    // noverlap stops early once nothing overlaps; the node cap bounds its worst case.
     const maxIterations = settings.noverlapIterations;
     // About one node per grid cell: the default 20 x 20 grid makes every pass quadratic in a crowded cell.
     const gridSize = Math.max(20, Math.ceil(Math.sqrt(work.order)));

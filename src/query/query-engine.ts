@@ -59,7 +59,7 @@ export interface QueryEngine {
   /** The k shortest simple paths between two nodes, or why there is none. */
   paths(from: string, to: string, options?: OptionsInput<PathOptions>): PathResult;
   /**
-   * The same answer as `paths`, computed in slices of about `sliceMs` (default 10 ms) with the event loop free in
+   * The same answer as `paths`, computed in slices of about `sliceMs` (default DEFAULT_SLICE_MS) with the event loop free in
    * between, so a search that takes its whole time budget, or the searches that explain a missing path, never
    * stall other work. Such queries run one at a time in `scheduler`, in the order asked; the time budget counts
    * only time spent searching. Rejects with the errors `paths` throws.

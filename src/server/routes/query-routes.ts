@@ -47,10 +47,10 @@ export function pathAnswer(result: PathResult): PathsResponse {
 }
 
 /**
- * Reads the path parameters and runs the query in slices of ~10 ms (`pathsAsync`), so a search that takes its whole
- * budget never blocks /api/health or any other request. Chosen over a worker thread holding a copy of the graph:
- * at 10^6 edges that worker took 80 s to start, held a second copy in memory and blocked the main thread 3-4 s while
- * the copy was made (`npm run bench -- --size large`).
+ * Reads the path parameters and runs the query in slices (`pathsAsync`), so a search that takes its whole budget
+ * never blocks /api/health or any other request. Chosen over a worker thread holding a copy of the graph, which is
+ * slow to start on a large graph, doubles the memory and blocks the main thread while the copy is made (README,
+ * design notes).
  */
 export function runPathQuery(engine: QueryEngine, params: QueryParams): Promise<PathResult> {
   const { from, to, options } = readPathQuery(params);
