@@ -110,7 +110,7 @@ export function makeContext(
  * The flag of `command` that sets the query layer's `parameter` (maxHops -> --max-hops), if the command has one;
  * used to turn a ParameterError into a usage message that names what the user typed.
  */
-export function flagFor(command: Command, parameter: string): string | undefined {
+function flagFor(command: Command, parameter: string): string | undefined {
   const name = parameter.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return Object.hasOwn(command.options, name) ? `--${name}` : undefined;
 }

@@ -37,7 +37,7 @@ export class SliceClock {
 }
 
 /** How many API objects are made between two looks at the clock: each costs far more than an adjacency entry. */
-export const OBJECT_INTERVAL = 64;
+const OBJECT_INTERVAL = 64;
 
 /**
  * `items.map(convert)` as resumable work: it yields whenever `clock` is due, so turning tens of thousands of ids into

@@ -31,7 +31,7 @@ type GraphViewSource = Pick<ServerContext, "dataset" | "display" | "nodesByDegre
  * degree. Resumable work: it yields whenever `clock` is due, so a view of the whole of a large graph is built in
  * slices (`graphViewAsync`).
  */
-export function* graphViewSteps(
+function* graphViewSteps(
   context: GraphViewSource,
   limit: number,
   clock: SliceClock,
