@@ -1,4 +1,5 @@
-// Public face of the query layer: the engine, its result shapes, the path settings and the API object converters.
+// Public face of the query layer: the engine, its result shapes and settings, the slice scheduler long work runs in,
+// the API object converters and the schema view.
 export * from "./types";
 export { createQueryEngine, type QueryEngine, type QueryEngineOptions } from "./query-engine";
 export { createSliceScheduler, DEFAULT_SLICE_MS, type SliceScheduler, type SlicedWork } from "./slice-scheduler";

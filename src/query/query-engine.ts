@@ -41,7 +41,7 @@ export interface QueryEngine {
   readonly dataset: Dataset;
   /** The CSR index the traversals run on (also accepted by `shortestPathLength`). */
   readonly adjacency: AdjacencyIndex;
-  /** The queue the sliced queries (`pathsAsync`) run in, one at a time; other sliced work may join it. */
+  /** The queue the sliced queries (`pathsAsync`, `neighborsAsync`) run in, one at a time; other work may join it. */
   readonly scheduler: SliceScheduler;
   /** Ranked nodes whose label or aliases match `q`; ParameterError names q, limit or type when one is bad. */
   search(q: string, options?: SearchOptions): SearchResult[];
