@@ -1,4 +1,5 @@
 // Default state values: an empty selection, everything shown, no path asked.
+import { PATH_RULES } from "../api/index.js";
 import type { AppState, Filters, PathQuery } from "./types.js";
 
 export const DEFAULT_FILTERS: Filters = {
@@ -10,17 +11,17 @@ export const DEFAULT_FILTERS: Filters = {
 };
 
 export const DEFAULT_PATH_QUERY: Omit<PathQuery, "from" | "to"> = {
-  maxHops: 4,
-  limit: 5,
-  direction: "any",
+  maxHops: PATH_RULES.maxHops.default,
+  limit: PATH_RULES.limit.default,
+  direction: PATH_RULES.direction.default,
   edgeTypes: [],
   throughDocuments: true,
   includeProvenance: false,
 };
 
-/** Limits the path finder accepts (the API rejects more than 8 hops). */
-export const MAX_HOPS_RANGE = { min: 1, max: 8 } as const;
-export const PATH_LIMIT_RANGE = { min: 1, max: 20 } as const;
+/** Limits the path finder accepts: the server's own rules, from the web/server contract. */
+export const MAX_HOPS_RANGE = PATH_RULES.maxHops;
+export const PATH_LIMIT_RANGE = PATH_RULES.limit;
 
 export function initialState(): AppState {
   return {
