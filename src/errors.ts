@@ -35,6 +35,9 @@ export const PROBLEM_CODES = [
   "bad-file",
   // A C0 or C1 control character (other than tab and line feed) in a text field, a key or a source text.
   "control-character",
+  // A reading (sentence template) that does not parse, names an attribute its type does not declare, or cannot be
+  // written for an edge (a negated claim of a type without a negated reading).
+  "bad-reading",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

@@ -2,15 +2,18 @@
 //
 // The server types its answers against these shapes and the web explorer reads them through them, so a change to
 // what travels over HTTP is a change to this file, seen by the compiler on both sides. The module is Node-free: the
-// browser bundles it. Besides types (erased at build time) it takes only the core node keys (src/schema/core-keys.ts)
-// and the parameter rules (./parameters.ts), which import nothing, so nothing of Node, Express or graphology comes
-// with it; ESLint enforces that, and `web/` may import nothing else from `src/`.
+// browser bundles it. Besides types (erased at build time) it takes only the core node keys (src/schema/core-keys.ts),
+// the parameter rules (./parameters.ts) and the grouping of edges by claim (./claim-groups.ts), which import nothing,
+// so nothing of Node, Express or graphology comes with it; ESLint enforces that, and `web/` may import nothing else
+// from `src/`.
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
 import type { ExportFormat, NeighborDirection, PathDirection } from "./parameters";
 
 export type { AttributeKind, PropValue };
 // Every parameter's limits, defaults, enumerations (export formats, directions) and the date pattern.
 export * from "./parameters";
+// The edges of one joint claim shown together read as one sentence.
+export * from "./claim-groups";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants
@@ -35,7 +38,14 @@ export type NoPathCause = "same-node" | "disconnected" | "too-long" | "filtered"
 export interface NodeObject {
   id: string;
   type: string;
+  /** The full name: details, hover, search. */
   label: string;
+  /** The short display name ("DPRK"): canvas labels and sentences. The label when the data gives none. */
+  shortLabel: string;
+  /** The article the short name takes in running text ("the"), if any. */
+  article?: string;
+  /** True when the short name is grammatically plural. */
+  plural?: boolean;
   aliases: string[];
   description: string;
   date?: string;
@@ -56,7 +66,18 @@ export interface EdgeObject {
   type: string;
   source: string;
   target: string;
+  /** The short verb phrase ("declined to co-sponsor"). */
   label: string;
+  /** The claim of this edge alone as a sentence: "The Republic of Korea declined to co-sponsor A/C.3/74/L.26…". */
+  sentence: string;
+  /** Id of the claim the edge belongs to: the edges of one joint claim ("China and Russia jointly…") share it. */
+  claim: string;
+  /**
+   * On the edges of a claim of several edges: the whole claim as one sentence, to show once where all its
+   * `claimSize` edges are shown together (see `groupByClaim`).
+   */
+  claimSentence?: string;
+  claimSize?: number;
   date?: string;
   evidence: EdgeEvidenceObject;
   outsideKnowledge?: string[];
@@ -202,7 +223,10 @@ export type PathsResponse = PathsFoundResponse | NoPathResponse;
 export interface GraphViewNode {
   key: string;
   attributes: {
+    /** The full name, for hover and details. */
     label: string;
+    /** The short display name the canvas draws. */
+    shortLabel: string;
     type: string;
     aliases: string[];
     description: string;
@@ -220,7 +244,7 @@ export interface GraphViewEdge {
   key: string;
   source: string;
   target: string;
-  attributes: { type: string; label: string; date?: string; color: string };
+  attributes: { type: string; label: string; sentence: string; date?: string; color: string };
 }
 
 /** `GET /api/graph`: the graph the explorer draws, largest-degree nodes first, cut to `limit` nodes. */
@@ -258,8 +282,10 @@ export interface EdgeTypeInfo {
   name: string;
   /** The verb shown between source and target when an edge has no label of its own. */
   label: string;
-  /** How the edge reads, with {source} and {target} placeholders. */
+  /** How a claim of this type reads: a sentence template with {source}, {target} and attribute slots. */
   reading: string;
+  /** How a negated claim of this type reads, when the type has such a reading. */
+  negatedReading?: string;
   description: string;
   /** Node types allowed at each end. */
   source: string[];

@@ -1,10 +1,16 @@
-// Builds the graph from checked drafts: nodes with the sources that mention them, claim edges, cites edges.
+// Builds the graph from checked drafts: nodes with the sources that mention them, claim edges (each with its
+// sentence, and the sentence of its whole claim when the record made several), cites edges.
 import { MultiDirectedGraph } from "graphology";
+import { nodeName } from "../schema/edge-sentence";
+import { renderSentence, type NodeName } from "../schema/render-sentence";
+import type { SentenceTemplate } from "../schema/sentence-template";
 import type {
   Dataset,
   EdgeAttributes,
+  EdgeTypeSpec,
   GraphAttributes,
   NodeAttributes,
+  PropValue,
   RightsGraph,
   SourceRecord,
 } from "../schema/types";
@@ -29,6 +35,29 @@ class EdgeIds {
   }
 }
 
+/** Writes a claim's sentence from its reading, naming its ends as the graph's nodes (added first) are named. */
+function sentenceWriter(graph: RightsGraph) {
+  const names = new Map<string, NodeName>();
+  const name = (id: string): NodeName => {
+    let found = names.get(id);
+    if (!found) names.set(id, (found = nodeName(graph.getNodeAttributes(id))));
+    return found;
+  };
+  return (
+    template: SentenceTemplate,
+    sources: readonly string[],
+    targets: readonly string[],
+    spec: EdgeTypeSpec,
+    props: Record<string, PropValue>,
+  ): string =>
+    renderSentence(
+      template,
+      { source: sources.map(name), target: targets.map(name) },
+      props,
+      (attribute) => spec.attributes.get(attribute)?.kind,
+    );
+}
+
 /** The dataset of drafts that passed every check (the caller guarantees that no problem stands). */
 export function buildDataset(dataDir: string, { schema, nodes: byId, sources, edges }: Drafts): Dataset {
   const graph: RightsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
@@ -51,6 +80,9 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
     graph.addNode(node.id, {
       type: node.type,
       label: node.label,
+      ...(node.shortLabel !== undefined ? { shortLabel: node.shortLabel } : {}),
+      ...(node.article !== undefined ? { article: node.article } : {}),
+      ...(node.plural ? { plural: true } : {}),
       aliases: node.aliases,
       description: node.description,
       ...(node.date ? { date: node.date } : {}),
@@ -62,14 +94,24 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
   // Ids written in the data are reserved first, so that no generated id can take one of them.
   const ids = new EdgeIds(new Set<string>(edges.flatMap((e) => (e.id ? [e.id] : []))));
   const records = new Map<string, SourceRecord>();
+  const citesSpec = schema.edgeTypes.get("cites")!;
+  const sentence = sentenceWriter(graph);
   for (const source of sources) {
     const text = source.text.text;
     for (const citation of source.citations) {
       const id = ids.unique(`${source.document}--cites--${citation.document}--${citation.marker}`);
       const start = text.indexOf(citation.quote);
+      // The endnote is the brief's own statement that it cites the document: asserted, in its own voice.
+      const props = {
+        endnote: citation.marker,
+        ...(citation.locator ? { locator: citation.locator } : {}),
+        modality: "asserted",
+      };
       graph.addDirectedEdgeWithKey(id, source.document, citation.document, {
         type: "cites",
         label: `cites (endnote ${citation.marker}${citation.locator ? `, ${citation.locator}` : ""})`,
+        sentence: sentence(citesSpec.template, [source.document], [citation.document], citesSpec, props),
+        claim: id,
         evidence: {
           quote: citation.quote,
           footnotes: [citation.marker],
@@ -77,7 +119,7 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
           start,
           end: start + citation.quote.length,
         },
-        props: { endnote: citation.marker, ...(citation.locator ? { locator: citation.locator } : {}) },
+        props,
       });
     }
     records.set(source.text.id, {
@@ -94,12 +136,25 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
     const spec = schema.edgeTypes.get(edge.type)!;
     const source = records.get(edge.sourceId)!;
     const start = edge.quoteStart;
+    const template = edge.template!;
+    const size = edge.sources.length * edge.targets.length;
+    const joint =
+      size > 1
+        ? { claimSentence: sentence(template, edge.sources, edge.targets, spec, edge.props), claimSize: size }
+        : {};
+    let claim: string | undefined;
     for (const from of edge.sources) {
       for (const to of edge.targets) {
         const id = edge.id ?? ids.unique(`${from}--${edge.type}--${to}`);
+        // The claim is named after its first edge, so a claim of one edge has its edge's id.
+        claim ??= id;
         graph.addDirectedEdgeWithKey(id, from, to, {
           type: edge.type,
           label: edge.label ?? spec.label,
+          sentence: sentence(template, [from], [to], spec, edge.props),
+          ...(edge.reading !== undefined ? { reading: edge.reading } : {}),
+          claim,
+          ...joint,
           ...(edge.date ? { date: edge.date } : {}),
           evidence: {
             quote: edge.quote,

@@ -3,7 +3,15 @@ import type { Problem, ProblemCode } from "../errors";
 import { dateProblem } from "../schema/dates";
 import { ID_PATTERN } from "../schema/closest-ids";
 import { NODE_RECORD_FIELDS } from "../schema/core-keys";
-import type { AttributeSpec, NodeAttributes, PropValue, Schema } from "../schema/types";
+import { readingFor } from "../schema/edge-sentence";
+import {
+  parseSentenceTemplate,
+  templateAttributeProblems,
+  templateAttributes,
+  TemplateProblem,
+  type SentenceTemplate,
+} from "../schema/sentence-template";
+import type { AttributeSpec, EdgeTypeSpec, NodeAttributes, PropValue, Schema } from "../schema/types";
 import { checkAttribute } from "./check-attribute";
 import type { PassageHints } from "./closest-passage";
 import { normaliseEndnoteMarker } from "./endnote-marker";
@@ -32,6 +40,10 @@ export interface EdgeDraft {
   sources: string[];
   targets: string[];
   label?: string;
+  /** The record's own reading, as written, when it overrides its type's. */
+  reading?: string;
+  /** The reading its sentences are written with (own, type's or negated); undefined when it has a problem. */
+  template?: SentenceTemplate;
   date?: string;
   quote: string;
   /** Offset of the quote in the source text (-1 when it is not there: the graph is then never built). */
@@ -153,9 +165,86 @@ export class RecordChecker {
   }
 }
 
-const EDGE_FIELDS = new Set(["id", "type", "source", "target", "label", "date", "evidence", "outside_knowledge"]);
+const EDGE_FIELDS = new Set([
+  "id",
+  "type",
+  "source",
+  "target",
+  "label",
+  "reading",
+  "date",
+  "evidence",
+  "outside_knowledge",
+]);
 
-/** Checks a node record: id form and prefix, type, label, aliases, description, date and declared attributes. */
+/**
+ * The reading an edge record is written with, checked: its own `reading` parses and names only attributes its
+ * type declares; a negated claim has a reading that says so; every attribute the reading needs outside its optional
+ * parts has a value; a hedged claim's reading says its hedge. Undefined (with problems) when any of this fails.
+ */
+function checkReading(
+  c: RecordChecker,
+  what: string,
+  spec: EdgeTypeSpec,
+  ownText: string | undefined,
+  props: Record<string, PropValue>,
+): SentenceTemplate | undefined {
+  let own: SentenceTemplate | undefined;
+  if (ownText !== undefined) {
+    const parsed = parseSentenceTemplate(ownText);
+    const problems = parsed instanceof TemplateProblem ? [parsed] : templateAttributeProblems(parsed, spec.attributes);
+    for (const p of problems) c.report("bad-reading", "reading", `${what}: reading: ${p.message}`, p.hint);
+    if (problems.length > 0 || parsed instanceof TemplateProblem) return undefined;
+    own = parsed;
+  }
+  const negated = props.negated === true;
+  const template = readingFor(spec, own, negated);
+  if (!template) {
+    c.report(
+      "bad-reading",
+      "negated",
+      `${what}: a negated claim needs a reading that says it did not happen; type "${spec.name}" has no negated_reading`,
+      `give the edge its own reading ("{source} did not ... {target}"), or the type a negated_reading`,
+    );
+    return undefined;
+  }
+  let complete = true;
+  for (const name of templateAttributes(template).required) {
+    // An attribute the type requires is already reported as missing by the attribute check.
+    if (Object.hasOwn(props, name) || spec.attributes.get(name)?.required) continue;
+    complete = false;
+    c.report(
+      "missing-field",
+      ownText === undefined ? null : "reading",
+      `${what} has no "${name}", which its reading needs: ${template.text}`,
+      `add ${name}, or give the edge its own reading`,
+    );
+  }
+  const qualifier = props.modality === "hedged" ? props.qualifier : undefined;
+  const { required, optional } = templateAttributes(template);
+  const said = [template.text, ...[...required, ...optional].map((name) => props[name])]
+    .filter((part) => typeof part === "string")
+    .join(" ")
+    .toLowerCase();
+  if (typeof qualifier === "string" && !said.includes(qualifier.toLowerCase())) {
+    complete = false;
+    c.report(
+      "bad-reading",
+      ownText === undefined ? "qualifier" : "reading",
+      `${what}: a hedged claim reads with its hedge, and its reading does not say "${qualifier}": ${template.text}`,
+      `give the edge its own reading that says it, e.g. "{source} ${qualifier} ... {target}"`,
+    );
+  }
+  return complete ? template : undefined;
+}
+
+/** The articles a short name may take in running text. */
+const ARTICLES: readonly string[] = ["the"];
+
+/**
+ * Checks a node record: id form and prefix, type, label, short name (`short_label`, `article`, `plural`), aliases,
+ * description, date and declared attributes.
+ */
 export function checkNodeRecord(
   ctx: CheckContext,
   record: LocatedRecord,
@@ -189,6 +278,13 @@ export function checkNodeRecord(
     c.report("bad-id", "id", `${what}: ids of type "${spec.name}" start with "${spec.idPrefix}:"`);
   }
   const label = c.string("label", what, true);
+  const shortLabel = c.string("short_label", what, false);
+  const article = c.string("article", what, false);
+  if (article !== undefined && !ARTICLES.includes(article))
+    c.report("bad-value", "article", `${what}: article must be ${ARTICLES.join(" or ")}, found "${article}"`);
+  const plural = own(record.data, "plural");
+  if (plural !== undefined && typeof plural !== "boolean")
+    c.report("bad-value", "plural", `${what}: plural must be true or false, found ${JSON.stringify(plural)}`);
   const description = c.string("description", what, true);
   const aliases = c.stringList("aliases", what) ?? [];
   const outsideKnowledge = c.stringList("outside_knowledge", what);
@@ -203,6 +299,9 @@ export function checkNodeRecord(
     id,
     type: type ?? "",
     label: label ?? id,
+    ...(shortLabel !== undefined && shortLabel !== label ? { shortLabel } : {}),
+    ...(article !== undefined && ARTICLES.includes(article) ? { article } : {}),
+    ...(plural === true ? { plural } : {}),
     aliases,
     description: description ?? "",
     ...(date ? { date } : {}),
@@ -262,10 +361,12 @@ export function checkEdgeRecord(
     );
   }
   const label = c.string("label", what, false);
+  const reading = c.string("reading", what, false);
   const date = c.date("date", what);
   const outsideKnowledge = c.stringList("outside_knowledge", what);
   c.unknownKeys(what, EDGE_FIELDS, spec?.attributes ?? new Map());
   const props = spec ? c.attributes(what, spec.attributes, [source]) : {};
+  const template = spec ? checkReading(c, what, spec, reading, props) : undefined;
 
   const evidence = own(record.data, "evidence");
   let quote: string | undefined;
@@ -323,6 +424,8 @@ export function checkEdgeRecord(
     sources,
     targets,
     ...(label ? { label } : {}),
+    ...(reading ? { reading } : {}),
+    ...(template ? { template } : {}),
     ...(date ? { date } : {}),
     quote: quote ?? "",
     quoteStart,

@@ -1,6 +1,12 @@
 // Reads graph-data/schema.yaml into a Schema, reporting every way the model itself is wrong.
 import type { Problem } from "../errors";
 import { attributeNameProblem } from "../schema/attribute-names";
+import {
+  parseSentenceTemplate,
+  templateAttributeProblems,
+  TemplateProblem,
+  type SentenceTemplate,
+} from "../schema/sentence-template";
 import type { AttributeKind, AttributeSpec, EdgeTypeSpec, NodeTypeSpec, Schema } from "../schema/types";
 import { parseYamlFile, type LocatedRecord, type YamlFile } from "./located-record";
 import { isMapping, own } from "./plain-data";
@@ -128,6 +134,31 @@ function readEndpointTypes(
   return value as string[];
 }
 
+/**
+ * An edge type's reading (or negated reading), parsed and checked against the attributes the type declares; each
+ * problem at the reading's line. Null when it has one (the schema is then refused).
+ */
+function readReading(
+  ctx: Context,
+  type: string,
+  key: "reading" | "negated_reading",
+  reading: string,
+  attributes: Map<string, AttributeSpec>,
+): SentenceTemplate | null {
+  const line = ctx.yaml.lineAt(["edge_types", type, key]);
+  const parsed = parseSentenceTemplate(reading);
+  const problems = parsed instanceof TemplateProblem ? [parsed] : templateAttributeProblems(parsed, attributes);
+  for (const p of problems)
+    ctx.problems.push({
+      file: ctx.file,
+      line,
+      code: "bad-reading",
+      message: `schema: edge_types.${type}.${key}: ${p.message}`,
+      ...(p.hint ? { hint: p.hint } : {}),
+    });
+  return problems.length > 0 || parsed instanceof TemplateProblem ? null : parsed;
+}
+
 function readEdgeType(
   ctx: Context,
   root: LocatedRecord,
@@ -147,10 +178,17 @@ function readEdgeType(
   for (const [key, spec] of readAttributes(ctx, ["edge_types", name, "attributes"], own(raw, "attributes")))
     attributes.set(key, spec);
   const label = text(raw, "label") ?? name;
+  const reading = text(raw, "reading") ?? `{source} ${label} {target}`;
+  const negatedReading = text(raw, "negated_reading");
+  const template = readReading(ctx, name, "reading", reading, attributes);
+  const negatedTemplate =
+    negatedReading === undefined ? undefined : readReading(ctx, name, "negated_reading", negatedReading, attributes);
   return {
     name,
     label,
-    reading: text(raw, "reading") ?? `{source} ${label} {target}`,
+    reading,
+    template: template ?? { text: reading, parts: [] },
+    ...(negatedReading !== undefined && negatedTemplate ? { negatedReading, negatedTemplate } : {}),
     description: text(raw, "description") ?? "",
     sourceTypes: readEndpointTypes(ctx, line, `edge_types.${name}.source`, own(raw, "source"), nodeTypes),
     targetTypes: readEndpointTypes(ctx, line, `edge_types.${name}.target`, own(raw, "target"), nodeTypes),

@@ -71,6 +71,9 @@ function finite(value: PropValue | undefined): FlatValue | undefined {
 
 const NODE_CORE: ExportColumn<NodeAttributes>[] = [
   { name: "label", type: "string", read: (a) => a.label },
+  { name: "short_label", type: "string", read: (a) => a.shortLabel ?? a.label },
+  { name: "article", type: "string", read: (a) => a.article },
+  { name: "plural", type: "boolean", read: (a) => (a.plural ? true : undefined) },
   { name: "type", type: "string", read: (a) => a.type },
   { name: "aliases", type: "string-list", read: (a) => a.aliases },
   { name: "description", type: "string", read: (a) => a.description },
@@ -92,6 +95,10 @@ const NODE_PROVENANCE: ExportColumn<NodeAttributes>[] = [
 const EDGE_CORE: ExportColumn<EdgeAttributes>[] = [
   { name: "type", type: "string", read: (a) => a.type },
   { name: "label", type: "string", read: (a) => a.label },
+  { name: "sentence", type: "string", read: (a) => a.sentence },
+  { name: "claim", type: "string", read: (a) => a.claim },
+  { name: "claim_sentence", type: "string", read: (a) => a.claimSentence },
+  { name: "claim_size", type: "int", read: (a) => a.claimSize },
   { name: "evidence", type: "string", read: (a) => a.evidence.quote },
   { name: "footnotes", type: "string-list", read: (a) => a.evidence.footnotes },
   { name: "source_doc", type: "string", read: (a) => a.evidence.sourceDoc },

@@ -1,4 +1,5 @@
-// Full-text search over node labels and aliases: accent- and case-folded, prefix and typo tolerant, exact names first.
+// Full-text search over node labels, short labels and aliases: accent- and case-folded, prefix and typo tolerant,
+// exact names first.
 import MiniSearch from "minisearch";
 import { SEARCH_RULES } from "../api/parameters";
 import { ParameterError } from "../errors";
@@ -10,6 +11,7 @@ import type { SearchOptions, SearchResult } from "./types";
 interface SearchDocument {
   id: string;
   label: string;
+  /** The aliases and the short display name, which is a name like them. */
   aliases: string;
 }
 
@@ -28,7 +30,8 @@ function round(score: number): number {
 
 /**
  * Builds the search index of a graph once. Ranking: exact full-name matches first (the id, then the label, then an
- * alias), then minisearch's BM25 score with label matches boosted over alias matches; ties by label then id.
+ * alias or the short label), then minisearch's BM25 score with label matches boosted over alias matches; ties by
+ * label then id.
  * Every query term is a prefix; terms of 4+ characters also match with up to 20% typos. All terms must match;
  * when that finds nothing, any term may.
  */
@@ -48,9 +51,11 @@ export function createSearchIndex(graph: RightsGraph, schema: Schema): SearchInd
   };
   const documents: SearchDocument[] = [];
   graph.forEachNode((id, attributes) => {
-    documents.push({ id, label: attributes.label, aliases: attributes.aliases.join(" \n ") });
+    const others =
+      attributes.shortLabel === undefined ? attributes.aliases : [...attributes.aliases, attributes.shortLabel];
+    documents.push({ id, label: attributes.label, aliases: others.join(" \n ") });
     addName(attributes.label, id);
-    for (const alias of attributes.aliases) addName(alias, id);
+    for (const name of others) addName(name, id);
   });
   miniSearch.addAll(documents);
 

@@ -2,11 +2,25 @@
 import type { RightsGraph } from "../schema/types";
 import type { EdgeObject } from "./types";
 
-const CORE_EDGE_KEYS = new Set(["id", "type", "source", "target", "label", "date", "evidence", "outsideKnowledge"]);
+const CORE_EDGE_KEYS = new Set([
+  "id",
+  "type",
+  "source",
+  "target",
+  "label",
+  "sentence",
+  "claim",
+  "claimSentence",
+  "claimSize",
+  "date",
+  "evidence",
+  "outsideKnowledge",
+]);
 
 /**
  * The API object of edge `edgeId`:
- * `{id, type, source, target, label, date?, evidence: {quote, footnotes, sourceDoc, start, end}, outsideKnowledge?, ...props}`.
+ * `{id, type, source, target, label, sentence, claim, claimSentence?, claimSize?, date?, evidence: {quote, footnotes,
+ * sourceDoc, start, end}, outsideKnowledge?, ...props}`.
  * Type-specific attributes are flattened in; where one shares a name with a core field, the core field wins.
  * The caller guarantees that the edge exists.
  */
@@ -19,7 +33,13 @@ export function toEdgeObject(graph: RightsGraph, edgeId: string): EdgeObject {
     source: graph.source(edgeId),
     target: graph.target(edgeId),
     label: attributes.label,
+    sentence: attributes.sentence,
+    claim: attributes.claim,
   } as EdgeObject;
+  if (attributes.claimSentence !== undefined) {
+    edge.claimSentence = attributes.claimSentence;
+    edge.claimSize = attributes.claimSize;
+  }
   if (attributes.date !== undefined) edge.date = attributes.date;
   edge.evidence = {
     quote: evidence.quote,

@@ -3,8 +3,9 @@ import type { RightsGraph } from "../schema/types";
 import { CORE_NODE_KEYS, type NodeObject } from "./types";
 
 /**
- * The API object of node `id`: `{id, type, label, aliases, description, date?, outsideKnowledge?, sources,
- * sourceCount, ...props}`, with at most `sourceLimit` source ids (lists of nodes pass LIST_SOURCES).
+ * The API object of node `id`: `{id, type, label, shortLabel, article?, plural?, aliases, description, date?,
+ * outsideKnowledge?, sources, sourceCount, ...props}`, with at most `sourceLimit` source ids (lists of nodes pass
+ * LIST_SOURCES).
  * Type-specific attributes are flattened in; where one shares a name with a core field, the core field wins.
  * The caller guarantees that the node exists.
  */
@@ -14,9 +15,12 @@ export function toNodeObject(graph: RightsGraph, id: string, sourceLimit = Infin
     id,
     type: attributes.type,
     label: attributes.label,
+    shortLabel: attributes.shortLabel ?? attributes.label,
     aliases: [...attributes.aliases],
     description: attributes.description,
   } as NodeObject;
+  if (attributes.article !== undefined) node.article = attributes.article;
+  if (attributes.plural) node.plural = true;
   if (attributes.date !== undefined) node.date = attributes.date;
   if (attributes.outsideKnowledge !== undefined) node.outsideKnowledge = [...attributes.outsideKnowledge];
   node.sources = attributes.sources.slice(0, sourceLimit);

@@ -4,3 +4,6 @@ export * from "./dates";
 export * from "./closest-ids";
 export * from "./core-keys";
 export * from "./attribute-names";
+export * from "./sentence-template";
+export * from "./render-sentence";
+export * from "./edge-sentence";

@@ -1,5 +1,6 @@
 // The graph's types, declared once: schema model, node/edge/graph attributes and the loaded dataset.
 import type { MultiDirectedGraph } from "graphology";
+import type { SentenceTemplate } from "./sentence-template";
 
 /** A value of a type-specific attribute declared in schema.yaml. */
 export type PropValue = string | number | boolean | string[];
@@ -32,8 +33,12 @@ export interface EdgeTypeSpec {
   name: string;
   /** The verb shown between source and target when an edge has no label of its own ("declined"). */
   label: string;
-  /** How the edge reads, with {source} and {target} placeholders. */
+  /** How a claim of this type reads: a sentence template with {source}, {target} and attribute slots. */
   reading: string;
+  template: SentenceTemplate;
+  /** How a claim of this type reads when it is negated (`negated: true`): "{source} did not hold {target}". */
+  negatedReading?: string;
+  negatedTemplate?: SentenceTemplate;
   description: string;
   sourceTypes: string[];
   targetTypes: string[];
@@ -63,7 +68,14 @@ export interface Evidence {
 
 export interface NodeAttributes {
   type: string;
+  /** The full name ("Democratic People's Republic of Korea"): details, hover, search. */
   label: string;
+  /** The short display name ("DPRK"), when it differs from the label: canvas labels and sentences. */
+  shortLabel?: string;
+  /** The article the short name takes in running text ("the DPRK"). */
+  article?: string;
+  /** True when the short name is grammatically plural ("the special procedures are"). */
+  plural?: boolean;
   aliases: string[];
   description: string;
   /** ISO 8601 prefix ("2019", "2019-12", "2019-12-18") or interval of two ("2019-07/2019-12"). */
@@ -78,8 +90,18 @@ export interface NodeAttributes {
 
 export interface EdgeAttributes {
   type: string;
-  /** Verb phrase read between the two labels ("declined to co-sponsor"). */
+  /** Short verb phrase read between the two ends ("declined to co-sponsor"). */
   label: string;
+  /** The claim of this edge alone as a sentence, made once at load from its reading. */
+  sentence: string;
+  /** The edge's own reading (a sentence template), when it overrides its type's. */
+  reading?: string;
+  /** Id of the claim (the data record) the edge comes from: the edges of one joint record share it. */
+  claim: string;
+  /** The whole claim as one sentence, on the edges of a claim of several edges ("China and Russia jointly..."). */
+  claimSentence?: string;
+  /** How many edges the claim has, when more than one. */
+  claimSize?: number;
   date?: string;
   evidence: Evidence;
   props: Record<string, PropValue>;

@@ -50,6 +50,7 @@ function* graphViewSteps(
       key: id,
       attributes: {
         label: a.label,
+        shortLabel: a.shortLabel ?? a.label,
         type: a.type,
         aliases: a.aliases,
         description: a.description,
@@ -69,7 +70,13 @@ function* graphViewSteps(
       key,
       source,
       target,
-      attributes: { type: a.type, label: a.label, ...(a.date ? { date: a.date } : {}), color: edgeTypeColor(a.type) },
+      attributes: {
+        type: a.type,
+        label: a.label,
+        sentence: a.sentence,
+        ...(a.date ? { date: a.date } : {}),
+        color: edgeTypeColor(a.type),
+      },
     });
   }
   return {

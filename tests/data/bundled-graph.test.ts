@@ -222,7 +222,7 @@ describe("who sponsored, proposed, adopted", () => {
     const spv = edges("cites")
       .filter(([, t]) => t === "doc:un:s-pv.8682")
       .map(([, , a]) => a.props);
-    expect(spv).toContainEqual({ endnote: "ii", locator: "p.5" });
+    expect(spv).toContainEqual({ endnote: "ii", locator: "p.5", modality: "asserted" });
   });
 
   it("the General Assembly adopted the resolution once, on 18 December 2019, without a vote", () => {

@@ -108,9 +108,24 @@ describe("loadDataset on valid data", async () => {
     expect(graph.getNodeAttribute("state:prk", "sources")).toEqual(["beta"]);
   });
 
-  it("turns a joint act into one edge per party", () => {
-    expect(graph.hasEdge("state:prk--sponsored--doc:r-1")).toBe(true);
-    expect(graph.hasEdge("state:kor--sponsored--doc:r-1")).toBe(true);
+  it("turns a joint act into one edge per party, each with its own sentence and the claim's", () => {
+    const dprk = graph.getEdgeAttributes("state:prk--sponsored--doc:r-1");
+    const rok = graph.getEdgeAttributes("state:kor--sponsored--doc:r-1");
+    expect(dprk.sentence).toBe("The DPRK sponsored R/1.");
+    expect(rok.sentence).toBe("The Republic of Korea sponsored R/1.");
+    expect([dprk.claim, rok.claim]).toEqual(["state:prk--sponsored--doc:r-1", "state:prk--sponsored--doc:r-1"]);
+    expect([dprk.claimSentence, dprk.claimSize]).toEqual(["The DPRK and the Republic of Korea sponsored R/1.", 2]);
+    expect(rok.claimSentence).toBe(dprk.claimSentence);
+  });
+
+  it("writes a claim of one edge with its type's reading, attributes and short names, and no claim sentence", () => {
+    const declined = graph.getEdgeAttributes("state:kor--declined--doc:r-1");
+    expect(declined.sentence).toBe("The Republic of Korea declined co-sponsorship of R/1.");
+    expect(declined.claim).toBe("state:kor--declined--doc:r-1");
+    expect(declined.claimSentence).toBeUndefined();
+    expect(graph.getEdgeAttribute("rec:alpha-1--addressed-to--state:kor", "sentence")).toBe(
+      "Alpha recommendation 1 is addressed to the Republic of Korea.",
+    );
   });
 
   it("records evidence with normalised endnotes, the source document and exact offsets", () => {
@@ -128,7 +143,8 @@ describe("loadDataset on valid data", async () => {
 
   it("makes a cites edge per citation with its endnote and locator", () => {
     const cites = graph.getEdgeAttributes("doc:brief:alpha--cites--doc:r-1--i");
-    expect(cites.props).toEqual({ endnote: "i", locator: "p.4" });
+    expect(cites.props).toEqual({ endnote: "i", locator: "p.4", modality: "asserted" });
+    expect(cites.sentence).toBe("The Alpha brief cites R/1 (endnote i, p.4).");
     expect(cites.evidence.quote).toBe("Resolution R/1, 2019, p.4");
     expect(graph.source("doc:brief:alpha--cites--doc:r-1--i")).toBe("doc:brief:alpha");
   });

@@ -76,8 +76,11 @@ describe("collectExportColumns", () => {
 
   it("lists the core columns in contract order, display columns only when a layout is given", () => {
     const withoutDisplay = collectExportColumns(tinyGraph(), tinySchema(), false);
-    expect(names(withoutDisplay.node).slice(0, 7)).toEqual([
+    expect(names(withoutDisplay.node).slice(0, 10)).toEqual([
       "label",
+      "short_label",
+      "article",
+      "plural",
       "type",
       "aliases",
       "description",
@@ -85,15 +88,19 @@ describe("collectExportColumns", () => {
       "sources",
       "outside_knowledge",
     ]);
-    expect(names(collectExportColumns(tinyGraph(), tinySchema(), true).node).slice(5, 9)).toEqual([
+    expect(names(collectExportColumns(tinyGraph(), tinySchema(), true).node).slice(8, 12)).toEqual([
       "x",
       "y",
       "size",
       "color",
     ]);
-    expect(names(withoutDisplay.edge).slice(0, 9)).toEqual([
+    expect(names(withoutDisplay.edge).slice(0, 13)).toEqual([
       "type",
       "label",
+      "sentence",
+      "claim",
+      "claim_sentence",
+      "claim_size",
       "evidence",
       "footnotes",
       "source_doc",

@@ -7,12 +7,15 @@ import type { EdgeAttributes, NodeAttributes } from "../../src/schema";
 export function expectedNodeData(attributes: NodeAttributes, display?: NodeDisplay): Record<string, unknown> {
   const data: Record<string, unknown> = {
     label: attributes.label,
+    short_label: attributes.shortLabel ?? attributes.label,
     type: attributes.type,
     aliases: JSON.stringify(attributes.aliases),
     description: attributes.description,
     sources: JSON.stringify(attributes.sources),
     ...attributes.props,
   };
+  if (attributes.article !== undefined) data.article = attributes.article;
+  if (attributes.plural) data.plural = true;
   if (attributes.date !== undefined) data.date = attributes.date;
   if (attributes.outsideKnowledge) data.outside_knowledge = JSON.stringify(attributes.outsideKnowledge);
   if (display) Object.assign(data, display);
@@ -24,6 +27,8 @@ export function expectedEdgeData(attributes: EdgeAttributes): Record<string, unk
   const data: Record<string, unknown> = {
     type: attributes.type,
     label: attributes.label,
+    sentence: attributes.sentence,
+    claim: attributes.claim,
     evidence: attributes.evidence.quote,
     footnotes: JSON.stringify(attributes.evidence.footnotes),
     source_doc: attributes.evidence.sourceDoc,
@@ -31,6 +36,8 @@ export function expectedEdgeData(attributes: EdgeAttributes): Record<string, unk
     evidence_end: attributes.evidence.end,
     ...attributes.props,
   };
+  if (attributes.claimSentence !== undefined) data.claim_sentence = attributes.claimSentence;
+  if (attributes.claimSize !== undefined) data.claim_size = attributes.claimSize;
   if (attributes.date !== undefined) data.date = attributes.date;
   if (attributes.outsideKnowledge) data.outside_knowledge = JSON.stringify(attributes.outsideKnowledge);
   return data;

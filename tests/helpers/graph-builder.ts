@@ -25,11 +25,16 @@ export function addNode(graph: RightsGraph, id: string, input: NodeInput): void 
   });
 }
 
-/** Adds an edge with the given id; evidence defaults to an empty quote at offset 0 of "doc:source". */
+/**
+ * Adds an edge with the given id; evidence defaults to an empty quote at offset 0 of "doc:source", the sentence to
+ * "<source> <type> <target>.", the claim to the edge's own id.
+ */
 export function addEdge(graph: RightsGraph, id: string, source: string, target: string, input: EdgeInput): void {
   const { evidence, ...rest } = input;
   graph.addEdgeWithKey(id, source, target, {
     label: input.type,
+    sentence: `${source} ${input.type} ${target}.`,
+    claim: id,
     props: {},
     ...rest,
     evidence: { quote: "", footnotes: [], sourceDoc: "doc:source", start: 0, end: 0, ...evidence },

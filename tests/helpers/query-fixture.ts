@@ -1,5 +1,7 @@
 // Small hand-made datasets for the query layer's tests: a fixed schema and a builder of nodes and edges.
 import { MultiDirectedGraph } from "graphology";
+import { parseReading } from "./parse-reading";
+import { nodeName, renderSentence } from "../../src/schema";
 import type {
   Dataset,
   EdgeAttributes,
@@ -48,6 +50,7 @@ export function querySchema(): Schema {
         name,
         label: name,
         reading: `{source} ${name} {target}`,
+        template: parseReading(`{source} ${name} {target}`),
         description: `${name} link.`,
         sourceTypes: all,
         targetTypes: all,
@@ -115,14 +118,22 @@ export function buildDataset(spec: FixtureSpec): Dataset {
     });
   }
   const documents = Object.values(spec.sources ?? {});
+  const schema = querySchema();
   for (const raw of spec.edges ?? []) {
     const edge: FixtureEdge = Array.isArray(raw) ? { source: raw[0], target: raw[1], type: raw[2] } : raw;
     const type = edge.type ?? "about";
     let id = edge.id ?? `${edge.source}--${type}--${edge.target}`;
     for (let n = 2; graph.hasEdge(id); n++) id = `${edge.source}--${type}--${edge.target}--${n}`;
+    const name = (node: string) => [nodeName(graph.getNodeAttributes(node))];
     graph.addEdgeWithKey(id, edge.source, edge.target, {
       type,
       label: type,
+      sentence: renderSentence(
+        schema.edgeTypes.get(type)!.template,
+        { source: name(edge.source), target: name(edge.target) },
+        {},
+      ),
+      claim: id,
       ...(edge.date ? { date: edge.date } : {}),
       evidence: {
         quote: `${edge.source} ${type} ${edge.target}`,
@@ -140,5 +151,5 @@ export function buildDataset(spec: FixtureSpec): Dataset {
       { id, document, title: id, textPath: "", text: "", endnotes: new Map(), meta: {} },
     ]),
   );
-  return { dataDir: "", schema: querySchema(), graph, sources };
+  return { dataDir: "", schema, graph, sources };
 }

@@ -1,5 +1,6 @@
 // Builds a Schema object from a compact description, so tests can declare just the types and attributes they need.
 import type { AttributeKind, AttributeSpec, EdgeTypeSpec, NodeTypeSpec, Schema } from "../../src/schema";
+import { parseReading } from "./parse-reading";
 
 /** Attribute name -> kind, in declaration order. */
 export type AttributeKinds = Record<string, AttributeKind>;
@@ -38,6 +39,7 @@ export function buildSchema(description: SchemaDescription): Schema {
       name,
       label: name.replace(/-/g, " "),
       reading: `{source} ${name} {target}`,
+      template: parseReading(`{source} ${name} {target}`),
       description: `${name} (test)`,
       sourceTypes: allNodeTypes,
       targetTypes: allNodeTypes,

@@ -35,6 +35,8 @@ export function tinyGraph(): RightsGraph {
   addNode(graph, "state:prk", {
     type: "state",
     label: "Democratic People's Republic of Korea",
+    shortLabel: "DPRK",
+    article: "the",
     aliases: ["DPRK", "North Korea", 'the "Hermit Kingdom"'],
     description: "North Korea.",
     props: { iso3: "PRK" },
@@ -79,6 +81,7 @@ export function tinyGraph(): RightsGraph {
   addEdge(graph, "state:kor--declined--doc:un:a-c.3-74-l.26", "state:kor", "doc:un:a-c.3-74-l.26", {
     type: "declined",
     label: "declined to co-sponsor",
+    sentence: "The Republic of Korea declined “to co-sponsor” <A/C.3/74/L.26> & said 'no' — 北朝鮮.",
     date: "2019-11",
     props: { what: "co-sponsorship", qualifier: "appeared to" },
     evidence: { quote: TRICKY_QUOTE, footnotes: ["iii"], sourceDoc: "doc:brief", start: 1204, end: 1290 },

@@ -40,7 +40,14 @@ function countingDataset(): Dataset {
   for (let e = 0; e < EDGES; e++) {
     const quote = Array.from({ length: 160 }, noise).join(" ").slice(0, 1000);
     const evidence = { quote, footnotes: [], sourceDoc: "doc:generated", start: 0, end: quote.length };
-    const attributes = { type: "influenced", label: "influenced", evidence, props: {} } as EdgeAttributes;
+    const attributes = {
+      type: "influenced",
+      label: "influenced",
+      sentence: `Person ${e} influenced someone.`,
+      claim: `e${e}`,
+      evidence,
+      props: {},
+    } as EdgeAttributes;
     for (const [name, value] of Object.entries(attributes) as [keyof typeof reads, unknown][]) {
       if (!(name in reads)) continue;
       Object.defineProperty(attributes, name, {

@@ -50,15 +50,34 @@ export const SCHEMA: SchemaResponse = {
 const node = (key: string, label: string, type: string, x: number, y: number, size: number, date?: string) =>
   ({
     key,
-    attributes: { label, type, aliases: [], description: "", ...(date ? { date } : {}), x, y, size, color: "#000000" },
+    attributes: {
+      label,
+      shortLabel: label,
+      type,
+      aliases: [],
+      description: "",
+      ...(date ? { date } : {}),
+      x,
+      y,
+      size,
+      color: "#000000",
+    },
   }) satisfies GraphViewNode;
 
-const edge = (key: string, source: string, target: string, type: string, label: string, date?: string) =>
+const edge = (
+  key: string,
+  source: string,
+  target: string,
+  type: string,
+  label: string,
+  sentence: string,
+  date?: string,
+) =>
   ({
     key,
     source,
     target,
-    attributes: { type, label, ...(date ? { date } : {}), color: "#000000" },
+    attributes: { type, label, sentence, ...(date ? { date } : {}), color: "#000000" },
   }) satisfies GraphViewEdge;
 
 const NODES = [
@@ -70,11 +89,27 @@ const NODES = [
 ];
 
 const EDGES = [
-  edge("e:declined", "state:kor", "doc:l26", "declined", "declined to co-sponsor", "2019-11"),
-  edge("e:call-kor", "person:q", "state:kor", "called-on", "called on"),
-  edge("e:call-kor-2", "person:q", "state:kor", "called-on", "called on", "2019-10"),
-  edge("e:cites", "doc:brief", "doc:l26", "cites", "cites"),
-  edge("e:dangling", "state:kor", "nowhere", "cites", "cites"),
+  edge(
+    "e:declined",
+    "state:kor",
+    "doc:l26",
+    "declined",
+    "declined to co-sponsor",
+    "The Republic of Korea declined to co-sponsor A/C.3/74/L.26.",
+    "2019-11",
+  ),
+  edge("e:call-kor", "person:q", "state:kor", "called-on", "called on", "Quintana called on the ROK to act."),
+  edge(
+    "e:call-kor-2",
+    "person:q",
+    "state:kor",
+    "called-on",
+    "called on",
+    "Quintana called on the ROK again.",
+    "2019-10",
+  ),
+  edge("e:cites", "doc:brief", "doc:l26", "cites", "cites", "The brief cites A/C.3/74/L.26 (endnote i)."),
+  edge("e:dangling", "state:kor", "nowhere", "cites", "cites", "The ROK cites nothing."),
 ];
 
 export const GRAPH: GraphResponse = {

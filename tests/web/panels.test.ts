@@ -2,31 +2,19 @@
 import { describe, expect, it } from "vitest";
 import { exportUrl, viewParams } from "../../web/src/panels/export/export-urls.js";
 import { pathParams } from "../../web/src/actions/index.js";
-import { groupHeading, groupRelations, sentence, sentenceParts } from "../../web/src/panels/shared/sentence.js";
+import { groupHeading, groupRelations, otherEnds } from "../../web/src/panels/shared/sentence.js";
 import { locateQuote } from "../../web/src/panels/source-reader/highlight.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY } from "../../web/src/state/index.js";
-import { SCHEMA } from "./fixture.js";
 
-const labels: Record<string, string> = {
-  "state:kor": "Republic of Korea",
-  "doc:l26": "A/C.3/74/L.26",
-  "rec:1": "Rec 1",
-};
-const labelOf = (id: string) => labels[id] ?? id;
-const types = new Map(SCHEMA.edgeTypes.map((t) => [t.name, t]));
-
-describe("sentences", () => {
-  it("reads an edge with its own verb phrase", () => {
-    const edge = { type: "declined", label: "declined to co-sponsor", source: "state:kor", target: "doc:l26" };
-    expect(sentence(edge, labelOf, types.get("declined"))).toBe(
-      "Republic of Korea declined to co-sponsor A/C.3/74/L.26",
-    );
-  });
-
-  it("falls back on the type's reading template, then on the type name", () => {
-    const edge = { type: "addressed-to", label: "", source: "rec:1", target: "state:kor" };
-    expect(sentenceParts(edge, labelOf, types.get("addressed-to")).verb).toBe("is addressed to");
-    expect(sentence({ ...edge, type: "made-up" }, labelOf)).toBe("Rec 1 made up Republic of Korea");
+describe("relations", () => {
+  it("lists the other ends of a claim once each, in order", () => {
+    const edges = [
+      { type: "sponsored", source: "state:chn", target: "doc:draft" },
+      { type: "sponsored", source: "state:rus", target: "doc:draft" },
+      { type: "sponsored", source: "state:chn", target: "doc:draft" },
+    ];
+    expect(otherEnds("doc:draft", edges)).toEqual(["state:chn", "state:rus"]);
+    expect(otherEnds("state:chn", edges.slice(0, 1))).toEqual(["doc:draft"]);
   });
 
   it("groups relations by direction then type, outgoing first", () => {

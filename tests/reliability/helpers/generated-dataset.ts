@@ -15,10 +15,12 @@ export interface GeneratedOptions {
   hubEdges: number;
 }
 
-function edgeAttributes(quote: string): EdgeAttributes {
+function edgeAttributes(quote: string, claim: string): EdgeAttributes {
   return {
     type: "influenced",
     label: "influenced",
+    sentence: `${quote}.`,
+    claim,
     evidence: { quote, footnotes: [], sourceDoc: "doc:generated", start: 0, end: quote.length },
     props: {},
   };
@@ -57,19 +59,19 @@ export function generatedDataset(options: Partial<GeneratedOptions> = {}): Datas
     const source = Math.floor(next() * nodes);
     let target = Math.floor(next() * nodes);
     if (target === source) target = (target + 1) % nodes;
-    graph.addDirectedEdgeWithKey(`e${e}`, `person:p${source}`, `person:p${target}`, edgeAttributes(quote));
+    graph.addDirectedEdgeWithKey(`e${e}`, `person:p${source}`, `person:p${target}`, edgeAttributes(quote, `e${e}`));
   }
   for (let e = 0; e < hubEdges; e++) {
     const other = 1 + Math.floor(next() * (nodes - 1));
     const [a, b] = e % 2 ? [0, other] : [other, 0];
-    graph.addDirectedEdgeWithKey(`hub${e}`, `person:p${a}`, `person:p${b}`, edgeAttributes(quote));
+    graph.addDirectedEdgeWithKey(`hub${e}`, `person:p${a}`, `person:p${b}`, edgeAttributes(quote, `hub${e}`));
   }
   // Two extra people hang off person:p0 alone: between them there is one path (via p0), but every walk through
   // the dense part looks as if it could come back to "person:to", so proving there is no other path explodes.
   for (const id of ["person:from", "person:to"]) {
     graph.addNode(id, { type: "person", label: id, aliases: [], description: "", props: {}, sources: ["generated"] });
   }
-  graph.addDirectedEdgeWithKey("e-from", "person:from", "person:p0", edgeAttributes(quote));
-  graph.addDirectedEdgeWithKey("e-to", "person:p0", "person:to", edgeAttributes(quote));
+  graph.addDirectedEdgeWithKey("e-from", "person:from", "person:p0", edgeAttributes(quote, "e-from"));
+  graph.addDirectedEdgeWithKey("e-to", "person:p0", "person:to", edgeAttributes(quote, "e-to"));
   return { dataDir: "generated", schema, graph, sources: new Map() };
 }

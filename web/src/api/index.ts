@@ -1,4 +1,10 @@
 // Public face of the API client, and of the web/server contract: the only module of src/ the explorer may import.
 export { api, ApiError, errorMessage, getJson, withQuery } from "./client.js";
 export type * from "../../../src/api/contract.js";
-export { CORE_NODE_KEYS, EXPORT_FORMAT_NAMES, LIST_SOURCES, PATH_RULES } from "../../../src/api/contract.js";
+export {
+  CORE_NODE_KEYS,
+  EXPORT_FORMAT_NAMES,
+  groupByClaim,
+  LIST_SOURCES,
+  PATH_RULES,
+} from "../../../src/api/contract.js";

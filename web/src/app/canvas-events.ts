@@ -1,14 +1,12 @@
 // What the pointer does on the canvas: hover highlights and names a relation, click selects, a click on the empty
 // stage clears the selection.
 import { clearSelection, hoverEdge, hoverNode, selectEdge, selectNode } from "../actions/index.js";
-import { sentence } from "../panels/shared/sentence.js";
 import type { AppContext } from "./context.js";
 import type { ExplorerPage } from "./page.js";
 
 export function bindCanvasEvents(ctx: AppContext, page: Pick<ExplorerPage, "canvas" | "hoverHint">): void {
   const { graph, renderer, store } = ctx;
   const { canvas: container, hoverHint: hint } = page;
-  const labelOf = (id: string): string => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
   renderer.on("enterNode", ({ node }) => {
     store.dispatch(hoverNode(node));
     container.classList.add("pointing");
@@ -21,12 +19,7 @@ export function bindCanvasEvents(ctx: AppContext, page: Pick<ExplorerPage, "canv
   renderer.on("enterEdge", ({ edge }) => {
     store.dispatch(hoverEdge(edge));
     container.classList.add("pointing");
-    const a = graph.getEdgeAttributes(edge);
-    hint.textContent = sentence(
-      { type: a.relType, label: a.label, source: graph.source(edge), target: graph.target(edge) },
-      labelOf,
-      ctx.edgeTypes.get(a.relType),
-    );
+    hint.textContent = graph.getEdgeAttribute(edge, "sentence");
     hint.classList.add("visible");
   });
   renderer.on("leaveEdge", () => {

@@ -1,5 +1,6 @@
-// Turns GET /api/graph into the graph the canvas draws: types renamed away from sigma's, the server's positions and
-// sizes, edges straight until the renderer curves parallel ones. Pure (no sigma import), so it runs in Node for tests.
+// Turns GET /api/graph into the graph the canvas draws: types renamed away from sigma's, short names drawn (the full
+// name kept for hover), the server's positions and sizes, edges straight until the renderer curves parallel ones.
+// Pure (no sigma import), so it runs in Node for tests.
 import { MultiDirectedGraph } from "graphology";
 import type { GraphResponse, SchemaResponse } from "../api/index.js";
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from "./types.js";
@@ -17,7 +18,8 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
   for (const { key, attributes: a } of data.nodes) {
     if (graph.hasNode(key)) continue;
     const node: DisplayNodeAttributes = {
-      label: String(a.label ?? key),
+      label: String(a.shortLabel ?? a.label ?? key),
+      fullLabel: String(a.label ?? key),
       nodeType: String(a.type ?? ""),
       aliases: Array.isArray(a.aliases) ? a.aliases.map(String) : [],
       description: String(a.description ?? ""),
@@ -35,6 +37,8 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
     const edge: DisplayEdgeAttributes = {
       relType: String(a.type ?? ""),
       label: String(a.label ?? a.type ?? ""),
+      // The claim as the server writes it: the hover hint shows it.
+      sentence: String(a.sentence ?? ""),
       color: edgeColors.get(String(a.type)) ?? a.color ?? FALLBACK_EDGE_COLOR,
       size: 1.5,
       type: "straight",

@@ -2,8 +2,12 @@
 import type { MultiDirectedGraph } from "graphology";
 import type { GraphViewEdge, GraphViewNode } from "../api/index.js";
 
-/** A node as GET /api/graph sends it, but for its type. */
-export type DisplayNodeAttributes = Omit<GraphViewNode["attributes"], "type"> & {
+/** A node as GET /api/graph sends it, but for its type and its names. */
+export type DisplayNodeAttributes = Omit<GraphViewNode["attributes"], "type" | "label" | "shortLabel"> & {
+  /** The short display name ("DPRK"): what the canvas draws and the panels name the node by. */
+  label: string;
+  /** The full name ("Democratic People's Republic of Korea"), shown on hover. */
+  fullLabel: string;
   /** The schema's node type ("state"). Sigma reserves `type` for its node programs. */
   nodeType: string;
 };

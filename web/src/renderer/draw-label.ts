@@ -44,7 +44,9 @@ export function drawNodeHover<N extends Attributes, E extends Attributes, G exte
   settings: Settings<N, E, G>,
 ): void {
   const size = labelSizeFor(data.size, settings.labelSize);
-  const text = data.label ? shortLabel(data.label) : "";
+  // The canvas draws short names; hovering a node shows its full name ("Democratic People's Republic of Korea").
+  const full = (data as { fullLabel?: unknown }).fullLabel;
+  const text = data.label ? (typeof full === "string" && full !== "" ? full : shortLabel(data.label)) : "";
   context.font = `600 ${size}px ${settings.labelFont}`;
   const padding = 4;
   const width = text ? context.measureText(text).width + data.size + 12 : 0;

@@ -1,14 +1,14 @@
 // Details of the selected node (identity, then its relations grouped by type and direction, as cited sentences)
 // or of the selected edge (the claim, its quote and endnotes).
 import { selectNode } from "../../actions/index.js";
-import { CORE_NODE_KEYS, errorMessage } from "../../api/index.js";
-import type { EdgeObject, NodeObject } from "../../api/index.js";
+import { CORE_NODE_KEYS, errorMessage, groupByClaim } from "../../api/index.js";
+import type { ClaimGroup, EdgeObject, NodeObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, safeUrl } from "../../dom/index.js";
 import { formatDate } from "../../graph/index.js";
 import type { Selection } from "../../state/index.js";
 import { evidenceView } from "../shared/evidence.js";
-import { groupHeading, groupRelations, sentenceParts } from "../shared/sentence.js";
+import { groupHeading, groupRelations, otherEnds } from "../shared/sentence.js";
 
 /** Fields the panel shows in their own places; the rest are listed as attributes. */
 const SHOWN_ELSEWHERE = CORE_NODE_KEYS;
@@ -72,23 +72,40 @@ function outsideKnowledge(notes: unknown): HTMLElement | null {
   );
 }
 
-/** One relation: a button with the sentence (selects the other node), then the evidence. */
-function relationItem(ctx: AppContext, nodeId: string, edge: EdgeObject): HTMLElement {
-  const parts = sentenceParts(edge, labelOf(ctx), ctx.edgeTypes.get(edge.type));
-  const other = edge.source === nodeId ? edge.target : edge.source;
-  const otherIsSource = other === edge.source && edge.source !== nodeId;
-  const button = h(
-    "button",
-    {
+/**
+ * One claim: its sentence (the server's) as a button that selects the node at the other end, or for a joint claim
+ * with several other ends, the sentence and a button for each; then the evidence, which its edges share.
+ */
+function relationItem(ctx: AppContext, nodeId: string, claim: ClaimGroup<EdgeObject>): HTMLElement {
+  const first = claim.edges[0]!;
+  const name = labelOf(ctx);
+  const others = otherEnds(nodeId, claim.edges);
+  const attrs = { "data-edge": first.id, "data-claim": first.claim };
+  if (others.length === 1) {
+    const other = others[0]!;
+    const button = h("button", {
       class: "relation-link",
-      attrs: { type: "button", title: `Select ${labelOf(ctx)(other)}` },
+      text: claim.sentence,
+      attrs: { type: "button", title: `Select ${name(other)}` },
       on: { click: () => goTo(ctx, other) },
-    },
-    otherIsSource ? h("strong", { text: parts.source }) : parts.source,
-    ` ${parts.verb} `,
-    otherIsSource ? parts.target : h("strong", { text: parts.target }),
+    });
+    return h("li", { class: "relation", attrs }, button, evidenceView(first, ctx));
+  }
+  const ends = others.map((id) =>
+    h("button", {
+      class: "link-button",
+      text: name(id),
+      attrs: { type: "button" },
+      on: { click: () => goTo(ctx, id) },
+    }),
   );
-  return h("li", { class: "relation", attrs: { "data-edge": edge.id } }, button, evidenceView(edge, ctx));
+  return h(
+    "li",
+    { class: "relation", attrs },
+    h("p", { class: "relation-sentence", text: claim.sentence }),
+    h("p", { class: "relation-ends" }, h("span", { class: "muted", text: "Select: " }), ...ends),
+    evidenceView(first, ctx),
+  );
 }
 
 function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLElement[] {
@@ -111,12 +128,12 @@ function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLE
   if (groups.length === 0) parts.push(h("p", { class: "muted", text: "No relations recorded." }));
   for (const group of groups) {
     const type = ctx.edgeTypes.get(group.type);
-    const verb = sentenceParts(group.edges[0]!, labelOf(ctx), type).verb;
     const swatch = h("span", { class: "edge-swatch", attrs: { "aria-hidden": "true" } });
     swatch.style.backgroundColor = type?.color ?? "#999";
+    const label = group.edges[0]!.label;
     const heading = groupHeading(
-      node.label,
-      group.edges.every((e) => e.label === group.edges[0]!.label) ? verb : (type?.label ?? group.type),
+      node.shortLabel,
+      group.edges.every((e) => e.label === label) ? label : (type?.label ?? group.type),
       group.direction,
     );
     parts.push(
@@ -124,7 +141,7 @@ function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLE
         "section",
         { class: "relation-group" },
         h("h5", {}, swatch, `${heading} (${group.edges.length})`),
-        h("ul", { class: "relations" }, ...group.edges.map((edge) => relationItem(ctx, node.id, edge))),
+        h("ul", { class: "relations" }, ...groupByClaim(group.edges).map((claim) => relationItem(ctx, node.id, claim))),
       ),
     );
   }
@@ -147,7 +164,6 @@ function endButton(ctx: AppContext, id: string, role: string): HTMLElement {
 
 function edgeView(ctx: AppContext, edge: EdgeObject): HTMLElement[] {
   const type = ctx.edgeTypes.get(edge.type);
-  const { source, verb, target } = sentenceParts(edge, labelOf(ctx), type);
   const swatch = h("span", { class: "edge-swatch", attrs: { "aria-hidden": "true" } });
   swatch.style.backgroundColor = type?.color ?? "#999";
   return [
@@ -159,15 +175,21 @@ function edgeView(ctx: AppContext, edge: EdgeObject): HTMLElement[] {
     h("h3", {
       class: "details-title",
       id: "details-heading",
-      text: `${source} ${verb} ${target}`,
+      text: edge.sentence,
       attrs: { tabindex: "-1" },
     }),
     endButton(ctx, edge.source, "From"),
     endButton(ctx, edge.target, "To"),
     evidenceView(edge, ctx),
-    ...[propsList(edge, new Set([...SHOWN_ELSEWHERE, "source", "target", "evidence", "direction"]))].filter(
-      (x): x is HTMLElement => x !== null,
-    ),
+    ...[
+      propsList(
+        edge,
+        new Set([
+          ...SHOWN_ELSEWHERE,
+          ...["source", "target", "evidence", "direction", "sentence", "claim", "claimSentence", "claimSize"],
+        ]),
+      ),
+    ].filter((x): x is HTMLElement => x !== null),
     ...[outsideKnowledge(edge.outsideKnowledge)].filter((x): x is HTMLElement => x !== null),
   ];
 }

@@ -8,7 +8,6 @@ import { h, replaceChildren } from "../../dom/index.js";
 import { DEFAULT_PATH_QUERY, MAX_HOPS_RANGE, PATH_LIMIT_RANGE } from "../../state/index.js";
 import type { AppState, PathQuery } from "../../state/index.js";
 import { evidenceView } from "../shared/evidence.js";
-import { sentenceParts } from "../shared/sentence.js";
 import { createSuggestBox, nodeSuggestions } from "../shared/suggest-box.js";
 
 interface Endpoint {
@@ -188,15 +187,9 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     return h(
       "ol",
       { class: "hops" },
-      ...path.edges.map((edge) => {
-        const parts = sentenceParts(edge, labelOf, ctx.edgeTypes.get(edge.type));
-        return h(
-          "li",
-          { class: "hop" },
-          h("p", { class: "hop-sentence", text: `${parts.source} ${parts.verb} ${parts.target}` }),
-          evidenceView(edge, ctx),
-        );
-      }),
+      ...path.edges.map((edge) =>
+        h("li", { class: "hop" }, h("p", { class: "hop-sentence", text: edge.sentence }), evidenceView(edge, ctx)),
+      ),
     );
   }
 

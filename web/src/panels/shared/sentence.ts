@@ -1,43 +1,15 @@
-// Relations written as sentences: "Republic of Korea declined to co-sponsor A/C.3/74/L.26".
-import type { EdgeTypeInfo } from "../../api/index.js";
-
-export interface SentenceParts {
-  source: string;
-  verb: string;
-  target: string;
-}
-
+// Relations as the panels list them: grouped by type and direction, and within a group by claim, so that the edges
+// of one joint claim read as the one sentence the server wrote for it. The panels write no sentence of their own:
+// every claim's sentence comes from the server (`sentence`, `claimSentence`).
 interface EdgeLike {
   type: string;
-  label?: string;
   source: string;
   target: string;
 }
 
-/**
- * Split a relation into its subject, verb phrase and object. The edge's own label is the verb when it has one;
- * otherwise the type's reading template ("{source} is addressed to {target}") gives it.
- */
-export function sentenceParts(edge: EdgeLike, labelOf: (id: string) => string, type?: EdgeTypeInfo): SentenceParts {
-  const source = labelOf(edge.source);
-  const target = labelOf(edge.target);
-  let verb = edge.label?.trim() ?? "";
-  if (!verb && type?.reading) {
-    const middle = /\{source\}(.*)\{target\}/.exec(type.reading);
-    if (middle) verb = middle[1]!.trim();
-  }
-  if (!verb) verb = type?.label ?? edge.type.replace(/-/g, " ");
-  return { source, verb, target };
-}
-
-export function sentence(edge: EdgeLike, labelOf: (id: string) => string, type?: EdgeTypeInfo): string {
-  const { source, verb, target } = sentenceParts(edge, labelOf, type);
-  return `${source} ${verb} ${target}`;
-}
-
-/** Heading of a group of relations in the details panel: "Republic of Korea declined …" or "… cites X". */
-export function groupHeading(nodeLabel: string, verb: string, direction: "out" | "in"): string {
-  return direction === "out" ? `${nodeLabel} ${verb} …` : `… ${verb} ${nodeLabel}`;
+/** Heading of a group of relations in the details panel: "DPRK declined …" or "… cites DPRK". */
+export function groupHeading(nodeName: string, verb: string, direction: "out" | "in"): string {
+  return direction === "out" ? `${nodeName} ${verb} …` : `… ${verb} ${nodeName}`;
 }
 
 export interface RelationGroup<E> {
@@ -63,4 +35,14 @@ export function groupRelations<E extends EdgeLike>(nodeId: string, edges: E[]): 
   return [...groups.values()].sort((a, b) =>
     a.direction === b.direction ? a.type.localeCompare(b.type) : a.direction === "out" ? -1 : 1,
   );
+}
+
+/** The nodes a claim links to `nodeId`: its other ends, each once, in order. */
+export function otherEnds(nodeId: string, edges: readonly EdgeLike[]): string[] {
+  const others: string[] = [];
+  for (const edge of edges) {
+    const other = edge.source === nodeId ? edge.target : edge.source;
+    if (!others.includes(other)) others.push(other);
+  }
+  return others;
 }

@@ -3,7 +3,6 @@ import { errorMessage } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import type { Reading } from "../../state/index.js";
-import { sentence } from "../shared/sentence.js";
 import { locateQuote } from "./highlight.js";
 
 export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
@@ -44,12 +43,11 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
         caption.textContent = "The source text of this relation is not available.";
         return;
       }
-      const labelOf = (id: string): string => (ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, "label") : id);
       const span = locateQuote(source.text, edge.evidence.quote, edge.evidence.start, edge.evidence.end);
       replaceChildren(
         caption,
         h("span", { class: "reader-title", text: source.title }),
-        h("span", { text: ` — ${sentence(edge, labelOf, ctx.edgeTypes.get(edge.type))}` }),
+        h("span", { text: ` — ${edge.sentence}` }),
       );
       text.hidden = false;
       if (!span) {
