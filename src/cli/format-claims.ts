@@ -1,10 +1,7 @@
-// Writes edges as the sentences analysts cite: "Republic of Korea declined to co-sponsor A/C.3/74/L.26", with the quote.
+// Writes edges as the sentences analysts cite ("The Republic of Korea declined to co-sponsor A/C.3/74/L.26, for the
+// first time since 2008."), each with its quote; the edges of one joint claim shown together read as one sentence.
+import { groupByClaim } from "../api/claim-groups";
 import type { EdgeObject, PathObject } from "../query";
-
-/** "source label" + edge label + "target label", reading the claim in its own direction. */
-export function claimSentence(edge: EdgeObject, labelOf: (id: string) => string): string {
-  return `${labelOf(edge.source)} ${edge.label} ${labelOf(edge.target)}`;
-}
 
 /** The quote and the endnotes behind it, as one line. */
 export function evidenceLine(edge: EdgeObject): string {
@@ -13,16 +10,30 @@ export function evidenceLine(edge: EdgeObject): string {
   return `“${edge.evidence.quote}”${notes}`;
 }
 
+/** What follows a sentence: its date and type, in brackets. */
+function claimTail(edge: EdgeObject, withType: boolean): string {
+  const parts = [...(edge.date ? [edge.date] : []), ...(withType ? [edge.type] : [])];
+  return parts.length > 0 ? `  (${parts.join("; ")})` : "";
+}
+
+/**
+ * Claims as a list: one item per claim (a joint claim whose edges are all listed reads as one sentence), its date
+ * and type, then the quote its edges share.
+ */
+export function formatClaims(edges: readonly EdgeObject[]): string[] {
+  return groupByClaim(edges).flatMap(({ sentence, edges: [first] }) => [
+    `- ${sentence}${claimTail(first!, true)}`,
+    `  ${evidenceLine(first!)}`,
+  ]);
+}
+
 /** A path as numbered, cited sentences. */
 export function formatPath(path: PathObject, index: number): string[] {
-  const labels = new Map(path.nodes.map((n) => [n.id, n.label]));
-  const labelOf = (id: string) => labels.get(id) ?? id;
   const lines = [
     `Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${path.nodes.map((n) => n.label).join(" — ")}`,
   ];
   path.edges.forEach((edge, i) => {
-    const date = edge.date ? ` (${edge.date})` : "";
-    lines.push(`  ${i + 1}. ${claimSentence(edge, labelOf)}${date}.`);
+    lines.push(`  ${i + 1}. ${edge.sentence}${claimTail(edge, false)}`);
     lines.push(`     ${evidenceLine(edge)}`);
   });
   return lines;

@@ -114,8 +114,24 @@ describe("rightsgraph stats, search and show", () => {
     const run = await cli("show", "Khari");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Mohamed Khaled Khiari  [person:mohamed-khaled-khiari, person]");
-    expect(run.stdout).toContain("Mohamed Khaled Khiari briefed United Nations Security Council (2019-12-11)");
+    expect(run.stdout).toContain("short name: Khiari");
+    expect(run.stdout).toContain("- Khiari briefed the Security Council.  (2019-12-11; briefed)");
     expect(run.stdout).toContain("[endnote v]");
+  });
+
+  it("reads a joint claim whose every party is shown as one sentence, with its quote once", async () => {
+    const run = await cli("show", "doc:un:draft-sc-resolution-dprk-sanctions-2019-12");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    const at = lines.indexOf(
+      "- China and Russia jointly sponsored the China–Russia sanctions draft.  (2019-12; sponsored)",
+    );
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(
+      /^ {2}“in December China and Russia jointly proposed a draft UN Security Council resolution/,
+    );
+    expect(run.stdout).not.toContain("- China jointly sponsored");
+    expect(run.stdout).not.toContain("- Russia jointly sponsored");
   });
 });
 
@@ -124,7 +140,11 @@ describe("rightsgraph path", () => {
     const run = await cli("path", "Republic of Korea", "Quintana");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Path 1 (1 hop): Republic of Korea — Tomás Ojea Quintana");
-    expect(run.stdout).toContain("1. Tomás Ojea Quintana continues to call on Republic of Korea (2019-10-24).");
+    expect(run.stdout).toContain(
+      "1. Ojea Quintana continues to call on the Republic of Korea to stop sidelining human rights concerns from " +
+        "denuclearization, sanctions relief and peace talks, and start clearly sending the message that improving the " +
+        "human rights situation is integral to headway on these issues.  (2019-10-24)",
+    );
     expect(run.stdout).toContain("“Quintana continues to call on the ROK and US (as well as Russia and China)");
     expect(run.stdout).toContain("[endnote viii]");
   });
@@ -142,8 +162,8 @@ describe("rightsgraph path", () => {
     const debate = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
     expect(first.split("\n").filter((line) => !line.startsWith("     "))).toEqual([
       `Path 1 (2 hops): United States of America — ${debate} — United Nations Security Council`,
-      `  1. United States of America refused to endorse ${debate} (2019-12).`,
-      `  2. United Nations Security Council did not hold ${debate} (2019-12).`,
+      "  1. The United States refused to endorse the Council debate (not held), for the second consecutive year.  (2019-12)",
+      "  2. The Security Council did not hold the Council debate (not held).  (2019-12)",
     ]);
     expect(first).toContain("“For the second consecutive year, in early December the US government refused to endorse");
   });

@@ -1,8 +1,8 @@
 // `rightsgraph search | show | neighbors | path`: the query engine from the command line.
 import { NEIGHBOR_DIRECTIONS, NEIGHBORS_RULES, PATH_DIRECTIONS } from "../../api/parameters";
-import { createQueryEngine, resolveNeighborsOptions, resolvePathOptions, type EdgeObject } from "../../query";
+import { createQueryEngine, resolveNeighborsOptions, resolvePathOptions } from "../../query";
 import { DATA_OPTION, intOption, listOption, NoResultError, type Command, type CommandContext } from "../cli-context";
-import { claimSentence, evidenceLine, formatPath } from "../format-claims";
+import { formatClaims, formatPath } from "../format-claims";
 import { resolveArgument } from "../resolve-argument";
 
 async function engineFor(ctx: CommandContext) {
@@ -42,23 +42,17 @@ export const showCommand: Command = {
       return 0;
     }
     const { node, edges } = detail;
-    const graph = engine.dataset.graph;
-    const labelOf = (id: string) => graph.getNodeAttribute(id, "label");
     ctx.out(`${node.label}  [${node.id}, ${node.type}]`);
+    if (node.shortLabel !== node.label) ctx.out(`short name: ${node.shortLabel}`);
     if (node.aliases.length > 0) ctx.out(`also: ${node.aliases.join("; ")}`);
     ctx.out(node.description);
     if (node.date) ctx.out(`date: ${node.date}`);
     for (const note of node.outsideKnowledge ?? []) ctx.out(`outside knowledge: ${note}`);
     ctx.out("");
-    for (const edge of edges) printClaim(ctx, edge, labelOf);
+    for (const line of formatClaims(edges)) ctx.out(line);
     return 0;
   },
 };
-
-function printClaim(ctx: CommandContext, edge: EdgeObject, labelOf: (id: string) => string): void {
-  ctx.out(`- ${claimSentence(edge, labelOf)}${edge.date ? ` (${edge.date})` : ""}  [${edge.type}]`);
-  ctx.out(`  ${evidenceLine(edge)}`);
-}
 
 export const neighborsCommand: Command = {
   name: "neighbors",
@@ -95,14 +89,12 @@ export const neighborsCommand: Command = {
       ctx.out(JSON.stringify(result, null, 2));
       return 0;
     }
-    const labels = new Map(result.nodes.map((n) => [n.id, n.label]));
-    const labelOf = (id: string) => labels.get(id) ?? id;
     ctx.out(
       `${result.nodes.length} nodes, ${result.edges.length} edges${result.truncated ? ` (truncated; ${result.counts.nodes} nodes in all)` : ""}`,
     );
     for (const node of result.nodes) ctx.out(`  ${node.id}  ${node.label} (${node.type})`);
     ctx.out("");
-    for (const edge of result.edges) printClaim(ctx, edge, labelOf);
+    for (const line of formatClaims(result.edges)) ctx.out(line);
     return 0;
   },
 };
