@@ -266,11 +266,18 @@ export const OPENAPI_DOCUMENT = {
       },
       Node: {
         type: "object",
-        required: ["id", "type", "label", "aliases", "description", "sources", "sourceCount"],
+        required: ["id", "type", "label", "shortLabel", "aliases", "description", "sources", "sourceCount"],
         properties: {
           id: { type: "string" },
           type: { type: "string" },
-          label: { type: "string" },
+          label: { type: "string", description: "The full name, for details and hover." },
+          shortLabel: {
+            type: "string",
+            description:
+              'The short display name ("DPRK"): what the canvas and sentences write; the label when the data gives none.',
+          },
+          article: { enum: ["the"], description: 'The article the short name takes in running text ("the DPRK").' },
+          plural: { type: "boolean", description: "True when the short name is grammatically plural." },
           aliases: { type: "array", items: { type: "string" } },
           description: { type: "string" },
           date: { type: "string" },
@@ -297,13 +304,27 @@ export const OPENAPI_DOCUMENT = {
       },
       Edge: {
         type: "object",
-        required: ["id", "type", "source", "target", "label", "evidence"],
+        required: ["id", "type", "source", "target", "label", "sentence", "claim", "evidence"],
         properties: {
           id: { type: "string" },
           type: { type: "string" },
           source: { type: "string" },
           target: { type: "string" },
-          label: { type: "string" },
+          label: { type: "string", description: 'The short verb phrase ("declined to co-sponsor").' },
+          sentence: {
+            type: "string",
+            description: "The claim of this edge alone as an English sentence, written once at load from its reading.",
+          },
+          claim: {
+            type: "string",
+            description: "The claim (data record) the edge comes from: the edges of one joint claim share it.",
+          },
+          claimSentence: {
+            type: "string",
+            description:
+              "On the edges of a claim of several edges: the whole claim as one sentence, for where all are shown.",
+          },
+          claimSize: { type: "integer", minimum: 2, description: "How many edges the claim has, when more than one." },
           date: { type: "string" },
           evidence: ref("Evidence"),
         },

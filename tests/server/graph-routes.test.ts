@@ -88,6 +88,36 @@ describe("GET /api/export", () => {
   });
 });
 
+describe("the sentence in every export", () => {
+  const JOINT = "state:chn--sponsored--doc:un:draft-sc-resolution-dprk-sanctions-2019-12";
+  const alone = "China jointly sponsored the China–Russia sanctions draft.";
+  const together = "China and Russia jointly sponsored the China–Russia sanctions draft.";
+
+  it("writes GraphML keys e_sentence, e_claim and e_claim_sentence and n_short_label, read back by graphology-graphml", async () => {
+    const xml = (await download(app, "/api/export?format=graphml")).body.toString("utf8");
+    expect(xml).toContain('<key id="e_sentence" for="edge" attr.name="sentence" attr.type="string"/>');
+    expect(xml).toContain('<key id="n_short_label" for="node" attr.name="short_label" attr.type="string"/>');
+    const parsed = parseGraphml(MultiDirectedGraph, xml);
+    expect(parsed.getEdgeAttributes(JOINT)).toMatchObject({ sentence: alone, claim: JOINT, claim_sentence: together });
+    expect(parsed.getNodeAttributes("state:prk")).toMatchObject({ short_label: "DPRK", article: "the" });
+    parsed.forEachEdge((id, a) => expect(a.sentence, id).toBe(graph.getEdgeAttribute(id, "sentence")));
+  });
+
+  it("writes the sentence into GEXF, JSON and the Neo4j relationships CSV", async () => {
+    const gexf = parseGexf(MultiDirectedGraph, (await download(app, "/api/export?format=gexf")).body.toString("utf8"));
+    expect(gexf.getEdgeAttributes(JOINT)).toMatchObject({ sentence: alone, claim_sentence: together });
+    const json = JSON.parse((await download(app, "/api/export?format=json")).body.toString("utf8"));
+    const edge = json.edges.find((e: { key: string }) => e.key === JOINT);
+    expect(edge.attributes).toMatchObject({ sentence: alone, claim: JOINT, claimSentence: together, claimSize: 2 });
+    const files = unzipSync(new Uint8Array((await download(app, "/api/export?format=csv")).body));
+    const rows = parseCsvObjects(strFromU8(files["relationships.csv"]!));
+    const row = rows.find((r) => r.id!.text === JOINT)!;
+    expect(row.sentence!.text).toBe(alone);
+    expect(row.claim_sentence!.text).toBe(together);
+    expect(rows.every((r) => r.sentence!.text !== "")).toBe(true);
+  });
+});
+
 describe("GET /api/graph", () => {
   it("rejects a limit of 0", async () => {
     expect((await request(app).get("/api/graph?limit=0")).status).toBe(400);
@@ -168,6 +198,17 @@ describe("GET /api/openapi.json", () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(res.body.openapi).toBe("3.1.0");
+  });
+
+  it("describes the names and sentences that node and edge objects carry", async () => {
+    const { schemas } = OPENAPI_DOCUMENT.components;
+    const { node, edges } = (await request(app).get("/api/nodes/doc%3Aun%3Adraft-sc-resolution-dprk-sanctions-2019-12"))
+      .body;
+    for (const key of schemas.Node.required) expect(node, key).toHaveProperty(key);
+    for (const key of ["shortLabel", "article", "plural"]) expect(schemas.Node.properties).toHaveProperty(key);
+    for (const edge of edges) for (const key of schemas.Edge.required) expect(edge, key).toHaveProperty(key);
+    for (const key of ["sentence", "claim", "claimSentence", "claimSize"])
+      expect(schemas.Edge.properties).toHaveProperty(key);
   });
 
   it("describes exactly the routes the app registers", () => {
