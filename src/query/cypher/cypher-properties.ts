@@ -6,6 +6,7 @@ import type { EdgeAttributes, NodeAttributes, PropValue } from "../../schema/typ
 export const NODE_CORE_PROPERTIES: readonly string[] = [
   "id",
   "label",
+  "short_label",
   "aliases",
   "description",
   "date",
@@ -17,6 +18,8 @@ export const NODE_CORE_PROPERTIES: readonly string[] = [
 export const RELATIONSHIP_CORE_PROPERTIES: readonly string[] = [
   "id",
   "label",
+  "sentence",
+  "claim",
   "date",
   "quote",
   "footnotes",
@@ -34,6 +37,8 @@ export function nodeProperty(id: string, attributes: NodeAttributes, key: string
       return id;
     case "label":
       return attributes.label;
+    case "short_label":
+      return attributes.shortLabel ?? attributes.label;
     case "aliases":
       return attributes.aliases;
     case "description":
@@ -56,6 +61,10 @@ export function relationshipProperty(id: string, attributes: EdgeAttributes, key
       return id;
     case "label":
       return attributes.label;
+    case "sentence":
+      return attributes.sentence;
+    case "claim":
+      return attributes.claim;
     case "date":
       return attributes.date;
     case "quote":

@@ -32,6 +32,19 @@ describe("Cypher on the bundled graph", () => {
     expect(korea![2]).toContain("iii");
   });
 
+  it("gives relationships their sentence and claim, and nodes their short name", () => {
+    const result = runCypher(
+      graph,
+      "MATCH (s:state)-[r:sponsored]->(d:document) WHERE d.short_label = 'China–Russia sanctions draft' " +
+        "RETURN s.short_label, r.sentence, r.claim ORDER BY s.short_label",
+    );
+    const claim = "state:chn--sponsored--doc:un:draft-sc-resolution-dprk-sanctions-2019-12";
+    expect(result.rows).toEqual([
+      ["China", "China jointly sponsored the China–Russia sanctions draft.", claim],
+      ["Russia", "Russia jointly sponsored the China–Russia sanctions draft.", claim],
+    ]);
+  });
+
   it("answers who declined what with one row per declined edge of the graph", () => {
     const result = runCypher(graph, "MATCH (who)-[r:declined]->(what) RETURN who.id, r.id, what.id");
     const expected = dataset.graph
