@@ -129,11 +129,11 @@ class Entities {
     this.makeStates();
     for (let i = 0; i < 20; i++) {
       const name = `${this.placeName()} ${random.pick(["Union", "League", "Community", "Organisation"])}`;
-      this.igos.add(this.node(`igo:g${i + 1}`, "igo", name, `An intergovernmental organisation (${name}).`));
+      this.igos.add(this.node(`igo:g${i + 1}`, "igo", name, `An intergovernmental organisation (${name}).`, "the"));
     }
     for (let i = 0; i < 60; i++) {
       const [code, name] = words.UN_BODY_NAMES[i] ?? [`wg-${i + 1}`, `Working Group ${i + 1} on ${this.topicWord()}`];
-      this.unBodies.add(this.node(`un:${code}`, "un-body", name, `A UN body: the ${name}.`));
+      this.unBodies.add(this.node(`un:${code}`, "un-body", name, `A UN body: the ${name}.`, "the"));
     }
     for (let i = 0; i < 150; i++) {
       const qualifier = i < words.TOPIC_WORDS.length ? "" : random.pick(words.TOPIC_QUALIFIERS);
@@ -143,7 +143,7 @@ class Entities {
     const scaled = (share: number, min: number): number => Math.max(min, Math.round(edges * share));
     for (let i = 0; i < scaled(0.0002, 20); i++) {
       const title = `${random.pick(words.OFFICE_TITLES)} ${this.topicWord()}`;
-      this.unOffices.add(this.node(`unoffice:o${i + 1}`, "un-office", title, `A UN mandate: the ${title}.`));
+      this.unOffices.add(this.node(`unoffice:o${i + 1}`, "un-office", title, `A UN mandate: the ${title}.`, "the"));
     }
     for (let i = 0; i < scaled(0.006, 40); i++) {
       const name = `${capitalise(this.placeName())} ${random.pick(words.ORGANISATION_WORDS)}`;
@@ -158,15 +158,16 @@ class Entities {
     for (let i = 0; i < scaled(0.005, 30); i++) {
       const year = random.int(2000, 2023);
       const name = `${capitalise(random.pick(words.EVENT_KINDS))} in ${random.pick(words.CITIES)}, ${year}`;
-      const event = this.node(`event:e${i + 1}`, "event", name, `An event: ${name}.`);
+      const event = this.node(`event:e${i + 1}`, "event", name, `An event: ${name}.`, "the");
       event.record.date = String(year);
       this.events.add(event);
     }
     for (let i = 0; i < scaled(0.03, 150); i++) this.makeDocument(i + 1);
   }
 
-  private node(id: string, type: string, label: string, description: string): GenNode {
-    return { id, label, record: { id, type, label, aliases: [], description } };
+  /** A node record; `article` is the one its name takes in running text, so that its claims read "the ..." */
+  private node(id: string, type: string, label: string, description: string, article?: "the"): GenNode {
+    return { id, label, record: { id, type, label, ...(article ? { article } : {}), aliases: [], description } };
   }
 
   private placeName(): string {
@@ -188,7 +189,7 @@ class Entities {
       if (taken.has(code) || !/^[a-z]{3}$/.test(code)) continue;
       taken.add(code);
       const name = `${this.random.pick(words.STATE_FORMS)}${place}`;
-      const state = this.node(`state:${code}`, "state", name, `A state: ${name}.`);
+      const state = this.node(`state:${code}`, "state", name, `A state: ${name}.`, name === place ? undefined : "the");
       state.record.aliases = name === place ? [] : [place];
       state.record.iso3 = code.toUpperCase();
       this.states.add(state);
@@ -299,7 +300,7 @@ function addClaim(source: SourceDraft, e: Entities, random: SeededRandom): void 
     const state = e.states.draw(random);
     const draft = e.drafts.draw(random);
     const sentence = `${state.label} declined to co-sponsor ${draft.label}.`;
-    claim(sentence, { type: "declined", source: state.id, target: draft.id, what: "co-sponsorship" }, 1);
+    claim(sentence, { type: "declined", source: state.id, target: draft.id, what: "to co-sponsor" }, 1);
   } else if (roll < 0.26) {
     const body = e.unBodies.draw(random);
     const resolution = e.resolutions.draw(random);

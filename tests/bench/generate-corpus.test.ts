@@ -72,6 +72,23 @@ describe("generateCorpus", () => {
     });
   }
 
+  it("writes claims that read as sentences: declined to co-sponsor, articles where the names take them", async () => {
+    const out = await freshDir();
+    const { graph } = await loadDataset((await generateCorpus({ out, seed: 3, edges: 2000 })).dir);
+    const declined = graph.filterEdges((_id, a) => a.type === "declined");
+    expect(declined.length).toBeGreaterThan(0);
+    for (const id of declined) {
+      const target = graph.getNodeAttribute(graph.target(id), "label");
+      expect(graph.getEdgeAttribute(id, "sentence")).toMatch(new RegExp(` declined to co-sponsor ${target}\\.$`));
+    }
+    const briefedTheCouncil = graph.findEdge((_id, a, _s, t) => a.type === "briefed" && t === "un:sc");
+    expect(graph.getEdgeAttribute(briefedTheCouncil!, "sentence")).toMatch(/ briefed the Security Council\.$/);
+    graph.forEachEdge((id, a) => {
+      expect(a.sentence, id).toMatch(/^[“A-Z].*[^ ]\.$/);
+      expect(a.sentence, id).not.toMatch(/ {2}|[{}[\]]/);
+    });
+  });
+
   it("is shaped like the domain: 200 states, 60 UN bodies, the four named edge types, the General Assembly a hub", async () => {
     const out = await freshDir();
     const { graph } = await loadDataset(await generateCorpus({ out, seed: 1, edges: 5000 }).then((s) => s.dir));
