@@ -22,7 +22,7 @@ describe("canvasSummary", () => {
       "The canvas highlights Republic of Korea and 2 neighbours.",
     );
     expect(summary(selectEdge("e:declined")(initialState()))).toBe(
-      "The canvas highlights the relation: Republic of Korea declined to co-sponsor A/C.3/74/L.26.",
+      "The canvas highlights the relation: The Republic of Korea declined to co-sponsor A/C.3/74/L.26.",
     );
   });
 

@@ -32,6 +32,19 @@ describe("buildGraph", () => {
     expect(graph.getEdgeAttribute("e:declined", "type")).toBe("straight");
   });
 
+  it("draws the short name and keeps the full one for hover, and keeps each relation's sentence", () => {
+    const long = {
+      ...GRAPH.nodes[1]!,
+      attributes: { ...GRAPH.nodes[1]!.attributes, label: "Democratic People's Republic of Korea" },
+    };
+    const graph = buildGraph({ ...GRAPH, nodes: [long, ...GRAPH.nodes.slice(2)], edges: [] }, SCHEMA);
+    expect(graph.getNodeAttribute("state:prk", "label")).toBe("DPRK");
+    expect(graph.getNodeAttribute("state:prk", "fullLabel")).toBe("Democratic People's Republic of Korea");
+    expect(fixtureGraph().getEdgeAttribute("e:declined", "sentence")).toBe(
+      "The Republic of Korea declined to co-sponsor A/C.3/74/L.26.",
+    );
+  });
+
   it("colours nodes by type from the schema and draws them at the size the server sent", () => {
     const graph = fixtureGraph();
     expect(graph.getNodeAttribute("state:kor", "color")).toBe("#332288");

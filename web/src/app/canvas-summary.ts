@@ -18,9 +18,8 @@ export function canvasSummary(graph: DisplayGraph, state: AppState, view: View):
     return `The canvas highlights ${labelOf(view.selectedNode)} and ${view.focusNodes.size - 1} neighbours.`;
   }
   if (view.selectedEdge) {
-    const edge = view.selectedEdge;
-    const { label } = graph.getEdgeAttributes(edge);
-    return `The canvas highlights the relation: ${labelOf(graph.source(edge))} ${label} ${labelOf(graph.target(edge))}.`;
+    // The claim as the server wrote it, which already ends with its full stop.
+    return `The canvas highlights the relation: ${graph.getEdgeAttribute(view.selectedEdge, "sentence")}`;
   }
   const { nodes, edges } = view.visibility;
   return `The canvas shows ${nodes.size} of ${graph.order} nodes and ${edges.size} of ${graph.size} edges.`;

@@ -86,7 +86,7 @@ function relationItem(ctx: AppContext, nodeId: string, claim: ClaimGroup<EdgeObj
     const button = h("button", {
       class: "relation-link",
       text: claim.sentence,
-      attrs: { type: "button", title: `Select ${name(other)}` },
+      attrs: { type: "button", title: `Select ${name(other)}`, "data-node": other },
       on: { click: () => goTo(ctx, other) },
     });
     return h("li", { class: "relation", attrs }, button, evidenceView(first, ctx));
@@ -95,7 +95,7 @@ function relationItem(ctx: AppContext, nodeId: string, claim: ClaimGroup<EdgeObj
     h("button", {
       class: "link-button",
       text: name(id),
-      attrs: { type: "button" },
+      attrs: { type: "button", "data-node": id },
       on: { click: () => goTo(ctx, id) },
     }),
   );
@@ -103,7 +103,12 @@ function relationItem(ctx: AppContext, nodeId: string, claim: ClaimGroup<EdgeObj
     "li",
     { class: "relation", attrs },
     h("p", { class: "relation-sentence", text: claim.sentence }),
-    h("p", { class: "relation-ends" }, h("span", { class: "muted", text: "Select: " }), ...ends),
+    h(
+      "p",
+      { class: "relation-ends" },
+      h("span", { class: "muted", text: "Select: " }),
+      ...ends.flatMap((end, i) => (i === 0 ? [end] : [", ", end])),
+    ),
     evidenceView(first, ctx),
   );
 }

@@ -242,12 +242,16 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     }
   }
 
+  // The fields show full names, as the search suggestions they are chosen from do.
+  const fullLabelOf = (id: string): string =>
+    ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, "fullLabel") : id;
+
   function syncForm(query: PathQuery | null): void {
     if (!query) return;
     fromField.endpoint.chosen = query.from;
-    fromField.endpoint.input.value = labelOf(query.from);
+    fromField.endpoint.input.value = fullLabelOf(query.from);
     toField.endpoint.chosen = query.to;
-    toField.endpoint.input.value = labelOf(query.to);
+    toField.endpoint.input.value = fullLabelOf(query.to);
     hops.value = String(query.maxHops);
     limit.value = String(query.limit);
     dirAny.checked = query.direction === "any";
