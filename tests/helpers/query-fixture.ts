@@ -68,6 +68,7 @@ export interface FixtureNode {
   type?: string;
   /** Defaults to the id. */
   label?: string;
+  shortLabel?: string;
   aliases?: string[];
   date?: string;
   props?: Record<string, PropValue>;
@@ -110,6 +111,7 @@ export function buildDataset(spec: FixtureSpec): Dataset {
     graph.addNode(node.id, {
       type: node.type ?? typeOf(node.id),
       label: node.label ?? node.id,
+      ...(node.shortLabel ? { shortLabel: node.shortLabel } : {}),
       aliases: node.aliases ?? [],
       description: `Fixture node ${node.id}.`,
       ...(node.date ? { date: node.date } : {}),

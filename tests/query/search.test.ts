@@ -20,6 +20,7 @@ const engine = createQueryEngine(
       { id: "person:antonio-guterres", label: "António Guterres", aliases: ["UN Secretary-General"] },
       { id: "person:kim-jong-un", label: "Kim Jong-un", aliases: ["Kim Jong Un"] },
       { id: "topic:sanctions-relief", label: "Sanctions relief" },
+      { id: "doc:brief:annual", label: "Annual situation outlook (2020)", shortLabel: "Zephyr brief" },
     ],
   }),
 );
@@ -100,6 +101,12 @@ describe("search: ranking", () => {
   it("ranks an exact alias first", () => {
     expect(ids("DPRK")[0]).toBe("state:prk");
     expect(ids("north korea")[0]).toBe("state:prk");
+  });
+
+  it("finds a node by its short display name, and ranks an exact one first", () => {
+    expect(ids("zephyr")).toEqual(["doc:brief:annual"]);
+    expect(ids("Zephyr brief")[0]).toBe("doc:brief:annual");
+    expect(engine.search("zephyr")[0]!.label).toBe("Annual situation outlook (2020)");
   });
 
   it("ranks label matches above alias matches", () => {
