@@ -4,6 +4,7 @@ import { attributeNameProblem } from "../schema/attribute-names";
 import {
   parseSentenceTemplate,
   templateAttributeProblems,
+  templateAttributes,
   TemplateProblem,
   type SentenceTemplate,
 } from "../schema/sentence-template";
@@ -134,6 +135,32 @@ function readEndpointTypes(
   return value as string[];
 }
 
+/** What the loader gives every `cites` edge it makes from an endnote; `locator` only where the citation has a page. */
+const CITES_ALWAYS = new Set(["endnote"]);
+const CITES_SOMETIMES = new Set(["endnote", "locator"]);
+
+/** A `cites` reading may name only what the loader writes, and `locator` only in an optional part. */
+function citesReadingProblems(template: SentenceTemplate): TemplateProblem[] {
+  const { required, optional } = templateAttributes(template);
+  return [
+    ...required
+      .filter((name) => !CITES_ALWAYS.has(name))
+      .map(
+        (name) =>
+          new TemplateProblem(
+            `{${name}} is not written on every cites edge`,
+            name === "locator" ? "put it in an optional part: [, {locator}]" : "cites edges carry endnote and locator",
+          ),
+      ),
+    ...optional
+      .filter((name) => !CITES_SOMETIMES.has(name))
+      .map(
+        (name) =>
+          new TemplateProblem(`{${name}} is never written on cites edges`, "cites edges carry endnote and locator"),
+      ),
+  ];
+}
+
 /**
  * An edge type's reading (or negated reading), parsed and checked against the attributes the type declares; each
  * problem at the reading's line. Null when it has one (the schema is then refused).
@@ -148,6 +175,7 @@ function readReading(
   const line = ctx.yaml.lineAt(["edge_types", type, key]);
   const parsed = parseSentenceTemplate(reading);
   const problems = parsed instanceof TemplateProblem ? [parsed] : templateAttributeProblems(parsed, attributes);
+  if (!(parsed instanceof TemplateProblem) && type === "cites") problems.push(...citesReadingProblems(parsed));
   for (const p of problems)
     ctx.problems.push({
       file: ctx.file,

@@ -36,6 +36,25 @@ describe("readSchema", () => {
     }
   });
 
+  it("refuses a cites reading that needs what the loader does not always write, at the reading's line", () => {
+    const text = GOOD_SCHEMA.replace(
+      'reading: "{source} {cites|cite} {target} (endnote {endnote}[, {locator}])"',
+      'reading: "{source} {cites|cite} {target} (endnote {endnote}, {locator})"',
+    );
+    expect(text).not.toBe(GOOD_SCHEMA);
+    const { schema, problems } = readSchema("schema.yaml", text);
+    expect(schema).toBeNull();
+    expect(problems).toEqual([
+      {
+        file: "schema.yaml",
+        line: text.split("\n").findIndex((line) => line.includes("(endnote {endnote}, {locator})")) + 1,
+        code: "bad-reading",
+        message: "schema: edge_types.cites.reading: {locator} is not written on every cites edge",
+        hint: "put it in an optional part: [, {locator}]",
+      },
+    ]);
+  });
+
   it("refuses attribute names outside ATTRIBUTE_NAME_PATTERN", () => {
     for (const name of ["Kind", "2nd", "has-dash", "=cmd", "a".repeat(65), "ünicode"]) {
       expect(ATTRIBUTE_NAME_PATTERN.test(name), name).toBe(false);
