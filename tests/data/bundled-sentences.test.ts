@@ -73,6 +73,16 @@ describe("the bundled graph's sentences", () => {
     );
   });
 
+  it("name every node by a short name of its own, without its article, so no two nodes show alike", () => {
+    const names = graph.mapNodes((id, a) => [id, a.shortLabel ?? a.label] as const);
+    const byName = new Map<string, string[]>();
+    for (const [id, name] of names) byName.set(name, [...(byName.get(name) ?? []), id]);
+    expect([...byName.entries()].filter(([, ids]) => ids.length > 1)).toEqual([]);
+    expect(names.filter(([, name]) => /^the /i.test(name))).toEqual([]);
+    expect(graph.getNodeAttribute("state:prk", "shortLabel")).toBe("DPRK");
+    expect(graph.getNodeAttribute("doc:brief:dprk-2020", "shortLabel")).toBe("DPRK brief (2020)");
+  });
+
   it("give loader-made cites edges a sentence with their endnote and page, asserted", () => {
     const cites = edges.find((e) => e.id === "doc:brief:dprk-2020--cites--doc:un:s-pv.8682--ii")!;
     expect(cites.sentence).toBe("The DPRK brief (2020) cites S/PV.8682 (endnote ii, p.5).");
