@@ -500,7 +500,11 @@ describe("web explorer, hostile data and failures", () => {
     expect(await edgePage.locator(".details .details-title").textContent()).toMatch(
       /^Ojea Quintana continues to call on the Republic of Korea to stop sidelining human rights concerns .+\.$/,
     );
+    expect(await edgePage.locator(".details .claim-sentence").textContent()).toMatch(
+      /^Part of one claim of the source: Ojea Quintana continues to call on the Republic of Korea, the United States, Russia and China to stop sidelining /,
+    );
     await edgePage.locator(".reader mark.evidence-mark").waitFor();
+    await shot("10-relation", edgePage);
     expect(await edgePage.locator(".reader mark.evidence-mark").textContent()).toContain(
       "Quintana continues to call on",
     );

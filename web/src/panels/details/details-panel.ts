@@ -183,6 +183,10 @@ function edgeView(ctx: AppContext, edge: EdgeObject): HTMLElement[] {
       text: edge.sentence,
       attrs: { tabindex: "-1" },
     }),
+    // One party of a joint claim: the whole claim as the source makes it ("China and Russia jointly sponsored…").
+    ...(edge.claimSentence !== undefined
+      ? [h("p", { class: "claim-sentence muted", text: `Part of one claim of the source: ${edge.claimSentence}` })]
+      : []),
     endButton(ctx, edge.source, "From"),
     endButton(ctx, edge.target, "To"),
     evidenceView(edge, ctx),
