@@ -162,8 +162,8 @@ describe("rightsgraph path", () => {
     const debate = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
     expect(first.split("\n").filter((line) => !line.startsWith("     "))).toEqual([
       `Path 1 (2 hops): United States of America — ${debate} — United Nations Security Council`,
-      "  1. The United States refused to endorse the Council debate (not held), for the second consecutive year.  (2019-12)",
-      "  2. The Security Council did not hold the Council debate (not held).  (2019-12)",
+      "  1. The United States refused to endorse the 2019 Council debate on DPRK human rights, for the second consecutive year.  (2019-12)",
+      "  2. The Security Council did not hold the 2019 Council debate on DPRK human rights.  (2019-12)",
     ]);
     expect(first).toContain("“For the second consecutive year, in early December the US government refused to endorse");
   });
