@@ -38,6 +38,8 @@ export const PROBLEM_CODES = [
   // A reading (sentence template) that does not parse, names an attribute its type does not declare, or cannot be
   // written for an edge (a negated claim of a type without a negated reading).
   "bad-reading",
+  // Evidence offsets that no longer hold their quote, or a source text changed since its quotes were anchored.
+  "stale-anchor",
 ] as const;
 
 export type ProblemCode = (typeof PROBLEM_CODES)[number];

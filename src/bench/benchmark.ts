@@ -184,7 +184,7 @@ export async function runBenchmark(
   const before = usedBytes();
   progress.start("load");
   const loadBegan = performance.now();
-  const dataset = await loadDataset(dataDir, { onProgress: (done, total) => progress.update(done, total) });
+  const dataset = await loadDataset(dataDir, { onProgress: (p) => progress.update(p.filesRead, p.filesTotal) });
   const loaded = performance.now();
   const engine: QueryEngine = createQueryEngine(dataset);
   const built = performance.now();

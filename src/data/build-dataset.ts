@@ -4,6 +4,7 @@ import { MultiDirectedGraph } from "graphology";
 import { nodeName } from "../schema/edge-sentence";
 import { renderSentence, type NodeName } from "../schema/render-sentence";
 import type { SentenceTemplate } from "../schema/sentence-template";
+import { emptyStatusCounts, type ReviewStatus } from "../schema/review-status";
 import type {
   Dataset,
   EdgeAttributes,
@@ -14,7 +15,9 @@ import type {
   RightsGraph,
   SourceRecord,
 } from "../schema/types";
+import type { NodeDraft } from "./check-records";
 import type { Drafts } from "./check-references";
+import type { SourceDraft } from "./check-source";
 
 /**
  * Edge ids: `base`, or `base--2`, `base--3`... : the first that no edge has taken yet. Ids are only ever added, so
@@ -58,10 +61,34 @@ function sentenceWriter(graph: RightsGraph) {
     );
 }
 
-/** The dataset of drafts that passed every check (the caller guarantees that no problem stands). */
-export function buildDataset(dataDir: string, { schema, nodes: byId, sources, edges }: Drafts): Dataset {
+/** The status a shown element carries in its props (`status`), so that API answers and exports say it; none when reviewed. */
+function statusProps(status: ReviewStatus): { status?: string } {
+  return status === "reviewed" ? {} : { status };
+}
+
+/**
+ * The dataset of drafts that passed every check (the caller guarantees that no problem stands), with the records of
+ * the `shown` statuses: a hidden node takes its edges and its citations' `cites` edges with it.
+ */
+export function buildDataset(
+  dataDir: string,
+  { schema, nodes: allNodes, sources, edges: allEdges }: Drafts,
+  shown: ReadonlySet<ReviewStatus>,
+): Dataset {
   const graph: RightsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
     allowSelfLoops: true,
+  });
+  const counts = { nodes: emptyStatusCounts(), edges: emptyStatusCounts() };
+  const byId = new Map<string, NodeDraft>();
+  const hiddenNodes = new Set<string>();
+  for (const node of allNodes.values()) {
+    counts.nodes[node.status]++;
+    if (shown.has(node.status)) byId.set(node.id, node);
+    else hiddenNodes.add(node.id);
+  }
+  const edges = allEdges.filter((edge) => {
+    counts.edges[edge.status] += edge.sources.length * edge.targets.length;
+    return shown.has(edge.status);
   });
   graph.replaceAttributes({ name: "RightsGraph" });
   const mentions = new Map<string, Set<string>>();
@@ -72,9 +99,11 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
   };
   for (const node of byId.values()) if (node.sourceId) mention(node.id, node.sourceId);
   for (const edge of edges) for (const id of [...edge.sources, ...edge.targets]) mention(id, edge.sourceId);
+  const citationsShown = (source: SourceDraft) =>
+    byId.has(source.document) ? source.citations.filter((c) => byId.has(c.document)) : [];
   for (const source of sources) {
-    mention(source.document, source.text.id);
-    for (const citation of source.citations) mention(citation.document, source.text.id);
+    if (byId.has(source.document)) mention(source.document, source.text.id);
+    for (const citation of citationsShown(source)) mention(citation.document, source.text.id);
   }
   for (const node of byId.values()) {
     graph.addNode(node.id, {
@@ -86,7 +115,7 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
       aliases: node.aliases,
       description: node.description,
       ...(node.date ? { date: node.date } : {}),
-      props: node.props,
+      props: { ...node.props, ...statusProps(node.status) },
       ...(node.outsideKnowledge ? { outsideKnowledge: node.outsideKnowledge } : {}),
       sources: [...(mentions.get(node.id) ?? [])].sort(),
     });
@@ -98,7 +127,8 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
   const sentence = sentenceWriter(graph);
   for (const source of sources) {
     const text = source.text.text;
-    for (const citation of source.citations) {
+    const citations = citationsShown(source);
+    for (const citation of citations) {
       const id = ids.unique(`${source.document}--cites--${citation.document}--${citation.marker}`);
       const start = text.indexOf(citation.quote);
       // The endnote is the brief's own statement that it cites the document: asserted, in its own voice.
@@ -128,7 +158,16 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
       title: source.title,
       textPath: source.textPath,
       text,
-      endnotes: source.endnotes,
+      // The citations of hidden documents are left out with them (the endnote and its marker stay).
+      endnotes:
+        citations.length === source.citations.length
+          ? source.endnotes
+          : new Map(
+              [...source.endnotes].map(([marker, note]) => [
+                marker,
+                { ...note, citations: note.citations.filter((c) => byId.has(c.document)) },
+              ]),
+            ),
       meta: source.meta,
     });
   }
@@ -163,11 +202,12 @@ export function buildDataset(dataDir: string, { schema, nodes: byId, sources, ed
             start,
             end: start + edge.quote.length,
           },
-          props: edge.props,
+          props: { ...edge.props, ...statusProps(edge.status) },
           ...(edge.outsideKnowledge ? { outsideKnowledge: edge.outsideKnowledge } : {}),
         });
       }
     }
   }
-  return { dataDir, schema, graph, sources: records };
+  const suggestionsShown = shown.has("suggested");
+  return { dataDir, schema, graph, sources: records, review: { ...counts, suggestionsShown, hiddenNodes } };
 }

@@ -11,6 +11,7 @@ import {
   TemplateProblem,
   type SentenceTemplate,
 } from "../schema/sentence-template";
+import { DEFAULT_REVIEW_STATUS, REVIEW_STATUSES, type ReviewStatus } from "../schema/review-status";
 import type { AttributeSpec, EdgeTypeSpec, NodeAttributes, PropValue, Schema } from "../schema/types";
 import { checkAttribute } from "./check-attribute";
 import type { PassageHints } from "./closest-passage";
@@ -23,6 +24,11 @@ export interface SourceText {
   id: string;
   file: string;
   text: string;
+  /**
+   * Whether evidence offsets must hold their quotes: false when source.yaml's `sha256` says the text changed since
+   * its quotes were anchored (one problem says so; `rightsgraph check --write` re-anchors them).
+   */
+  anchorsCurrent?: boolean;
 }
 
 /** A checked node record: its attributes (all but `sources`, known only once every file is read) and where it stands. */
@@ -32,6 +38,7 @@ export interface NodeDraft extends Omit<NodeAttributes, "sources"> {
   line: number;
   /** The source whose graph.yaml declares the node; undefined for shared entities. */
   sourceId?: string;
+  status: ReviewStatus;
 }
 
 export interface EdgeDraft {
@@ -46,7 +53,10 @@ export interface EdgeDraft {
   template?: SentenceTemplate;
   date?: string;
   quote: string;
-  /** Offset of the quote in the source text (-1 when it is not there: the graph is then never built). */
+  /**
+   * Offset of the quote in the source text: the stored offsets when they hold it, else its first occurrence (-1
+   * when it is not there: the graph is then never built).
+   */
   quoteStart: number;
   footnotes: string[];
   props: Record<string, PropValue>;
@@ -56,6 +66,7 @@ export interface EdgeDraft {
   /** Lines of the `source` and `target` fields, where reference problems are reported. */
   endpointLines: { source: number; target: number };
   sourceId: string;
+  status: ReviewStatus;
 }
 
 /** What the checks of one load share: the schema, the problems found, and the budget of closest-passage hints. */
@@ -165,7 +176,15 @@ export class RecordChecker {
   }
 }
 
-const EDGE_FIELDS = new Set([
+/**
+ * Fields any node or edge record may carry for its review: its status, the ingest rule that suggested it, and a
+ * note for the reviewer (set by `rightsgraph check` when it moves a quote).
+ */
+export const REVIEW_FIELDS: ReadonlySet<string> = new Set(["status", "rule", "review_note"]);
+
+const NODE_FIELDS: ReadonlySet<string> = new Set([...NODE_RECORD_FIELDS, ...REVIEW_FIELDS]);
+
+const EDGE_FIELDS: ReadonlySet<string> = new Set([
   "id",
   "type",
   "source",
@@ -175,7 +194,75 @@ const EDGE_FIELDS = new Set([
   "date",
   "evidence",
   "outside_knowledge",
+  ...REVIEW_FIELDS,
 ]);
+
+/** The fields of `evidence`: the quote and its endnotes, and the anchor that lets a quote be found after an edit. */
+const EVIDENCE_FIELDS: ReadonlySet<string> = new Set(["quote", "footnotes", "prefix", "suffix", "start", "end"]);
+
+/** The record's review status (reviewed when it writes none), and its `rule` and `review_note` checked as text. */
+function reviewStatus(c: RecordChecker, what: string): ReviewStatus {
+  c.string("rule", what, false);
+  c.string("review_note", what, false);
+  const value = own(c.record.data, "status");
+  if (value === undefined || value === null) return DEFAULT_REVIEW_STATUS;
+  if (typeof value === "string" && (REVIEW_STATUSES as readonly string[]).includes(value)) return value as ReviewStatus;
+  c.report(
+    "bad-value",
+    "status",
+    `${what}: "status" must be one of ${REVIEW_STATUSES.join(", ")}, found ${JSON.stringify(value)}`,
+  );
+  return DEFAULT_REVIEW_STATUS;
+}
+
+/**
+ * Where the evidence's stored offsets put the quote: `start` when they hold it exactly (and the prefix and suffix
+ * stand beside it), otherwise undefined, with a stale-anchor problem when the text is current (a text that changed
+ * is reported once, on its sha256). Offsets count UTF-16 code units, end exclusive.
+ */
+function anchoredStart(
+  c: RecordChecker,
+  what: string,
+  evidence: Record<string, unknown>,
+  quote: string,
+  source: SourceText,
+): number | undefined {
+  const start = own(evidence, "start");
+  const end = own(evidence, "end");
+  const prefix = own(evidence, "prefix");
+  const suffix = own(evidence, "suffix");
+  for (const [key, value] of [
+    ["prefix", prefix],
+    ["suffix", suffix],
+  ] as const)
+    if (value !== undefined && value !== null && typeof value !== "string")
+      c.report("bad-value", "evidence", `${what}: evidence ${key} must be a string, found ${JSON.stringify(value)}`);
+  if (start === undefined && end === undefined) return undefined;
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0) {
+    c.report(
+      "bad-value",
+      "evidence",
+      `${what}: evidence start and end must both be whole numbers >= 0, found ${JSON.stringify(start)} and ${JSON.stringify(end)}`,
+    );
+    return undefined;
+  }
+  if (source.anchorsCurrent === false) return undefined;
+  const text = source.text;
+  const [from, to] = [start as number, end as number];
+  const holds =
+    text.slice(from, to) === quote &&
+    (typeof prefix !== "string" || text.slice(Math.max(0, from - prefix.length), from) === prefix) &&
+    (typeof suffix !== "string" || text.slice(to, to + suffix.length) === suffix);
+  if (holds) return from;
+  const at = text.indexOf(quote);
+  c.report(
+    "stale-anchor",
+    "evidence",
+    `${what}: evidence offsets ${from}-${to} do not hold the quote${at >= 0 ? ` (it stands at ${at}-${at + quote.length})` : ""} with its prefix and suffix`,
+    "run `rightsgraph check --write` to re-anchor the quotes",
+  );
+  return undefined;
+}
 
 /**
  * The reading an edge record is written with, checked: its own `reading` parses and names only attributes its
@@ -289,8 +376,9 @@ export function checkNodeRecord(
   const aliases = c.stringList("aliases", what) ?? [];
   const outsideKnowledge = c.stringList("outside_knowledge", what);
   const date = c.date("date", what);
+  const status = reviewStatus(c, what);
   const attributes = spec?.attributes ?? new Map<string, AttributeSpec>();
-  c.unknownKeys(what, NODE_RECORD_FIELDS, attributes);
+  c.unknownKeys(what, NODE_FIELDS, attributes);
   const props = c.attributes(what, attributes, texts);
   // A node with problems still reserves its id, so that edges naming it are not also reported as dangling;
   // the graph is never built while any problem stands.
@@ -310,6 +398,7 @@ export function checkNodeRecord(
     file: record.file,
     line: record.line,
     ...(sourceId ? { sourceId } : {}),
+    status,
   };
 }
 
@@ -364,6 +453,7 @@ export function checkEdgeRecord(
   const reading = c.string("reading", what, false);
   const date = c.date("date", what);
   const outsideKnowledge = c.stringList("outside_knowledge", what);
+  const status = reviewStatus(c, what);
   c.unknownKeys(what, EDGE_FIELDS, spec?.attributes ?? new Map());
   const props = spec ? c.attributes(what, spec.attributes, [source]) : {};
   const template = spec ? checkReading(c, what, spec, reading, props) : undefined;
@@ -383,8 +473,13 @@ export function checkEdgeRecord(
     c.report("missing-evidence", "evidence", `${what}: evidence must be a mapping with "quote" and "footnotes"`);
   } else {
     for (const key of Object.keys(evidence)) {
-      if (key !== "quote" && key !== "footnotes")
-        c.report("unknown-field", "evidence", `${what}: unknown evidence field "${key}"`, "allowed: quote, footnotes");
+      if (!EVIDENCE_FIELDS.has(key))
+        c.report(
+          "unknown-field",
+          "evidence",
+          `${what}: unknown evidence field "${key}"`,
+          `allowed: ${[...EVIDENCE_FIELDS].join(", ")}`,
+        );
     }
     const evidenceQuote = own(evidence, "quote");
     if (typeof evidenceQuote !== "string" || evidenceQuote.trim() === "") {
@@ -396,7 +491,10 @@ export function checkEdgeRecord(
       );
     } else {
       quoteStart = c.verbatim("evidence", what, evidenceQuote, [source]);
-      if (quoteStart >= 0) quote = evidenceQuote;
+      if (quoteStart >= 0) {
+        quote = evidenceQuote;
+        quoteStart = anchoredStart(c, what, evidence, evidenceQuote, source) ?? quoteStart;
+      }
     }
     const rawNotes = own(evidence, "footnotes") ?? [];
     if (!Array.isArray(rawNotes)) {
@@ -436,5 +534,6 @@ export function checkEdgeRecord(
     line: record.line,
     endpointLines: { source: record.lineOf("source"), target: record.lineOf("target") },
     sourceId: source.id,
+    status,
   };
 }

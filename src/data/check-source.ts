@@ -1,4 +1,5 @@
 // Reads and checks one source folder's source.yaml (its metadata and endnotes) and its text.
+import { createHash } from "node:crypto";
 import type { Citation, Endnote, SourceRecord } from "../schema/types";
 import { isHttpUrl } from "./check-attribute";
 import { RecordChecker, type CheckContext, type SourceText } from "./check-records";
@@ -27,6 +28,7 @@ const SOURCE_FIELDS = new Set([
   "publisher_note",
   "notes",
   "endnotes",
+  "sha256",
 ]);
 
 const CITATION_FIELDS = new Set(["document", "quote", "locator"]);
@@ -110,16 +112,39 @@ export async function readSource(folder: DataFolder, ctx: CheckContext, dirName:
   const textPath = `sources/${dirName}/${textName}`;
   const raw = await folder.readText(textPath);
   if (raw === null) return null;
-  const sourceText: SourceText = {
-    id,
-    file: folder.shown(textPath),
-    text: sourceTextOf(raw, folder.shown(textPath), ctx),
-  };
+  const text = sourceTextOf(raw, folder.shown(textPath), ctx);
+  const sourceText: SourceText = { id, file: folder.shown(textPath), text, anchorsCurrent: textIsAnchored(c, text) };
   const { endnotes, citations } = checkEndnotes(yaml, sourceText, ctx);
   const meta: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record.data))
     if (key !== "endnotes" && SOURCE_FIELDS.has(key)) meta[key] = value;
   return { text: sourceText, record, document, title, meta, endnotes, citations, textPath };
+}
+
+/** The SHA-256 of a source text as the loader reads it (UTF-8, LF line ends), in lower-case hex. */
+export function textSha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * Whether the text is the one source.yaml's `sha256` was taken of (true when it records none); when it is not, one
+ * stale-anchor problem says to re-anchor the quotes, and their offsets are not checked one by one.
+ */
+function textIsAnchored(c: RecordChecker, text: string): boolean {
+  const recorded = own(c.record.data, "sha256");
+  if (recorded === undefined || recorded === null) return true;
+  if (typeof recorded !== "string" || !/^[0-9a-f]{64}$/.test(recorded)) {
+    c.report("bad-value", "sha256", `"sha256" must be 64 lower-case hex digits, found ${JSON.stringify(recorded)}`);
+    return false;
+  }
+  if (recorded === textSha256(text)) return true;
+  c.report(
+    "stale-anchor",
+    "sha256",
+    `${String(own(c.record.data, "text"))} has changed since its quotes were anchored (its SHA-256 is not the one recorded)`,
+    "run `rightsgraph check --write` to re-anchor the quotes and record the new SHA-256",
+  );
+  return false;
 }
 
 /** The endnotes of source.yaml, each marker normalised and listed once, each citation quoted from the text. */
@@ -141,8 +166,8 @@ function checkEndnotes(
       nc.report(
         "bad-value",
         "marker",
-        `endnote marker ${JSON.stringify(rawMarker)} is not a roman numeral`,
-        'write "iv", "^{iv}" or "ⁱᵛ"',
+        `endnote marker ${JSON.stringify(rawMarker)} is not a roman or arabic numeral`,
+        'write "iv", "^{iv}", "ⁱᵛ", "3" or "[3]"',
       );
       continue;
     }

@@ -55,16 +55,24 @@ export class DataFolder {
     private readonly realRoot: string,
     readonly limits: LoadLimits,
     readonly problems: Problem[],
+    private readonly overrides: ReadonlyMap<string, string>,
   ) {
     this.name = escapeControlCharacters(path.basename(root));
   }
 
-  /** The folder at `dir`, resolved through any links to it. */
-  static async open(dir: string, limits: LoadLimits): Promise<DataFolder> {
+  /**
+   * The folder at `dir`, resolved through any links to it. `overrides` are texts read in place of files (by path
+   * inside the folder), so that a change can be checked before it is written.
+   */
+  static async open(
+    dir: string,
+    limits: LoadLimits,
+    overrides: ReadonlyMap<string, string> = new Map(),
+  ): Promise<DataFolder> {
     const root = path.resolve(dir);
     // A folder that does not exist is reported when its schema cannot be read.
     const realRoot = await realpath(root).catch(() => root);
-    return new DataFolder(root, realRoot, limits, []);
+    return new DataFolder(root, realRoot, limits, [], overrides);
   }
 
   /** How problems name the file at `rel` (any control character in it escaped). */
@@ -74,6 +82,7 @@ export class DataFolder {
 
   /** Whether anything, a broken link included, has the name `rel`. */
   async exists(rel: string): Promise<boolean> {
+    if (this.overrides.has(rel)) return true;
     return lstat(path.join(this.root, rel)).then(
       () => true,
       () => false,
@@ -88,11 +97,18 @@ export class DataFolder {
    */
   async list(rel: string, want: "folders" | "data-files"): Promise<string[]> {
     const entries = await readdir(path.join(this.root, rel), { withFileTypes: true }).catch(() => []);
-    const names = entries
+    const found = entries
       .filter((e) => !e.name.startsWith("."))
       .filter((e) => (want === "folders" ? e.isDirectory() || e.isSymbolicLink() : /\.(ya?ml|jsonl)$/.test(e.name)))
-      .map((e) => e.name)
-      .sort();
+      .map((e) => e.name);
+    // A folder or file that so far exists only as an override is listed too.
+    for (const key of this.overrides.keys()) {
+      if (!key.startsWith(`${rel}/`)) continue;
+      const [first, ...rest] = key.slice(rel.length + 1).split("/");
+      if (want === "folders" ? rest.length > 0 : rest.length === 0 && /\.(ya?ml|jsonl)$/.test(first!))
+        found.push(first!);
+    }
+    const names = [...new Set(found)].sort();
     return names.filter((name) => {
       const found = firstControlCharacter(name);
       if (found) {
@@ -110,6 +126,8 @@ export class DataFolder {
 
   /** The file at `rel` as UTF-8, or null (and a problem) when it cannot be read or holds bytes that are not UTF-8. */
   async readText(rel: string): Promise<string | null> {
+    const override = this.overrides.get(rel);
+    if (override !== undefined) return override;
     const yaml = /\.ya?ml$/.test(rel);
     const bytes = await this.readBytes(
       rel,

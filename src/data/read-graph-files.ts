@@ -90,13 +90,13 @@ export async function readEntities(folder: DataFolder, ctx: CheckContext, texts:
 
 /**
  * The nodes and claims of every source's graph.yaml, graph.jsonl (the bulk format) or both, checked against the
- * source's own text and endnotes. `onSource` is called as each source's files are done.
+ * source's own text and endnotes. `onSource` is called as each source's files are done, with its count of claims.
  */
 export async function readSourceGraphs(
   folder: DataFolder,
   ctx: CheckContext,
   sources: readonly SourceDraft[],
-  onSource: () => void,
+  onSource: (claims: number) => void,
 ): Promise<{ nodes: NodeDraft[]; edges: EdgeDraft[] }> {
   const nodes: NodeDraft[] = [];
   const edges: EdgeDraft[] = [];
@@ -110,6 +110,7 @@ export async function readSourceGraphs(
   };
   await readInOrder(sources, readFiles, (files, source) => {
     const markers = new Set(source.endnotes.keys());
+    let claims = 0;
     for (const read of files) {
       if (!read) continue;
       for (const record of read.nodes) {
@@ -120,8 +121,9 @@ export async function readSourceGraphs(
         const edge = checkEdgeRecord(ctx, record, source.text, markers);
         if (edge) edges.push(edge);
       }
+      claims += read.edges.length;
     }
-    onSource();
+    onSource(claims);
   });
   return { nodes, edges };
 }

@@ -31,6 +31,10 @@ export const RESERVED_ATTRIBUTE_NAMES: ReadonlySet<string> = new Set([
   "source_doc",
   "evidence_start",
   "evidence_end",
+  // The review status travels with a suggested or draft element into the API and every export.
+  "status",
+  "rule",
+  "review_note",
 ]);
 
 /** What is wrong with `name` as an attribute name, with the fix, or undefined when it may be used. */

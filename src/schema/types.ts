@@ -1,6 +1,7 @@
 // The graph's types, declared once: schema model, node/edge/graph attributes and the loaded dataset.
 import type { MultiDirectedGraph } from "graphology";
 import type { SentenceTemplate } from "./sentence-template";
+import type { StatusCounts } from "./review-status";
 
 /** A value of a type-specific attribute declared in schema.yaml. */
 export type PropValue = string | number | boolean | string[];
@@ -143,10 +144,23 @@ export interface SourceRecord {
   meta: Record<string, unknown>;
 }
 
+/** How many node and edge records of each review status a data folder holds, shown or not. */
+export interface ReviewCounts {
+  nodes: StatusCounts;
+  /** Edges as the graph counts them: a joint claim counts once per pair of ends. */
+  edges: StatusCounts;
+  /** Whether suggested records were loaded into the graph. */
+  suggestionsShown: boolean;
+  /** Ids of the node records the graph leaves out (rejected, and suggested unless shown): ids taken all the same. */
+  hiddenNodes: ReadonlySet<string>;
+}
+
 /** Everything loaded from a data folder: the schema, the graph, and the sources with their texts. */
 export interface Dataset {
   dataDir: string;
   schema: Schema;
   graph: RightsGraph;
   sources: Map<string, SourceRecord>;
+  /** The review statuses of the records read; absent for a dataset built in memory. */
+  review?: ReviewCounts;
 }
