@@ -14,6 +14,8 @@ export type { AttributeKind, PropValue };
 export * from "./parameters";
 // The edges of one joint claim shown together read as one sentence.
 export * from "./claim-groups";
+// The JSON report of `rightsgraph ingest --json`.
+export type * from "./ingest-report";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants

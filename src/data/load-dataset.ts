@@ -44,13 +44,15 @@ export interface LoadOptions {
   overrides?: ReadonlyMap<string, string>;
   /** Accept a folder with no source yet (a new corpus `rightsgraph ingest` is about to fill). */
   allowNoSources?: boolean;
+  /** Source folders to leave out, by name: the source `rightsgraph ingest --force` is about to replace. */
+  excludeSources?: ReadonlySet<string>;
 }
 
 /** Loads and validates a data folder. Throws DataError with every problem found; never returns a partial graph. */
 export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptions = {}): Promise<Dataset> {
   const folder = await DataFolder.open(dataDir, resolveLoadLimits(options.limits), options.overrides);
   const schema = await loadSchema(folder);
-  const sourceDirs = await folder.list("sources", "folders");
+  const sourceDirs = (await folder.list("sources", "folders")).filter((dir) => !options.excludeSources?.has(dir));
   // Each source counts twice: its source.yaml and text, then its graph files.
   const state: LoadProgress = { phase: "read", filesRead: 0, filesTotal: sourceDirs.length * 2, claimsChecked: 0 };
   const progress = (claims = 0) => {

@@ -8,15 +8,21 @@ const INLINE_LENGTH = 80;
 /** The options every writer uses: 120 columns, as the rest of the data. */
 export const YAML_OUTPUT: ToStringOptions = { lineWidth: 118, minContentWidth: 0, flowCollectionPadding: false };
 
+const ANCHOR_KEYS = new Set(["prefix", "suffix"]);
+
 // Scalars a reader could misread: dates, numbers written as text (endnote "3"), yes/no words.
 const MISREADABLE = /^(?:\d[\d:./-]*|yes|no|on|off|true|false|null|~)$/i;
 
 /** Styles a document's values: long text folded, misreadable strings quoted, `footnotes` and `aliases` lists flat. */
 export function styleDocument(doc: Document): void {
   visit(doc, {
-    Scalar(_key, node) {
+    Scalar(key, node, path) {
       if (typeof node.value !== "string") return;
-      if (node.value.length > INLINE_LENGTH && node.value === node.value.trim() && !node.value.includes("\n"))
+      // An anchor's context may hold line breaks and edge spaces: one quoted line shows them plainly.
+      const parent = path[path.length - 1];
+      if (key === "value" && isPair(parent) && isScalar(parent.key) && ANCHOR_KEYS.has(String(parent.key.value)))
+        node.type = Scalar.QUOTE_DOUBLE;
+      else if (node.value.length > INLINE_LENGTH && node.value === node.value.trim() && !node.value.includes("\n"))
         node.type = Scalar.BLOCK_FOLDED;
       else if (MISREADABLE.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },

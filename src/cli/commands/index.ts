@@ -1,6 +1,7 @@
 // Every CLI command, in the order `rightsgraph --help` lists them.
 import type { Command } from "../cli-context";
 import { exportCommand } from "./export";
+import { ingestCommand } from "./ingest";
 import { neighborsCommand, pathCommand, searchCommand, showCommand } from "./query-commands";
 import { serveCommand } from "./serve";
 import { statsCommand } from "./stats";
@@ -15,4 +16,5 @@ export const COMMANDS: Command[] = [
   pathCommand,
   exportCommand,
   serveCommand,
+  ingestCommand,
 ];
