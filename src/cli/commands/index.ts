@@ -2,6 +2,7 @@
 import type { Command } from "../cli-context";
 import { exportCommand } from "./export";
 import { ingestCommand } from "./ingest";
+import { reviewCommand } from "./review";
 import { neighborsCommand, pathCommand, searchCommand, showCommand } from "./query-commands";
 import { serveCommand } from "./serve";
 import { statsCommand } from "./stats";
@@ -17,4 +18,5 @@ export const COMMANDS: Command[] = [
   exportCommand,
   serveCommand,
   ingestCommand,
+  reviewCommand,
 ];

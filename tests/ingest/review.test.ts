@@ -1,0 +1,100 @@
+// `rightsgraph review`: suggestions listed, accepted (with what they need), rejected, edited and marked reviewed,
+// every write checked by the loader, the file valid after each and changed only where the records changed.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadDataset } from "../../src/data";
+import { cli } from "../helpers/run-cli";
+import { BRIEF_TEXT, corpus, removeCorpora } from "./corpora";
+
+let dir: string;
+const graphFile = () => path.join(dir, "sources/brief/graph.yaml");
+const CLAIM = "person:mohamed-khaled-khiari--briefed--un:security-council";
+
+beforeAll(async () => {
+  dir = await corpus("entities");
+  expect((await cli("ingest", BRIEF_TEXT, "--id", "brief", "--data", dir, "--date", "2020")).code).toBe(0);
+}, 60_000);
+afterAll(removeCorpora);
+
+describe("rightsgraph review", { timeout: 60_000 }, () => {
+  it("rejects an unknown action (exit 2) and an unknown record (exit 1), writing nothing", async () => {
+    const before = await readFile(graphFile(), "utf8");
+    const action = await cli("review", "brief", "approve", "x", "--data", dir);
+    expect(action.code).toBe(2);
+    expect(action.stderr).toContain('unknown action "approve"');
+    const record = await cli("review", "brief", "accept", "no:such", "--data", dir);
+    expect(record.code).toBe(1);
+    expect(record.stderr).toContain('review: no record "no:such" in sources/brief/graph.yaml');
+    expect(await readFile(graphFile(), "utf8")).toBe(before);
+  });
+
+  it("lists the suggestions, numbered, each claim as a sentence with its quote and endnotes", async () => {
+    const run = await cli("review", "brief", "--data", dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\s+\d+\. \[suggested\] doc:source:brief$/m);
+    expect(run.stdout).toContain(
+      `[suggested] ${CLAIM}\n      Mohamed Khaled Khiari briefed United Nations Security Council\n`,
+    );
+    expect(run.stdout).toMatch(/“As Assistant UN Secretary-General Mohamed Khaled Khari, .*” \[v\]\n/);
+  });
+
+  it("accepts a claim as draft with the source's document; the graph then shows it without --suggestions", async () => {
+    const before = await readFile(graphFile(), "utf8");
+    const run = await cli("review", "brief", "accept", CLAIM, "--data", dir);
+    expect(run.stdout).toBe(`brief: accept 2 record(s): ${CLAIM}, doc:source:brief\n`);
+    const after = await readFile(graphFile(), "utf8");
+    // Two lines changed: the two statuses, nothing else.
+    const changed = after.split("\n").filter((line, i) => line !== before.split("\n")[i]);
+    expect(changed).toEqual(["    status: draft", "    status: draft"]);
+    const dataset = await loadDataset(dir);
+    expect(dataset.graph.edges()).toHaveLength(1);
+    expect(dataset.graph.getEdgeAttribute(dataset.graph.edges()[0]!, "props")).toMatchObject({ status: "draft" });
+  });
+
+  it("marks a draft reviewed, and rejects a node with the claims that name it", async () => {
+    expect((await cli("review", "brief", "mark-reviewed", CLAIM, "--data", dir)).code).toBe(0);
+    const dataset = await loadDataset(dir);
+    expect(dataset.graph.getEdgeAttribute(dataset.graph.edges()[0]!, "props")).toEqual({});
+    const reject = await cli("review", "brief", "reject", "doc:un:s-pv.8682", "--data", dir);
+    expect(reject.code).toBe(0);
+    expect(reject.stdout).toBe("brief: reject 1 record(s): doc:un:s-pv.8682\n");
+    const shown = await loadDataset(dir, { suggestions: true });
+    expect(shown.graph.hasNode("doc:un:s-pv.8682")).toBe(false);
+    expect(shown.review!.nodes.rejected).toBe(1);
+  });
+
+  it("edits a claim's quote, anchoring it, and refuses an edit the loader refuses", async () => {
+    const list = (await cli("review", "brief", "--data", dir)).stdout;
+    const number = /^\s+(\d+)\. \[suggested\] un:general-assembly--condemned--state:prk$/m.exec(list)![1]!;
+    const bad = await cli(
+      "review",
+      "brief",
+      "edit",
+      number,
+      "--quote",
+      "the UN General Assembly passed a law",
+      "--data",
+      dir,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/sources\/brief\/graph\.yaml:\d+: .*not found/);
+    const ok = await cli(
+      "review",
+      "brief",
+      "edit",
+      number,
+      "--quote",
+      "the UN General Assembly passed a resolution",
+      "--data",
+      dir,
+    );
+    expect(ok.code).toBe(0);
+    const shown = await loadDataset(dir, { suggestions: true });
+    const edge = shown.graph.getEdgeAttributes("un:general-assembly--condemned--state:prk");
+    expect(edge.evidence.quote).toBe("the UN General Assembly passed a resolution");
+    const text = await readFile(path.join(dir, "sources/brief/source.txt"), "utf8");
+    expect(text.slice(edge.evidence.start, edge.evidence.end)).toBe(edge.evidence.quote);
+    expect(edge.props).toMatchObject({ status: "draft" });
+  });
+});
