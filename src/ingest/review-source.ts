@@ -10,6 +10,7 @@ import {
   openSourceFile,
   recordsOf,
   saveSourceFiles,
+  setStatus,
   SourceEditError,
   type OpenFile,
   type RecordRef,
@@ -90,16 +91,6 @@ export function findRecords(file: OpenFile, refs: string[]): RecordRef[] {
     if (!found) throw new SourceEditError(`review: no record "${ref}" in ${file.rel}`);
     return found;
   });
-}
-
-/** Sets a record's status, keeping `status` right after `id` as ingest writes it. */
-function setStatus(file: OpenFile, map: YAMLMap, status: ReviewStatus): void {
-  if (map.has("status")) map.set("status", status);
-  else {
-    const pair = file.doc.createPair("status", status);
-    const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === "id");
-    map.items.splice(at + 1, 0, pair);
-  }
 }
 
 /**

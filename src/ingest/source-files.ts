@@ -4,7 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { isMap, isSeq, LineCounter, parseDocument, type Document, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLMap } from "yaml";
+import type { ReviewStatus } from "../schema/review-status";
 import { loadDataset } from "../data";
 import { RightsGraphError } from "../errors";
 import { YAML_OUTPUT } from "./yaml-style";
@@ -63,6 +64,16 @@ export function recordsOf(file: OpenFile): RecordRef[] {
     }
   }
   return records;
+}
+
+/** Sets a record's status, keeping `status` right after `id` as ingest writes it. */
+export function setStatus(file: OpenFile, map: YAMLMap, status: ReviewStatus): void {
+  if (map.has("status")) map.set("status", status);
+  else {
+    const pair = file.doc.createPair("status", status);
+    const at = map.items.findIndex((p) => isScalar(p.key) && p.key.value === "id");
+    map.items.splice(at + 1, 0, pair);
+  }
 }
 
 /**

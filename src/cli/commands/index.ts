@@ -1,5 +1,6 @@
 // Every CLI command, in the order `rightsgraph --help` lists them.
 import type { Command } from "../cli-context";
+import { checkCommand } from "./check";
 import { exportCommand } from "./export";
 import { ingestCommand } from "./ingest";
 import { reviewCommand } from "./review";
@@ -19,4 +20,5 @@ export const COMMANDS: Command[] = [
   serveCommand,
   ingestCommand,
   reviewCommand,
+  checkCommand,
 ];
