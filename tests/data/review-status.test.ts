@@ -26,6 +26,13 @@ async function goodCopy(edit: (graph: string) => string = (g) => g): Promise<str
   return dir;
 }
 
+/** The line of `text` in the alpha graph.yaml of `dir` (1-based). */
+async function lineOf(dir: string, text: string): Promise<number> {
+  const lines = (await readFile(path.join(dir, "sources/alpha/graph.yaml"), "utf8")).split("\n");
+  expect(lines).toContain(text);
+  return lines.indexOf(text) + 1;
+}
+
 const withStatus = (status: string) => (graph: string) =>
   graph
     .replace("  - id: person:ana\n    type: person", `  - id: person:ana\n    status: ${status}\n    type: person`)
@@ -36,10 +43,11 @@ const withStatus = (status: string) => (graph: string) =>
 
 describe("review statuses in the loader", () => {
   it("refuses a status outside the four, at the line of the status", async () => {
-    const error = await loadDataset(await goodCopy(withStatus("approved"))).catch((e: unknown) => e);
+    const dir = await goodCopy(withStatus("approved"));
+    const error = await loadDataset(dir).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DataError);
     const problem = (error as DataError).problems.find((p) => p.code === "bad-value")!;
-    expect(problem.line).toBe(23);
+    expect(problem.line).toBe(await lineOf(dir, "    status: approved"));
     expect(problem.message).toContain('"status" must be one of suggested, draft, reviewed, rejected');
   });
 
@@ -48,7 +56,9 @@ describe("review statuses in the loader", () => {
       withStatus("suggested")(g).replace('quote: "Tomás met Ana in Seoul."', 'quote: "Tomás met Ana in Pusan."'),
     );
     const error = (await loadDataset(dir).catch((e: unknown) => e)) as DataError;
-    expect(error.problems.map((p) => [p.code, p.line])).toEqual([["quote-not-found", 46]]);
+    // Reported at the `evidence:` line, just above its quote.
+    const line = (await lineOf(dir, '      quote: "Tomás met Ana in Pusan."')) - 1;
+    expect(error.problems.map((p) => [p.code, p.line])).toEqual([["quote-not-found", line]]);
   });
 
   it("leaves suggested records out by default and counts them", async () => {
