@@ -2,17 +2,18 @@
 import type { Writable } from "node:stream";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DataError, formatProblem, ParameterError, RightsGraphError } from "../errors";
-import { DEFAULT_DATA_DIR, loadDataset } from "../data";
+import { DEFAULT_DATA_DIR, loadDataset, type LoadOptions } from "../data";
+import { loadProgress } from "./load-progress";
 import type { Dataset } from "../schema/types";
 import { escapeControlCharacters } from "./terminal-text";
 
 export interface CliIo {
   /** A real stream: exports are streamed to it with backpressure. */
   stdout: Writable;
-  stderr: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   /** Loads the data folder; `loadDataset` unless given (tests hand in a dataset built in memory). */
-  loadDataset?: (dir: string) => Promise<Dataset>;
+  loadDataset?: (dir: string, options?: LoadOptions) => Promise<Dataset>;
 }
 
 /**
@@ -61,6 +62,9 @@ export interface CommandContext {
 
 export const DATA_OPTION: Options = { data: { type: "string" } };
 
+/** The options of commands that read the graph: the data folder, and whether suggested records are shown. */
+export const LOAD_OPTIONS: Options = { ...DATA_OPTION, suggestions: { type: "boolean" } };
+
 /** Parses argv for a command; any unknown option or wrong argument count is a UsageError. */
 export function parseCommandArgs(
   command: Command,
@@ -102,7 +106,15 @@ export function makeContext(
     out: (line) => writeText(io.stdout, `${line}\n`),
     err: (line) => writeText(io.stderr, `${line}\n`),
     dataDir,
-    load: () => (io.loadDataset ?? loadDataset)(dataDir()),
+    load: async () => {
+      const progress = loadProgress(io.stderr);
+      const dataset = await (io.loadDataset ?? loadDataset)(dataDir(), {
+        suggestions: values.suggestions === true,
+        onProgress: progress.onProgress,
+      });
+      progress.done();
+      return dataset;
+    },
   };
 }
 

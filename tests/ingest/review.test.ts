@@ -98,3 +98,15 @@ describe("rightsgraph review", { timeout: 60_000 }, () => {
     expect(edge.props).toMatchObject({ status: "draft" });
   });
 });
+
+describe("suggestions in the reading commands", { timeout: 60_000 }, () => {
+  it("stats counts records by status; --suggestions shows suggested claims to show and stats", async () => {
+    const stats = await cli("stats", "--data", dir);
+    expect(stats.stdout).toMatch(/^review: nodes \d+ suggested, \d+ draft, \d+ reviewed, 1 rejected; edges /m);
+    expect(stats.stdout).toContain("(suggested records are not counted above: --suggestions shows them)");
+    const hidden = await cli("show", "Human Rights Watch", "--data", dir);
+    const shown = await cli("show", "Human Rights Watch", "--data", dir, "--suggestions");
+    expect(hidden.stdout).not.toContain("Human Rights Watch urges Seoul to speak up");
+    expect(shown.stdout).toContain("Human Rights Watch urges Seoul to speak up");
+  });
+});

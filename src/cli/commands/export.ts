@@ -6,19 +6,19 @@ import { isExportFormat, writeExport } from "../../export";
 import { computeLayout } from "../../layout";
 import { createQueryEngine, resolvePathOptions, resolveSubgraphFilter } from "../../query";
 import { RightsGraphError } from "../../errors";
-import { DATA_OPTION, intOption, listOption, UsageError, type Command } from "../cli-context";
+import { LOAD_OPTIONS, intOption, listOption, UsageError, type Command } from "../cli-context";
 import { resolveArgument } from "../resolve-argument";
 
 export const exportCommand: Command = {
   name: "export",
   summary: "write the graph, a filtered view or a path result as GraphML, GEXF, JSON or a Neo4j CSV zip",
   usage: [
-    `rightsgraph export --format ${EXPORT_FORMAT_NAMES.join("|")} [--out FILE] [--data DIR] [--without-layout]`,
+    `rightsgraph export --format ${EXPORT_FORMAT_NAMES.join("|")} [--out FILE] [--data DIR] [--suggestions] [--without-layout]`,
     "         view:  [--node-types a,b] [--edge-types a,b] [--date-from YYYY[-MM[-DD]]] [--date-to ...]",
     "         path:  --from ID-OR-NAME --to ID-OR-NAME [--max-hops N] [--limit K] [--edge-types a,b] [--exclude-edge-types a,b]",
   ].join("\n"),
   options: {
-    ...DATA_OPTION,
+    ...LOAD_OPTIONS,
     format: { type: "string" },
     out: { type: "string" },
     "without-layout": { type: "boolean" },

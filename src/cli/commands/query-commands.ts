@@ -1,7 +1,7 @@
 // `rightsgraph search | show | neighbors | path`: the query engine from the command line.
 import { NEIGHBOR_DIRECTIONS, NEIGHBORS_RULES, PATH_DIRECTIONS } from "../../api/parameters";
 import { createQueryEngine, resolveNeighborsOptions, resolvePathOptions } from "../../query";
-import { DATA_OPTION, intOption, listOption, NoResultError, type Command, type CommandContext } from "../cli-context";
+import { LOAD_OPTIONS, intOption, listOption, NoResultError, type Command, type CommandContext } from "../cli-context";
 import { formatClaims, formatPath } from "../format-claims";
 import { resolveArgument } from "../resolve-argument";
 
@@ -12,8 +12,8 @@ async function engineFor(ctx: CommandContext) {
 export const searchCommand: Command = {
   name: "search",
   summary: "find nodes by label or alias (accents, case and typos forgiven)",
-  usage: "rightsgraph search TEXT [--type TYPE] [--limit N] [--json] [--data DIR]",
-  options: { ...DATA_OPTION, type: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
+  usage: "rightsgraph search TEXT [--type TYPE] [--limit N] [--json] [--data DIR] [--suggestions]",
+  options: { ...LOAD_OPTIONS, type: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
   positionals: [1, 1],
   async run(ctx) {
     const engine = await engineFor(ctx);
@@ -31,8 +31,8 @@ export const searchCommand: Command = {
 export const showCommand: Command = {
   name: "show",
   summary: "a node and every claim about it, with its evidence",
-  usage: "rightsgraph show ID-OR-NAME [--json] [--data DIR]",
-  options: { ...DATA_OPTION, json: { type: "boolean" } },
+  usage: "rightsgraph show ID-OR-NAME [--json] [--data DIR] [--suggestions]",
+  options: { ...LOAD_OPTIONS, json: { type: "boolean" } },
   positionals: [1, 1],
   async run(ctx) {
     const engine = await engineFor(ctx);
@@ -60,9 +60,9 @@ export const neighborsCommand: Command = {
   usage:
     `rightsgraph neighbors ID-OR-NAME [--depth ${NEIGHBORS_RULES.depth.min}-${NEIGHBORS_RULES.depth.max}] ` +
     `[--direction ${NEIGHBOR_DIRECTIONS.join("|")}] [--edge-types a,b] [--node-types a,b] [--limit N] [--edge-limit N] ` +
-    "[--json] [--data DIR]",
+    "[--json] [--data DIR] [--suggestions]",
   options: {
-    ...DATA_OPTION,
+    ...LOAD_OPTIONS,
     depth: { type: "string" },
     direction: { type: "string" },
     "edge-types": { type: "string" },
@@ -104,9 +104,9 @@ export const pathCommand: Command = {
   summary: "how two nodes are connected: the k shortest paths as cited sentences",
   usage:
     `rightsgraph path FROM TO [--max-hops N] [--limit K] [--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] ` +
-    "[--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR]",
+    "[--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR] [--suggestions]",
   options: {
-    ...DATA_OPTION,
+    ...LOAD_OPTIONS,
     "max-hops": { type: "string" },
     limit: { type: "string" },
     direction: { type: "string" },

@@ -1,7 +1,7 @@
 // `rightsgraph serve`: the HTTP API and web app on a loaded graph, until SIGINT or SIGTERM.
 import { once } from "node:events";
 import { checkAllowedHosts, DEFAULT_SERVER_OPTIONS, isEveryInterface, startServer } from "../../server";
-import { DATA_OPTION, listOption, UsageError, type Command, type CommandContext } from "../cli-context";
+import { LOAD_OPTIONS, listOption, UsageError, type Command, type CommandContext } from "../cli-context";
 
 function portFrom(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined) return undefined;
@@ -38,8 +38,8 @@ export const serveCommand: Command = {
   name: "serve",
   summary: "serve the API and the web explorer (127.0.0.1:3000 by default)",
   usage:
-    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS and RIGHTSGRAPH_CORS_ORIGIN are read too)",
-  options: { ...DATA_OPTION, port: { type: "string" }, host: { type: "string" }, "allowed-hosts": { type: "string" } },
+    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR] [--suggestions]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS and RIGHTSGRAPH_CORS_ORIGIN are read too)",
+  options: { ...LOAD_OPTIONS, port: { type: "string" }, host: { type: "string" }, "allowed-hosts": { type: "string" } },
   positionals: [0, 0],
   async run(ctx) {
     const { port, host } = listenAddress(ctx);

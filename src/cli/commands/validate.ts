@@ -1,11 +1,11 @@
 // `rightsgraph validate`: loads the data folder and reports every problem, or the size of the valid graph.
-import { DATA_OPTION, type Command } from "../cli-context";
+import { LOAD_OPTIONS, type Command } from "../cli-context";
 
 export const validateCommand: Command = {
   name: "validate",
   summary: "check the data folder against the schema",
-  usage: "rightsgraph validate [--data DIR]",
-  options: DATA_OPTION,
+  usage: "rightsgraph validate [--data DIR] [--suggestions]",
+  options: LOAD_OPTIONS,
   positionals: [0, 0],
   async run(ctx) {
     const dataset = await ctx.load();
