@@ -114,7 +114,7 @@ export function splitSentences(text: string, from = 0, to = text.length): Senten
     const tailText = tail[0];
     const stop = tailText.search(/[.!?]/);
     const wordsEnd = rest.length - tailText.length + (stop === 0 && tailText[0] !== "." ? 1 : 0);
-    push(bStart + start, bStart + wordsEnd, bStart + rest.length);
+    push(bStart + start, bStart + start + wordsEnd, bStart + start + rest.length);
   }
   return sentences;
 }
