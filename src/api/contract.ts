@@ -8,6 +8,7 @@
 // from `src/`.
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
 import type { ExportFormat, NeighborDirection, PathDirection } from "./parameters";
+import type { ReviewStatus } from "../schema/review-status";
 
 export type { AttributeKind, PropValue };
 // Every parameter's limits, defaults, enumerations (export formats, directions) and the date pattern.
@@ -239,6 +240,8 @@ export interface GraphViewNode {
     size: number;
     /** `#rrggbb`, by node type. */
     color: string;
+    /** The review status, when not reviewed: suggested records come only from a server started with suggestions. */
+    status?: Exclude<ReviewStatus, "reviewed" | "rejected">;
   };
 }
 
@@ -246,7 +249,14 @@ export interface GraphViewEdge {
   key: string;
   source: string;
   target: string;
-  attributes: { type: string; label: string; sentence: string; date?: string; color: string };
+  attributes: {
+    type: string;
+    label: string;
+    sentence: string;
+    date?: string;
+    color: string;
+    status?: Exclude<ReviewStatus, "reviewed" | "rejected">;
+  };
 }
 
 /** `GET /api/graph`: the graph the explorer draws, largest-degree nodes first, cut to `limit` nodes. */

@@ -5,6 +5,11 @@ import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
 import { checkInteger, createQueryEngine, runToEnd, SliceClock, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
 
+/** A record's review status as the graph view carries it: only suggested and draft are written (see the contract). */
+function viewStatus(status: unknown): { status?: "suggested" | "draft" } {
+  return status === "suggested" || status === "draft" ? { status } : {};
+}
+
 export interface ServerContext {
   dataset: Dataset;
   engine: QueryEngine;
@@ -59,6 +64,7 @@ function* graphViewSteps(
         y: d.y,
         size: d.size,
         color: d.color,
+        ...viewStatus(a.props.status),
       },
     });
   }
@@ -76,6 +82,7 @@ function* graphViewSteps(
         sentence: a.sentence,
         ...(a.date ? { date: a.date } : {}),
         color: edgeTypeColor(a.type),
+        ...viewStatus(a.props.status),
       },
     });
   }

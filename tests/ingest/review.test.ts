@@ -3,7 +3,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import request from "supertest";
+import type { GraphResponse } from "../../src/api/contract";
 import { loadDataset } from "../../src/data";
+import { createApp, createServerContext, DEFAULT_WEB_DIR } from "../../src/server";
 import { cli } from "../helpers/run-cli";
 import { BRIEF_TEXT, corpus, removeCorpora } from "./corpora";
 
@@ -108,5 +111,27 @@ describe("suggestions in the reading commands", { timeout: 60_000 }, () => {
     const shown = await cli("show", "Human Rights Watch", "--data", dir, "--suggestions");
     expect(hidden.stdout).not.toContain("Human Rights Watch urges Seoul to speak up");
     expect(shown.stdout).toContain("Human Rights Watch urges Seoul to speak up");
+  });
+});
+
+describe("GET /api/graph of a corpus with suggestions", { timeout: 60_000 }, () => {
+  it("carries each record's status when the server shows suggestions, and leaves them out otherwise", async () => {
+    const graphOf = async (suggestions: boolean) => {
+      const app = createApp(createServerContext(await loadDataset(dir, { suggestions })), {
+        webDir: DEFAULT_WEB_DIR,
+        onUnexpectedError: (error) => {
+          throw error;
+        },
+      });
+      return (await request(app).get("/api/graph").expect(200)).body as GraphResponse;
+    };
+    const shown = await graphOf(true);
+    const hrw = shown.nodes.find((n) => n.key === "org:hrw")!;
+    expect(hrw.attributes.status).toBeUndefined();
+    expect(shown.edges.filter((e) => e.attributes.status === "suggested").length).toBeGreaterThan(0);
+    expect(shown.edges.find((e) => e.key === CLAIM)!.attributes.status).toBeUndefined(); // reviewed by now
+    const hidden = await graphOf(false);
+    expect(hidden.edges.some((e) => e.attributes.status === "suggested")).toBe(false);
+    expect(hidden.edges.map((e) => e.key)).toContain(CLAIM);
   });
 });

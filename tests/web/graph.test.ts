@@ -94,6 +94,21 @@ describe("dates", () => {
 });
 
 describe("computeVisibility", () => {
+  it("leaves suggested records out until suggestions are switched on, and keeps draft ones", () => {
+    const data = structuredClone(GRAPH);
+    const person = data.nodes.find((n) => n.key === "person:q")!;
+    person.attributes.status = "suggested";
+    data.edges.find((e) => e.key === "e:call-kor")!.attributes.status = "draft";
+    const graph = buildGraph(data, SCHEMA);
+    expect(graph.getNodeAttribute("person:q", "status")).toBe("suggested");
+    const off = computeVisibility(graph, DEFAULT_FILTERS);
+    expect(off.nodes.has("person:q")).toBe(false);
+    expect([...off.edges].some((e) => graph.extremities(e).includes("person:q"))).toBe(false);
+    const on = computeVisibility(graph, { ...DEFAULT_FILTERS, showSuggestions: true });
+    expect(on.nodes.size).toBe(graph.order);
+    expect(on.edges.size).toBe(graph.size);
+  });
+
   it("shows everything without filters", () => {
     const graph = fixtureGraph();
     const vis = computeVisibility(graph, DEFAULT_FILTERS);

@@ -25,6 +25,7 @@ const FULL: PermalinkState = {
     dateFrom: "2019-10",
     dateTo: "2019-12",
     mode: "dim",
+    showSuggestions: true,
   },
   pathQuery: {
     from: "state:kor",

@@ -13,6 +13,7 @@ export {
   setCamera,
   setDateRange,
   setFilterMode,
+  setShowSuggestions,
   setPathResult,
   showEvidence,
   toggleEdgeType,

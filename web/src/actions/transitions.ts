@@ -72,6 +72,12 @@ export const setFilterMode =
   (state) =>
     state.filters.mode === mode ? state : { ...state, filters: { ...state.filters, mode } };
 
+/** Draw the records a program suggested (not yet reviewed), or leave them out. */
+export const setShowSuggestions =
+  (show: boolean): Action =>
+  (state) =>
+    state.filters.showSuggestions === show ? state : { ...state, filters: { ...state.filters, showSuggestions: show } };
+
 export const resetFilters = (): Action => (state) => ({ ...state, filters: { ...DEFAULT_FILTERS } });
 
 /** Ask a path question: the result is loading until setPathResult answers it. */

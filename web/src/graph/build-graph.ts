@@ -30,6 +30,7 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
       color: nodeColors.get(String(a.type)) ?? a.color ?? FALLBACK_NODE_COLOR,
     };
     if (a.date) node.date = String(a.date);
+    if (a.status === "suggested" || a.status === "draft") node.status = a.status;
     graph.addNode(key, node);
   }
   for (const { key, source, target, attributes: a } of data.edges) {
@@ -45,6 +46,7 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
       curvature: 0,
     };
     if (a.date) edge.date = String(a.date);
+    if (a.status === "suggested" || a.status === "draft") edge.status = a.status;
     graph.addEdgeWithKey(key, source, target, edge);
   }
   return graph;

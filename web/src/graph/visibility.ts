@@ -9,7 +9,8 @@ export interface Visibility {
 }
 
 /**
- * A node passes when its type is on and its date (if any) overlaps the range. An edge passes when its relation type
+ * A node passes when its type is on, its date (if any) overlaps the range, and it is not a suggestion while those are
+ * off. An edge passes when its relation type
  * is on, its date overlaps, and both its ends pass.
  */
 export function computeVisibility(graph: DisplayGraph, filters: Filters): Visibility {
@@ -18,10 +19,12 @@ export function computeVisibility(graph: DisplayGraph, filters: Filters): Visibi
   const nodes = new Set<string>();
   const edges = new Set<string>();
   graph.forEachNode((node, a) => {
+    if (a.status === "suggested" && !filters.showSuggestions) return;
     if (!hiddenNodeTypes.has(a.nodeType) && dateInRange(a.date, filters.dateFrom, filters.dateTo)) nodes.add(node);
   });
   graph.forEachEdge((edge, a, source, target) => {
     if (hiddenEdgeTypes.has(a.relType)) return;
+    if (a.status === "suggested" && !filters.showSuggestions) return;
     if (!nodes.has(source) || !nodes.has(target)) return;
     if (!dateInRange(a.date, filters.dateFrom, filters.dateTo)) return;
     edges.add(edge);

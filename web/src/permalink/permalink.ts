@@ -45,6 +45,7 @@ export function encodePermalink(state: Pick<AppState, keyof PermalinkState>): st
   if (f.dateFrom) p.set("df", f.dateFrom);
   if (f.dateTo) p.set("dt", f.dateTo);
   if (f.mode !== DEFAULT_FILTERS.mode) p.set("m", f.mode);
+  if (f.showSuggestions) p.set("sg", "1");
   const q = state.pathQuery;
   if (q) {
     p.set("pf", q.from);
@@ -76,6 +77,7 @@ export function decodePermalink(hash: string): PermalinkState {
     dateFrom: dateFrom && MONTH.test(dateFrom) ? dateFrom : null,
     dateTo: dateTo && MONTH.test(dateTo) ? dateTo : null,
     mode: p.get("m") === "dim" ? "dim" : p.get("m") === "hide" ? "hide" : DEFAULT_FILTERS.mode,
+    showSuggestions: p.get("sg") === "1",
   };
   if (filters.dateFrom && filters.dateTo && filters.dateFrom > filters.dateTo) {
     [filters.dateFrom, filters.dateTo] = [filters.dateTo, filters.dateFrom];

@@ -8,6 +8,7 @@ export const DEFAULT_FILTERS: Filters = {
   dateFrom: null,
   dateTo: null,
   mode: "hide",
+  showSuggestions: false,
 };
 
 export const DEFAULT_PATH_QUERY: Omit<PathQuery, "from" | "to"> = {

@@ -17,6 +17,8 @@ export interface Filters {
   /** Last month kept ("YYYY-MM"), or null for no upper bound. */
   dateTo: string | null;
   mode: FilterMode;
+  /** Whether records a program suggested and no person has reviewed yet are drawn (when the server sends them). */
+  showSuggestions: boolean;
 }
 
 /** A question for GET /api/paths, as the path finder asks it. */

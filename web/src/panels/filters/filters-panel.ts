@@ -1,5 +1,12 @@
 // Filters: the legend (node types, doubling as a filter), relation types, the timeline and hide-or-dim; with counts.
-import { resetFilters, setDateRange, setFilterMode, toggleEdgeType, toggleNodeType } from "../../actions/index.js";
+import {
+  resetFilters,
+  setDateRange,
+  setFilterMode,
+  setShowSuggestions,
+  toggleEdgeType,
+  toggleNodeType,
+} from "../../actions/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import { countByEdgeType, countByNodeType, formatMonth, timelineMonths } from "../../graph/index.js";
@@ -84,6 +91,12 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
   const modeHide = h("input", { id: "mode-hide", attrs: { type: "radio", name: modeName, value: "hide" } });
   const modeDim = h("input", { id: "mode-dim", attrs: { type: "radio", name: modeName, value: "dim" } });
   modeHide.addEventListener("change", () => modeHide.checked && store.dispatch(setFilterMode("hide")));
+  // Suggestions come only from a server started with --suggestions: the switch shows when there are some.
+  const suggested =
+    graph.filterNodes((_, a) => a.status === "suggested").length +
+    graph.filterEdges((_, a) => a.status === "suggested").length;
+  const showSuggestions = h("input", { id: "show-suggestions", attrs: { type: "checkbox" } });
+  showSuggestions.addEventListener("change", () => store.dispatch(setShowSuggestions(showSuggestions.checked)));
   modeDim.addEventListener("change", () => modeDim.checked && store.dispatch(setFilterMode("dim")));
 
   const resetButton = h("button", {
@@ -140,6 +153,16 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
       h("label", {}, modeHide, " hide"),
       h("label", {}, modeDim, " dim"),
     ),
+    ...(suggested > 0
+      ? [
+          h(
+            "label",
+            { class: "suggestions-toggle" },
+            showSuggestions,
+            ` show suggestions (${suggested} records not yet reviewed)`,
+          ),
+        ]
+      : []),
   );
   root.append(section);
 
@@ -180,6 +203,7 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
     }
     modeHide.checked = state.filters.mode === "hide";
     modeDim.checked = state.filters.mode === "dim";
+    showSuggestions.checked = state.filters.showSuggestions;
   }
 
   render(store.get());
