@@ -10,6 +10,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { build } from "vite";
 import { chromiumPath } from "../../scripts/test-tools";
 import { loadDataset } from "../../src/data";
+import type { Dataset } from "../../src/schema/types";
 import { createApp, createServerContext } from "../../src/server";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -43,9 +44,12 @@ async function buildWeb(): Promise<string> {
   return outDir;
 }
 
-/** Start the real server (bundled graph) on port 0 and a headless Chromium. */
-export async function startExplorer(viewport = { width: 1280, height: 800 }): Promise<Explorer> {
-  const [webDir, dataset] = await Promise.all([buildWeb(), loadDataset()]);
+/** Start the real server (the bundled graph, or `data`) on port 0 and a headless Chromium. */
+export async function startExplorer(
+  viewport = { width: 1280, height: 800 },
+  data: Promise<Dataset> = loadDataset(),
+): Promise<Explorer> {
+  const [webDir, dataset] = await Promise.all([buildWeb(), data]);
   const app = createApp(createServerContext(dataset), {
     webDir,
     onUnexpectedError: (error) => console.error("server error:", error),
