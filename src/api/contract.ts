@@ -151,6 +151,22 @@ export interface ViewFilterRequest {
 /** `GET /api/export`: the whole graph, a filtered view, or a path result; the answer is the file itself. */
 export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | PathsRequest);
 
+/** The value of a Cypher `$parameter`: JSON's scalars and lists of them (no objects). */
+export type CypherParameterValue = string | number | boolean | null | CypherParameterValue[];
+
+/**
+ * `POST /api/query` (and `POST /api/query/export?format=`, which writes the matched subgraph): a read-only Cypher
+ * query as a JSON body, sent with `Content-Type: application/json`. Any other key is refused.
+ */
+export interface QueryRequest {
+  query: string;
+  /** Values of the `$parameters` the query uses. */
+  params?: Record<string, CypherParameterValue>;
+  timeBudgetMs?: number;
+  /** At most this many rows (CYPHER_RULES.maxRows). */
+  maxRows?: number;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Responses
 
@@ -163,6 +179,13 @@ export interface ErrorBody {
     parameter?: string;
     /** The closest ids, when something asked for was not found. */
     suggestions?: string[];
+    /** Where in a Cypher query the problem stands (`cypher-syntax`, `cypher-unsupported`): 1-based. */
+    line?: number;
+    column?: number;
+    /** What the Cypher parser would have accepted there (`cypher-syntax`). */
+    expected?: string[];
+    /** The Cypher construct outside the supported subset (`cypher-unsupported`): "CREATE", "UNWIND"... */
+    construct?: string;
   };
 }
 
@@ -307,6 +330,26 @@ export interface EdgeTypeInfo {
   color: string;
   count: number;
   attributes: AttributeInfo[];
+}
+
+/** Why a Cypher answer may be incomplete: the row cap, the time budget, a `*` stopped at its hop cap, too many rows to sort. */
+export type QueryTruncation = "row-cap" | "time-budget" | "length-cap" | "buffer-cap";
+
+/**
+ * `POST /api/query`: the rows in column order, nodes, relationships and paths as the API's objects, and the ids of
+ * the nodes and edges the returned rows were matched on, to highlight.
+ */
+export interface QueryResponse {
+  columns: string[];
+  rows: unknown[][];
+  /** The answer may be incomplete: see `truncatedBy`. */
+  truncated: boolean;
+  truncatedBy: QueryTruncation[];
+  /** Ids of the nodes and edges the returned rows were matched on (at most 10,000 each). */
+  nodes: string[];
+  edges: string[];
+  /** True when there were more nodes or edges to highlight than the lists hold. */
+  highlightTruncated: boolean;
 }
 
 /** `GET /api/schema` */

@@ -47,12 +47,17 @@ export interface Command {
   options: Options;
   /** How many positional arguments the command takes. */
   positionals: [min: number, max: number];
+  /**
+   * Flags named otherwise than the query layer's parameter they set (maxRows -> "--limit"): a ParameterError about
+   * the parameter then names the flag the user typed.
+   */
+  flags?: Readonly<Record<string, string>>;
   run(ctx: CommandContext): Promise<number>;
 }
 
 export interface CommandContext {
   io: CliIo;
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
   out(line: string): void;
   err(line: string): void;
@@ -69,7 +74,7 @@ export const LOAD_OPTIONS: Options = { ...DATA_OPTION, suggestions: { type: "boo
 export function parseCommandArgs(
   command: Command,
   argv: string[],
-): { values: Record<string, string | boolean | undefined>; positionals: string[] } {
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -89,13 +94,16 @@ export function parseCommandArgs(
         : `${command.name} takes ${min === max ? min : `${min} to ${max}`} argument(s), got ${parsed.positionals.length}`,
     );
   }
-  return { values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals };
+  return {
+    values: parsed.values as Record<string, string | boolean | string[] | undefined>,
+    positionals: parsed.positionals,
+  };
 }
 
 /** Builds the context a command runs in. */
 export function makeContext(
   io: CliIo,
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | boolean | string[] | undefined>,
   positionals: string[],
 ): CommandContext {
   const dataDir = () => (typeof values.data === "string" ? values.data : io.env.RIGHTSGRAPH_DATA || DEFAULT_DATA_DIR);
@@ -123,6 +131,7 @@ export function makeContext(
  * used to turn a ParameterError into a usage message that names what the user typed.
  */
 function flagFor(command: Command, parameter: string): string | undefined {
+  if (command.flags && Object.hasOwn(command.flags, parameter)) return command.flags[parameter];
   const name = parameter.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
   return Object.hasOwn(command.options, name) ? `--${name}` : undefined;
 }
@@ -146,7 +155,10 @@ export function printDataError(io: CliIo, error: DataError): void {
  * Reads a whole-number option (`--max-hops 3`), or throws a UsageError naming the option. Only the form is checked
  * here: the query layer's resolve*Options functions judge the range, and `main` names the flag when they refuse it.
  */
-export function intOption(values: Record<string, string | boolean | undefined>, name: string): number | undefined {
+export function intOption(
+  values: Record<string, string | boolean | string[] | undefined>,
+  name: string,
+): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   if (typeof raw !== "string" || !/^-?\d{1,15}$/.test(raw)) {
@@ -156,7 +168,10 @@ export function intOption(values: Record<string, string | boolean | undefined>, 
 }
 
 /** Splits a comma-separated list option ("a,b") into its items. */
-export function listOption(values: Record<string, string | boolean | undefined>, name: string): string[] | undefined {
+export function listOption(
+  values: Record<string, string | boolean | string[] | undefined>,
+  name: string,
+): string[] | undefined {
   const raw = values[name];
   if (typeof raw !== "string") return undefined;
   return raw

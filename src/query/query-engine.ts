@@ -15,6 +15,15 @@ import {
 } from "./paths";
 import { resolveName } from "./resolve-name";
 import { createSearchIndex, type SearchIndex } from "./search-index";
+import {
+  createCypherGraph,
+  cypherSteps,
+  runCypher,
+  type CypherGraph,
+  type CypherOptions,
+  type CypherResult,
+  type PreparedCypher,
+} from "./cypher";
 import { mapInSlices, runToEnd, SliceClock } from "./slice-clock";
 import { createSliceScheduler, type SliceScheduler } from "./slice-scheduler";
 import { subgraph } from "./subgraph";
@@ -65,6 +74,30 @@ export interface QueryEngine {
    * only time spent searching. Rejects with the errors `paths` throws.
    */
   pathsAsync(from: string, to: string, options?: OptionsInput<PathOptions>, sliceMs?: number): Promise<PathResult>;
+  /**
+   * The Cypher engine's view of the dataset (attributes by integer id, nodes by type, the names a query may use),
+   * built on first use, O(n + m), and kept: a server builds it at start-up so that no request pays for it.
+   */
+  cypherGraph(): CypherGraph;
+  /**
+   * Runs a read-only Cypher query to the end in one piece. Throws CypherSyntaxError, CypherUnsupportedError,
+   * ParameterError (params, timeBudgetMs, maxRows) or CypherTypeError.
+   */
+  cypher(
+    query: string | PreparedCypher,
+    params?: Record<string, unknown>,
+    options?: OptionsInput<CypherOptions>,
+  ): CypherResult;
+  /**
+   * The same answer as `cypher`, worked out in slices in `scheduler` like `pathsAsync`: a query that spends its
+   * whole time budget never stalls other requests. Rejects with the errors `cypher` throws.
+   */
+  cypherAsync(
+    query: string | PreparedCypher,
+    params?: Record<string, unknown>,
+    options?: OptionsInput<CypherOptions>,
+    sliceMs?: number,
+  ): Promise<CypherResult>;
   /** A copy of the part of the graph the filter keeps, for export. */
   subgraph(filter?: SubgraphFilter): RightsGraph;
   /** A copy of the nodes and edges of the found paths, for export. */
@@ -125,6 +158,9 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
   /** The index the sliced searches run on, one at a time: its scratch holds a suspended search's state. */
   let slicedIndex: AdjacencyIndex | undefined;
   const ownIndex = (): AdjacencyIndex => (slicedIndex ??= withOwnScratch(adjacency));
+  let cypherGraph: CypherGraph | undefined;
+  // Cypher reads the adjacency index without its scratch, so sliced and one-piece queries share one view.
+  const cypher = (): CypherGraph => (cypherGraph ??= createCypherGraph(dataset, adjacency));
 
   return {
     dataset,
@@ -161,6 +197,16 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     pathsAsync(from, to, pathOptions, sliceMs) {
       return scheduler.run(
         (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), graph),
+        sliceMs,
+      );
+    },
+
+    cypherGraph: cypher,
+    cypher: (query, params, cypherOptions) =>
+      runCypher(cypher(), query, params, cypherOptions as Partial<CypherOptions> | undefined),
+    cypherAsync(query, params, cypherOptions, sliceMs) {
+      return scheduler.run(
+        (clock) => cypherSteps(cypher(), query, params, cypherOptions as Partial<CypherOptions> | undefined, clock),
         sliceMs,
       );
     },

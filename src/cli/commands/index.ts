@@ -4,6 +4,7 @@ import { checkCommand } from "./check";
 import { exportCommand } from "./export";
 import { ingestCommand } from "./ingest";
 import { reviewCommand } from "./review";
+import { queryCommand } from "./query";
 import { neighborsCommand, pathCommand, searchCommand, showCommand } from "./query-commands";
 import { serveCommand } from "./serve";
 import { statsCommand } from "./stats";
@@ -16,6 +17,7 @@ export const COMMANDS: Command[] = [
   showCommand,
   neighborsCommand,
   pathCommand,
+  queryCommand,
   exportCommand,
   serveCommand,
   ingestCommand,

@@ -1,5 +1,6 @@
 // The rows that flow between clauses while a query runs, and the bookkeeping of one run: its clock, its budget and
 // why its answer may be incomplete.
+import type { QueryTruncation } from "../../api/contract";
 import { CLOCK_INTERVAL } from "../slice-clock";
 import type { RunState } from "./compile-expression";
 import type { CypherValue } from "./cypher-values";
@@ -22,7 +23,7 @@ export const PAUSE: unique symbol = Symbol("pause");
 export type Flow = Row | typeof PAUSE;
 
 /** Why an answer may be incomplete. */
-export type TruncationCause = "row-cap" | "time-budget" | "length-cap" | "buffer-cap";
+export type TruncationCause = QueryTruncation;
 
 /** The clock a run looks at: SliceClock's shape, so any scheduler's clock will do. */
 export interface WorkClock {

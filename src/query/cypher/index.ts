@@ -19,6 +19,7 @@ export {
   relationshipProperties,
 } from "./cypher-properties";
 export type { TruncationCause, WorkClock } from "./cypher-rows";
+export { matchedSubgraph, matchedTests } from "./matched-subgraph";
 export { parseCypher } from "./parse-cypher";
 export {
   cypherSteps,

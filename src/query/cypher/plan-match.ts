@@ -20,6 +20,8 @@ import { formatExpression, quoteName } from "./format-expression";
 export interface PropertyTest {
   key: string;
   value: Evaluate;
+  /** The value as written, for the plan. */
+  text: string;
 }
 
 export interface NodeSpec {
@@ -156,7 +158,11 @@ export function planMatch(clause: MatchClause, scope: Scope, graph: CypherGraph,
             "Move the condition into WHERE",
           );
       }
-      return { key: entry.key.name, value: compileExpression(entry.value, earlier) };
+      return {
+        key: entry.key.name,
+        value: compileExpression(entry.value, earlier),
+        text: formatExpression(entry.value),
+      };
     });
 
   const addNode = (pattern: NodePattern): number => {
@@ -312,7 +318,7 @@ export function planMatch(clause: MatchClause, scope: Scope, graph: CypherGraph,
               text: `property index on ${key} ${many ? "IN" : "="} ${shown}`,
             };
     };
-    spec.properties.forEach((test, i) => consider(test.key, test.value, false, `the pattern's value ${i + 1}`));
+    for (const test of spec.properties) consider(test.key, test.value, false, test.text);
     const name = [...nodeByName].find(([, i]) => i === n)?.[0];
     if (name !== undefined) {
       for (const condition of conditions) {

@@ -1,19 +1,12 @@
 // The Cypher engine's entry points: prepare (parse, resolve names, plan), explain, and run, either to the end or as
 // a generator that yields whenever its slice clock is due so that a scheduler can interleave it with other work.
+import type { QueryResponse } from "../../api/contract";
 import { runToEnd, SliceClock } from "../slice-clock";
 import type { CypherQuery } from "./cypher-ast";
 import type { CypherGraph } from "./cypher-graph";
 import { MAX_CYPHER_HIGHLIGHTED, resolveCypherOptions, type CypherOptions } from "./cypher-options";
 import { resolveParameters } from "./cypher-parameters";
-import {
-  PAUSE,
-  type Execution,
-  type Flow,
-  type Row,
-  type Trail,
-  type TruncationCause,
-  type WorkClock,
-} from "./cypher-rows";
+import { PAUSE, type Execution, type Flow, type Row, type Trail, type WorkClock } from "./cypher-rows";
 import { Scope } from "./cypher-scope";
 import { executeMatch } from "./execute-match";
 import { executeProjection } from "./execute-projection";
@@ -22,21 +15,14 @@ import { planMatch, type MatchPlan } from "./plan-match";
 import { planProjection, type ProjectionPlan } from "./plan-projection";
 import { toCypherJson } from "./to-cypher-json";
 
-/** A query's answer. */
-export interface CypherResult {
-  columns: string[];
-  /** One array per row, in column order; nodes, relationships and paths as the API's JSON objects. */
-  rows: unknown[][];
-  /** The answer may be incomplete: see `truncatedBy`. */
-  truncated: boolean;
-  /** Why: more rows than the row cap, the time budget spent, a `*` stopped at its hop cap, too many rows to sort. */
-  truncatedBy: TruncationCause[];
-  /** Ids of the nodes and edges the returned rows were matched on, for highlighting (at most MAX_CYPHER_HIGHLIGHTED each). */
-  nodes: string[];
-  edges: string[];
-  /** True when there were more nodes or edges to highlight than the lists hold. */
-  highlightTruncated: boolean;
-}
+/**
+ * A query's answer, in the shape `POST /api/query` sends: rows in column order (nodes, relationships and paths as
+ * the API's JSON objects), why it may be incomplete, and the ids to highlight (at most MAX_CYPHER_HIGHLIGHTED each).
+ */
+export type CypherResult = QueryResponse;
+
+/** Rows turned into JSON between two looks at the clock. */
+const ROWS_BETWEEN_CLOCK_LOOKS = 32;
 
 type Stage = { kind: "match"; plan: MatchPlan; width: number } | { kind: "projection"; plan: ProjectionPlan };
 
@@ -172,9 +158,15 @@ export function* cypherSteps(
     iterator.return?.();
   }
   const causes = [...x.causes].sort();
+  // Ten thousand rows of paths make hundreds of thousands of API objects: they are made in slices too.
+  const json: unknown[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    if (i % ROWS_BETWEEN_CLOCK_LOOKS === 0 && clock.due()) yield* clock.pause();
+    json[i] = rows[i]!.values.map((value) => toCypherJson(value, prepared.graph));
+  }
   return {
     columns: [...prepared.columns],
-    rows: rows.map((row) => row.values.map((value) => toCypherJson(value, prepared.graph))),
+    rows: json,
     truncated: causes.length > 0,
     truncatedBy: causes,
     ...highlight(rows, prepared.graph),
