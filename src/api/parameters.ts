@@ -78,13 +78,18 @@ export const GRAPH_VIEW_RULES = Object.freeze({
   limit: { min: 1, max: 200_000, default: 5000 },
 } as const satisfies { limit: NumberRule });
 
-/** Cypher queries (`runCypher`, and `POST /api/query` once it is served). */
+/** Cypher queries: `POST /api/query`, `rightsgraph query` and `runCypher`. */
 export const CYPHER_RULES = Object.freeze({
+  /** Characters of the query text. */
+  query: { maxLength: 20_000 },
   /** Working time after which the answer so far is returned, marked truncated. */
   timeBudgetMs: { min: 0, max: 5000, default: 1000 },
   /** Rows answered; more are cut and the answer is marked truncated. */
   maxRows: { min: 1, max: 10_000, default: 1000 },
-} as const satisfies { timeBudgetMs: NumberRule; maxRows: NumberRule });
+} as const satisfies { query: { maxLength: number }; timeBudgetMs: NumberRule; maxRows: NumberRule });
+
+/** The keys a `POST /api/query` body may have (QueryRequest in the contract). */
+export const QUERY_BODY_KEYS = ["query", "params", "timeBudgetMs", "maxRows"] as const;
 
 /** Exports: `GET /api/export` and `rightsgraph export`. */
 export const EXPORT_RULES = Object.freeze({

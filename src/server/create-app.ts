@@ -13,6 +13,8 @@ import { ExportGate } from "./export-gate";
 import { OPENAPI_DOCUMENT } from "./openapi";
 import { QueryParams } from "./query-params";
 import { exportRoutes, type ExportRuntime } from "./routes/export-routes";
+import { isJsonPost, JSON_BODY_PATHS } from "./json-body";
+import { cypherRoutes } from "./routes/cypher-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { queryRoutes } from "./routes/query-routes";
 import type { ServerContext } from "./server-context";
@@ -43,20 +45,22 @@ export interface AppOptions {
   exports?: ExportRuntime;
 }
 
-/** Methods the server answers; anything else is a 404 on an unknown route, or a 405 for OPTIONS. */
-const ALLOWED_METHODS = "GET, HEAD";
+/** Methods the server answers (POST only on the query routes); anything else is a 404, or a 405 for OPTIONS. */
+const ALLOWED_METHODS = "GET, HEAD, POST";
 
 /** Largest unexpected request body read and discarded before answering; a larger one is cut off. */
 export const MAX_DISCARDED_BODY = 16 * 1024 * 1024;
 
 /**
- * No route takes a request body, and none is ever parsed. One that arrives anyway is read and discarded before the
- * answer goes out: closing a socket with unread data makes the kernel reset the connection, and the reset can
- * destroy the answer before the client reads it. A body over MAX_DISCARDED_BODY is cut off.
+ * Only the query routes take a request body (JSON, parsed there with its own limit; see json-body.ts). Any other
+ * that arrives is read and discarded before the answer goes out: closing a socket with unread data makes the kernel
+ * reset the connection, and the reset can destroy the answer before the client reads it. A body over
+ * MAX_DISCARDED_BODY is cut off.
  */
 const discardBody: RequestHandler = (req, _res, next) => {
   const length = Number(req.headers["content-length"] ?? 0);
-  if (req.headers["transfer-encoding"] === undefined && !(length > 0)) {
+  const parsedByRoute = isJsonPost(req) && JSON_BODY_PATHS.test(req.path);
+  if (parsedByRoute || (req.headers["transfer-encoding"] === undefined && !(length > 0))) {
     next();
     return;
   }
@@ -169,10 +173,12 @@ export function createApp(context: ServerContext, options: AppOptions): Express 
     res.json(OPENAPI_DOCUMENT);
   });
   const exports = options.exports ?? createExportRuntime(options.limits);
+  const { maxQueryBodyBytes } = resolveServerLimits(options.limits);
   app.use(
     "/api",
     graphRoutes(context),
     queryRoutes(context),
+    cypherRoutes(context, exports, maxQueryBodyBytes, options.onUnexpectedError),
     exportRoutes(context, exports, options.onUnexpectedError),
   );
   app.use("/api", notFoundHandler);

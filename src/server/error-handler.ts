@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../api/contract";
 import { NotFoundError, ParameterError, RightsGraphError } from "../errors";
+import { CypherSyntaxError, CypherUnsupportedError } from "../query";
 import { BusyError } from "./export-gate";
 
 const STATUS_BY_CODE: Record<string, number> = {
@@ -12,6 +13,26 @@ const STATUS_BY_CODE: Record<string, number> = {
   "host-not-allowed": 421,
   busy: 429,
   "too-many-connections": 503,
+  "unsupported-media-type": 415,
+  "cypher-syntax": 400,
+  "cypher-unsupported": 400,
+  "cypher-type": 400,
+};
+
+/** body-parser's errors (JSON bodies of the query routes) by type: our code and status. */
+const BODY_ERRORS: Record<string, { code: string; status: number; message: string }> = {
+  "entity.parse.failed": { code: "bad-json", status: 400, message: "the body is not valid JSON" },
+  "entity.too.large": { code: "body-too-large", status: 413, message: "the body is larger than the server accepts" },
+  "encoding.unsupported": {
+    code: "unsupported-media-type",
+    status: 415,
+    message: "the body must not be compressed (no Content-Encoding)",
+  },
+  "charset.unsupported": {
+    code: "unsupported-media-type",
+    status: 415,
+    message: "the body must be UTF-8 JSON",
+  },
 };
 
 /** Answers 404 JSON for a route that does not exist. */
@@ -37,6 +58,18 @@ export function errorHandler(onUnexpected: (error: unknown) => void): ErrorReque
       if (error instanceof ParameterError) body.error.parameter = error.parameter;
       if (error instanceof NotFoundError) body.error.suggestions = error.suggestions;
       if (error instanceof BusyError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+      if (error instanceof CypherSyntaxError || error instanceof CypherUnsupportedError) {
+        body.error.line = error.line;
+        body.error.column = error.column;
+        if (error instanceof CypherSyntaxError) body.error.expected = error.expected;
+        else body.error.construct = error.construct;
+      }
+    } else if (typeof error?.type === "string" && Object.hasOwn(BODY_ERRORS, error.type)) {
+      const known = BODY_ERRORS[error.type]!;
+      status = known.status;
+      const limit =
+        error.type === "entity.too.large" && typeof error.limit === "number" ? ` (${error.limit} bytes)` : "";
+      body = { error: { code: known.code, message: `${known.message}${limit}` } };
     } else if (error?.status === 400 && /^Failed to decode param/.test(String(error.message))) {
       status = 400;
       body = { error: { code: "bad-parameter", message: "the URL path is not validly percent-encoded" } };

@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 description of the HTTP API; a test checks it against the routes the app registers. Parameter
 // limits, defaults, enumerations and patterns come from src/api/parameters.ts, as the engine's checks do.
 import {
+  CYPHER_RULES,
   DATE_PATTERN,
   EXPORT_RULES,
   GRAPH_VIEW_RULES,
@@ -49,6 +50,73 @@ const idParam = {
   required: true,
   description: "Node id, URL-encoded (state:prk).",
   schema: { type: "string" },
+};
+
+const formatParameter = query(
+  "format",
+  "File format; csv is a zip in the neo4j-admin import layout.",
+  choice(EXPORT_RULES.format),
+);
+
+/** An export's answer: the file in the format asked for. */
+const exportFile = {
+  description: "The file, as an attachment",
+  content: {
+    "application/graphml+xml": { schema: { type: "string" } },
+    "application/gexf+xml": { schema: { type: "string" } },
+    "application/json": { schema: { type: "object" } },
+    "application/zip": { schema: { type: "string", contentEncoding: "binary" } },
+  },
+};
+
+/** The JSON body of the query routes (QueryRequest in the contract). */
+const queryBody = {
+  required: true,
+  description: "A read-only Cypher query, as JSON with `Content-Type: application/json`; any other key is refused.",
+  ...json({
+    type: "object",
+    required: ["query"],
+    additionalProperties: false,
+    properties: {
+      query: {
+        type: "string",
+        minLength: 1,
+        maxLength: CYPHER_RULES.query.maxLength,
+        examples: ["MATCH (s:state {id: $state})-[r:declined]->(d) RETURN d.label, r.quote"],
+      },
+      params: {
+        type: "object",
+        description: "Values of the query's $parameters: strings, numbers, booleans, null and lists of these.",
+        additionalProperties: true,
+        examples: [{ state: "state:kor" }],
+      },
+      timeBudgetMs: {
+        type: "number",
+        minimum: CYPHER_RULES.timeBudgetMs.min,
+        maximum: CYPHER_RULES.timeBudgetMs.max,
+        default: CYPHER_RULES.timeBudgetMs.default,
+        description: "Working time after which the rows found so far are answered, marked truncated.",
+      },
+      maxRows: {
+        ...integer(CYPHER_RULES.maxRows),
+        description: "At most this many rows; more are cut and the answer is marked truncated.",
+      },
+    },
+  }),
+};
+
+const queryErrors = {
+  "400": {
+    description:
+      "The body is not valid JSON or lacks `query`; the query does not parse (`cypher-syntax`, with `line`, `column` and `expected`), uses a construct outside the subset (`cypher-unsupported`, with `line`, `column` and `construct`), names a label, type or property the graph does not have (`cypher-syntax`), or a parameter is missing or malformed (`bad-parameter`, `parameter` names it).",
+    ...json(ref("Error")),
+  },
+  "405": { description: "Only POST is answered.", ...json(ref("Error")) },
+  "413": { description: "The body is larger than the server accepts.", ...json(ref("Error")) },
+  "415": {
+    description: "The body is not sent as `application/json`, or is compressed.",
+    ...json(ref("Error")),
+  },
 };
 
 const pathParameters = [
@@ -162,7 +230,7 @@ export const OPENAPI_DOCUMENT = {
         summary:
           "The whole graph, a filtered view (nodeTypes, edgeTypes, dateFrom, dateTo) or a path result (from, to, ...) as a file",
         parameters: [
-          query("format", "File format; csv is a zip in the neo4j-admin import layout.", choice(EXPORT_RULES.format)),
+          formatParameter,
           query("nodeTypes", "View: keep only these node types.", list),
           query("dateFrom", "View: drop elements dated wholly before this day.", date),
           query("dateTo", "View: drop elements dated wholly after this day.", date),
@@ -173,15 +241,7 @@ export const OPENAPI_DOCUMENT = {
           })),
         ],
         responses: {
-          "200": {
-            description: "The file, as an attachment",
-            content: {
-              "application/graphml+xml": { schema: { type: "string" } },
-              "application/gexf+xml": { schema: { type: "string" } },
-              "application/json": { schema: { type: "object" } },
-              "application/zip": { schema: { type: "string", contentEncoding: "binary" } },
-            },
-          },
+          "200": exportFile,
           ...errors,
           ...notFound,
           "429": {
@@ -189,6 +249,29 @@ export const OPENAPI_DOCUMENT = {
               "Too many exports are being written and waiting; the Retry-After header says when to try again.",
             ...json(ref("Error")),
           },
+        },
+      },
+    },
+    "/api/query": {
+      post: {
+        summary:
+          "Run a read-only openCypher query: rows in column order, and the ids of the nodes and edges they were matched on, to highlight",
+        requestBody: queryBody,
+        responses: {
+          "200": { description: "The answer", ...json(ref("QueryAnswer")) },
+          ...queryErrors,
+        },
+      },
+    },
+    "/api/query/export": {
+      post: {
+        summary:
+          "The nodes and edges a query matched (its highlight lists) as a file; the `RightsGraph-Truncated` header lists why it may hold less (row-cap, time-budget, length-cap, buffer-cap, highlight-cap)",
+        parameters: [formatParameter],
+        requestBody: queryBody,
+        responses: {
+          "200": exportFile,
+          ...queryErrors,
         },
       },
     },
@@ -250,6 +333,14 @@ export const OPENAPI_DOCUMENT = {
               message: { type: "string" },
               parameter: { type: "string" },
               suggestions: { type: "array", items: { type: "string" } },
+              line: { type: "integer", description: "Where in a Cypher query the problem stands, 1-based." },
+              column: { type: "integer" },
+              expected: {
+                type: "array",
+                items: { type: "string" },
+                description: "What the parser would accept there.",
+              },
+              construct: { type: "string", description: "The Cypher construct outside the subset." },
             },
           },
         },
@@ -337,6 +428,26 @@ export const OPENAPI_DOCUMENT = {
           edges: { type: "array", items: ref("Edge") },
           truncated: { type: "boolean" },
           counts: { type: "object" },
+        },
+      },
+      QueryAnswer: {
+        type: "object",
+        required: ["columns", "rows", "truncated", "truncatedBy", "nodes", "edges", "highlightTruncated"],
+        properties: {
+          columns: { type: "array", items: { type: "string" } },
+          rows: {
+            type: "array",
+            items: { type: "array" },
+            description: "One array per row, in column order; nodes, relationships and paths as the API's objects.",
+          },
+          truncated: { type: "boolean" },
+          truncatedBy: {
+            type: "array",
+            items: { enum: ["row-cap", "time-budget", "length-cap", "buffer-cap"] },
+          },
+          nodes: { type: "array", items: { type: "string" }, description: "Ids of the matched nodes, to highlight." },
+          edges: { type: "array", items: { type: "string" }, description: "Ids of the matched edges." },
+          highlightTruncated: { type: "boolean", description: "More nodes or edges matched than the lists hold." },
         },
       },
       PathAnswer: {

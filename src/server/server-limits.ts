@@ -29,6 +29,8 @@ export interface ServerLimits {
   exportRetryAfterSeconds: number;
   /** An export whose client has not taken more data for this long is ended and its memory freed, in ms. */
   exportStallMs: number;
+  /** Largest JSON body of `POST /api/query` (and its export), in bytes; a larger one gets a JSON 413. */
+  maxQueryBodyBytes: number;
 }
 
 export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = Object.freeze({
@@ -42,6 +44,7 @@ export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = Object.freeze({
   maxQueuedExports: 16,
   exportRetryAfterSeconds: 5,
   exportStallMs: 30_000,
+  maxQueryBodyBytes: 64 * 1024,
 });
 
 /** Throws a ParameterError naming the first limit that is not a whole number in range. */

@@ -2,7 +2,8 @@
 import type { Express } from "express";
 import request from "supertest";
 
-const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+/** A supertest parser that keeps the body as raw bytes. */
+export const binaryParser = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on("data", (c: Buffer) => chunks.push(c));
   res.on("end", () => cb(null, Buffer.concat(chunks)));
@@ -10,5 +11,5 @@ const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => 
 
 /** The answer to GET `url`, with `body` as a Buffer. */
 export function download(app: Express, url: string) {
-  return request(app).get(url).buffer(true).parse(binary);
+  return request(app).get(url).buffer(true).parse(binaryParser);
 }

@@ -80,7 +80,7 @@ function judge(request: HostileRequest, outcome: RawOutcome): string | null {
     }
     return null;
   }
-  if (request.route.path === "/api/export") {
+  if (request.route.kind === "export") {
     if (!/^application\/(graphml\+xml|gexf\+xml|zip)/.test(type)) return `export with content type "${type}"`;
     if (!/^attachment; filename="rightsgraph[\w-]*\.\w+"$/.test(headers["content-disposition"] ?? ""))
       return `export without a download file name`;

@@ -6,8 +6,12 @@ import { bundledApp } from "../helpers/bundled-app";
 
 const { app, unexpected } = await bundledApp();
 const document = (await request(app).get("/api/openapi.json")).body as {
-  paths: Record<string, { get: { parameters?: Parameter[] } }>;
+  paths: Record<string, { get?: { parameters?: Parameter[] }; post?: { requestBody?: RequestBody } }>;
 };
+
+interface RequestBody {
+  content: { "application/json": { schema: { properties: Record<string, Parameter["schema"]> } } };
+}
 
 interface Parameter {
   name: string;
@@ -41,10 +45,23 @@ function url(route: string, parameters: Parameter[], name: string, value: number
 }
 
 const integers = Object.entries(document.paths).flatMap(([route, item]) =>
-  (item.get.parameters ?? [])
+  (item.get?.parameters ?? [])
     .filter((p) => p.schema.type === "integer")
-    .map((p) => ({ route, parameters: item.get.parameters!, parameter: p })),
+    .map((p) => ({ route, parameters: item.get!.parameters!, parameter: p })),
 );
+
+/** The numbers a JSON body takes (the query routes'), with their bounds. */
+const bodyNumbers = Object.entries(document.paths).flatMap(([route, item]) =>
+  Object.entries(item.post?.requestBody?.content["application/json"].schema.properties ?? {})
+    .filter(([, schema]) => schema.type === "integer" || schema.type === "number")
+    .map(([name, schema]) => ({ route, name, schema })),
+);
+
+const postQuery = (route: string, extra: Record<string, number>) =>
+  request(app)
+    .post(route)
+    .set("Content-Type", "application/json")
+    .send(JSON.stringify({ query: "MATCH (n:state) RETURN count(n)", ...extra }));
 
 describe("GET /api/openapi.json: integer parameters", () => {
   it("declares a minimum and a maximum for every integer parameter of every route", () => {
@@ -84,6 +101,24 @@ describe("GET /api/openapi.json: integer parameters", () => {
     for (const value of [minimum!, maximum!]) {
       const res = await request(app).get(url(c.route, c.parameters, c.parameter.name, value));
       expect(res.status, `${c.parameter.name}=${value}: ${JSON.stringify(res.body.error)}`).toBe(200);
+    }
+  });
+
+  it("declares bounds for the numbers of the query body, and the server holds to them", async () => {
+    expect(bodyNumbers.map(({ route, name }) => `${route} ${name}`)).toEqual([
+      "/api/query timeBudgetMs",
+      "/api/query maxRows",
+      "/api/query/export timeBudgetMs",
+      "/api/query/export maxRows",
+    ]);
+    for (const { route, name, schema } of bodyNumbers) {
+      for (const value of [schema.minimum!, schema.maximum!])
+        expect((await postQuery(route, { [name]: value })).status, `${route} ${name}=${value}`).toBe(200);
+      for (const value of [schema.minimum! - 1, schema.maximum! + 1]) {
+        const res = await postQuery(route, { [name]: value });
+        expect(res.status, `${route} ${name}=${value}`).toBe(400);
+        expect(res.body.error).toMatchObject({ code: "bad-parameter", parameter: name });
+      }
     }
   });
 

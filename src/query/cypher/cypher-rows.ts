@@ -1,7 +1,6 @@
 // The rows that flow between clauses while a query runs, and the bookkeeping of one run: its clock, its budget and
 // why its answer may be incomplete.
 import type { QueryTruncation } from "../../api/contract";
-import { CLOCK_INTERVAL } from "../slice-clock";
 import type { RunState } from "./compile-expression";
 import type { CypherValue } from "./cypher-values";
 
@@ -16,6 +15,13 @@ export interface Row {
   values: CypherValue[];
   trail: Trail | null;
 }
+
+/**
+ * Units of work between two looks at the clock. Smaller than the path searches' CLOCK_INTERVAL: a unit here can
+ * make a row that climbs a chain of generators as deep as the pattern is long and feeds an aggregate, so a
+ * thousand of them can outlast a slice several times over, holding other requests that long.
+ */
+const CYPHER_CLOCK_INTERVAL = 128;
 
 /** Passed up the chain of clauses when the slice is used up: the driver lets the event loop run, then resumes. */
 export const PAUSE: unique symbol = Symbol("pause");
@@ -45,11 +51,11 @@ export interface Execution {
 }
 
 /**
- * Counts one unit of work; every CLOCK_INTERVAL units, looks at the clock. Returns "pause" when the slice is used
+ * Counts one unit of work; every CYPHER_CLOCK_INTERVAL units, looks at the clock. Returns "pause" when the slice is used
  * up (the caller yields PAUSE), "stop" when the budget is spent (the caller returns), or "go".
  */
 export function tick(x: Execution): "go" | "pause" | "stop" {
-  if (++x.work < CLOCK_INTERVAL) return "go";
+  if (++x.work < CYPHER_CLOCK_INTERVAL) return "go";
   x.work = 0;
   if (x.clock.workedMs() > x.budgetMs) {
     x.stopped = true;

@@ -9,6 +9,8 @@ export interface RouteSpec {
   params: readonly string[];
   /** What a 2xx answer is: JSON, an export file, or a file of the built web app. */
   kind: "json" | "export" | "static";
+  /** Routes that take a JSON body (the Cypher query routes) are sent POST; every other GET. */
+  method?: "POST";
 }
 
 // The path routes' own list, so a parameter added there is fuzzed too.
@@ -26,6 +28,8 @@ export const ROUTES: readonly RouteSpec[] = [
   },
   { path: "/api/paths", params: PATH_PARAMS, kind: "json" },
   { path: "/api/export", params: ["format", "nodeTypes", "dateFrom", "dateTo", ...PATH_PARAMS], kind: "export" },
+  { path: "/api/query", params: [], kind: "json", method: "POST" },
+  { path: "/api/query/export", params: ["format"], kind: "export", method: "POST" },
   { path: "/api/graph", params: ["limit"], kind: "json" },
   { path: "/api/schema", params: [], kind: "json" },
   { path: "/api/sources", params: [], kind: "json" },
@@ -241,6 +245,54 @@ const header: fc.Arbitrary<[string, string]> = fc.oneof(
     .map(([name, value]): [string, string] => [name, value.replace(/[\r\n]/g, " ")]),
 );
 
+/** Cypher texts that parse and run, that do not parse, that name what the graph lacks or that work hard. */
+const QUERIES = [
+  "MATCH (who)-[r:declined]->(what) RETURN who.label, r.what, what.label",
+  "MATCH (r:recommendation)-[:`addressed-to`]->(a) RETURN a.label, count(r)",
+  "MATCH (d:document)-[c:cites]->(v:document {symbol: $symbol}) RETURN d, c, v",
+  "MATCH (s:state {id: $id}) RETURN s",
+  "MATCH p = (a)-[*1..8]-(b) RETURN p",
+  "MATCH (a)-[*1..8]-(b) RETURN count(*)",
+  "MATCH (n) WHERE n.label STARTS WITH $prefix RETURN n ORDER BY n.label SKIP 1 LIMIT 5",
+  "MATCH (n:State) RETURN n",
+  "MATCH (n) RETURN n LIMIT",
+  "MATCH (n) DETACH DELETE n",
+  "CALL db.labels()",
+  "MATCH (n {id: $id}) RETURN n.nope",
+  "RETURN $list",
+];
+
+/** A value for a `$parameter`: strings, numbers, lists, and what a parameter may not be. */
+const parameterValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(...REAL_VALUES, ...TRICKS),
+  fc.constantFrom(0, -1, 1.5, 2 ** 53, 1e308, true, null),
+  fc.constantFrom([], ["state:prk", 1], [[null]], { id: "state:prk" }, { __proto__: 1 }),
+  fc.string({ maxLength: 20 }),
+);
+
+/** A JSON body for the query routes: nearly right, with keys and values often wrong. */
+const queryBody: fc.Arbitrary<string> = fc
+  .record(
+    {
+      query: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...QUERIES) },
+        { weight: 1, arbitrary: hostileValue },
+        { weight: 1, arbitrary: fc.constantFrom(42, null, [], {}) },
+      ),
+      params: fc.oneof(
+        fc.dictionary(fc.constantFrom("id", "symbol", "prefix", "list", "__proto__", ""), parameterValue, {
+          maxKeys: 3,
+        }),
+        fc.constantFrom(null, [], "x"),
+      ),
+      timeBudgetMs: fc.constantFrom(0, 1, 200, 5000, 5001, -1, "1"),
+      maxRows: fc.constantFrom(1, 10, 10_000, 0, 10_001, 1.5),
+      extra: fc.constant(1),
+    },
+    { requiredKeys: [] },
+  )
+  .map((body) => JSON.stringify(body));
+
 /**
  * A request that is nearly right: a known route, a plausible id, accepted parameter names given once, with values
  * that are often valid. These get past validation and reach the query engine and the exporters.
@@ -254,11 +306,18 @@ const plausibleRequest: fc.Arbitrary<HostileRequest> = fc.constantFrom(...ROUTES
         selector: ([name]) => name,
       }),
       headers: fc.array(header, { maxLength: 1 }),
+      body: queryBody,
     })
-    .map(({ segment, params, headers }): HostileRequest => {
+    .map(({ segment, params, headers, body }): HostileRequest => {
       const path = route.path.replace("{id}", segment).replace("{file}", segment);
       const query = params.map(([, text]) => text).join("&");
-      return { method: "GET", route, target: query ? `${path}?${query}` : path, headers, body: "" };
+      const target = query ? `${path}?${query}` : path;
+      if (route.method !== "POST") return { method: "GET", route, target, headers, body: "" };
+      const json: [string, string][] = [
+        ["Content-Type", "application/json"],
+        ["Content-Length", String(Buffer.byteLength(body))],
+      ];
+      return { method: "POST", route, target, headers: [...headers, ...json], body };
     }),
 );
 
