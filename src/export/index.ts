@@ -14,3 +14,5 @@ export * from "./stream-turns";
 export * from "./stream-chunks";
 export * from "./export-chunks";
 export * from "./write-export";
+export * from "./age-bundle";
+export * from "./write-age-files";

@@ -7,6 +7,7 @@ import { parse } from "graphology-graphml";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/cli/commands";
 import { cli } from "../helpers/run-cli";
+import { parseCsv } from "../helpers/parse-csv";
 
 const temporary: string[] = [];
 afterAll(async () => {
@@ -170,6 +171,40 @@ describe("rightsgraph path", () => {
 });
 
 describe("rightsgraph export", () => {
+  it("exits 2 for --format age without --out, with a bad --graph, or --graph with another format", async () => {
+    for (const [argv, message] of [
+      [["export", "--format", "age"], "--format age needs --out DIR"],
+      [["export", "--format", "age", "--out", "x", "--graph", "g"], '--graph name "g" must be 3 to 63'],
+      [["export", "--format", "age", "--out", "x", "--graph", "a-b-c"], "must be 3 to 63 letters, digits or"],
+      [["export", "--format", "graphml", "--graph", "rights"], "--graph and --files-at go with --format age"],
+      [["export", "--format", "xml"], "--format must be one of graphml, gexf, json, csv, age"],
+    ] as const) {
+      const run = await cli(...argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
+  it("writes an AGE folder: a CSV per label with agtype values, edges by label and number, and load.sql", async () => {
+    const root = await mkdtemp(path.join(tmpdir(), "rightsgraph-cli-age-"));
+    temporary.push(root);
+    const run = await cli("export", "--format", "age", "--out", root);
+    expect(run.code, run.stderr).toBe(0);
+    const states = parseCsv(await readFile(path.join(root, "nodes", "state.csv"), "utf8"));
+    expect(states[0]!.slice(0, 3)).toEqual(["id", "label", "aliases"]);
+    const kor = states.findIndex((row) => row[0] === '"state:kor"');
+    expect(JSON.parse(states[kor]![2]!)).toContain("South Korea");
+    const declined = parseCsv(await readFile(path.join(root, "edges", "declined.csv"), "utf8"));
+    expect(declined[0]!.slice(0, 5)).toEqual(["start_id", "start_vertex_type", "end_id", "end_vertex_type", "id"]);
+    const row = declined.find((r) => r[4] === '"state:kor--declined--doc:un:a-c.3-74-l.26"')!;
+    // The vertex's number is its row in its label's file (the header is row 0).
+    expect(row.slice(0, 2)).toEqual([String(kor), "state"]);
+    const sql = await readFile(path.join(root, "load.sql"), "utf8");
+    expect(sql).toContain(
+      `SELECT load_labels_from_file('rightsgraph', 'state', '${root}/nodes/state.csv', false, true);`,
+    );
+  });
+
   it("writes GraphML to the --out file with the node and edge counts stats prints", async () => {
     const root = await mkdtemp(path.join(tmpdir(), "rightsgraph-cli-export-"));
     temporary.push(root);

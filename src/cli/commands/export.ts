@@ -2,7 +2,7 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { EXPORT_FORMAT_NAMES } from "../../api/parameters";
-import { isExportFormat, writeExport } from "../../export";
+import { checkAgeGraphName, DEFAULT_AGE_GRAPH, isExportFormat, writeAgeFiles, writeExport } from "../../export";
 import { computeLayout } from "../../layout";
 import { createQueryEngine, resolvePathOptions, resolveSubgraphFilter } from "../../query";
 import { RightsGraphError } from "../../errors";
@@ -11,9 +11,11 @@ import { resolveArgument } from "../resolve-argument";
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "write the graph, a filtered view or a path result as GraphML, GEXF, JSON or a Neo4j CSV zip",
+  summary:
+    "write the graph, a filtered view or a path result as GraphML, GEXF, JSON, a Neo4j CSV zip, or a folder for Apache AGE",
   usage: [
     `rightsgraph export --format ${EXPORT_FORMAT_NAMES.join("|")} [--out FILE] [--data DIR] [--suggestions] [--without-layout]`,
+    "         rightsgraph export --format age --out DIR [--graph NAME] [--files-at PATH]   CSV per label and load.sql",
     "         view:  [--node-types a,b] [--edge-types a,b] [--date-from YYYY[-MM[-DD]]] [--date-to ...]",
     "         path:  --from ID-OR-NAME --to ID-OR-NAME [--max-hops N] [--limit K] [--edge-types a,b] [--exclude-edge-types a,b]",
   ].join("\n"),
@@ -21,6 +23,8 @@ export const exportCommand: Command = {
     ...LOAD_OPTIONS,
     format: { type: "string" },
     out: { type: "string" },
+    graph: { type: "string" },
+    "files-at": { type: "string" },
     "without-layout": { type: "boolean" },
     "node-types": { type: "string" },
     "edge-types": { type: "string" },
@@ -35,9 +39,14 @@ export const exportCommand: Command = {
   positionals: [0, 0],
   async run(ctx) {
     const format = ctx.values.format;
-    if (typeof format !== "string" || !isExportFormat(format)) {
-      throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}`);
+    const isAge = format === "age";
+    if (typeof format !== "string" || !(isAge || isExportFormat(format))) {
+      throw new UsageError(`--format must be one of ${[...EXPORT_FORMAT_NAMES, "age"].join(", ")}`);
     }
+    if (!isAge && (ctx.values.graph !== undefined || ctx.values["files-at"] !== undefined))
+      throw new UsageError("--graph and --files-at go with --format age");
+    if (isAge && typeof ctx.values.out !== "string") throw new UsageError("--format age needs --out DIR (a folder)");
+    const graphName = checkAgeGraphName(String(ctx.values.graph ?? DEFAULT_AGE_GRAPH));
     const isPath = ctx.values.from !== undefined || ctx.values.to !== undefined;
     if (isPath && (ctx.values.from === undefined || ctx.values.to === undefined))
       throw new UsageError("a path export needs both --from and --to");
@@ -67,6 +76,15 @@ export const exportCommand: Command = {
     } else if (Object.values(filter).some((v) => v !== undefined)) {
       graph = engine.subgraph(filter);
     }
+    if (isAge) {
+      const filesAt = ctx.values["files-at"] as string | undefined;
+      const summary = await writeAgeFiles(graph, String(ctx.values.out), { graphName, filesAt });
+      ctx.err(
+        `wrote ${ctx.values.out}: ${graph.order} vertices, ${graph.size} edges in ${summary.files.length - 1} CSV files, and load.sql (psql -f ${ctx.values.out}/load.sql)`,
+      );
+      return 0;
+    }
+    if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}`);
     const display = ctx.values["without-layout"] ? undefined : computeLayout(graph);
     const options = display ? { display } : {};
     if (typeof ctx.values.out === "string") {

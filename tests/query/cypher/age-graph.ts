@@ -2,13 +2,11 @@
 // "-" written with "_", which AGE's names cannot hold; properties as the Cypher engine maps them) and runs queries.
 import { PGlite } from "@electric-sql/pglite";
 import { age } from "@electric-sql/pglite-age";
+import { ageName } from "../../../src/export";
 import { nodeProperties, relationshipProperties } from "../../../src/query/cypher";
 import type { Dataset } from "../../../src/schema";
 
-/** AGE's form of a label or relationship type: it refuses "-" in names. */
-export function ageName(name: string): string {
-  return name.replaceAll("-", "_");
-}
+export { ageName };
 
 /** A query in AGE's spelling: backquoted names with "-" become names with "_". */
 export function ageQuery(query: string): string {
@@ -79,6 +77,11 @@ export async function loadAgeGraph(pg: PGlite, name: string, dataset: Dataset, b
   const [{ count }] = (await pg.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${name}._ag_label_edge;`))
     .rows as [{ count: number }];
   if (count !== graph.size) throw new Error(`AGE holds ${count} edges of ${graph.size}: an edge's end was not found`);
+  return ageGraph(pg, name);
+}
+
+/** Queries the AGE graph `name`, however it was loaded. */
+export function ageGraph(pg: PGlite, name: string): AgeGraph {
   return {
     async rows(query, columns, params) {
       const names = Array.from({ length: columns }, (_, i) => `c${i} agtype`).join(", ");
