@@ -1,6 +1,9 @@
 // Public face of the actions: pure state transitions, and the path query runner that dispatches them.
 export {
   askPaths,
+  askQuery,
+  clearQuery,
+  setQueryResult,
   choosePath,
   clearPath,
   clearSelection,
@@ -20,5 +23,7 @@ export {
   toggleNodeType,
 } from "./transitions.js";
 export { runPathQuery } from "./run-path-query.js";
+export { runCypherQuery } from "./run-cypher-query.js";
+export type { FetchQuery } from "./run-cypher-query.js";
 export type { FetchPaths } from "./run-path-query.js";
 export { pathParams } from "./path-params.js";

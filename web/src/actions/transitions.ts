@@ -3,7 +3,7 @@
 // mutating its input. Effects (asking the server, moving the camera) live outside them and dispatch them. (Our own
 // "reducers", in reducers/, are sigma's: they derive the look of a node or edge from the view.)
 import type { Action } from "../state/index.js";
-import type { CameraView, FilterMode, PathQuery, PathResult } from "../state/index.js";
+import type { CameraView, FilterMode, PathQuery, PathResult, QueryResult } from "../state/index.js";
 import { DEFAULT_FILTERS } from "../state/index.js";
 
 function toggled(list: string[], value: string, on?: boolean): string[] {
@@ -115,6 +115,20 @@ export const clearPath = (): Action => (state) =>
   state.pathQuery === null && state.pathResult.status === "idle"
     ? state
     : { ...state, pathQuery: null, pathResult: { status: "idle" }, activePath: null };
+
+/** Send a Cypher query: the answer is loading until setQueryResult stores it; a chosen path gives way to it. */
+export const askQuery =
+  (text: string): Action =>
+  (state) => ({ ...state, queryText: text, queryResult: { status: "loading" }, activePath: null });
+
+export const setQueryResult =
+  (result: QueryResult): Action =>
+  (state) => ({ ...state, queryResult: result });
+
+export const clearQuery = (): Action => (state) =>
+  state.queryText === null && state.queryResult.status === "idle"
+    ? state
+    : { ...state, queryText: null, queryResult: { status: "idle" } };
 
 /** Open the source reader on an edge's quote. */
 export const showEvidence =

@@ -7,6 +7,8 @@ import type {
   NodeResponse,
   PathsRequest,
   PathsResponse,
+  QueryRequest,
+  QueryResponse,
   SchemaResponse,
   SearchRequest,
   SearchResponse,
@@ -20,6 +22,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly status: number,
+    /** The server's whole error (a Cypher error's line, column and expected tokens), when it sent one. */
+    readonly detail?: ErrorBody["error"],
   ) {
     super(message);
     this.name = "ApiError";
@@ -37,10 +41,24 @@ function isErrorBody(value: unknown): value is ErrorBody {
 }
 
 /** GET a JSON document from the API; throws ApiError with a sentence a user can read. */
-export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+export function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return fetchJson<T>(path, { headers: { accept: "application/json" }, signal });
+}
+
+/** POST a JSON body (the query routes, the only ones that take one) and read the JSON answer. */
+export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return fetchJson<T>(path, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+async function fetchJson<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { accept: "application/json" }, signal });
+    response = await fetch(path, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === "AbortError") throw error;
     throw new ApiError("The server cannot be reached. Is it running?", "network", 0);
@@ -52,7 +70,7 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     throw new ApiError(`The server answered ${response.status} without JSON.`, "bad-response", response.status);
   }
   if (!response.ok) {
-    if (isErrorBody(body)) throw new ApiError(body.error.message, body.error.code, response.status);
+    if (isErrorBody(body)) throw new ApiError(body.error.message, body.error.code, response.status, body.error);
     throw new ApiError(`The server answered ${response.status}.`, "http", response.status);
   }
   return body as T;
@@ -84,6 +102,7 @@ export const api = {
   node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`, signal),
   paths: (request: PathsRequest, signal?: AbortSignal) =>
     getJson<PathsResponse>(withQuery("/api/paths", request), signal),
+  query: (request: QueryRequest, signal?: AbortSignal) => postJson<QueryResponse>("/api/query", request, signal),
   sources: async (signal?: AbortSignal) => (await getJson<SourcesResponse>("/api/sources", signal)).sources,
   source: (id: string, signal?: AbortSignal) =>
     getJson<SourceResponse>(`/api/sources/${encodeURIComponent(id)}`, signal),

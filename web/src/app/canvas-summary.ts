@@ -14,6 +14,9 @@ export function canvasSummary(graph: DisplayGraph, state: AppState, view: View):
   if (path) {
     return `The canvas highlights path ${state.activePath! + 1}: ${path.nodes.map((n) => n.label).join(" → ")}.`;
   }
+  if (view.path && state.queryResult.status === "answered") {
+    return `The canvas highlights what the query matched: ${view.path.nodes.size} nodes and ${view.path.edges.size} relations.`;
+  }
   if (view.selectedNode) {
     return `The canvas highlights ${labelOf(view.selectedNode)} and ${view.focusNodes.size - 1} neighbours.`;
   }

@@ -8,6 +8,7 @@ import { mountDetails } from "../panels/details/index.js";
 import { mountExport } from "../panels/export/index.js";
 import { mountFilters } from "../panels/filters/index.js";
 import { mountPathFinder } from "../panels/path-finder/index.js";
+import { mountQueryPanel } from "../panels/query/index.js";
 import { mountSearch } from "../panels/search/index.js";
 import { mountSourceReader } from "../panels/source-reader/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
@@ -60,6 +61,7 @@ export function startExplorer(
   const searchInput = mountSearch(page.search, ctx);
   mountFilters(page.left, ctx);
   mountPathFinder(page.left, ctx);
+  mountQueryPanel(page.left, ctx);
   mountExport(page.left, ctx);
   mountDetails(page.right, ctx);
   mountSourceReader(page.right, ctx);

@@ -15,7 +15,7 @@ export interface View {
   hoveredEdge: string | null;
   /** Ends of the selected edge, highlighted with it. */
   selectedEdgeEnds: Set<string>;
-  /** The chosen path, highlighted alone. */
+  /** The chosen path, or else what the query panel's query matched: highlighted alone. */
   path: { nodes: Set<string>; edges: Set<string> } | null;
 }
 
@@ -31,6 +31,7 @@ export const VIEW_FIELDS = [
   "hoveredEdge",
   "pathResult",
   "activePath",
+  "queryResult",
 ] as const satisfies readonly (keyof AppState)[];
 
 /** True when a field the view depends on changed between the two states. */
@@ -44,6 +45,14 @@ export function activePathSets(state: AppState): View["path"] {
   const path = state.pathResult.response.paths[state.activePath];
   if (!path) return null;
   return { nodes: new Set(path.nodes.map((n) => n.id)), edges: new Set(path.edges.map((e) => e.id)) };
+}
+
+/** The nodes and edges the query panel's answer was matched on, or null when there is no answer to show. */
+export function matchedSets(state: AppState): View["path"] {
+  if (state.queryResult.status !== "answered") return null;
+  const { nodes, edges } = state.queryResult.response;
+  if (nodes.length === 0 && edges.length === 0) return null;
+  return { nodes: new Set(nodes), edges: new Set(edges) };
 }
 
 /** Derive the view. `visibility` may be passed in when the filters did not change. */
@@ -76,6 +85,6 @@ export function computeView(graph: DisplayGraph, state: AppState, visibility?: V
     selectedEdge,
     hoveredEdge: state.hoveredEdge && graph.hasEdge(state.hoveredEdge) ? state.hoveredEdge : null,
     selectedEdgeEnds: selectedEdge ? new Set(graph.extremities(selectedEdge)) : new Set(),
-    path: activePathSets(state),
+    path: activePathSets(state) ?? matchedSets(state),
   };
 }

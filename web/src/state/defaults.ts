@@ -35,5 +35,7 @@ export function initialState(): AppState {
     activePath: null,
     reading: null,
     camera: null,
+    queryText: null,
+    queryResult: { status: "idle" },
   };
 }

@@ -1,5 +1,5 @@
 // The explorer's state, typed once: what is selected, hovered, filtered, asked and shown.
-import type { NoPathCause, PathDirection, PathsFoundResponse } from "../api/index.js";
+import type { NoPathCause, PathDirection, PathsFoundResponse, QueryResponse } from "../api/index.js";
 
 /** What the details panel shows: a node, an edge, or nothing. */
 export type Selection = { kind: "node"; id: string } | { kind: "edge"; id: string } | null;
@@ -44,6 +44,13 @@ export type PathResult =
   | { status: "none"; reason: string; cause?: NoPathCause }
   | { status: "error"; message: string };
 
+/** The answer to the query panel's Cypher query. */
+export type QueryResult =
+  | { status: "idle" }
+  | { status: "loading" }
+  | { status: "answered"; response: QueryResponse }
+  | { status: "error"; message: string; line?: number; column?: number };
+
 export interface CameraView {
   x: number;
   y: number;
@@ -67,4 +74,7 @@ export interface AppState {
   activePath: number | null;
   reading: Reading | null;
   camera: CameraView | null;
+  /** The query panel's last query as sent, and its answer, whose matched subgraph is highlighted. */
+  queryText: string | null;
+  queryResult: QueryResult;
 }

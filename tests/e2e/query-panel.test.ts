@@ -1,0 +1,102 @@
+// The query panel in a real Chromium against the real server: an example of the brief's questions run, its rows in
+// the table as the API answers them, the matched subgraph highlighted on the canvas, a row's node selected, and a
+// syntax error shown at its line and column.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { QueryResponse } from "../../src/api/contract";
+import { EXAMPLE_QUERIES } from "../../web/src/panels/query/index.js";
+import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { countColouredPixels, decodePng } from "./png";
+
+let explorer: Explorer;
+let page: Page;
+let errors: string[];
+
+async function canvasColour(): Promise<number> {
+  return countColouredPixels(decodePng(await page.locator(".canvas-wrap").screenshot()));
+}
+
+async function askApi(query: string): Promise<QueryResponse> {
+  const response = await fetch(new URL("/api/query", explorer.url), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+  });
+  return (await response.json()) as QueryResponse;
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  explorer = await startExplorer();
+  page = await explorer.context.newPage();
+  errors = collectErrors(page);
+  await page.goto(explorer.url);
+  await waitForGraph(page);
+}, 120_000);
+
+afterAll(async () => {
+  await explorer?.close();
+});
+
+describe("the query panel", () => {
+  it("runs an example: its rows in the table, its matched subgraph highlighted on the canvas", async () => {
+    await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(2000);
+    const whole = await canvasColour();
+    const example = EXAMPLE_QUERIES.find((e) => e.label === "Who declined what")!;
+    const expected = await askApi(example.query);
+    expect(expected.rows.length).toBe(4);
+
+    await page.getByLabel("Examples").selectOption({ label: example.label });
+    const rows = page.locator(".query-table tbody tr");
+    await expect.poll(() => rows.count()).toBe(expected.rows.length);
+    await expect(page.locator(".query-count").textContent()).resolves.toBe("4 rows");
+    await expect(page.locator(".query-table thead th").allTextContents()).resolves.toEqual(expected.columns);
+    const texts = await page
+      .locator(".query-table tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")));
+    expect(texts).toEqual(
+      expected.rows.map(([who, declined, what]) => [
+        (who as { label: string }).label,
+        declined,
+        (what as { label: string }).label,
+      ]),
+    );
+    expect(texts).toContainEqual(["Republic of Korea", "to co-sponsor", "A/C.3/74/L.26"]);
+
+    await expect(page.locator("#canvas-summary").textContent()).resolves.toBe(
+      `The canvas highlights what the query matched: ${expected.nodes.length} nodes and ${expected.edges.length} relations.`,
+    );
+    // Everything else is faded: far less colour on the canvas than the whole graph drawn.
+    await expect.poll(canvasColour, { timeout: 10_000 }).toBeLessThan(whole / 2);
+    expect(await canvasColour()).toBeGreaterThan(100);
+    await page.locator(".query-panel").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "query-01-declined.png") });
+  });
+
+  it("selects a node of the table on the canvas", async () => {
+    await page.locator(".query-table").getByRole("button", { name: "Republic of Korea", exact: true }).click();
+    await expect
+      .poll(async () => ((await page.locator(".details .details-title").textContent()) ?? "").trim())
+      .toBe("Republic of Korea");
+  });
+
+  it("shows a syntax error at its line and column, run with Ctrl+Enter", async () => {
+    await page.getByLabel("Query", { exact: true }).fill("MATCH (n:state)\nRETURN n LIMIT");
+    await page.getByLabel("Query", { exact: true }).press("Control+Enter");
+    const error = page.locator(".query-error");
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toContain("expected an expression");
+    await expect(error.locator(".hint").textContent()).resolves.toBe("Line 2, column 15:");
+    await expect(error.locator(".query-caret").textContent()).resolves.toBe(`RETURN n LIMIT\n${" ".repeat(14)}^`);
+    expect(await page.locator(".query-table").count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, "query-02-error.png") });
+  });
+
+  it("logged no console errors but Chromium's own line for the 400 it was answered", () => {
+    const own = /^console: Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/;
+    expect(errors.filter((e) => !own.test(e))).toEqual([]);
+    expect(errors.filter((e) => own.test(e))).toHaveLength(1);
+  });
+});
