@@ -38,6 +38,9 @@ export interface AgeEdgeLabel {
   label: string;
   columns: string[];
   edges: {
+    /** Our ids of the edge's ends. */
+    source: string;
+    target: string;
     start: { label: string; number: number };
     end: { label: string; number: number };
     properties: Record<string, PropValue>;
@@ -88,6 +91,8 @@ export function ageBundle(graph: RightsGraph): AgeBundle {
     let edges = edgesByType.get(attributes.type);
     if (edges === undefined) edgesByType.set(attributes.type, (edges = []));
     edges.push({
+      source,
+      target,
       start: numberOf.get(source)!,
       end: numberOf.get(target)!,
       properties: relationshipProperties(edge, attributes),

@@ -16,3 +16,4 @@ export * from "./export-chunks";
 export * from "./write-export";
 export * from "./age-bundle";
 export * from "./write-age-files";
+export * from "./load-age";

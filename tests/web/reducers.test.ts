@@ -120,6 +120,15 @@ describe("the fields that redraw the canvas", () => {
   );
   const BASES: AppState[] = [initialState(), selectNode("state:kor")(initialState()), answered];
 
+  const answeredQuery = {
+    columns: ["s"],
+    rows: [],
+    truncated: false,
+    truncatedBy: [],
+    nodes: ["state:kor", "doc:l26"],
+    edges: ["e:declined"],
+    highlightTruncated: false,
+  };
   // One other value for every field of the state; the Record type makes a new field fail to compile until listed.
   const OTHER: { [K in keyof AppState]: AppState[K] } = {
     selection: { kind: "edge", id: "e:cites" },
@@ -131,7 +140,24 @@ describe("the fields that redraw the canvas", () => {
     activePath: 1,
     reading: { edgeId: "e:declined" },
     camera: { x: 0.2, y: 0.3, ratio: 0.5, angle: 0 },
+    queryText: "MATCH (s)-[r:declined]->(d) RETURN s, r, d",
+    queryResult: { status: "answered", response: answeredQuery },
   };
+
+  it("highlights what a query matched, unless a path is chosen", () => {
+    const queried = { ...initialState(), queryResult: OTHER.queryResult };
+    expect(computeView(graph, queried).path).toEqual({
+      nodes: new Set(["state:kor", "doc:l26"]),
+      edges: new Set(["e:declined"]),
+    });
+    const both = { ...answered, queryResult: OTHER.queryResult };
+    expect(computeView(graph, both).path!.edges).toEqual(new Set(["e:call-kor"]));
+    const empty = {
+      ...initialState(),
+      queryResult: { ...OTHER.queryResult, response: { ...answeredQuery, nodes: [], edges: [] } },
+    };
+    expect(computeView(graph, empty).path).toBeNull();
+  });
 
   it("lists exactly the fields computeView reads", () => {
     for (const field of Object.keys(OTHER) as (keyof AppState)[]) {

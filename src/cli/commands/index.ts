@@ -4,6 +4,7 @@ import { checkCommand } from "./check";
 import { exportCommand } from "./export";
 import { ingestCommand } from "./ingest";
 import { reviewCommand } from "./review";
+import { loadAgeCommand } from "./load-age";
 import { queryCommand } from "./query";
 import { neighborsCommand, pathCommand, searchCommand, showCommand } from "./query-commands";
 import { serveCommand } from "./serve";
@@ -19,6 +20,7 @@ export const COMMANDS: Command[] = [
   pathCommand,
   queryCommand,
   exportCommand,
+  loadAgeCommand,
   serveCommand,
   ingestCommand,
   reviewCommand,
