@@ -16,13 +16,53 @@ const EOL = "\r\n";
 // A fixed timestamp makes the same graph give byte-identical archives.
 const ZIP_OPTIONS = { mtime: new Date("2020-01-01T00:00:00Z"), level: 6 };
 
-const HEADER_TYPES: Readonly<Record<ExportColumn<unknown>["type"], string>> = {
-  boolean: ":boolean",
-  int: ":int",
-  long: ":long",
-  double: ":double",
-  string: "",
-  "string-list": ":string[]",
+/** The ID space of every node id: both loaders match a relationship's ends to nodes within one space. */
+export const CSV_ID_SPACE = "Node";
+
+/** How each loader names a column's type: neo4j-admin's lower-case names, Neptune's openCypher loader's own. */
+interface CsvDialect {
+  types: Readonly<Record<ExportColumn<unknown>["type"], string>>;
+  /** The columns every node row starts with, and what they hold. */
+  nodeStart: string[];
+  nodeCells: (id: string, label: string) => string[];
+  relationshipStart: string[];
+  relationshipCells: (id: string, source: string, target: string, type: string) => string[];
+}
+
+const NEO4J: CsvDialect = {
+  types: { boolean: ":boolean", int: ":int", long: ":long", double: ":double", string: "", "string-list": ":string[]" },
+  nodeStart: [`id:ID(${CSV_ID_SPACE})`, ":LABEL"],
+  nodeCells: (id, label) => [csvTextCell(id), csvTextCell(label)],
+  // neo4j-admin has no relationship id: ours is the `id` property.
+  relationshipStart: [`:START_ID(${CSV_ID_SPACE})`, `:END_ID(${CSV_ID_SPACE})`, ":TYPE", "id"],
+  relationshipCells: (id, source, target, type) => [
+    csvTextCell(source),
+    csvTextCell(target),
+    csvTextCell(type),
+    csvTextCell(id),
+  ],
+};
+
+/** Neptune's openCypher CSV: relationships need their own `:ID`; the ids are kept as `id` properties too. */
+const NEPTUNE: CsvDialect = {
+  types: {
+    boolean: ":Bool",
+    int: ":Int",
+    long: ":Long",
+    double: ":Double",
+    string: ":String",
+    "string-list": ":String[]",
+  },
+  nodeStart: [`:ID(${CSV_ID_SPACE})`, ":LABEL", "id:String"],
+  nodeCells: (id, label) => [csvTextCell(id), csvTextCell(label), csvTextCell(id)],
+  relationshipStart: [":ID", `:START_ID(${CSV_ID_SPACE})`, `:END_ID(${CSV_ID_SPACE})`, ":TYPE", "id:String"],
+  relationshipCells: (id, source, target, type) => [
+    csvTextCell(id),
+    csvTextCell(source),
+    csvTextCell(target),
+    csvTextCell(type),
+    csvTextCell(id),
+  ],
 };
 
 // The columns named in DESIGN order first, then the rest in the export's column order.
@@ -40,25 +80,36 @@ function cell<A>(column: ExportColumn<A>, value: FlatValue | undefined): string 
   return formatFlatValue(value);
 }
 
-function header<A>(fixed: string[], columns: ExportColumn<A>[]): string {
-  const names = [...fixed, ...columns.map((column) => column.name + HEADER_TYPES[column.type])];
+function header<A>(dialect: CsvDialect, fixed: string[], columns: ExportColumn<A>[]): string {
+  const names = [...fixed, ...columns.map((column) => column.name + dialect.types[column.type])];
   return names.map(csvHeaderCell).join(",") + EOL;
 }
 
 const README = `RightsGraph export for Neo4j
 ============================
 
-nodes.csv          one row per node: id:ID, :LABEL (the node type in PascalCase: un-body -> UnBody), then
+nodes.csv          one row per node: id:ID(Node), :LABEL (the node type in PascalCase: un-body -> UnBody), then
                    label, aliases, description, date, the type as written in the schema, and every other attribute.
-relationships.csv  one row per edge: :START_ID, :END_ID, :TYPE (the edge type in UPPER_SNAKE: addressed-to ->
+relationships.csv  one row per edge: :START_ID(Node), :END_ID(Node), :TYPE (the edge type in UPPER_SNAKE: addressed-to ->
                    ADDRESSED_TO), the edge's id, label, evidence (the verbatim quote), footnotes, source_doc, date,
                    evidence_start and evidence_end (offsets in the source text), and every other attribute.
 
-Import into an empty database with:
+Import into a new database (here "neo4j"; since Neo4j 5.19 its name comes before the options) with:
 
-  neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";" --multiline-fields=true
+  neo4j-admin database import full neo4j --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";" --multiline-fields=true
 
 --multiline-fields=true is needed because quotes copied from the sources may span several lines.
+
+neptune/           the same rows for Amazon Neptune's openCypher bulk loader: :ID(Node) and :LABEL on nodes,
+                   :ID (the edge's id), :START_ID(Node), :END_ID(Node) and :TYPE on relationships, typed columns
+                   (:Int, :Bool, :Double, :String, :String[]), and the ids kept as id:String properties. Copy the
+                   folder to S3 and start a load with format "opencypher":
+
+  curl -X POST https://YOUR-NEPTUNE-ENDPOINT:8182/loader -H 'Content-Type: application/json' -d '{
+    "source": "s3://YOUR-BUCKET/rightsgraph/neptune/", "format": "opencypher",
+    "iamRoleArn": "arn:aws:iam::YOUR-ACCOUNT:role/YOUR-NEPTUNE-S3-ROLE", "region": "YOUR-REGION",
+    "failOnError": "TRUE" }'
+
 
 Notes
 - Lists (aliases, footnotes, sources, outside_knowledge) are string[] columns whose items are separated by ";".
@@ -111,27 +162,31 @@ export async function* csvZipChunks(
     "evidence_end",
   ]);
 
-  const nodeRows = writeEach(exportedNodes(graph, only), ({ node, attributes }) => {
-    const shown = display?.get(node);
-    const cells = [csvTextCell(node), csvTextCell(neo4jLabel(attributes.type))];
-    for (const column of nodeColumns) cells.push(cell(column, column.read(attributes, shown)));
-    return cells.join(",") + EOL;
-  });
-  const relationshipRows = writeEach(exportedEdges(graph, only), ({ edge, attributes, source, target }) => {
-    const cells = [csvTextCell(source), csvTextCell(target), csvTextCell(neo4jRelationshipType(attributes.type))];
-    cells.push(csvTextCell(edge));
-    for (const column of edgeColumns) cells.push(cell(column, column.read(attributes, undefined)));
-    return cells.join(",") + EOL;
-  });
+  const nodeRows = (dialect: CsvDialect) =>
+    writeEach(exportedNodes(graph, only), ({ node, attributes }) => {
+      const shown = display?.get(node);
+      const cells = dialect.nodeCells(node, neo4jLabel(attributes.type));
+      for (const column of nodeColumns) cells.push(cell(column, column.read(attributes, shown)));
+      return cells.join(",") + EOL;
+    });
+  const relationshipRows = (dialect: CsvDialect) =>
+    writeEach(exportedEdges(graph, only), ({ edge, attributes, source, target }) => {
+      const cells = dialect.relationshipCells(edge, source, target, neo4jRelationshipType(attributes.type));
+      for (const column of edgeColumns) cells.push(cell(column, column.read(attributes, undefined)));
+      return cells.join(",") + EOL;
+    });
+  const files = (dialect: CsvDialect, folder: string) => [
+    {
+      name: `${folder}nodes.csv`,
+      text: withHeader(header(dialect, dialect.nodeStart, nodeColumns), nodeRows(dialect)),
+    },
+    {
+      name: `${folder}relationships.csv`,
+      text: withHeader(header(dialect, dialect.relationshipStart, edgeColumns), relationshipRows(dialect)),
+    },
+  ];
   yield* zipTextFiles(
-    [
-      { name: "nodes.csv", text: withHeader(header(["id:ID", ":LABEL"], nodeColumns), nodeRows) },
-      {
-        name: "relationships.csv",
-        text: withHeader(header([":START_ID", ":END_ID", ":TYPE", "id"], edgeColumns), relationshipRows),
-      },
-      { name: "README.txt", text: [README.replace(/\n/g, EOL)] },
-    ],
+    [...files(NEO4J, ""), ...files(NEPTUNE, "neptune/"), { name: "README.txt", text: [README.replace(/\n/g, EOL)] }],
     ZIP_OPTIONS,
   );
 }

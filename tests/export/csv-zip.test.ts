@@ -127,7 +127,7 @@ describe("csvZip", () => {
 
   it("neutralises formulas in text cells but never in numeric columns", async () => {
     const files = unzip(await csvZip(tinyGraph(), tinySchema(), { display: computeLayout(tinyGraph()) }));
-    const nodes = Object.fromEntries(parseCsvObjects(files["nodes.csv"]).map((row) => [row["id:ID"].text, row]));
+    const nodes = Object.fromEntries(parseCsvObjects(files["nodes.csv"]).map((row) => [row["id:ID(Node)"].text, row]));
     const event = nodes["event:tests-2019"];
     expect(event.label.text).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(event.description.text).toBe("'-2+3 missile tests, @dawn");
@@ -137,17 +137,24 @@ describe("csvZip", () => {
     expect(Number(negative!["x:double"].text)).toBeLessThan(0);
   });
 
-  it("holds nodes.csv, relationships.csv and a README with the neo4j-admin command", async () => {
+  it("holds nodes.csv, relationships.csv, their Neptune forms and a README with both import commands", async () => {
     const files = unzip(await csvZip(tinyGraph(), tinySchema()));
-    expect(Object.keys(files).sort()).toEqual(["README.txt", "nodes.csv", "relationships.csv"]);
+    expect(Object.keys(files).sort()).toEqual([
+      "README.txt",
+      "neptune/nodes.csv",
+      "neptune/relationships.csv",
+      "nodes.csv",
+      "relationships.csv",
+    ]);
     expect(files["README.txt"]).toContain(
-      'neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";"',
+      'neo4j-admin database import full neo4j --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=";" --multiline-fields=true',
     );
+    expect(files["README.txt"]).toContain('"format": "opencypher"');
   });
 
   it("writes the node header in neo4j-admin's layout", async () => {
     const [header] = parseCsv(unzip(await csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
-    expect(header.slice(0, 6)).toEqual(["id:ID", ":LABEL", "label", "aliases:string[]", "description", "date"]);
+    expect(header.slice(0, 6)).toEqual(["id:ID(Node)", ":LABEL", "label", "aliases:string[]", "description", "date"]);
     expect(header).toEqual(
       expect.arrayContaining(["type", "sources:string[]", "outside_knowledge:string[]", "iso3", "number:int"]),
     );
@@ -159,8 +166,8 @@ describe("csvZip", () => {
   it("writes the relationship header in neo4j-admin's layout", async () => {
     const [header] = parseCsv(unzip(await csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
     expect(header.slice(0, 11)).toEqual([
-      ":START_ID",
-      ":END_ID",
+      ":START_ID(Node)",
+      ":END_ID(Node)",
       ":TYPE",
       "id",
       "label",
@@ -177,16 +184,16 @@ describe("csvZip", () => {
   it("writes one row per node with labels, lists and values intact", async () => {
     const rows = parseCsvObjects(unzip(await csvZip(tinyGraph(), tinySchema()))["nodes.csv"]);
     expect(rows).toHaveLength(7);
-    const prk = rows.find((row) => row["id:ID"].text === "state:prk")!;
+    const prk = rows.find((row) => row["id:ID(Node)"].text === "state:prk")!;
     expect(prk[":LABEL"].text).toBe("State");
     expect(prk["aliases:string[]"].text).toBe('DPRK;North Korea;the "Hermit Kingdom"');
     expect(prk.iso3.text).toBe("PRK");
     expect(prk.date).toEqual({ text: "", quoted: false });
-    const ga = rows.find((row) => row["id:ID"].text === "un:ga")!;
+    const ga = rows.find((row) => row["id:ID(Node)"].text === "un:ga")!;
     expect(ga[":LABEL"].text).toBe("UnBody");
     expect(ga.description).toEqual({ text: "", quoted: true });
     expect(ga["aliases:string[]"]).toEqual({ text: "", quoted: false });
-    const rec = rows.find((row) => row["id:ID"].text === "rec:sc-1")!;
+    const rec = rows.find((row) => row["id:ID(Node)"].text === "rec:sc-1")!;
     expect(rec["number:int"]).toEqual({ text: "1", quoted: false });
     expect(rec["incomplete:boolean"]).toEqual({ text: "true", quoted: false });
     expect(rec.text.text).toBe("Refer the situation\nto the ICC and");
@@ -196,8 +203,8 @@ describe("csvZip", () => {
     const rows = parseCsvObjects(unzip(await csvZip(tinyGraph(), tinySchema()))["relationships.csv"]);
     expect(rows.map((row) => row.id.text)).toEqual(tinyGraph().edges());
     const declined = rows.find((row) => row.id.text === "state:kor--declined--doc:un:a-c.3-74-l.26")!;
-    expect(declined[":START_ID"].text).toBe("state:kor");
-    expect(declined[":END_ID"].text).toBe("doc:un:a-c.3-74-l.26");
+    expect(declined[":START_ID(Node)"].text).toBe("state:kor");
+    expect(declined[":END_ID(Node)"].text).toBe("doc:un:a-c.3-74-l.26");
     expect(declined[":TYPE"].text).toBe("DECLINED");
     expect(declined.evidence.text).toBe(TRICKY_QUOTE);
     expect(declined["footnotes:string[]"].text).toBe("iii");
@@ -206,6 +213,54 @@ describe("csvZip", () => {
     const twoNotes = rows.find((row) => row.id.text === "state:prk--sponsored--doc:un:a-c.3-74-l.26")!;
     expect(twoNotes["footnotes:string[]"].text).toBe("i;ii");
     expect(rows.find((row) => row[":TYPE"].text === "ADDRESSED_TO")).toBeDefined();
+  });
+
+  it("writes Neptune's headers: an id space, relationship ids and its type names on every column", async () => {
+    const files = unzip(await csvZip(tinyGraph(), tinySchema()));
+    const [nodeHeader] = parseCsv(files["neptune/nodes.csv"]);
+    const [edgeHeader] = parseCsv(files["neptune/relationships.csv"]);
+    expect(nodeHeader.slice(0, 4)).toEqual([":ID(Node)", ":LABEL", "id:String", "label:String"]);
+    expect(nodeHeader).toEqual(
+      expect.arrayContaining(["aliases:String[]", "number:Int", "incomplete:Bool", "casualties:Double"]),
+    );
+    expect(edgeHeader.slice(0, 6)).toEqual([
+      ":ID",
+      ":START_ID(Node)",
+      ":END_ID(Node)",
+      ":TYPE",
+      "id:String",
+      "label:String",
+    ]);
+    // Every property column is typed, with a type Neptune knows; system columns are the ones above.
+    for (const name of [...nodeHeader, ...edgeHeader].filter((n) => !n.startsWith(":")))
+      expect(name, name).toMatch(/^[a-z0-9_]+:(String|Int|Long|Double|Bool)(\[\])?$/);
+  });
+
+  it("writes Neptune's rows with the same values, each relationship's :ID unique, typed cells as their types", async () => {
+    const files = unzip(await csvZip(tinyGraph(), tinySchema()));
+    const neo4jNodes = parseCsv(files["nodes.csv"]).slice(1);
+    const nodes = parseCsvObjects(files["neptune/nodes.csv"]);
+    expect(nodes.map((row) => row[":ID(Node)"].text)).toEqual(neo4jNodes.map((row) => row[0]));
+    expect(nodes.every((row) => row["id:String"].text === row[":ID(Node)"].text)).toBe(true);
+    const rec = nodes.find((row) => row[":ID(Node)"].text === "rec:sc-1")!;
+    expect(rec["number:Int"]).toEqual({ text: "1", quoted: false });
+    expect(rec["incomplete:Bool"]).toEqual({ text: "true", quoted: false });
+    // A multi-line value stays one quoted field.
+    expect(rec["text:String"].text).toBe("Refer the situation\nto the ICC and");
+    const edges = parseCsvObjects(files["neptune/relationships.csv"]);
+    expect(edges.map((row) => row[":ID"].text)).toEqual(tinyGraph().edges());
+    expect(new Set(edges.map((row) => row[":ID"].text)).size).toBe(edges.length);
+    const declined = edges.find((row) => row[":ID"].text === "state:kor--declined--doc:un:a-c.3-74-l.26")!;
+    expect(declined[":START_ID(Node)"].text).toBe("state:kor");
+    expect(declined["evidence:String"].text).toBe(TRICKY_QUOTE);
+    expect(declined["footnotes:String[]"].text).toBe("iii");
+    for (const row of [...nodes, ...edges])
+      for (const [name, field] of Object.entries(row)) {
+        if (field.text === "") continue;
+        if (name.endsWith(":Int")) expect(field.text, name).toMatch(/^-?\d+$/);
+        if (name.endsWith(":Bool")) expect(field.text, name).toMatch(/^(true|false)$/);
+        if (name.endsWith(":Double")) expect(Number.isFinite(Number(field.text)), name).toBe(true);
+      }
   });
 
   it("gives the same bytes for the same graph", async () => {

@@ -205,7 +205,7 @@ describe("CSV export of hostile strings", () => {
     await fc.assert(
       fc.asyncProperty(values, async (v) => {
         const files = unzipSync(await csvZip(graphOf(v), schema));
-        for (const name of ["nodes.csv", "relationships.csv"])
+        for (const name of ["nodes.csv", "relationships.csv", "neptune/nodes.csv", "neptune/relationships.csv"])
           new TextDecoder("utf-8", { fatal: true }).decode(files[name]);
         const nodes = parseCsvObjects(strFromU8(files["nodes.csv"]!));
         const edges = parseCsvObjects(strFromU8(files["relationships.csv"]!));
@@ -215,7 +215,7 @@ describe("CSV export of hostile strings", () => {
             if (field.quoted && FORMULA_START.test(field.text))
               throw new Error(`formula cell: ${JSON.stringify(field.text)}`);
           }
-        const byId = Object.fromEntries(nodes.map((row) => [row["id:ID"]!.text, row]));
+        const byId = Object.fromEntries(nodes.map((row) => [row["id:ID(Node)"]!.text, row]));
         const neutral = (text: string) => utf8(FORMULA_START.test(text) ? `'${text}` : text);
         v.labels.forEach((label, i) => {
           expect(byId[`thing:${i}`]!.label!.text).toBe(neutral(label));
