@@ -66,7 +66,13 @@ describe("writeExport", () => {
     const [outcome, bytes] = await Promise.all([writeExport(format, tinyGraph(), tinySchema(), out), collect(out)]);
     expect(outcome).toBe("finished");
     if (format === "csv") {
-      expect(Object.keys(unzipSync(bytes)).sort()).toEqual(["README.txt", "nodes.csv", "relationships.csv"]);
+      expect(Object.keys(unzipSync(bytes)).sort()).toEqual([
+        "README.txt",
+        "neptune/nodes.csv",
+        "neptune/relationships.csv",
+        "nodes.csv",
+        "relationships.csv",
+      ]);
     } else if (format === "json") {
       expect(JSON.parse(bytes.toString("utf8")).nodes).toHaveLength(7);
     } else {

@@ -46,7 +46,8 @@ describe("cypherAsync", () => {
       engine.cypherAsync("MATCH (a)-[*1..8]-(b) RETURN count(*)", {}, { timeBudgetMs: 300 }, 0),
     );
     expect(result).toMatchObject({ truncated: true, truncatedBy: ["time-budget"], rows: [] });
-    // In one piece the counter would turn once or twice; sliced at every look at the clock, hundreds of times.
-    expect(turns).toBeGreaterThan(100);
+    // In one piece the counter would turn once or twice; sliced at every look at the clock, many times (how many
+    // depends on how fast the machine works through the budget).
+    expect(turns).toBeGreaterThan(10);
   });
 });

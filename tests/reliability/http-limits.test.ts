@@ -152,7 +152,7 @@ describe("requests without Host, and OPTIONS", () => {
     for (const target of ["/api/health", "/api/export?format=gexf", "/", "*"]) {
       const res = await answer(requestBytes("OPTIONS", target), "OPTIONS");
       expectJsonError(res, 405, "method-not-allowed");
-      expect(res.headers.allow).toBe("GET, HEAD");
+      expect(res.headers.allow).toBe("GET, HEAD, POST");
     }
   });
 });
