@@ -1,7 +1,7 @@
 // `load-age`: loads the graph straight into a running PostgreSQL with Apache AGE over its wire protocol (the `pg`
 // driver), as the AGE folder export describes it, in batches, in one transaction: a failure leaves the database as
 // it was.
-import pg from "pg";
+import type pg from "pg";
 import { RightsGraphError } from "../errors";
 import type { RightsGraph } from "../schema/types";
 import { ageBundle, type AgeBundle } from "./age-bundle";
@@ -60,7 +60,9 @@ async function createGraph(client: pg.Client, bundle: AgeBundle, graphName: stri
  */
 export async function loadAge(graph: RightsGraph, options: LoadAgeOptions): Promise<LoadAgeSummary> {
   const bundle = ageBundle(graph);
-  const client = new pg.Client({ connectionString: options.database });
+  // Loaded here, not at start-up: every other command and the server do without the driver.
+  const { default: driver } = await import("pg");
+  const client = new driver.Client({ connectionString: options.database });
   try {
     await client.connect();
   } catch (error) {
