@@ -257,6 +257,8 @@ export interface GraphViewNode {
     aliases: string[];
     description: string;
     date?: string;
+    /** The type's `kind` attribute where it has one (a document's "article", an organisation's "media"). */
+    kind?: string;
     x: number;
     y: number;
     /** The one node size: by degree in the whole graph, as the exports carry it too. */
@@ -272,6 +274,7 @@ export interface GraphViewEdge {
   key: string;
   source: string;
   target: string;
+  /** The evidence travels with the drawing so the explorer's table, filters and reader need no call per edge. */
   attributes: {
     type: string;
     label: string;
@@ -279,6 +282,7 @@ export interface GraphViewEdge {
     date?: string;
     color: string;
     status?: Exclude<ReviewStatus, "reviewed" | "rejected">;
+    evidence: EdgeEvidenceObject;
   };
 }
 

@@ -5,7 +5,7 @@ export { createQueryEngine, type QueryEngine, type QueryEngineOptions } from "./
 export { createSliceScheduler, DEFAULT_SLICE_MS, type SliceScheduler, type SlicedWork } from "./slice-scheduler";
 export { runToEnd, SliceClock } from "./slice-clock";
 export { toNodeObject } from "./to-node-object";
-export { toEdgeObject } from "./to-edge-object";
+export { toEdgeObject, toEvidenceObject } from "./to-edge-object";
 export { DEFAULT_PATH_OPTIONS, resolvePathOptions, shortestPathLength, pathSubgraph, type PathOptions } from "./paths";
 export type { HasAdjacency } from "./paths";
 export { DEFAULT_NEIGHBORS_OPTIONS, resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";

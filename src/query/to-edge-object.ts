@@ -1,6 +1,6 @@
 // A graph edge as the API shows it: core fields and evidence first, then its type-specific attributes flattened in.
-import type { RightsGraph } from "../schema/types";
-import type { EdgeObject } from "./types";
+import type { Evidence, RightsGraph } from "../schema/types";
+import type { EdgeEvidenceObject, EdgeObject } from "./types";
 
 const CORE_EDGE_KEYS = new Set([
   "id",
@@ -17,6 +17,17 @@ const CORE_EDGE_KEYS = new Set([
   "outsideKnowledge",
 ]);
 
+/** An edge's evidence as the API shows it: a copy, so that no answer shares the graph's own arrays. */
+export function toEvidenceObject(evidence: Evidence): EdgeEvidenceObject {
+  return {
+    quote: evidence.quote,
+    footnotes: [...evidence.footnotes],
+    sourceDoc: evidence.sourceDoc,
+    start: evidence.start,
+    end: evidence.end,
+  };
+}
+
 /**
  * The API object of edge `edgeId`:
  * `{id, type, source, target, label, sentence, claim, claimSentence?, claimSize?, date?, evidence: {quote, footnotes,
@@ -26,7 +37,6 @@ const CORE_EDGE_KEYS = new Set([
  */
 export function toEdgeObject(graph: RightsGraph, edgeId: string): EdgeObject {
   const attributes = graph.getEdgeAttributes(edgeId);
-  const evidence = attributes.evidence;
   const edge: EdgeObject = {
     id: edgeId,
     type: attributes.type,
@@ -41,13 +51,7 @@ export function toEdgeObject(graph: RightsGraph, edgeId: string): EdgeObject {
     edge.claimSize = attributes.claimSize;
   }
   if (attributes.date !== undefined) edge.date = attributes.date;
-  edge.evidence = {
-    quote: evidence.quote,
-    footnotes: [...evidence.footnotes],
-    sourceDoc: evidence.sourceDoc,
-    start: evidence.start,
-    end: evidence.end,
-  };
+  edge.evidence = toEvidenceObject(attributes.evidence);
   if (attributes.outsideKnowledge !== undefined) edge.outsideKnowledge = [...attributes.outsideKnowledge];
   for (const [key, value] of Object.entries(attributes.props ?? {})) {
     if (!CORE_EDGE_KEYS.has(key)) edge[key] = Array.isArray(value) ? [...value] : value;

@@ -2,7 +2,7 @@
 import type { GraphResponse, GraphViewEdge, GraphViewNode } from "../api/contract";
 import { GRAPH_VIEW_RULES } from "../api/parameters";
 import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
-import { checkInteger, createQueryEngine, runToEnd, SliceClock, type QueryEngine } from "../query";
+import { checkInteger, createQueryEngine, runToEnd, SliceClock, toEvidenceObject, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
 
 /** A record's review status as the graph view carries it: only suggested and draft are written (see the contract). */
@@ -60,6 +60,7 @@ function* graphViewSteps(
         aliases: a.aliases,
         description: a.description,
         ...(a.date ? { date: a.date } : {}),
+        ...(typeof a.props.kind === "string" ? { kind: a.props.kind } : {}),
         x: d.x,
         y: d.y,
         size: d.size,
@@ -83,6 +84,7 @@ function* graphViewSteps(
         ...(a.date ? { date: a.date } : {}),
         color: edgeTypeColor(a.type),
         ...viewStatus(a.props.status),
+        evidence: toEvidenceObject(a.evidence),
       },
     });
   }

@@ -134,6 +134,25 @@ describe("GET /api/graph", () => {
     }
   });
 
+  it("sends each edge with its evidence and each node with its kind, as the data has them", async () => {
+    const res = await request(app).get("/api/graph");
+    const declined = res.body.edges.find((e: { key: string }) => e.key === "state:kor--declined--doc:un:a-c.3-74-l.26");
+    const evidence = graph.getEdgeAttribute("state:kor--declined--doc:un:a-c.3-74-l.26", "evidence");
+    expect(declined.attributes.evidence).toEqual({
+      quote: evidence.quote,
+      footnotes: ["iii"],
+      sourceDoc: "doc:brief:dprk-2020",
+      start: evidence.start,
+      end: evidence.end,
+    });
+    const kinds = new Map(
+      res.body.nodes.map((n: { key: string; attributes: { kind?: string } }) => [n.key, n.attributes.kind]),
+    );
+    expect(kinds.get("doc:article:reuters-2019-12-17-china-russia-sanctions")).toBe("article");
+    expect(kinds.get("org:reuters")).toBe("media");
+    expect(kinds.get("state:kor")).toBeUndefined();
+  });
+
   it("streams a view of another limit as the context computes it", async () => {
     const res = await request(app).get("/api/graph?limit=20");
     expect(res.status).toBe(200);

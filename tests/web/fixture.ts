@@ -77,7 +77,20 @@ const edge = (
     key,
     source,
     target,
-    attributes: { type, label, sentence, ...(date ? { date } : {}), color: "#000000" },
+    attributes: {
+      type,
+      label,
+      sentence,
+      ...(date ? { date } : {}),
+      color: "#000000",
+      evidence: {
+        quote: `quote of ${key}`,
+        footnotes: type === "cites" ? ["i"] : [],
+        sourceDoc: "doc:brief",
+        start: 0,
+        end: 0,
+      },
+    },
   }) satisfies GraphViewEdge;
 
 const NODES = [

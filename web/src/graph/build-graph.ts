@@ -41,6 +41,7 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
       // The claim as the server writes it: the hover hint shows it.
       sentence: String(a.sentence ?? ""),
       color: edgeColors.get(String(a.type)) ?? a.color ?? FALLBACK_EDGE_COLOR,
+      evidence: a.evidence ?? { quote: "", footnotes: [], sourceDoc: "", start: 0, end: 0 },
       size: 1.5,
       type: "straight",
       curvature: 0,
