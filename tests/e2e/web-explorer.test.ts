@@ -31,6 +31,21 @@ async function apiJson<T>(route: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Bring a tab of the results area forward, as a user would. */
+async function showTab(name: string, target: Page = page): Promise<void> {
+  await target.getByRole("tab", { name, exact: true }).click();
+}
+
+/** Resize the window and wait until the page has taken the new width and sigma has resized its canvas to it. */
+async function resize(viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.waitForFunction((width) => {
+    const graph = document.querySelector("#graph")?.getBoundingClientRect();
+    const canvas = document.querySelector("#graph canvas")?.getBoundingClientRect();
+    return window.innerWidth === width && !!graph && !!canvas && Math.abs(graph.width - canvas.width) < 1;
+  }, viewport.width);
+}
+
 async function detailsTitle(): Promise<string> {
   return ((await page.locator(".details .details-title").textContent()) ?? "").trim();
 }
@@ -287,6 +302,7 @@ describe("web explorer, main flow", () => {
   });
 
   it('finds cited paths from "Republic of Korea" to "Tomás Ojea Quintana" and highlights the chosen one', async () => {
+    await page.getByRole("tab", { name: "Paths" }).click();
     await page.getByLabel("From", { exact: true }).fill("Republic of Korea");
     await page
       .getByRole("option", { name: /^Republic of Korea/ })
@@ -310,8 +326,60 @@ describe("web explorer, main flow", () => {
     expect(summary).toMatch(/^The canvas highlights path 1: Republic of Korea → .*Ojea Quintana\.$/);
     // The camera moves to the path; its nodes and edges are drawn in colour, the rest faded (see reducers tests).
     await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(300);
-    await page.locator(".path-finder").scrollIntoViewIfNeeded();
+    // The answer is scrolled into view beside the canvas, under the results area's tabs.
+    const answer = (await page.locator(".path-list .path.chosen").boundingBox())!;
+    const results = (await page.locator(".results-panels").boundingBox())!;
+    expect(answer.y).toBeGreaterThanOrEqual(results.y);
+    expect(answer.y + 40).toBeLessThan(results.y + results.height);
     await shot("06-path");
+  });
+
+  it("keeps the path answer and the highlighted path on screen together at 1440x900 and at 800x900", async () => {
+    for (const viewport of [
+      { width: 1440, height: 900 },
+      { width: 800, height: 900 },
+    ]) {
+      await resize(viewport);
+      await page.locator(".path-list .path.chosen").scrollIntoViewIfNeeded();
+      const inWindow = (box: Box | null): boolean =>
+        !!box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 1 && box.y + 40 <= viewport.height;
+      // The chosen path's first cited sentence and the canvas are both inside the window, side by side or stacked.
+      const hop = await page.locator(".path-list .path.chosen .hop").first().boundingBox();
+      const canvas = await page.locator(".canvas-wrap").boundingBox();
+      expect(inWindow(hop), "the first step of the chosen path is off screen").toBe(true);
+      expect(inWindow(canvas), "the canvas is off screen").toBe(true);
+      expect(overlaps(hop!, canvas!)).toBe(false);
+      // The page itself never scrolls: the answer scrolls inside the results area.
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+      // The path stays drawn in colour over the faded rest.
+      await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(300);
+      await shot(`06b-path-${viewport.width}x${viewport.height}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it("enlarges the source reader to the whole results area, and gives the tabs their room back", async () => {
+    await page.locator(".path-list .path.chosen .hop").first().getByRole("button", { name: "Show in source" }).click();
+    const text = page.locator(".reader .source-text");
+    await text.locator("mark").first().waitFor();
+    const results = (await page.locator(".results").boundingBox())!;
+    const before = (await text.boundingBox())!;
+    const enlarge = page.getByRole("button", { name: "Enlarge" });
+    await enlarge.click();
+    await expect(enlarge.getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect.poll(async () => (await text.boundingBox())!.height).toBeGreaterThan(results.height * 0.7);
+    expect(await page.locator(".results-panels").isVisible()).toBe(false);
+    // The quote is still highlighted and in view.
+    const mark = (await text.locator("mark").first().boundingBox())!;
+    const enlarged = (await text.boundingBox())!;
+    expect(mark.y).toBeGreaterThanOrEqual(enlarged.y);
+    expect(mark.y).toBeLessThan(enlarged.y + enlarged.height);
+    await shot("06c-reader-enlarged");
+    await enlarge.click();
+    await expect.poll(async () => (await text.boundingBox())!.height).toBeLessThan(before.height + 2);
+    expect(await page.locator(".results-panels").isVisible()).toBe(true);
+    await page.getByRole("button", { name: "Close the source reader" }).click();
+    await text.waitFor({ state: "hidden" });
   });
 
   it("says why when there is no path", async () => {
@@ -344,7 +412,11 @@ describe("web explorer, main flow", () => {
     expect(link).toMatch(/nt=document/);
     await page.reload();
     await waitForGraph(page);
+    // The path answer comes forward in the results area; the selection waits in the details tab.
+    await page.locator(".path-list .path.chosen").waitFor();
+    await showTab("Details");
     await page.locator(".details .details-title", { hasText: selected }).waitFor();
+    await showTab("Paths");
     await expect(
       page.locator('.filters .type-toggle[data-type="document"]').getAttribute("aria-pressed"),
     ).resolves.toBe("false");
@@ -378,12 +450,14 @@ describe("web explorer, main flow", () => {
     );
     await page.locator("#status", { hasText: "The linked node “state:nowhere” is not in this graph." }).waitFor();
     await page.locator(".path-list").waitFor({ state: "detached" });
+    await showTab("Details");
     await page.locator(".details .muted", { hasText: "Select a node" }).waitFor();
 
     // The whole link again: the question is asked anew and its first path chosen.
     await go(link.hash.slice(1));
     await page.locator(".path-list .path.chosen").waitFor();
     await expect.poll(summary).toMatch(/^The canvas highlights path 1/);
+    await showTab("Details");
     await page.locator(".details .details-title").waitFor();
   });
 
@@ -406,18 +480,17 @@ describe("web explorer, main flow", () => {
       { width: 1280, height: 800 },
       { width: 400, height: 800 },
     ]) {
-      await page.setViewportSize(viewport);
-      // The page has taken the new width and sigma has resized its canvas to the container.
-      await page.waitForFunction((width) => {
-        const graph = document.querySelector("#graph")?.getBoundingClientRect();
-        const canvas = document.querySelector("#graph canvas")?.getBoundingClientRect();
-        return window.innerWidth === width && !!graph && !!canvas && Math.abs(graph.width - canvas.width) < 1;
-      }, viewport.width);
+      const narrow = viewport.width <= 980;
+      await resize(viewport);
+      // On a narrow window the left column folds into the results area's "Filters" tab.
+      const parts = [".app-header", ".canvas-wrap", ".results", ...(narrow ? [] : [".sidebar-left"])];
       const boxes = await Promise.all(
-        [".app-header", ".canvas-wrap", ".sidebar-left", ".sidebar-right"].map(
-          async (selector) => [selector, (await page.locator(selector).boundingBox())!] as const,
-        ),
+        parts.map(async (selector) => [selector, (await page.locator(selector).boundingBox())!] as const),
       );
+      for (const [selector, box] of boxes) {
+        expect(box.x + box.width, `${selector} is off the right of the window`).toBeLessThanOrEqual(viewport.width + 1);
+        expect(box.y + box.height, `${selector} is below the window`).toBeLessThanOrEqual(viewport.height + 1);
+      }
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           expect(overlaps(boxes[i]![1], boxes[j]![1]), `${boxes[i]![0]} overlaps ${boxes[j]![0]}`).toBe(false);
@@ -425,7 +498,10 @@ describe("web explorer, main flow", () => {
       }
       const canvas = boxes.find(([s]) => s === ".canvas-wrap")![1];
       expect(canvas.width).toBeGreaterThan(viewport.width > 800 ? 500 : 350);
-      expect(canvas.height).toBeGreaterThan(300);
+      expect(canvas.height).toBeGreaterThan(narrow ? 250 : 300);
+      const results = boxes.find(([s]) => s === ".results")![1];
+      expect(results.width).toBeGreaterThan(narrow ? 350 : 420);
+      expect(results.height).toBeGreaterThan(narrow ? 250 : 500);
       await shot(`07-layout-${viewport.width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });

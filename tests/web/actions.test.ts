@@ -5,6 +5,7 @@ import {
   askPaths,
   choosePath,
   clearPath,
+  clearReading,
   clearSelection,
   escape,
   pathParams,
@@ -39,6 +40,13 @@ describe("selection actions", () => {
     expect(state.selection).toEqual({ kind: "edge", id: "e:1" });
     expect(state.reading).toEqual({ edgeId: "e:1" });
     expect(clearSelection()(state)).toMatchObject({ selection: null, reading: null });
+  });
+
+  it("closes the source reader and keeps the selection", () => {
+    const state = selectEdge("e:1")(frozen(initialState()));
+    const closed = clearReading()(state);
+    expect(closed).toMatchObject({ selection: { kind: "edge", id: "e:1" }, reading: null });
+    expect(clearReading()(closed)).toBe(closed);
   });
 });
 

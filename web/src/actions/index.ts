@@ -6,6 +6,7 @@ export {
   setQueryResult,
   choosePath,
   clearPath,
+  clearReading,
   clearSelection,
   escape,
   hoverEdge,

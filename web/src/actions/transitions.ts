@@ -136,6 +136,9 @@ export const showEvidence =
   (state) =>
     state.reading?.edgeId === edgeId ? state : { ...state, reading: { edgeId } };
 
+/** Close the source reader; the selection stays. */
+export const clearReading = (): Action => (state) => (state.reading === null ? state : { ...state, reading: null });
+
 export const setCamera =
   (camera: CameraView | null): Action =>
   (state) => ({ ...state, camera });

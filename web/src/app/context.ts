@@ -4,6 +4,7 @@ import type { DisplayGraph, Visibility } from "../graph/index.js";
 import type { CanvasControls, Renderer } from "../renderer/index.js";
 import type { Store } from "../state/index.js";
 import type { DataCache } from "./data-cache.js";
+import type { ResultsArea } from "./results-area.js";
 
 export interface AppContext {
   store: Store;
@@ -14,6 +15,8 @@ export interface AppContext {
   data: DataCache;
   renderer: Renderer;
   canvas: CanvasControls;
+  /** The tabs answers are shown in (details, paths, table, query results) and the source reader's dock. */
+  results: ResultsArea;
   /** The nodes and edges that pass the current filters. */
   visibility(): Visibility;
   /** Put a short message in the status line (read by screen readers). */

@@ -2,6 +2,7 @@
 export interface ExplorerPage {
   /** The status line, read by screen readers. */
   status: HTMLElement;
+  layout: HTMLElement;
   /** Where sigma draws (and where loading and error messages stand until it does). */
   canvas: HTMLElement;
   canvasTools: HTMLElement;
@@ -10,7 +11,9 @@ export interface ExplorerPage {
   canvasSummary: HTMLElement;
   search: HTMLElement;
   left: HTMLElement;
-  right: HTMLElement;
+  splitter: HTMLElement;
+  /** The results area: details, paths, table and query results share it. */
+  results: HTMLElement;
 }
 
 function byId(id: string): HTMLElement {
@@ -22,12 +25,14 @@ function byId(id: string): HTMLElement {
 export function findPage(): ExplorerPage {
   return {
     status: byId("status"),
+    layout: byId("layout"),
     canvas: byId("graph"),
     canvasTools: byId("canvas-tools"),
     hoverHint: byId("hover-hint"),
     canvasSummary: byId("canvas-summary"),
     search: byId("search"),
     left: byId("sidebar-left"),
-    right: byId("sidebar-right"),
+    splitter: byId("splitter"),
+    results: byId("results"),
   };
 }

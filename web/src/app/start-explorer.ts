@@ -19,8 +19,12 @@ import { describeCanvas } from "./canvas-summary.js";
 import type { AppContext } from "./context.js";
 import { createDataCache } from "./data-cache.js";
 import { followPermalink } from "./follow-permalink.js";
+import { followResults } from "./follow-results.js";
 import { bindKeys } from "./keyboard.js";
+import { foldLeftColumn } from "./narrow-layout.js";
 import type { ExplorerPage } from "./page.js";
+import { createResultsArea } from "./results-area.js";
+import { mountSplitter } from "./splitter.js";
 
 export function startExplorer(
   page: ExplorerPage,
@@ -46,6 +50,7 @@ export function startExplorer(
     data: createDataCache(graph, sources),
     renderer: canvas.renderer,
     canvas: camera,
+    results: createResultsArea(page.results),
     visibility: canvas.visibility,
     announce: (message) => {
       page.status.textContent = message;
@@ -60,11 +65,16 @@ export function startExplorer(
 
   const searchInput = mountSearch(page.search, ctx);
   mountFilters(page.left, ctx);
-  mountPathFinder(page.left, ctx);
+  // The query panel stays where wt-cypherwire put it; its answers can move to a results tab (see README).
   mountQueryPanel(page.left, ctx);
   mountExport(page.left, ctx);
-  mountDetails(page.right, ctx);
-  mountSourceReader(page.right, ctx);
+  const filtersTab = ctx.results.addTab("filters", "Filters", { narrowOnly: true });
+  mountDetails(ctx.results.addTab("details", "Details"), ctx);
+  mountPathFinder(ctx.results.addTab("paths", "Paths"), ctx);
+  mountSourceReader(ctx.results.dock, ctx);
+  foldLeftColumn(page.left, ctx.results, filtersTab);
+  mountSplitter(page.splitter, page.layout, page.results);
+  followResults(ctx);
   mountCameraButtons(page.canvasTools, camera);
   syncPermalink(store, (decoded) => followPermalink(ctx, decoded));
   bindKeys(store, searchInput, page.hoverHint);

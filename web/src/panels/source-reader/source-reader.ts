@@ -1,6 +1,7 @@
 // The source reader: the brief's own text with the selected evidence highlighted and scrolled into view.
 import { errorMessage } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
+import { clearReading } from "../../actions/index.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import type { Reading } from "../../state/index.js";
 import { locateQuote } from "./highlight.js";
@@ -8,10 +9,34 @@ import { locateQuote } from "./highlight.js";
 export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
   const caption = h("p", { class: "reader-caption muted" });
   const text = h("div", { class: "source-text", attrs: { tabindex: "0", "aria-label": "Source text" } });
+  let enlarged = false;
+  const enlarge = h("button", {
+    class: "small-button",
+    text: "Enlarge",
+    attrs: { type: "button", "aria-pressed": "false", title: "Let the source text fill the results area" },
+  });
+  const setEnlarged = (on: boolean): void => {
+    enlarged = on;
+    enlarge.setAttribute("aria-pressed", String(on));
+    ctx.results.enlargeDock(on);
+  };
+  enlarge.addEventListener("click", () => setEnlarged(!enlarged));
+  const close = h("button", {
+    class: "small-button",
+    text: "Close",
+    attrs: { type: "button", "aria-label": "Close the source reader" },
+    on: { click: () => ctx.store.dispatch(clearReading()) },
+  });
+  const tools = h("div", { class: "reader-tools" }, enlarge, close);
   const section = h(
     "section",
     { class: "panel reader", attrs: { "aria-labelledby": "reader-label" } },
-    h("h2", { class: "panel-title", id: "reader-label", text: "Source reader" }),
+    h(
+      "div",
+      { class: "panel-head" },
+      h("h2", { class: "panel-title", id: "reader-label", text: "Source reader" }),
+      tools,
+    ),
     caption,
     text,
   );
@@ -21,6 +46,9 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
   let current: string | null = null;
 
   function idle(): void {
+    tools.hidden = true;
+    section.classList.add("idle");
+    if (enlarged) setEnlarged(false);
     caption.textContent = "Choose “Show in source” on a relation, or click an edge, to read its quote in context.";
     replaceChildren(text);
     text.hidden = true;
@@ -29,6 +57,8 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
   async function show(reading: Reading | null): Promise<void> {
     const mine = ++token;
     if (!reading) return idle();
+    tools.hidden = false;
+    section.classList.remove("idle");
     caption.textContent = "Loading the source…";
     try {
       const edge = await ctx.data.edge(reading.edgeId);
