@@ -286,19 +286,109 @@ describe("web explorer, main flow", () => {
     graph.forEachNode((_node, attributes) => expect(attributes.type).not.toBe("document"));
   });
 
-  it("narrows the graph with the date slider", async () => {
+  it("narrows the graph to a month on the timeline, and opens it again with All dates", async () => {
     const before = await legendCounts(page);
-    const end = page.getByRole("slider", { name: "End of date range" });
-    await end.focus();
-    await page.keyboard.press("Home");
+    const december = page.locator('.timeline-bar[data-month="2019-12"]');
+    await expect(december.getAttribute("aria-label")).resolves.toMatch(/^Dec 2019: (\d+ of )?\d+ dated claims$/);
+    await december.click();
+    await expect(december.getAttribute("aria-pressed")).resolves.toBe("true");
     const narrowed = await legendCounts(page);
     expect(narrowed.nodes + narrowed.edges).toBeLessThan(before.nodes + before.edges);
-    await expect.poll(() => page.url()).toMatch(/dt=\d{4}-\d{2}/);
+    await expect.poll(() => page.url()).toMatch(/df=2019-12&dt=2019-12/);
+    await expect(page.locator(".timeline-range").textContent()).resolves.toBe("Dec 2019 (undated claims stay in view)");
     await shot("05-date-narrowed");
-    await page.keyboard.press("End");
+    await page.getByRole("button", { name: "All dates" }).click();
     const restored = await legendCounts(page);
     expect(restored).toEqual(before);
     await expect.poll(() => page.url()).not.toMatch(/dt=/);
+  });
+
+  it('shows "what happened in December 2019" in two clicks: the month, then Hide undated', async () => {
+    await page.getByRole("button", { name: "Show everything" }).click();
+    await page.locator('.timeline-bar[data-month="2019-12"]').click();
+    await page.getByRole("button", { name: "Hide undated" }).click();
+    await expect(page.getByRole("button", { name: "Hide undated" }).getAttribute("aria-pressed")).resolves.toBe("true");
+    await expect.poll(() => page.url()).toMatch(/hu=1/);
+    // Every claim in view is dated in December 2019: December's bar holds all of them shown, every other month none.
+    const bars = await page
+      .locator(".timeline-bar")
+      .evaluateAll((els) => els.map((el) => [el.getAttribute("data-month"), el.getAttribute("aria-label")] as const));
+    const shown = (label: string | null): number => {
+      const m = /: (?:(\d+) of )?(\d+) dated claims?$/.exec(label ?? "");
+      if (!m) throw new Error(`bar label "${label}" unreadable`);
+      return Number(m[1] ?? m[2]);
+    };
+    // What the API dates in December 2019 (a day, the month, or an interval over it) is exactly what is counted, but
+    // for claims whose end is itself dated in another month (a resolution of October), which go with their end.
+    const graph = await apiJson<{
+      nodes: { key: string; attributes: { date?: string } }[];
+      edges: { source: string; target: string; attributes: { date?: string } }[];
+    }>("/api/graph");
+    const span = (date: string): [string, string] => {
+      const [first, last] = [date.split("/")[0]!, date.split("/").at(-1)!];
+      return [
+        first.length === 4 ? `${first}-01` : first.slice(0, 7),
+        last.length === 4 ? `${last}-12` : last.slice(0, 7),
+      ];
+    };
+    const overlapsDecember = (date: string): boolean => {
+      const [first, last] = span(date);
+      return first <= "2019-12" && last >= "2019-12";
+    };
+    const nodeDate = new Map(graph.nodes.map((n) => [n.key, n.attributes.date]));
+    const endInRange = (id: string): boolean => {
+      const date = nodeDate.get(id);
+      return date === undefined || overlapsDecember(date);
+    };
+    const inDecember = graph.edges.flatMap(({ source, target, attributes: { date } }) =>
+      date && overlapsDecember(date) && endInRange(source) && endInRange(target) ? [span(date)] : [],
+    );
+    const counts = await legendCounts(page);
+    expect(counts.edges).toBeGreaterThan(10);
+    expect(counts.edges).toBe(inDecember.length);
+    // December's bar holds every claim in view; another month's bar only those of an interval reaching December.
+    for (const [month, label] of bars) {
+      const expected = inDecember.filter(([first, last]) => first <= month! && last >= month!).length;
+      expect(shown(label), label ?? "").toBe(month === "2019-12" ? counts.edges : expected);
+    }
+    await shot("05b-december-2019");
+    await page.getByRole("button", { name: "Show everything" }).click();
+    await expect.poll(() => page.url()).not.toMatch(/hu=1|df=/);
+  });
+
+  it('shows "recommendations and whom they are addressed to" in two clicks', async () => {
+    await page.locator(".filters summary", { hasText: "Relation types" }).click();
+    await page.getByRole("button", { name: "Only is addressed to" }).click();
+    const graph = await apiJson<{
+      nodes: { key: string; attributes: { type: string } }[];
+      edges: { source: string; target: string; attributes: { type: string } }[];
+    }>("/api/graph");
+    const addressed = graph.edges.filter((e) => e.attributes.type === "addressed-to");
+    const ends = new Set(addressed.flatMap((e) => [e.source, e.target]));
+    const counts = await legendCounts(page);
+    expect(counts.edges).toBe(addressed.length);
+    expect(counts.nodes).toBe(ends.size);
+    // The recommendations in view are those addressed to someone, as the legend counts them.
+    const recommendations = graph.nodes.filter((n) => n.attributes.type === "recommendation");
+    const addressedRecommendations = recommendations.filter((n) => ends.has(n.key)).length;
+    expect(addressedRecommendations).toBeGreaterThan(0);
+    const recommendationCount = page.locator('.filters .type-toggle[data-type="recommendation"] .type-count');
+    await expect(recommendationCount.textContent()).resolves.toBe(
+      addressedRecommendations === recommendations.length
+        ? String(recommendations.length)
+        : `${addressedRecommendations}/${recommendations.length}`,
+    );
+    await expect(
+      page.locator('.filters .type-toggle[data-type="addressed-to"]').getAttribute("aria-pressed"),
+    ).resolves.toBe("true");
+    await expect(page.locator('.filters .type-toggle[data-type="cites"]').getAttribute("aria-pressed")).resolves.toBe(
+      "false",
+    );
+    await expect(page.getByLabel("Hide nodes without a relation shown").isChecked()).resolves.toBe(true);
+    await shot("05c-recommendations-addressed");
+    await page.getByRole("button", { name: "Show everything" }).click();
+    await page.locator(".filters summary", { hasText: "Relation types" }).click();
+    await page.locator('.filters .type-toggle[data-type="document"]').click();
   });
 
   it('finds cited paths from "Republic of Korea" to "Tomás Ojea Quintana" and highlights the chosen one', async () => {

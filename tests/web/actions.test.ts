@@ -8,15 +8,19 @@ import {
   clearReading,
   clearSelection,
   escape,
+  onlyEdgeType,
+  onlyNodeType,
   pathParams,
   runPathQuery,
   selectEdge,
   selectNode,
   setDateRange,
   setFilterMode,
+  setHideUndated,
   setPathResult,
   toggleEdgeType,
   toggleNodeType,
+  toggleSource,
 } from "../../web/src/actions/index.js";
 import type { PathObject, PathsRequest, PathsResponse } from "../../web/src/api/index.js";
 import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/state/index.js";
@@ -59,6 +63,30 @@ describe("filter actions", () => {
     expect(toggleNodeType("document")(hidden).filters.hiddenNodeTypes).toEqual([]);
     expect(toggleNodeType("document", true)(hidden)).toBe(hidden);
     expect(toggleEdgeType("cites")(start).filters.hiddenEdgeTypes).toEqual(["cites"]);
+  });
+
+  it("keeps one type alone with Only, for nodes and for relations (whose unlinked nodes go too)", () => {
+    const start = frozen(toggleNodeType("person")(initialState()));
+    expect(onlyNodeType("state", ["state", "document", "person"])(start).filters.hiddenNodeTypes).toEqual([
+      "document",
+      "person",
+    ]);
+    const only = onlyEdgeType("addressed-to", ["cites", "addressed-to", "declined"])(start);
+    expect(only.filters).toMatchObject({
+      hiddenEdgeTypes: ["cites", "declined"],
+      hideUnlinked: true,
+      hiddenNodeTypes: ["person"],
+    });
+  });
+
+  it("switches sources and Hide undated, returning the same state when nothing changes", () => {
+    const start = frozen(initialState());
+    const hidden = toggleSource("doc:brief")(start);
+    expect(hidden.filters.hiddenSources).toEqual(["doc:brief"]);
+    expect(toggleSource("doc:brief", true)(hidden)).toBe(hidden);
+    const undated = setHideUndated(true)(start);
+    expect(undated.filters.hideUndated).toBe(true);
+    expect(setHideUndated(true)(undated)).toBe(undated);
   });
 
   it("orders a reversed date range and ignores a repeated one", () => {

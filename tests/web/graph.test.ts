@@ -5,11 +5,13 @@ import {
   buildGraph,
   computeVisibility,
   countByNodeType,
+  countBySource,
   dateInRange,
   FALLBACK_NODE_SIZE,
   formatDate,
   lastDayOfMonth,
   monthBounds,
+  monthHistogram,
   monthsBetween,
   timelineMonths,
 } from "../../web/src/graph/index.js";
@@ -138,5 +140,58 @@ describe("computeVisibility", () => {
     expect(vis.edges.has("e:declined")).toBe(false);
     expect(vis.edges.has("e:call-kor")).toBe(true);
     expect(vis.edges.has("e:call-kor-2")).toBe(false);
+  });
+
+  it("hides undated claims, and undated nodes no claim shown touches, with hideUndated", () => {
+    const vis = computeVisibility(fixtureGraph(), { ...DEFAULT_FILTERS, hideUndated: true });
+    expect([...vis.edges].sort()).toEqual(["e:call-kor-2", "e:declined"]);
+    // The DPRK has no date and no dated claim; the brief and L.26 are dated themselves.
+    expect([...vis.nodes].sort()).toEqual(["doc:brief", "doc:l26", "person:q", "state:kor"]);
+  });
+
+  it("keeps only the claims of a month and their ends with hideUndated and a range", () => {
+    const filters = { ...DEFAULT_FILTERS, hideUndated: true, dateFrom: "2019-10", dateTo: "2019-11" };
+    const vis = computeVisibility(fixtureGraph(), filters);
+    expect([...vis.edges].sort()).toEqual(["e:call-kor-2", "e:declined"]);
+    expect([...vis.nodes].sort()).toEqual(["doc:l26", "person:q", "state:kor"]);
+  });
+
+  it("drops every node no shown relation touches with hideUnlinked", () => {
+    const filters = { ...DEFAULT_FILTERS, hiddenEdgeTypes: ["cites", "declined"], hideUnlinked: true };
+    const vis = computeVisibility(fixtureGraph(), filters);
+    expect([...vis.edges].sort()).toEqual(["e:call-kor", "e:call-kor-2"]);
+    expect([...vis.nodes].sort()).toEqual(["person:q", "state:kor"]);
+  });
+
+  it("drops the claims of a hidden source and counts them per source", () => {
+    const graph = fixtureGraph();
+    const vis = computeVisibility(graph, { ...DEFAULT_FILTERS, hiddenSources: ["doc:brief"] });
+    expect(vis.edges.size).toBe(0);
+    expect(vis.nodes.size).toBe(graph.order);
+    expect(countBySource(graph, vis.edges)).toEqual(new Map([["doc:brief", { shown: 0, total: 4 }]]));
+  });
+});
+
+describe("monthHistogram", () => {
+  it("counts dated claims per month, and those shown", () => {
+    const graph = fixtureGraph();
+    const vis = computeVisibility(graph, { ...DEFAULT_FILTERS, hiddenEdgeTypes: ["called-on"] });
+    expect(monthHistogram(graph, vis.edges)).toEqual([
+      { month: "2019-10", total: 1, shown: 0 },
+      { month: "2019-11", total: 1, shown: 1 },
+    ]);
+  });
+
+  it("counts an interval in every month it spans, and has no bars when nothing is dated", () => {
+    const graph = fixtureGraph();
+    graph.setEdgeAttribute("e:cites", "date", "2019-09/2019-11");
+    const bars = monthHistogram(graph, new Set(["e:cites"]));
+    expect(bars.map((b) => [b.month, b.total, b.shown])).toEqual([
+      ["2019-09", 1, 1],
+      ["2019-10", 2, 1],
+      ["2019-11", 2, 1],
+    ]);
+    graph.forEachEdge((edge) => graph.removeEdgeAttribute(edge, "date"));
+    expect(monthHistogram(graph, new Set())).toEqual([]);
   });
 });

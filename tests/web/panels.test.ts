@@ -1,6 +1,6 @@
 // Pure helpers of the panels: relation sentences and groups, quote location, path and export parameters.
 import { describe, expect, it } from "vitest";
-import { exportUrl, viewParams } from "../../web/src/panels/export/export-urls.js";
+import { exportUrl, screenOnlyFilters, viewParams } from "../../web/src/panels/export/export-urls.js";
 import { pathParams } from "../../web/src/actions/index.js";
 import { groupHeading, groupRelations, otherEnds } from "../../web/src/panels/shared/sentence.js";
 import { locateQuote } from "../../web/src/panels/source-reader/highlight.js";
@@ -79,5 +79,13 @@ describe("path and export parameters", () => {
       "/api/export?format=json&from=state%3Akor&to=person%3Aq&maxHops=4&limit=5&direction=any&includeProvenance=false" +
         "&edgeTypes=called-on%2Cdeclined&excludeNodeTypes=document",
     );
+  });
+
+  it("names the filters a view export cannot carry, and none when only types and dates are on", () => {
+    expect(screenOnlyFilters({ ...DEFAULT_FILTERS, hiddenNodeTypes: ["document"], dateFrom: "2019-02" })).toEqual([]);
+    expect(screenOnlyFilters({ ...DEFAULT_FILTERS, hideUndated: true, hiddenSources: ["doc:brief"] })).toEqual([
+      "Hide undated",
+      "Sources",
+    ]);
   });
 });

@@ -22,8 +22,11 @@ const FULL: PermalinkState = {
   filters: {
     hiddenNodeTypes: ["document", "topic"],
     hiddenEdgeTypes: ["cites"],
+    hiddenSources: ["document:other-brief"],
     dateFrom: "2019-10",
     dateTo: "2019-12",
+    hideUndated: true,
+    hideUnlinked: true,
     mode: "dim",
     showSuggestions: true,
   },

@@ -11,17 +11,22 @@ export {
   escape,
   hoverEdge,
   hoverNode,
+  onlyEdgeType,
+  onlyNodeType,
   resetFilters,
   selectEdge,
   selectNode,
   setCamera,
   setDateRange,
   setFilterMode,
+  setHideUndated,
+  setHideUnlinked,
   setShowSuggestions,
   setPathResult,
   showEvidence,
   toggleEdgeType,
   toggleNodeType,
+  toggleSource,
 } from "./transitions.js";
 export { runPathQuery } from "./run-path-query.js";
 export { runCypherQuery } from "./run-cypher-query.js";

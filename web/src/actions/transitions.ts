@@ -39,24 +39,54 @@ export const hoverEdge =
   (state) =>
     state.hoveredEdge === id ? state : { ...state, hoveredEdge: id };
 
-/** Show or hide a node type; `hidden` forces a value, otherwise it flips. */
-export const toggleNodeType =
-  (type: string, hidden?: boolean): Action =>
-  (state) => {
-    const list = toggled(state.filters.hiddenNodeTypes, type, hidden);
-    return list === state.filters.hiddenNodeTypes
-      ? state
-      : { ...state, filters: { ...state.filters, hiddenNodeTypes: list } };
-  };
+/** A switch over one of the filters' lists of hidden names; `hidden` forces a value, otherwise it flips. */
+function toggleIn(list: "hiddenNodeTypes" | "hiddenEdgeTypes" | "hiddenSources") {
+  return (name: string, hidden?: boolean): Action =>
+    (state) => {
+      const next = toggled(state.filters[list], name, hidden);
+      return next === state.filters[list] ? state : { ...state, filters: { ...state.filters, [list]: next } };
+    };
+}
 
-export const toggleEdgeType =
-  (type: string, hidden?: boolean): Action =>
-  (state) => {
-    const list = toggled(state.filters.hiddenEdgeTypes, type, hidden);
-    return list === state.filters.hiddenEdgeTypes
-      ? state
-      : { ...state, filters: { ...state.filters, hiddenEdgeTypes: list } };
-  };
+/** Show or hide a node type. */
+export const toggleNodeType = toggleIn("hiddenNodeTypes");
+/** Show or hide a relation type. */
+export const toggleEdgeType = toggleIn("hiddenEdgeTypes");
+/** Show or hide the claims of one source (its document id). */
+export const toggleSource = toggleIn("hiddenSources");
+
+/** "Only this type": every node type of `present` but `type` is switched off, and `type` on. */
+export const onlyNodeType =
+  (type: string, present: readonly string[]): Action =>
+  (state) => ({
+    ...state,
+    filters: { ...state.filters, hiddenNodeTypes: present.filter((t) => t !== type).sort() },
+  });
+
+/**
+ * "Only this relation": every relation type of `present` but `type` is switched off, and the nodes it does not
+ * touch go too, so what stays reads as the relation's two sides (recommendations and whom they are addressed to).
+ */
+export const onlyEdgeType =
+  (type: string, present: readonly string[]): Action =>
+  (state) => ({
+    ...state,
+    filters: {
+      ...state.filters,
+      hiddenEdgeTypes: present.filter((t) => t !== type).sort(),
+      hideUnlinked: true,
+    },
+  });
+
+export const setHideUndated =
+  (on: boolean): Action =>
+  (state) =>
+    state.filters.hideUndated === on ? state : { ...state, filters: { ...state.filters, hideUndated: on } };
+
+export const setHideUnlinked =
+  (on: boolean): Action =>
+  (state) =>
+    state.filters.hideUnlinked === on ? state : { ...state, filters: { ...state.filters, hideUnlinked: on } };
 
 /** Keep only elements dated within [from, to] (months "YYYY-MM"; null leaves that end open). */
 export const setDateRange =

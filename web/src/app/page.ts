@@ -7,6 +7,8 @@ export interface ExplorerPage {
   canvas: HTMLElement;
   canvasTools: HTMLElement;
   hoverHint: HTMLElement;
+  /** The histogram of dated claims under the canvas. */
+  timeline: HTMLElement;
   /** The canvas in words, for screen readers. */
   canvasSummary: HTMLElement;
   search: HTMLElement;
@@ -29,6 +31,7 @@ export function findPage(): ExplorerPage {
     canvas: byId("graph"),
     canvasTools: byId("canvas-tools"),
     hoverHint: byId("hover-hint"),
+    timeline: byId("timeline"),
     canvasSummary: byId("canvas-summary"),
     search: byId("search"),
     left: byId("sidebar-left"),

@@ -11,6 +11,7 @@ import { mountPathFinder } from "../panels/path-finder/index.js";
 import { mountQueryPanel } from "../panels/query/index.js";
 import { mountSearch } from "../panels/search/index.js";
 import { mountSourceReader } from "../panels/source-reader/index.js";
+import { mountTimeline } from "../panels/timeline/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
 import { cameraControls, createCanvas, fitChosenPath, mountCameraButtons, trackCamera } from "../renderer/index.js";
 import { createStore, initialState } from "../state/index.js";
@@ -68,6 +69,7 @@ export function startExplorer(
   // The query panel stays where wt-cypherwire put it; its answers can move to a results tab (see README).
   mountQueryPanel(page.left, ctx);
   mountExport(page.left, ctx);
+  mountTimeline(page.timeline, ctx);
   const filtersTab = ctx.results.addTab("filters", "Filters", { narrowOnly: true });
   mountDetails(ctx.results.addTab("details", "Details"), ctx);
   mountPathFinder(ctx.results.addTab("paths", "Paths"), ctx);

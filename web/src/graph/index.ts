@@ -9,6 +9,8 @@ export {
   monthsBetween,
   timelineMonths,
 } from "./dates.js";
-export { computeVisibility, countByEdgeType, countByNodeType } from "./visibility.js";
+export { monthHistogram } from "./month-histogram.js";
+export type { MonthBar } from "./month-histogram.js";
+export { computeVisibility, countByEdgeType, countByNodeType, countBySource } from "./visibility.js";
 export type { Visibility } from "./visibility.js";
 export type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from "./types.js";

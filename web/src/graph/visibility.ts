@@ -1,6 +1,7 @@
-// Which nodes and edges pass the filters: type switches and the date range. Pure; the reducers decide the look.
+// Which nodes and edges pass the filters: type and source switches, the date range, "Hide undated" and "Hide
+// unlinked". Pure; the reducers decide the look.
 import type { Filters } from "../state/index.js";
-import { dateInRange } from "./dates.js";
+import { dateInRange, monthBounds } from "./dates.js";
 import type { DisplayGraph } from "./types.js";
 
 export interface Visibility {
@@ -10,54 +11,67 @@ export interface Visibility {
 
 /**
  * A node passes when its type is on, its date (if any) overlaps the range, and it is not a suggestion while those are
- * off. An edge passes when its relation type
- * is on, its date overlaps, and both its ends pass.
+ * off. An edge passes when its relation type and its source are on, it is not a suggestion while those are off, its
+ * date overlaps (or, with `hideUndated`, it has a readable date that does), and both its ends pass. Then, with
+ * `hideUndated`, an undated node stays only if a passing edge touches it, and with `hideUnlinked` every node no
+ * passing edge touches goes: a claim's two ends are what make it readable.
  */
 export function computeVisibility(graph: DisplayGraph, filters: Filters): Visibility {
   const hiddenNodeTypes = new Set(filters.hiddenNodeTypes);
   const hiddenEdgeTypes = new Set(filters.hiddenEdgeTypes);
+  const hiddenSources = new Set(filters.hiddenSources);
+  const dated = (date: string | undefined): boolean =>
+    dateInRange(date, filters.dateFrom, filters.dateTo) && (!filters.hideUndated || monthBounds(date) !== null);
   const nodes = new Set<string>();
   const edges = new Set<string>();
   graph.forEachNode((node, a) => {
     if (a.status === "suggested" && !filters.showSuggestions) return;
     if (!hiddenNodeTypes.has(a.nodeType) && dateInRange(a.date, filters.dateFrom, filters.dateTo)) nodes.add(node);
   });
+  const linked = new Set<string>();
   graph.forEachEdge((edge, a, source, target) => {
-    if (hiddenEdgeTypes.has(a.relType)) return;
+    if (hiddenEdgeTypes.has(a.relType) || hiddenSources.has(a.evidence.sourceDoc)) return;
     if (a.status === "suggested" && !filters.showSuggestions) return;
     if (!nodes.has(source) || !nodes.has(target)) return;
-    if (!dateInRange(a.date, filters.dateFrom, filters.dateTo)) return;
+    if (!dated(a.date)) return;
     edges.add(edge);
+    linked.add(source).add(target);
   });
+  if (filters.hideUndated || filters.hideUnlinked) {
+    for (const node of nodes) {
+      if (linked.has(node)) continue;
+      if (filters.hideUnlinked || monthBounds(graph.getNodeAttribute(node, "date")) === null) nodes.delete(node);
+    }
+  }
   return { nodes, edges };
 }
 
+type Counts = Map<string, { shown: number; total: number }>;
+
+function tally(counts: Counts, key: string, shown: boolean): void {
+  const entry = counts.get(key) ?? { shown: 0, total: 0 };
+  entry.total += 1;
+  if (shown) entry.shown += 1;
+  counts.set(key, entry);
+}
+
 /** Counts of visible elements per node type, for the legend. */
-export function countByNodeType(
-  graph: DisplayGraph,
-  nodes: Set<string>,
-): Map<string, { shown: number; total: number }> {
-  const counts = new Map<string, { shown: number; total: number }>();
-  graph.forEachNode((node, a) => {
-    const entry = counts.get(a.nodeType) ?? { shown: 0, total: 0 };
-    entry.total += 1;
-    if (nodes.has(node)) entry.shown += 1;
-    counts.set(a.nodeType, entry);
-  });
+export function countByNodeType(graph: DisplayGraph, nodes: Set<string>): Counts {
+  const counts: Counts = new Map();
+  graph.forEachNode((node, a) => tally(counts, a.nodeType, nodes.has(node)));
   return counts;
 }
 
 /** Counts of visible edges per relation type. */
-export function countByEdgeType(
-  graph: DisplayGraph,
-  edges: Set<string>,
-): Map<string, { shown: number; total: number }> {
-  const counts = new Map<string, { shown: number; total: number }>();
-  graph.forEachEdge((edge, a) => {
-    const entry = counts.get(a.relType) ?? { shown: 0, total: 0 };
-    entry.total += 1;
-    if (edges.has(edge)) entry.shown += 1;
-    counts.set(a.relType, entry);
-  });
+export function countByEdgeType(graph: DisplayGraph, edges: Set<string>): Counts {
+  const counts: Counts = new Map();
+  graph.forEachEdge((edge, a) => tally(counts, a.relType, edges.has(edge)));
+  return counts;
+}
+
+/** Counts of visible edges (claims) per source document. */
+export function countBySource(graph: DisplayGraph, edges: Set<string>): Counts {
+  const counts: Counts = new Map();
+  graph.forEachEdge((edge, a) => tally(counts, a.evidence.sourceDoc, edges.has(edge)));
   return counts;
 }

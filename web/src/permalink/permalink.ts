@@ -44,6 +44,9 @@ export function encodePermalink(state: Pick<AppState, keyof PermalinkState>): st
   if (f.hiddenEdgeTypes.length) p.set("et", [...f.hiddenEdgeTypes].sort().join(","));
   if (f.dateFrom) p.set("df", f.dateFrom);
   if (f.dateTo) p.set("dt", f.dateTo);
+  if (f.hiddenSources.length) p.set("src", [...f.hiddenSources].sort().join(","));
+  if (f.hideUndated) p.set("hu", "1");
+  if (f.hideUnlinked) p.set("hl", "1");
   if (f.mode !== DEFAULT_FILTERS.mode) p.set("m", f.mode);
   if (f.showSuggestions) p.set("sg", "1");
   const q = state.pathQuery;
@@ -74,8 +77,11 @@ export function decodePermalink(hash: string): PermalinkState {
   const filters: Filters = {
     hiddenNodeTypes: list(p.get("nt")),
     hiddenEdgeTypes: list(p.get("et")),
+    hiddenSources: list(p.get("src")),
     dateFrom: dateFrom && MONTH.test(dateFrom) ? dateFrom : null,
     dateTo: dateTo && MONTH.test(dateTo) ? dateTo : null,
+    hideUndated: p.get("hu") === "1",
+    hideUnlinked: p.get("hl") === "1",
     mode: p.get("m") === "dim" ? "dim" : p.get("m") === "hide" ? "hide" : DEFAULT_FILTERS.mode,
     showSuggestions: p.get("sg") === "1",
   };

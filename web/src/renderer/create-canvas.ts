@@ -29,6 +29,11 @@ export function createCanvas(container: HTMLElement, graph: DisplayGraph, store:
     view = computeView(graph, state, visibility);
     renderer.refresh({ skipIndexation: true });
   });
+  // Sigma follows the window's size only; the container also changes with the splitter, the timeline and the panels
+  // mounted after it, and a canvas of the old size would draw the graph off centre and miss the pointer.
+  const resized = new ResizeObserver(() => renderer.scheduleRefresh());
+  resized.observe(container);
+  renderer.on("kill", () => resized.disconnect());
   return { renderer, view: () => view, visibility: () => visibility };
 }
 

@@ -5,8 +5,11 @@ import type { AppState, Filters, PathQuery } from "./types.js";
 export const DEFAULT_FILTERS: Filters = {
   hiddenNodeTypes: [],
   hiddenEdgeTypes: [],
+  hiddenSources: [],
   dateFrom: null,
   dateTo: null,
+  hideUndated: false,
+  hideUnlinked: false,
   mode: "hide",
   showSuggestions: false,
 };

@@ -12,10 +12,16 @@ export interface Filters {
   hiddenNodeTypes: string[];
   /** Edge (relation) types switched off. */
   hiddenEdgeTypes: string[];
-  /** First month kept ("YYYY-MM"), or null for no lower bound. Undated elements are always kept. */
+  /** Sources (document ids) whose claims are switched off. */
+  hiddenSources: string[];
+  /** First month kept ("YYYY-MM"), or null for no lower bound. Undated elements are kept unless `hideUndated`. */
   dateFrom: string | null;
   /** Last month kept ("YYYY-MM"), or null for no upper bound. */
   dateTo: string | null;
+  /** Drop undated claims; an undated node stays only while a claim shown touches it. */
+  hideUndated: boolean;
+  /** Drop nodes no shown relation touches ("Only this" on a relation type turns it on). */
+  hideUnlinked: boolean;
   mode: FilterMode;
   /** Whether records a program suggested and no person has reviewed yet are drawn (when the server sends them). */
   showSuggestions: boolean;

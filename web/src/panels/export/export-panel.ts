@@ -3,7 +3,7 @@ import { downloadAsPNG } from "@sigma/export-image";
 import type { AppContext } from "../../app/context.js";
 import { h } from "../../dom/index.js";
 import type { AppState } from "../../state/index.js";
-import { EXPORT_FORMATS, exportUrl } from "./export-urls.js";
+import { EXPORT_FORMATS, exportUrl, screenOnlyFilters } from "./export-urls.js";
 import type { ExportScope } from "./export-urls.js";
 
 const SCOPES: { scope: ExportScope; label: string }[] = [
@@ -88,9 +88,12 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
         link.setAttribute("aria-disabled", "true");
       }
     }
+    const screenOnly = screenOnlyFilters(state.filters);
     note.textContent =
       scope === "view"
-        ? "Exports the nodes and relations that pass the filters."
+        ? screenOnly.length > 0
+          ? `Exports the nodes and relations that pass the type and date filters; ${screenOnly.join(", ")} apply on screen only.`
+          : "Exports the nodes and relations that pass the filters."
         : scope === "path"
           ? "Exports the nodes and relations of the paths found."
           : "Exports every node and relation with its evidence.";

@@ -40,6 +40,19 @@ export function viewParams(ctx: ExportContext): ViewFilterRequest {
   return params;
 }
 
+/**
+ * The filters the server's view export cannot express yet (it filters each element on its own, and these look at a
+ * claim's neighbours or its source), named as the filters panel names them; the file is wider than the screen when
+ * any is on.
+ */
+export function screenOnlyFilters(filters: Filters): string[] {
+  return [
+    filters.hideUndated && "Hide undated",
+    filters.hideUnlinked && "Hide nodes without a relation shown",
+    filters.hiddenSources.length > 0 && "Sources",
+  ].filter((name): name is string => typeof name === "string");
+}
+
 /** The URL of an export, or null when the scope has nothing to export (no path asked yet). */
 export function exportUrl(format: ExportFormat, scope: ExportScope, ctx: ExportContext): string | null {
   let request: ExportRequest = { format };

@@ -1,26 +1,45 @@
-// Filters: the legend (node types, doubling as a filter), relation types, the timeline and hide-or-dim; with counts.
+// Filters: the legend (node types, doubling as a filter), relation types, each with "Only" beside it, sources, the
+// suggestions switch and hide-or-dim; with counts. The dates are the timeline's (panels/timeline).
 import {
+  onlyEdgeType,
+  onlyNodeType,
   resetFilters,
-  setDateRange,
   setFilterMode,
+  setHideUnlinked,
   setShowSuggestions,
   toggleEdgeType,
   toggleNodeType,
+  toggleSource,
 } from "../../actions/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
-import { countByEdgeType, countByNodeType, formatMonth, timelineMonths } from "../../graph/index.js";
+import { countByEdgeType, countByNodeType, countBySource } from "../../graph/index.js";
 import type { AppState } from "../../state/index.js";
 
 interface TypeRow {
   name: string;
+  /** The switch and its "Only" button, side by side in the list. */
+  row: HTMLElement;
   button: HTMLButtonElement;
   count: HTMLElement;
 }
 
-function typeButton(name: string, label: string, color: string, shape: "dot" | "line", onClick: () => void): TypeRow {
-  const swatch = h("span", { class: shape === "dot" ? "swatch" : "edge-swatch", attrs: { "aria-hidden": "true" } });
-  swatch.style.backgroundColor = color;
+interface RowLook {
+  name: string;
+  label: string;
+  color: string;
+  shape: "dot" | "line" | "none";
+  onClick: () => void;
+  /** "Only this": switch every other one off. */
+  onOnly?: () => void;
+}
+
+function typeButton({ name, label, color, shape, onClick, onOnly }: RowLook): TypeRow {
+  const swatch =
+    shape === "none"
+      ? null
+      : h("span", { class: shape === "dot" ? "swatch" : "edge-swatch", attrs: { "aria-hidden": "true" } });
+  if (swatch) swatch.style.backgroundColor = color;
   const count = h("span", { class: "type-count" });
   const button = h(
     "button",
@@ -30,62 +49,78 @@ function typeButton(name: string, label: string, color: string, shape: "dot" | "
     count,
   );
   button.addEventListener("click", onClick);
-  return { name, button, count };
+  const only = onOnly
+    ? h("button", {
+        class: "only-button",
+        text: "Only",
+        attrs: { type: "button", "aria-label": `Only ${label}`, title: `Show only ${label}`, "data-only": name },
+        on: { click: onOnly },
+      })
+    : null;
+  return { name, row: h("li", { class: "type-row" }, button, only), button, count };
+}
+
+function showCount(row: TypeRow, shown: boolean, c: { shown: number; total: number } | undefined): void {
+  const { shown: n, total } = c ?? { shown: 0, total: 0 };
+  row.button.setAttribute("aria-pressed", String(shown));
+  row.count.textContent = n === total ? String(total) : `${n}/${total}`;
 }
 
 export function mountFilters(root: HTMLElement, ctx: AppContext): void {
   const { graph, store } = ctx;
   const summary = h("p", { class: "counts", id: "view-counts", attrs: { "aria-live": "polite" } });
 
-  // Node types present in the graph, in the schema's order.
+  // Node and relation types present in the graph, in the schema's order, then any the schema lacks.
   const presentNodeTypes = new Set<string>();
   graph.forEachNode((_n, a) => presentNodeTypes.add(a.nodeType));
-  const nodeRows = ctx.schema.nodeTypes
-    .filter((t) => presentNodeTypes.has(t.name))
-    .map((t) => typeButton(t.name, t.plural || t.label, t.color, "dot", () => store.dispatch(toggleNodeType(t.name))));
-  for (const type of presentNodeTypes) {
-    if (!ctx.nodeTypes.has(type))
-      nodeRows.push(typeButton(type, type, "#888", "dot", () => store.dispatch(toggleNodeType(type))));
-  }
+  const nodeTypeNames = [
+    ...ctx.schema.nodeTypes.filter((t) => presentNodeTypes.has(t.name)).map((t) => t.name),
+    ...[...presentNodeTypes].filter((t) => !ctx.nodeTypes.has(t)),
+  ];
+  const nodeRows = nodeTypeNames.map((name) => {
+    const info = ctx.nodeTypes.get(name);
+    return typeButton({
+      name,
+      label: info ? info.plural || info.label : name,
+      color: info?.color ?? "#888",
+      shape: "dot",
+      onClick: () => store.dispatch(toggleNodeType(name)),
+      onOnly: () => store.dispatch(onlyNodeType(name, nodeTypeNames)),
+    });
+  });
 
   const presentEdgeTypes = new Set<string>();
   graph.forEachEdge((_e, a) => presentEdgeTypes.add(a.relType));
-  const edgeRows = ctx.schema.edgeTypes
-    .filter((t) => presentEdgeTypes.has(t.name))
-    .map((t) => typeButton(t.name, t.label, t.color, "line", () => store.dispatch(toggleEdgeType(t.name))));
-  for (const type of presentEdgeTypes) {
-    if (!ctx.edgeTypes.has(type))
-      edgeRows.push(typeButton(type, type, "#999", "line", () => store.dispatch(toggleEdgeType(type))));
-  }
+  const edgeTypeNames = [
+    ...ctx.schema.edgeTypes.filter((t) => presentEdgeTypes.has(t.name)).map((t) => t.name),
+    ...[...presentEdgeTypes].filter((t) => !ctx.edgeTypes.has(t)),
+  ];
+  const edgeRows = edgeTypeNames.map((name) => {
+    const info = ctx.edgeTypes.get(name);
+    return typeButton({
+      name,
+      label: info?.label ?? name,
+      color: info?.color ?? "#999",
+      shape: "line",
+      onClick: () => store.dispatch(toggleEdgeType(name)),
+      onOnly: () => store.dispatch(onlyEdgeType(name, edgeTypeNames)),
+    });
+  });
 
-  // Timeline over the dated nodes and edges, in months.
-  const dates: (string | undefined)[] = [];
-  graph.forEachNode((_n, a) => dates.push(a.date));
-  graph.forEachEdge((_e, a) => dates.push(a.date));
-  const months = timelineMonths(dates);
-  const last = Math.max(0, months.length - 1);
-  const startInput = h("input", {
-    id: "date-start",
-    class: "range",
-    attrs: { type: "range", min: 0, max: last, step: 1, value: 0, "aria-label": "Start of date range" },
-  });
-  const endInput = h("input", {
-    id: "date-end",
-    class: "range",
-    attrs: { type: "range", min: 0, max: last, step: 1, value: last, "aria-label": "End of date range" },
-  });
-  const rangeText = h("output", { class: "range-text", attrs: { for: "date-start date-end" } });
-  const onRange = (moved: "start" | "end"): void => {
-    let a = Number(startInput.value);
-    let b = Number(endInput.value);
-    if (a > b) {
-      if (moved === "start") b = a;
-      else a = b;
-    }
-    store.dispatch(setDateRange(a <= 0 ? null : months[a]!, b >= last ? null : months[b]!));
-  };
-  startInput.addEventListener("input", () => onRange("start"));
-  endInput.addEventListener("input", () => onRange("end"));
+  // Sources: the document each claim's evidence comes from, named by its node's label.
+  const sourceNames = [...new Set(graph.mapEdges((_e, a) => a.evidence.sourceDoc))].filter(Boolean).sort();
+  const sourceRows = sourceNames.map((doc) =>
+    typeButton({
+      name: doc,
+      label: graph.hasNode(doc) ? graph.getNodeAttribute(doc, "label") : doc,
+      color: "",
+      shape: "none",
+      onClick: () => store.dispatch(toggleSource(doc)),
+    }),
+  );
+
+  const unlinked = h("input", { id: "hide-unlinked", attrs: { type: "checkbox" } });
+  unlinked.addEventListener("change", () => store.dispatch(setHideUnlinked(unlinked.checked)));
 
   const modeName = "filter-mode";
   const modeHide = h("input", { id: "mode-hide", attrs: { type: "radio", name: modeName, value: "hide" } });
@@ -117,35 +152,22 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
     ),
     summary,
     h("h3", { class: "subhead", id: "node-types-label", text: "Node types" }),
-    h("p", { class: "hint", text: "Click a type to hide or show it." }),
-    h(
-      "ul",
-      { class: "type-list", attrs: { "aria-labelledby": "node-types-label" } },
-      ...nodeRows.map((r) => h("li", {}, r.button)),
-    ),
+    h("p", { class: "hint", text: "Click a type to hide or show it; “Only” keeps it alone." }),
+    h("ul", { class: "type-list", attrs: { "aria-labelledby": "node-types-label" } }, ...nodeRows.map((r) => r.row)),
     h(
       "details",
       { class: "edge-types" },
       h("summary", { text: "Relation types" }),
-      h(
-        "ul",
-        { class: "type-list", attrs: { "aria-label": "Relation types" } },
-        ...edgeRows.map((r) => h("li", {}, r.button)),
-      ),
+      h("ul", { class: "type-list", attrs: { "aria-label": "Relation types" } }, ...edgeRows.map((r) => r.row)),
     ),
-    h("h3", { class: "subhead", text: "Dates" }),
-    months.length > 1
-      ? h(
-          "div",
-          { class: "timeline" },
-          h("label", { class: "range-label", attrs: { for: "date-start" }, text: "Start" }),
-          startInput,
-          h("label", { class: "range-label", attrs: { for: "date-end" }, text: "End" }),
-          endInput,
-          rangeText,
-          h("p", { class: "hint", text: "Undated nodes and relations stay in view." }),
-        )
-      : h("p", { class: "muted", text: "Nothing in this graph is dated." }),
+    h("label", { class: "check" }, unlinked, " Hide nodes without a relation shown"),
+    sourceRows.length > 0 &&
+      h(
+        "details",
+        { class: "sources" },
+        h("summary", { text: "Sources" }),
+        h("ul", { class: "type-list", attrs: { "aria-label": "Sources" } }, ...sourceRows.map((r) => r.row)),
+      ),
     h(
       "fieldset",
       { class: "mode" },
@@ -170,18 +192,14 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
     const vis = ctx.visibility();
     const nodeCounts = countByNodeType(graph, vis.nodes);
     const edgeCounts = countByEdgeType(graph, vis.edges);
-    for (const row of nodeRows) {
-      const shown = !state.filters.hiddenNodeTypes.includes(row.name);
-      const c = nodeCounts.get(row.name) ?? { shown: 0, total: 0 };
-      row.button.setAttribute("aria-pressed", String(shown));
-      row.count.textContent = c.shown === c.total ? String(c.total) : `${c.shown}/${c.total}`;
-    }
-    for (const row of edgeRows) {
-      const shown = !state.filters.hiddenEdgeTypes.includes(row.name);
-      const c = edgeCounts.get(row.name) ?? { shown: 0, total: 0 };
-      row.button.setAttribute("aria-pressed", String(shown));
-      row.count.textContent = c.shown === c.total ? String(c.total) : `${c.shown}/${c.total}`;
-    }
+    const sourceCounts = countBySource(graph, vis.edges);
+    for (const row of nodeRows)
+      showCount(row, !state.filters.hiddenNodeTypes.includes(row.name), nodeCounts.get(row.name));
+    for (const row of edgeRows)
+      showCount(row, !state.filters.hiddenEdgeTypes.includes(row.name), edgeCounts.get(row.name));
+    for (const row of sourceRows)
+      showCount(row, !state.filters.hiddenSources.includes(row.name), sourceCounts.get(row.name));
+    unlinked.checked = state.filters.hideUnlinked;
     replaceChildren(
       summary,
       h("span", { attrs: { "data-count": "nodes" }, text: `${vis.nodes.size} of ${graph.order} nodes` }),
@@ -191,16 +209,6 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
         ? " in focus"
         : " shown",
     );
-    if (months.length > 1) {
-      const a = state.filters.dateFrom ? Math.max(0, months.indexOf(state.filters.dateFrom)) : 0;
-      const bIndex = state.filters.dateTo ? months.indexOf(state.filters.dateTo) : last;
-      const b = bIndex < 0 ? last : bIndex;
-      startInput.value = String(a);
-      endInput.value = String(b);
-      startInput.setAttribute("aria-valuetext", formatMonth(months[a]!));
-      endInput.setAttribute("aria-valuetext", formatMonth(months[b]!));
-      rangeText.textContent = `${formatMonth(months[a]!)} – ${formatMonth(months[b]!)}`;
-    }
     modeHide.checked = state.filters.mode === "hide";
     modeDim.checked = state.filters.mode === "dim";
     showSuggestions.checked = state.filters.showSuggestions;

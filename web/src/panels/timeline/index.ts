@@ -1,0 +1,2 @@
+// Public face of the timeline panel.
+export { mountTimeline } from "./timeline-panel.js";
