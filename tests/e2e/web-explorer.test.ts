@@ -257,6 +257,34 @@ describe("web explorer, main flow", () => {
     expect(await detailsTitle()).toBe(node.label);
   });
 
+  it("steps back and forward through selections with the browser's Back and Forward, staying in the app", async () => {
+    const second = await detailsTitle();
+    expect(second).not.toBe("Tomás Ojea Quintana");
+    // The selection's history entry is written once the URL catches up with it.
+    await expect.poll(() => decodeURIComponent(page.url())).not.toContain("s=n:person:tomas-ojea-quintana");
+    await page.goBack();
+    await page.locator(".details .details-title", { hasText: "Tomás Ojea Quintana" }).waitFor();
+    expect(page.url().startsWith(explorer.url)).toBe(true);
+    expect(decodeURIComponent(page.url())).toContain("s=n:person:tomas-ojea-quintana");
+    await page.goForward();
+    await page.locator(".details .details-title", { hasText: second }).waitFor();
+    expect(await detailsTitle()).toBe(second);
+  });
+
+  it("copies a link to exactly this view with Copy link", async () => {
+    await explorer.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: explorer.url });
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await page.locator("#status", { hasText: "Link to this view copied." }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.startsWith(explorer.url + "#")).toBe(true);
+    // The link names the selection now on screen, even before the address bar has caught up.
+    const selected = await page.evaluate(() => document.querySelector(".details .details-title")?.textContent ?? "");
+    const graph = await apiJson<{ nodes: { key: string; attributes: { label: string } }[] }>("/api/graph");
+    const key = graph.nodes.find((n) => n.attributes.label === selected.trim())?.key;
+    expect(key).toBeDefined();
+    expect(new URLSearchParams(new URL(copied).hash.slice(1)).get("s")).toBe(`n:${key}`);
+  });
+
   it("hides a node type from the legend, and the counts follow", async () => {
     const schema = await apiJson<{ nodeTypes: { name: string; count: number }[] }>("/api/schema");
     const documents = schema.nodeTypes.find((t) => t.name === "document")!;
@@ -457,7 +485,11 @@ describe("web explorer, main flow", () => {
     const enlarge = page.getByRole("button", { name: "Enlarge" });
     await enlarge.click();
     await expect(enlarge.getAttribute("aria-pressed")).resolves.toBe("true");
-    await expect.poll(async () => (await text.boundingBox())!.height).toBeGreaterThan(results.height * 0.7);
+    // The reader takes the whole results area, and its text most of it.
+    await expect
+      .poll(async () => (await page.locator(".results-dock").boundingBox())!.height)
+      .toBeGreaterThan(results.height * 0.9);
+    await expect.poll(async () => (await text.boundingBox())!.height).toBeGreaterThan(before.height * 1.5);
     expect(await page.locator(".results-panels").isVisible()).toBe(false);
     // The quote is still highlighted and in view.
     const mark = (await text.locator("mark").first().boundingBox())!;

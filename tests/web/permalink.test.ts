@@ -1,11 +1,19 @@
 // Permalinks: the shareable state survives encode -> decode; broken or hostile hashes decode to safe defaults; a
 // restored link keeps only what names things in the graph, and one action puts it in the state.
 import { describe, expect, it } from "vitest";
-import { askPaths, setPathResult } from "../../web/src/actions/index.js";
+import {
+  askPaths,
+  choosePath,
+  selectNode,
+  setCamera,
+  setPathResult,
+  toggleNodeType,
+} from "../../web/src/actions/index.js";
 import type { PathObject } from "../../web/src/api/index.js";
 import {
   decodePermalink,
   encodePermalink,
+  historyStep,
   pathToAsk,
   restorePermalink,
   samePathQuery,
@@ -180,5 +188,26 @@ describe("samePathQuery", () => {
     expect(samePathQuery(q, { ...q, includeProvenance: !q.includeProvenance })).toBe(false);
     expect(samePathQuery(q, null)).toBe(false);
     expect(samePathQuery(null, null)).toBe(true);
+  });
+});
+
+describe("historyStep", () => {
+  it("pushes a history entry for a selection, a path question and a path the user chooses", () => {
+    const start = initialState();
+    const selected = selectNode("state:kor")(start);
+    expect(historyStep(selected, start)).toBe("push");
+    const asked = askPaths({ ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" })(selected);
+    expect(historyStep(asked, selected)).toBe("push");
+    const answered = setPathResult({ status: "found", response: { paths: [PATH, PATH], truncated: false } })(asked);
+    // The answer's first path is chosen for the user: the same step as the question.
+    expect(historyStep(answered, asked)).toBe("replace");
+    expect(historyStep(choosePath(1)(answered), answered)).toBe("push");
+  });
+
+  it("rewrites the entry for filters and the camera, and leaves it alone for hovering", () => {
+    const start = initialState();
+    expect(historyStep(toggleNodeType("document")(start), start)).toBe("replace");
+    expect(historyStep(setCamera({ x: 0, y: 0, ratio: 1, angle: 0 })(start), start)).toBe("replace");
+    expect(historyStep({ ...start, hoveredNode: "state:kor" }, start)).toBeNull();
   });
 });

@@ -12,6 +12,8 @@ export interface ExplorerPage {
   /** The canvas in words, for screen readers. */
   canvasSummary: HTMLElement;
   search: HTMLElement;
+  /** Buttons in the header beside the search ("Copy link"). */
+  headerTools: HTMLElement;
   left: HTMLElement;
   splitter: HTMLElement;
   /** The results area: details, paths, table and query results share it. */
@@ -34,6 +36,7 @@ export function findPage(): ExplorerPage {
     timeline: byId("timeline"),
     canvasSummary: byId("canvas-summary"),
     search: byId("search"),
+    headerTools: byId("header-tools"),
     left: byId("sidebar-left"),
     splitter: byId("splitter"),
     results: byId("results"),

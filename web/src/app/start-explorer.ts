@@ -18,6 +18,7 @@ import { createStore, initialState } from "../state/index.js";
 import { bindCanvasEvents } from "./canvas-events.js";
 import { describeCanvas } from "./canvas-summary.js";
 import type { AppContext } from "./context.js";
+import { mountCopyLink } from "./copy-link.js";
 import { createDataCache } from "./data-cache.js";
 import { followPermalink } from "./follow-permalink.js";
 import { followResults } from "./follow-results.js";
@@ -78,6 +79,7 @@ export function startExplorer(
   mountSplitter(page.splitter, page.layout, page.results);
   followResults(ctx);
   mountCameraButtons(page.canvasTools, camera);
+  mountCopyLink(page.headerTools, ctx);
   syncPermalink(store, (decoded) => followPermalink(ctx, decoded));
   bindKeys(store, searchInput, page.hoverHint);
 

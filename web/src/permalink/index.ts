@@ -2,4 +2,4 @@
 export { decodePermalink, encodePermalink, PERMALINK_VERSION } from "./permalink.js";
 export type { PermalinkState } from "./permalink.js";
 export { pathToAsk, restorePermalink, samePathQuery, validPermalink } from "./restore-permalink.js";
-export { syncPermalink } from "./sync.js";
+export { historyStep, syncPermalink } from "./sync.js";
