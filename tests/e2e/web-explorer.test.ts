@@ -247,6 +247,39 @@ describe("web explorer, main flow", () => {
     await shot("03-source-reader");
   });
 
+  it("renders the source's markup: the document's name, italics, endnotes linked both ways, safe links", async () => {
+    const reader = page.locator(".reader");
+    const text = reader.locator(".source-text");
+    await expect(reader.locator(".reader-title").textContent()).resolves.toBe(
+      "Democratic People's Republic of Korea (country brief, 2020)",
+    );
+    const shown = (await text.textContent()) ?? "";
+    for (const markup of ["^{", "^v", "*sur place*", "<https://"]) expect(shown).not.toContain(markup);
+    await expect(text.locator("em", { hasText: "sur place" }).count()).resolves.toBe(1);
+    // Every cited page opens in a new tab without handing it our window, and only http(s) becomes a link.
+    const links = await text
+      .locator("a.source-link")
+      .evaluateAll((els) => els.map((a) => [a.getAttribute("href"), a.getAttribute("target"), a.getAttribute("rel")]));
+    expect(links.length).toBeGreaterThanOrEqual(7);
+    for (const [href, target, rel] of links) {
+      expect(href).toMatch(/^https?:\/\//);
+      expect([target, rel]).toEqual(["_blank", "noopener noreferrer"]);
+    }
+    // A marker in the text leads to its endnote, and the endnote back to the marker, inside the reader.
+    const url = page.url();
+    await text.getByRole("link", { name: "Endnote viii" }).first().click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("endnote-viii");
+    const box = (await text.boundingBox())!;
+    const endnote = (await text.locator("#endnote-viii").boundingBox())!;
+    expect(endnote.y).toBeGreaterThanOrEqual(box.y);
+    expect(endnote.y).toBeLessThan(box.y + box.height);
+    await shot("03b-source-endnote");
+    await text.locator("#endnote-viii a").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("marker-viii-1");
+    // Following an endnote is not a navigation: the permalink stays as it was.
+    expect(page.url()).toBe(url);
+  });
+
   it("moves the selection when a relation is clicked", async () => {
     const link = page.locator(".details .relation-link").first();
     const other = (await link.getAttribute("data-node"))!;

@@ -1,10 +1,12 @@
-// The source reader: the brief's own text with the selected evidence highlighted and scrolled into view.
+// The source reader: the brief's own text, its light markup rendered, with the selected evidence highlighted and
+// scrolled into view. Titled with the source document's name.
 import { errorMessage } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { clearReading } from "../../actions/index.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import type { Reading } from "../../state/index.js";
 import { locateQuote } from "./highlight.js";
+import { renderSource } from "./render-source.js";
 
 export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
   const caption = h("p", { class: "reader-caption muted" });
@@ -74,19 +76,21 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
         return;
       }
       const span = locateQuote(source.text, edge.evidence.quote, edge.evidence.start, edge.evidence.end);
+      // The document's own name ("… (country brief, 2020)"), not the source's title, which may be the country's.
+      const title = ctx.graph.hasNode(source.document)
+        ? ctx.graph.getNodeAttribute(source.document, "fullLabel")
+        : source.title;
       replaceChildren(
         caption,
-        h("span", { class: "reader-title", text: source.title }),
+        h("span", { class: "reader-title", text: title }),
         h("span", { text: ` — ${edge.sentence}` }),
       );
       text.hidden = false;
-      if (!span) {
-        replaceChildren(text, source.text);
+      const { mark } = renderSource(text, source.text, span);
+      if (!mark) {
         caption.append(h("span", { class: "error", text: " (the quote was not found in this text)" }));
         return;
       }
-      const mark = h("mark", { class: "evidence-mark", text: source.text.slice(span.start, span.end) });
-      replaceChildren(text, source.text.slice(0, span.start), mark, source.text.slice(span.end));
       // Scroll the reader itself (not the page) so the quote sits in the middle of it.
       text.scrollTop = Math.max(0, mark.offsetTop - text.clientHeight / 2 + mark.offsetHeight / 2);
     } catch (error) {
