@@ -213,6 +213,10 @@ describe("web explorer, main flow", () => {
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.locator(".details .details-title", { hasText: "Tomás Ojea Quintana" }).waitFor();
+    // The keyboard follows the answer into the details; "/" brings it back to the search box from there.
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tabpanel-details");
+    await page.keyboard.press("/");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("search-input");
     expect(await page.locator(".details .relation").count()).toBeGreaterThan(0);
     const quote = (await page.locator(".details .relation .quote").first().textContent()) ?? "";
     expect(quote.length).toBeGreaterThan(20);

@@ -13,6 +13,8 @@ export interface ResultsArea {
   addTab(id: string, label: string, options?: ResultsTabOptions): HTMLElement;
   /** Bring a tab forward; `focus` moves the keyboard focus to its button. */
   show(id: string, options?: { focus?: boolean }): void;
+  /** Bring a tab forward and move the keyboard focus into its panel (where its answer is about to appear). */
+  focusPanel(id: string): void;
   /** The tab in front. */
   current(): string;
   /** Called with the tab's id whenever another tab comes forward. */
@@ -105,6 +107,12 @@ export function createResultsArea(root: HTMLElement): ResultsArea {
     show(id, options = {}) {
       const tab = tabs.find((t) => t.id === id);
       if (tab) select(tab, Boolean(options.focus));
+    },
+    focusPanel(id) {
+      const tab = tabs.find((t) => t.id === id);
+      if (!tab) return;
+      select(tab, false);
+      tab.panel.focus();
     },
     current: () => current,
     reveal(element) {

@@ -23,6 +23,8 @@ export function mountSearch(root: HTMLElement, ctx: AppContext): HTMLInputElemen
       }
       ctx.store.dispatch(selectNode(result.id));
       ctx.canvas.focusNode(result.id);
+      // The answer is the details: the keyboard goes there, and Tab walks its relations and quotes.
+      ctx.results.focusPanel("details");
     },
     onEscape: () => ctx.store.dispatch(escape()),
   });
