@@ -17,6 +17,8 @@ export * from "./parameters";
 export * from "./claim-groups";
 // The JSON report of `rightsgraph ingest --json`.
 export type * from "./ingest-report";
+// CSV cells with spreadsheet formulas neutralised: the server's CSV exports and the explorer's table export.
+export { csvTextCell, neutraliseFormula } from "./csv-cell";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants

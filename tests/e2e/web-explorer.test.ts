@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
 import { DIM_NODE_COLOR } from "../../web/src/reducers/index.js";
+import { parseCsv } from "../helpers/parse-csv";
 import { countColouredPixels, countExact, decodePng, deepestPixel, emptySpot, rgb, type Bitmap } from "./png";
 
 /** The canvas's background (.canvas-wrap in web/styles.css). */
@@ -320,6 +321,49 @@ describe("web explorer, main flow", () => {
     const key = graph.nodes.find((n) => n.attributes.label === selected.trim())?.key;
     expect(key).toBeDefined();
     expect(new URLSearchParams(new URL(copied).hash.slice(1)).get("s")).toBe(`n:${key}`);
+  });
+
+  it("lists the nodes and relations in view in the Table, selects from a row and back, and downloads the rows", async () => {
+    await showTab("Table");
+    const counts = await legendCounts(page);
+    const count = page.locator(".table-count");
+    await expect(count.textContent()).resolves.toBe(`${counts.nodes} of ${counts.nodes} nodes in view`);
+    // The selection on the canvas marks its row.
+    const selectedRow = page.locator('.data-table tr[aria-selected="true"]');
+    await expect(selectedRow.count()).resolves.toBe(1);
+    // Filter by text (accents ignored), then a row selects its node; the table stays in front.
+    await page.getByRole("searchbox", { name: "Filter rows" }).fill("tomas quintana");
+    await expect(page.locator(".data-table tbody tr").count()).resolves.toBe(1);
+    await page.locator(".data-table tbody .row-button").click();
+    await expect.poll(() => page.url()).toContain("s=n%3Aperson%3Atomas-ojea-quintana");
+    await expect(selectedRow.getAttribute("data-id")).resolves.toBe("person:tomas-ojea-quintana");
+    await expect(page.getByRole("tab", { name: "Table" }).getAttribute("aria-selected")).resolves.toBe("true");
+    await page.getByRole("searchbox", { name: "Filter rows" }).fill("");
+
+    // Relations, one type, newest first: sentence, quote, endnote, date and source in columns.
+    const table = page.getByRole("tabpanel", { name: "Table" });
+    await table.getByRole("button", { name: "Relations", exact: true }).click();
+    await page.getByRole("combobox", { name: "Type" }).selectOption("called-on");
+    const date = table.getByRole("button", { name: "Date", exact: true });
+    await date.click();
+    await date.click();
+    await expect(page.locator('th[aria-sort="descending"] .sort-button').getAttribute("data-column")).resolves.toBe(
+      "date",
+    );
+    const dates = await page.locator(".data-table td.cell-date").allTextContents();
+    expect(dates.length).toBeGreaterThan(1);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    await shot("09-table-relations");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download CSV" }).click(),
+    ]);
+    const records = parseCsv(readFileSync(await download.path(), "utf8"));
+    expect(records[0]).toEqual(["Sentence", "Type", "Quote", "Endnote", "Date", "Source"]);
+    expect(records.length - 1).toBe(dates.length);
+    expect(records.slice(1).map((r) => r[4])).toEqual(dates);
+    await table.getByRole("button", { name: "Nodes", exact: true }).click();
+    await showTab("Details");
   });
 
   it("hides a node type from the legend, and the counts follow", async () => {

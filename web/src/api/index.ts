@@ -3,6 +3,7 @@ export { api, ApiError, errorMessage, getJson, postJson, withQuery } from "./cli
 export type * from "../../../src/api/contract.js";
 export {
   CORE_NODE_KEYS,
+  csvTextCell,
   EXPORT_FORMAT_NAMES,
   groupByClaim,
   LIST_SOURCES,

@@ -11,6 +11,7 @@ import { mountPathFinder } from "../panels/path-finder/index.js";
 import { mountQueryPanel } from "../panels/query/index.js";
 import { mountSearch } from "../panels/search/index.js";
 import { mountSourceReader } from "../panels/source-reader/index.js";
+import { mountTable } from "../panels/table/index.js";
 import { mountTimeline } from "../panels/timeline/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
 import { cameraControls, createCanvas, fitChosenPath, mountCameraButtons, trackCamera } from "../renderer/index.js";
@@ -74,6 +75,7 @@ export function startExplorer(
   const filtersTab = ctx.results.addTab("filters", "Filters", { narrowOnly: true });
   mountDetails(ctx.results.addTab("details", "Details"), ctx);
   mountPathFinder(ctx.results.addTab("paths", "Paths"), ctx);
+  mountTable(ctx.results.addTab("table", "Table"), ctx);
   mountSourceReader(ctx.results.dock, ctx);
   foldLeftColumn(page.left, ctx.results, filtersTab);
   mountSplitter(page.splitter, page.layout, page.results);

@@ -1,0 +1,2 @@
+// Public face of the table panel.
+export { mountTable } from "./table-panel.js";
