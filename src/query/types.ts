@@ -20,6 +20,9 @@ export type {
   PathDirection,
   PathEdgeObject,
   PathObject,
+  FoundPathObject,
+  PathStepObject,
+  StepDirection,
   SearchResult,
 } from "../api/contract";
 

@@ -2,7 +2,7 @@
 // restored link keeps only what names things in the graph, and one action puts it in the state.
 import { describe, expect, it } from "vitest";
 import { askPaths, setPathResult } from "../../web/src/actions/index.js";
-import type { PathObject } from "../../web/src/api/index.js";
+import type { FoundPathObject } from "../../web/src/api/index.js";
 import {
   decodePermalink,
   encodePermalink,
@@ -15,7 +15,7 @@ import type { PermalinkState } from "../../web/src/permalink/index.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
 import { fixtureGraph } from "./fixture.js";
 
-const PATH: PathObject = { nodes: [], edges: [], length: 1 };
+const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], length: 1, cost: 1 };
 
 const FULL: PermalinkState = {
   selection: { kind: "node", id: "person:tomas-ojea-quintana" },
@@ -133,7 +133,7 @@ describe("validPermalink", () => {
 
 describe("restorePermalink", () => {
   const QUESTION = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
-  const PATHS = { paths: [PATH, PATH, PATH], truncated: false };
+  const PATHS = { paths: [PATH, PATH, PATH], rank: "informative" as const, truncated: false };
   const answered = setPathResult({ status: "found", response: PATHS })(askPaths(QUESTION)(initialState()));
 
   it("restores selection, quote, filters and camera, keeping the camera when the link has none", () => {
