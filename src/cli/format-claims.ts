@@ -1,7 +1,14 @@
 // Writes edges as the sentences analysts cite ("The Republic of Korea declined to co-sponsor A/C.3/74/L.26, for the
 // first time since 2008."), each with its quote; the edges of one joint claim shown together read as one sentence.
 import { groupByClaim } from "../api/claim-groups";
-import type { EdgeObject, PathObject } from "../query";
+import type { EdgeObject, FoundPathObject, StepDirection } from "../query";
+
+/** The arrow of a path step as the header shows it: its claims point along the walk, against it, or both ways. */
+export const STEP_ARROWS: Readonly<Record<StepDirection, string>> = Object.freeze({
+  forward: "→",
+  backward: "←",
+  both: "↔",
+});
 
 /** The quote and the endnotes behind it, as one line. */
 export function evidenceLine(edge: EdgeObject): string {
@@ -27,14 +34,22 @@ export function formatClaims(edges: readonly EdgeObject[]): string[] {
   ]);
 }
 
-/** A path as numbered, cited sentences. */
-export function formatPath(path: PathObject, index: number): string[] {
-  const lines = [
-    `Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${path.nodes.map((n) => n.label).join(" — ")}`,
-  ];
-  path.edges.forEach((edge, i) => {
-    lines.push(`  ${i + 1}. ${edge.sentence}${claimTail(edge, false)}`);
-    lines.push(`     ${evidenceLine(edge)}`);
+/**
+ * A path as numbered, cited sentences: a header with each step's own arrow (→, ←, ↔), then one number per step,
+ * each claim folded into the step read as its sentence with its quote.
+ */
+export function formatPath(path: FoundPathObject, index: number): string[] {
+  const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
+  const walk = path.nodes
+    .map((node, i) => (i === 0 ? node.label : `${STEP_ARROWS[path.steps[i - 1]!.direction]} ${node.label}`))
+    .join(" ");
+  const lines = [`Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${walk}`];
+  path.steps.forEach((step, i) => {
+    step.edges.forEach((id, j) => {
+      const edge = edges.get(id)!;
+      lines.push(`${j === 0 ? `  ${i + 1}. ` : "     "}${edge.sentence}${claimTail(edge, false)}`);
+      lines.push(`     ${evidenceLine(edge)}`);
+    });
   });
   return lines;
 }

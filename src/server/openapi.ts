@@ -6,6 +6,7 @@ import {
   EXPORT_RULES,
   GRAPH_VIEW_RULES,
   NEIGHBORS_RULES,
+  PATH_COSTS,
   PATH_RULES,
   SEARCH_RULES,
   type ChoiceRule,
@@ -23,6 +24,14 @@ const errors = {
 };
 const notFound = {
   "404": { description: "Unknown node; `suggestions` holds the closest ids.", ...json(ref("Error")) },
+};
+const ambiguousOrBad = {
+  "400": {
+    description:
+      "A parameter is missing, malformed or out of range (`parameter` names it), or a name stands for several nodes " +
+      "(code `ambiguous-name`; `candidates` lists them with their types).",
+    ...json(ref("Error")),
+  },
 };
 const query = (name: string, description: string, schema: object = { type: "string" }, required = false) => ({
   name,
@@ -48,7 +57,7 @@ const idParam = {
   name: "id",
   in: "path",
   required: true,
-  description: "Node id, URL-encoded (state:prk).",
+  description: "Node id (state:prk), or a name or alias resolved like the search box (DPRK), URL-encoded.",
   schema: { type: "string" },
 };
 
@@ -119,11 +128,25 @@ const queryErrors = {
   },
 };
 
+const nameList = (maxItems: number) => ({
+  type: "string",
+  description: `comma-separated node ids or names, at most ${maxItems} (a name holding a comma: give its id)`,
+  examples: ["state:chn,Quintana"],
+});
 const pathParameters = [
-  query("from", "Id of the first node.", { type: "string" }, true),
-  query("to", "Id of the last node.", { type: "string" }, true),
-  query("maxHops", "Longest path in edges.", integer(PATH_RULES.maxHops)),
-  query("limit", "How many shortest paths (k).", integer(PATH_RULES.limit)),
+  query("from", "The first node: an id, or a name or alias resolved like the search box.", { type: "string" }, true),
+  query("to", "The last node: an id, or a name or alias.", { type: "string" }, true),
+  query(
+    "rank",
+    `informative: cheapest first under PATH_COSTS (hop ${PATH_COSTS.hop}, weak or provenance claim +${PATH_COSTS.weakClaim}, ` +
+      `claim without endnote +${PATH_COSTS.uncitedClaim}, a quote already used by the step before counts once, ` +
+      `each node passed through +${PATH_COSTS.hub} ln(its distinct neighbours)); hops: shortest first.`,
+    choice(PATH_RULES.rank),
+  ),
+  query("via", "Every path passes through all of these nodes, in any order.", nameList(PATH_RULES.via.maxItems)),
+  query("avoid", "No path passes through any of these nodes.", nameList(PATH_RULES.avoid.maxItems)),
+  query("maxHops", "Longest path in steps.", integer(PATH_RULES.maxHops)),
+  query("limit", "How many paths (k).", integer(PATH_RULES.limit)),
   query("direction", "any: ignore edge direction; forward: follow it.", choice(PATH_RULES.direction)),
   query("edgeTypes", "Use only these edge types.", list),
   query("excludeEdgeTypes", "Never use these edge types.", list),
@@ -194,7 +217,7 @@ export const OPENAPI_DOCUMENT = {
               properties: { node: ref("Node"), edges: { type: "array", items: ref("Edge") } },
             }),
           },
-          ...errors,
+          ...ambiguousOrBad,
           ...notFound,
         },
       },
@@ -211,16 +234,21 @@ export const OPENAPI_DOCUMENT = {
           query("limit", "At most this many nodes, largest degree first.", integer(NEIGHBORS_RULES.limit)),
           query("edgeLimit", "At most this many edges, the centre's own first.", integer(NEIGHBORS_RULES.edgeLimit)),
         ],
-        responses: { "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) }, ...errors, ...notFound },
+        responses: {
+          "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) },
+          ...ambiguousOrBad,
+          ...notFound,
+        },
       },
     },
     "/api/paths": {
       get: {
-        summary: "The k shortest simple paths between two nodes, each hop with its evidence",
+        summary:
+          "The k most informative (or shortest) simple paths between two nodes, each step with every claim between its nodes and their evidence",
         parameters: pathParameters,
         responses: {
-          "200": { description: "Paths shortest first, or none with the reason", ...json(ref("PathAnswer")) },
-          ...errors,
+          "200": { description: "Paths in the order of `rank`, or none with the reason", ...json(ref("PathAnswer")) },
+          ...ambiguousOrBad,
           ...notFound,
         },
       },
@@ -242,7 +270,7 @@ export const OPENAPI_DOCUMENT = {
         ],
         responses: {
           "200": exportFile,
-          ...errors,
+          ...ambiguousOrBad,
           ...notFound,
           "429": {
             description:
@@ -341,6 +369,14 @@ export const OPENAPI_DOCUMENT = {
                 description: "What the parser would accept there.",
               },
               construct: { type: "string", description: "The Cypher construct outside the subset." },
+              candidates: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["id", "label", "type"],
+                  properties: { id: { type: "string" }, label: { type: "string" }, type: { type: "string" } },
+                },
+              },
             },
           },
         },
@@ -469,13 +505,29 @@ export const OPENAPI_DOCUMENT = {
                     ],
                   },
                 },
+                steps: {
+                  type: "array",
+                  description: "steps[i] joins nodes[i] and nodes[i + 1]; `edges` lists every claim between them.",
+                  items: {
+                    type: "object",
+                    required: ["from", "to", "direction", "edges"],
+                    properties: {
+                      from: { type: "string" },
+                      to: { type: "string" },
+                      direction: { enum: ["forward", "backward", "both"] },
+                      edges: { type: "array", items: { type: "string" } },
+                    },
+                  },
+                },
                 length: { type: "integer" },
+                cost: { type: "number", description: "The path's cost under the informative ranking." },
               },
             },
           },
+          rank: choice(PATH_RULES.rank),
           truncated: { type: "boolean" },
           reason: { type: "string" },
-          cause: { enum: ["same-node", "disconnected", "too-long", "filtered"] },
+          cause: { enum: ["same-node", "disconnected", "too-long", "via", "filtered"] },
           shortestLength: { type: "integer" },
         },
       },

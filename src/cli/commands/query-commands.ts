@@ -1,5 +1,5 @@
 // `rightsgraph search | show | neighbors | path`: the query engine from the command line.
-import { NEIGHBOR_DIRECTIONS, NEIGHBORS_RULES, PATH_DIRECTIONS } from "../../api/parameters";
+import { NEIGHBOR_DIRECTIONS, NEIGHBORS_RULES, PATH_DIRECTIONS, PATH_RANKS } from "../../api/parameters";
 import { createQueryEngine, resolveNeighborsOptions, resolvePathOptions } from "../../query";
 import { LOAD_OPTIONS, intOption, listOption, NoResultError, type Command, type CommandContext } from "../cli-context";
 import { formatClaims, formatPath } from "../format-claims";
@@ -101,12 +101,16 @@ export const neighborsCommand: Command = {
 
 export const pathCommand: Command = {
   name: "path",
-  summary: "how two nodes are connected: the k shortest paths as cited sentences",
+  summary: "how two nodes are connected: the k most informative (or shortest) paths as cited sentences",
   usage:
-    `rightsgraph path FROM TO [--max-hops N] [--limit K] [--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] ` +
-    "[--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR] [--suggestions]",
+    `rightsgraph path FROM TO [--rank ${PATH_RANKS.join("|")}] [--via A,B] [--avoid A,B] [--max-hops N] [--limit K] ` +
+    `[--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] [--exclude-edge-types a,b] ` +
+    "[--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR] [--suggestions]",
   options: {
     ...LOAD_OPTIONS,
+    rank: { type: "string" },
+    via: { type: "string" },
+    avoid: { type: "string" },
     "max-hops": { type: "string" },
     limit: { type: "string" },
     direction: { type: "string" },
@@ -119,6 +123,9 @@ export const pathCommand: Command = {
   positionals: [2, 2],
   async run(ctx) {
     const given = {
+      rank: ctx.values.rank,
+      via: listOption(ctx.values, "via"),
+      avoid: listOption(ctx.values, "avoid"),
       maxHops: intOption(ctx.values, "max-hops"),
       limit: intOption(ctx.values, "limit"),
       direction: ctx.values.direction,

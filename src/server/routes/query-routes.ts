@@ -9,6 +9,9 @@ import type { ServerContext } from "../server-context";
 export const PATH_PARAMETERS = [
   "from",
   "to",
+  "rank",
+  "via",
+  "avoid",
   "maxHops",
   "limit",
   "direction",
@@ -22,6 +25,9 @@ export const PATH_PARAMETERS = [
 /** Reads the path parameters shared by /api/paths and path exports; `resolvePathOptions` judges their values. */
 export function readPathQuery(params: QueryParams): { from: string; to: string; options: OptionsInput<PathOptions> } {
   const options: OptionsInput<PathOptions> = {
+    rank: params.string("rank"),
+    via: params.list("via"),
+    avoid: params.list("avoid"),
     maxHops: params.int("maxHops"),
     limit: params.int("limit"),
     direction: params.string("direction"),
@@ -34,9 +40,9 @@ export function readPathQuery(params: QueryParams): { from: string; to: string; 
   return { from: params.required("from"), to: params.required("to"), options };
 }
 
-/** The JSON answer of a path query: paths shortest first, or none with the reason. */
+/** The JSON answer of a path query: paths in the order of their rank, or none with the reason. */
 export function pathAnswer(result: PathResult): PathsResponse {
-  if (result.type === "found") return { paths: result.paths, truncated: result.truncated };
+  if (result.type === "found") return { paths: result.paths, rank: result.rank, truncated: result.truncated };
   return {
     paths: [],
     reason: result.reason,
