@@ -9,6 +9,7 @@
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
 import type { ExportFormat, NeighborDirection, PathDirection, PathRank } from "./parameters";
 import type { ReviewStatus } from "../schema/review-status";
+import type { StepDirection } from "./path-walk";
 
 export type { AttributeKind, PropValue };
 // Every parameter's limits, defaults, enumerations (export formats, directions) and the date pattern.
@@ -17,6 +18,8 @@ export * from "./parameters";
 export * from "./claim-groups";
 // The JSON report of `rightsgraph ingest --json`.
 export type * from "./ingest-report";
+// The one-line reading of a path, each step with its arrow (→ ← ↔).
+export { pathWalk, STEP_ARROWS, type StepDirection } from "./path-walk";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants
@@ -99,9 +102,6 @@ export interface PathObject {
   edges: PathEdgeObject[];
   length: number;
 }
-
-/** Which way the claims of a path step point along the walk: all along it, all against it, or some each way. */
-export type StepDirection = "forward" | "backward" | "both";
 
 /** One step of a path answer: every claim between two consecutive nodes, in either direction the query allows. */
 export interface PathStepObject {

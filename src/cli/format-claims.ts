@@ -1,14 +1,8 @@
 // Writes edges as the sentences analysts cite ("The Republic of Korea declined to co-sponsor A/C.3/74/L.26, for the
 // first time since 2008."), each with its quote; the edges of one joint claim shown together read as one sentence.
 import { groupByClaim } from "../api/claim-groups";
-import type { EdgeObject, FoundPathObject, StepDirection } from "../query";
-
-/** The arrow of a path step as the header shows it: its claims point along the walk, against it, or both ways. */
-export const STEP_ARROWS: Readonly<Record<StepDirection, string>> = Object.freeze({
-  forward: "→",
-  backward: "←",
-  both: "↔",
-});
+import { pathWalk } from "../api/contract";
+import type { EdgeObject, FoundPathObject } from "../query";
 
 /** The quote and the endnotes behind it, as one line. */
 export function evidenceLine(edge: EdgeObject): string {
@@ -40,9 +34,10 @@ export function formatClaims(edges: readonly EdgeObject[]): string[] {
  */
 export function formatPath(path: FoundPathObject, index: number): string[] {
   const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
-  const walk = path.nodes
-    .map((node, i) => (i === 0 ? node.label : `${STEP_ARROWS[path.steps[i - 1]!.direction]} ${node.label}`))
-    .join(" ");
+  const walk = pathWalk(
+    path.nodes.map((n) => n.label),
+    path.steps.map((s) => s.direction),
+  );
   const lines = [`Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${walk}`];
   path.steps.forEach((step, i) => {
     step.edges.forEach((id, j) => {

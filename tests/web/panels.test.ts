@@ -49,6 +49,7 @@ describe("path and export parameters", () => {
     expect(pathParams(query)).toEqual({
       from: "state:kor",
       to: "person:q",
+      rank: "informative",
       maxHops: 4,
       limit: 5,
       direction: "any",
@@ -57,6 +58,11 @@ describe("path and export parameters", () => {
     expect(pathParams({ ...query, throughDocuments: false, edgeTypes: ["a", "b"] })).toMatchObject({
       excludeNodeTypes: ["document"],
       edgeTypes: ["a", "b"],
+    });
+    expect(pathParams({ ...query, rank: "hops", via: ["state:usa"], avoid: ["doc:l26", "state:prk"] })).toMatchObject({
+      rank: "hops",
+      via: ["state:usa"],
+      avoid: ["doc:l26", "state:prk"],
     });
   });
 
@@ -76,7 +82,7 @@ describe("path and export parameters", () => {
     expect(exportUrl("json", "path", { ...ctx, pathQuery: query })).toContain("from=state%3Akor&to=person%3Aq");
     const narrowed = { ...query, edgeTypes: ["called-on", "declined"], throughDocuments: false };
     expect(exportUrl("json", "path", { ...ctx, pathQuery: narrowed })).toBe(
-      "/api/export?format=json&from=state%3Akor&to=person%3Aq&maxHops=4&limit=5&direction=any&includeProvenance=false" +
+      "/api/export?format=json&from=state%3Akor&to=person%3Aq&rank=informative&maxHops=4&limit=5&direction=any&includeProvenance=false" +
         "&edgeTypes=called-on%2Cdeclined&excludeNodeTypes=document",
     );
   });

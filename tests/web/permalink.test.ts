@@ -30,6 +30,9 @@ const FULL: PermalinkState = {
   pathQuery: {
     from: "state:kor",
     to: "person:tomas-ojea-quintana",
+    rank: "hops",
+    via: ["doc:brief", "state:prk"],
+    avoid: ["doc:l26"],
     maxHops: 5,
     limit: 3,
     direction: "forward",
@@ -128,6 +131,15 @@ describe("validPermalink", () => {
       "The linked node “state:nowhere” is not in this graph.",
       "The linked path names a node that is not in this graph.",
     ]);
+  });
+
+  it("drops a path whose via or avoided node is not in this graph", () => {
+    for (const missing of [{ via: ["state:gone"] }, { avoid: ["state:prk", "state:gone"] }]) {
+      const pathQuery = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q", ...missing };
+      const { state, problems } = validPermalink(graph, { ...FULL, selection: null, pathQuery });
+      expect(state.pathQuery).toBeNull();
+      expect(problems).toEqual(["The linked path names a node that is not in this graph."]);
+    }
   });
 });
 

@@ -7,4 +7,6 @@ export {
   groupByClaim,
   LIST_SOURCES,
   PATH_RULES,
+  pathWalk,
+  STEP_ARROWS,
 } from "../../../src/api/contract.js";

@@ -1,0 +1,116 @@
+// The path finder in a real Chromium against the real server: names typed and resolved as the CLI resolves them,
+// the two rankings, each step's own arrow, nodes to pass through and to avoid, an ambiguous name refused.
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+
+const DEBATE = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
+const DRAFT = "China–Russia draft Security Council resolution on DPRK sanctions (December 2019)";
+
+let explorer: Explorer;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  explorer = await startExplorer();
+  page = await explorer.context.newPage();
+  errors = collectErrors(page);
+  await page.goto(explorer.url);
+  await waitForGraph(page);
+}, 120_000);
+
+afterAll(async () => {
+  await explorer?.close();
+});
+
+/** Types both ends as names (no suggestion chosen) and asks. */
+async function ask(from: string, to: string): Promise<void> {
+  await page.getByLabel("From", { exact: true }).fill(from);
+  await page.getByLabel("To", { exact: true }).fill(to);
+  await page.getByRole("button", { name: "Find paths" }).click();
+}
+
+async function pathHeaders(): Promise<string[]> {
+  await page.locator(".path-list .path-choose").first().waitFor();
+  return page.locator(".path-list .path-choose").allTextContents();
+}
+
+describe("the path finder", () => {
+  it("resolves typed names and aliases on the server, and shows each step's direction", async () => {
+    await ask("USA", "UNSC");
+    const headers = await pathHeaders();
+    expect(headers[0]).toBe(`Path 1 (2 hops): United States of America → ${DEBATE} ← United Nations Security Council`);
+    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("United States of America");
+    expect(await page.locator(".path-summary").textContent()).toContain("most informative first");
+    // The first step folds both claims from the US to the debate: two sentences, each with its quote.
+    const firstStep = page.locator(".path-list .path.chosen .hop").first();
+    expect(await firstStep.getAttribute("data-direction")).toBe("forward");
+    expect(await firstStep.locator(".hop-sentence").count()).toBe(2);
+    expect(await firstStep.locator(".quote").count()).toBe(2);
+    await expect
+      .poll(async () => page.locator("#canvas-summary").textContent())
+      .toBe(`The canvas highlights path 1: United States of America → ${DEBATE} ← United Nations Security Council.`);
+    await page.locator(".path-finder").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "path-finder-01-informative.png") });
+  });
+
+  it("ranks by hops when asked, and keeps the choice in the permalink", async () => {
+    await ask("China", "DPRK");
+    const informative = await pathHeaders();
+    expect(informative[0]).toBe(
+      `Path 1 (2 hops): People's Republic of China → ${DRAFT} → Democratic People's Republic of Korea`,
+    );
+    await page.getByLabel("shortest first").check();
+    await page.getByRole("button", { name: "Find paths" }).click();
+    await expect.poll(async () => page.locator(".path-summary").textContent()).toContain("shortest first");
+    const hops = await pathHeaders();
+    expect(hops[0]).toBe(informative[0]);
+    expect(hops).not.toEqual(informative);
+    await expect.poll(() => page.url()).toContain("pr=hops");
+    await page.getByLabel("most informative first").check();
+  });
+
+  it("passes through the nodes chosen in “Through” and never through those in “Avoiding”", async () => {
+    await page.getByRole("combobox", { name: "Through" }).fill("Quintana");
+    await page
+      .getByRole("option", { name: /Tomás Ojea Quintana/ })
+      .first()
+      .click();
+    await page.getByRole("combobox", { name: "Avoiding" }).fill("Special Rapporteur");
+    await page
+      .getByRole("option", { name: /Special Rapporteur/ })
+      .first()
+      .click();
+    expect(await page.locator(".waypoint-label").allTextContents()).toEqual([
+      "Tomás Ojea Quintana",
+      "Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea",
+    ]);
+    await page.getByRole("button", { name: "Find paths" }).click();
+    await expect.poll(() => page.url()).toMatch(/pv=person%3Atomas-ojea-quintana/);
+    const headers = await pathHeaders();
+    for (const header of headers) {
+      expect(header).toContain("Tomás Ojea Quintana");
+      expect(header).not.toContain("Special Rapporteur");
+    }
+    await page.locator(".path-finder").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, "path-finder-02-via-avoid.png") });
+    await page.getByRole("button", { name: "Remove Tomás Ojea Quintana" }).click();
+    await page.getByRole("button", { name: /^Remove Special Rapporteur/ }).click();
+    expect(await page.locator(".waypoint").count()).toBe(0);
+  });
+
+  it("answers an ambiguous name with its candidates, and asks nothing", async () => {
+    await ask("Moon", "DPRK");
+    const message = page.locator(".path-form .form-message");
+    await expect.poll(async () => message.textContent()).toContain("is ambiguous");
+    const text = (await message.textContent()) ?? "";
+    expect(text).toContain("Moon Jae-in (person:moon-jae-in, person)");
+    expect(text).toContain("document");
+  });
+
+  it("logged no console errors", () => {
+    // The ambiguous name's 400 is the browser's own network log line, not an error of the page.
+    expect(errors.filter((error) => !error.includes("400 (Bad Request)"))).toEqual([]);
+  });
+});
