@@ -34,6 +34,18 @@ export type NeighborDirection = (typeof NEIGHBOR_DIRECTIONS)[number];
 export const EXPORT_FORMAT_NAMES = ["graphml", "gexf", "json", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
+/**
+ * Cited paragraphs: a path answer (`GET /api/paths?format=`) or a node's dossier (`GET /api/nodes/:id/dossier`), as
+ * Markdown with footnotes or as a print-ready HTML document.
+ */
+export const CITED_FORMAT_NAMES = ["markdown", "html"] as const;
+export type CitedFormat = (typeof CITED_FORMAT_NAMES)[number];
+
+/** `format` of a path answer or a dossier: JSON (paths only) or a cited paragraph. */
+export const CITED_RULES = Object.freeze({
+  format: { values: CITED_FORMAT_NAMES, default: "markdown" },
+} as const satisfies { format: ChoiceRule<CitedFormat> });
+
 /** Most paths one path query answers. */
 const MAX_PATHS = 50;
 

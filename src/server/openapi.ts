@@ -6,6 +6,7 @@ import {
   EXPORT_RULES,
   GRAPH_VIEW_RULES,
   NEIGHBORS_RULES,
+  CITED_RULES,
   PATH_COSTS,
   PATH_RULES,
   SEARCH_RULES,
@@ -158,6 +159,12 @@ const pathParameters = [
   query("timeBudgetMs", "Stop after this long and answer truncated.", integer(PATH_RULES.timeBudgetMs)),
 ];
 
+const pathChoice = query("path", "Keep only this path of the answer (1-based).", {
+  type: "integer",
+  minimum: PATH_RULES.path.min,
+  maximum: PATH_RULES.path.max,
+});
+
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
   info: {
@@ -245,9 +252,43 @@ export const OPENAPI_DOCUMENT = {
       get: {
         summary:
           "The k most informative (or shortest) simple paths between two nodes, each step with every claim between its nodes and their evidence",
-        parameters: pathParameters,
+        parameters: [
+          ...pathParameters,
+          pathChoice,
+          query(
+            "format",
+            "json (the default), or a cited paragraph: markdown with footnotes, or html (a complete, print-ready document).",
+            { type: "string", enum: ["json", ...CITED_RULES.format.values], default: "json" },
+          ),
+        ],
         responses: {
-          "200": { description: "Paths in the order of `rank`, or none with the reason", ...json(ref("PathAnswer")) },
+          "200": {
+            description:
+              "Paths in the order of `rank`, or none with the reason; with format=markdown or html, the cited paragraph as a download",
+            content: {
+              ...json(ref("PathAnswer")).content,
+              "text/markdown": { schema: { type: "string" } },
+              "text/html": { schema: { type: "string" } },
+            },
+          },
+          ...ambiguousOrBad,
+          ...notFound,
+        },
+      },
+    },
+    "/api/nodes/{id}/dossier": {
+      get: {
+        summary:
+          "Everything the sources say about a node, as a cited paragraph: each claim a sentence with a footnote quoting its evidence, its source and endnotes",
+        parameters: [
+          idParam,
+          query("format", "markdown, or html (a print-ready document).", choice(CITED_RULES.format)),
+        ],
+        responses: {
+          "200": {
+            description: "The dossier, as a download",
+            content: { "text/markdown": { schema: { type: "string" } }, "text/html": { schema: { type: "string" } } },
+          },
           ...ambiguousOrBad,
           ...notFound,
         },
@@ -262,7 +303,7 @@ export const OPENAPI_DOCUMENT = {
           query("nodeTypes", "View: keep only these node types.", list),
           query("dateFrom", "View: drop elements dated wholly before this day.", date),
           query("dateTo", "View: drop elements dated wholly after this day.", date),
-          ...pathParameters.map((p) => ({
+          ...[...pathParameters, pathChoice].map((p) => ({
             ...p,
             required: false,
             description: `${p.description} (path export; edgeTypes also filters a view)`,

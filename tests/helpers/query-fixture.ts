@@ -84,6 +84,8 @@ export interface FixtureEdge {
   id?: string;
   date?: string;
   props?: Record<string, PropValue>;
+  /** Defaults to "<source> <type> <target>". */
+  quote?: string;
   /** Defaults to ["i"]; [] for a claim no endnote backs. */
   footnotes?: string[];
   /**
@@ -148,7 +150,7 @@ export function buildDataset(spec: FixtureSpec): Dataset {
       claim: id,
       ...(edge.date ? { date: edge.date } : {}),
       evidence: {
-        quote: `${edge.source} ${type} ${edge.target}`,
+        quote: edge.quote ?? `${edge.source} ${type} ${edge.target}`,
         footnotes: edge.footnotes ?? ["i"],
         sourceDoc: documents[0] ?? "doc:fixture",
         start,

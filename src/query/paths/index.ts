@@ -8,3 +8,4 @@ export { findRankedPaths } from "./ranked-paths";
 export { solvePathQuery } from "./solve-path-query";
 export { shortestPathLength, type HasAdjacency } from "./shortest-path-length";
 export { pathSubgraph } from "./path-subgraph";
+export { keepPath } from "./keep-path";

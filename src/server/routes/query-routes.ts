@@ -1,8 +1,11 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
 import type { NeighborsResponse, NodeResponse, PathsRequest, PathsResponse, SearchResponse } from "../../api/contract";
-import type { OptionsInput, PathOptions, PathResult, QueryEngine } from "../../query";
+import { CITED_FORMAT_NAMES, CITED_RULES } from "../../api/parameters";
+import { citedPathMarkdown, dossierMarkdown, noPathMarkdown } from "../../export";
+import { keepPath, type OptionsInput, type PathOptions, type PathResult, type QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
+import { sendCited } from "../send-cited";
 import { sendJson } from "../send-json";
 import type { ServerContext } from "../server-context";
 
@@ -93,8 +96,28 @@ export function queryRoutes(context: ServerContext): Router {
   });
 
   router.get("/paths", async (req, res) => {
-    const params = new QueryParams(req, PATH_PARAMETERS);
-    res.json(pathAnswer(await runPathQuery(context.engine, params)));
+    const params = new QueryParams(req, [...PATH_PARAMETERS, "path", "format"]);
+    const format = params.oneOf("format", ["json", ...CITED_FORMAT_NAMES] as const) ?? "json";
+    const result = keepPath(await runPathQuery(engine, params), params.int("path"));
+    if (format === "json") {
+      res.json(pathAnswer(result));
+      return;
+    }
+    const label = (parameter: "from" | "to") =>
+      context.dataset.graph.getNodeAttribute(engine.nodeId(params.required(parameter), parameter), "label");
+    const ends = { from: label("from"), to: label("to") };
+    const markdown =
+      result.type === "found"
+        ? citedPathMarkdown(context.dataset, result.paths, ends, params.int("path") ?? 1)
+        : noPathMarkdown(context.dataset, ends, result.reason);
+    sendCited(res, format, "rightsgraph-path", markdown, `How ${ends.from} is connected to ${ends.to}`);
+  });
+
+  router.get("/nodes/:id/dossier", (req, res) => {
+    const params = new QueryParams(req, ["format"]);
+    const format = params.oneOf("format", CITED_FORMAT_NAMES) ?? CITED_RULES.format.default;
+    const detail = engine.node(req.params.id);
+    sendCited(res, format, "rightsgraph-dossier", dossierMarkdown(context.dataset, detail), detail.node.label);
   });
 
   return router;
