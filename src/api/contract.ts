@@ -7,7 +7,7 @@
 // so nothing of Node, Express or graphology comes with it; ESLint enforces that, and `web/` may import nothing else
 // from `src/`.
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
-import type { ExportFormat, NeighborDirection, PathDirection, PathRank } from "./parameters";
+import type { CitedFormat, ExportFormat, NeighborDirection, PathDirection, PathRank } from "./parameters";
 import type { ReviewStatus } from "../schema/review-status";
 import type { StepDirection } from "./path-walk";
 
@@ -186,7 +186,23 @@ export interface ViewFilterRequest {
 }
 
 /** `GET /api/export`: the whole graph, a filtered view, or a path result; the answer is the file itself. */
-export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | PathsRequest);
+export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | (PathsRequest & PathChoiceRequest));
+
+/** One path of an answer (1-based): `GET /api/paths`, path exports, `--path`. */
+export interface PathChoiceRequest {
+  path?: number;
+}
+
+/**
+ * `GET /api/paths` with a choice of path and of format: JSON (PathsResponse), or the cited paragraph as Markdown or
+ * as an HTML document.
+ */
+export type PathsTextRequest = PathsRequest & PathChoiceRequest & { format?: "json" | CitedFormat };
+
+/** `GET /api/nodes/:id/dossier`: everything the sources say about a node, as a cited paragraph. */
+export interface DossierRequest {
+  format?: CitedFormat;
+}
 
 /** The value of a Cypher `$parameter`: JSON's scalars and lists of them (no objects). */
 export type CypherParameterValue = string | number | boolean | null | CypherParameterValue[];

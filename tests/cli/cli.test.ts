@@ -229,6 +229,42 @@ describe("rightsgraph path", () => {
   });
 });
 
+describe("rightsgraph path and show --format markdown|html", () => {
+  it("writes one chosen path as a cited paragraph, its footnotes quoting exactly", async () => {
+    const json = JSON.parse((await cli("path", "US", "UNSC", "--path", "1", "--json")).stdout);
+    const run = await cli("path", "US", "UNSC", "--path", "1", "--format", "markdown");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("# How United States of America is connected to United Nations Security Council");
+    expect(lines[2]).toMatch(
+      /^## Path 1 \(2 steps\): United States of America → .* ← United Nations Security Council$/,
+    );
+    const footnotes = lines.filter((line) => /^\[\^\d+\]: /.test(line));
+    expect(footnotes).toHaveLength(json.paths[0].edges.length);
+    expect(footnotes[0]).toContain(`“${json.paths[0].edges[0].evidence.quote}” — source: `);
+  });
+
+  it("writes a node's dossier as an HTML document", async () => {
+    const run = await cli("show", "ROK", "--format", "html");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect(run.stdout).toContain("<h1>Republic of Korea</h1>");
+    expect(run.stdout).toContain("Content-Security-Policy");
+  });
+
+  it("refuses an unknown format, --format with --json, and a path beyond the answer, with exit 2", async () => {
+    for (const argv of [
+      ["show", "ROK", "--format", "pdf"],
+      ["show", "ROK", "--format", "html", "--json"],
+      ["path", "US", "UNSC", "--path", "9"],
+    ]) {
+      const run = await cli(...argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.stderr).toContain("usage: rightsgraph");
+    }
+  });
+});
+
 describe("rightsgraph export", () => {
   it("exits 2 for --format age without --out, with a bad --graph, or --graph with another format", async () => {
     for (const [argv, message] of [

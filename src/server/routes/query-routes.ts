@@ -1,6 +1,14 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
-import type { NeighborsResponse, NodeResponse, PathsRequest, PathsResponse, SearchResponse } from "../../api/contract";
+import type {
+  DossierRequest,
+  NeighborsResponse,
+  NodeResponse,
+  PathsRequest,
+  PathsResponse,
+  PathsTextRequest,
+  SearchResponse,
+} from "../../api/contract";
 import { CITED_FORMAT_NAMES, CITED_RULES } from "../../api/parameters";
 import { citedPathMarkdown, dossierMarkdown, noPathMarkdown } from "../../export";
 import { keepPath, type OptionsInput, type PathOptions, type PathResult, type QueryEngine } from "../../query";
@@ -96,7 +104,10 @@ export function queryRoutes(context: ServerContext): Router {
   });
 
   router.get("/paths", async (req, res) => {
-    const params = new QueryParams(req, [...PATH_PARAMETERS, "path", "format"]);
+    const params = new QueryParams(req, [
+      ...PATH_PARAMETERS,
+      ...(["path", "format"] as const satisfies readonly (keyof PathsTextRequest)[]),
+    ]);
     const format = params.oneOf("format", ["json", ...CITED_FORMAT_NAMES] as const) ?? "json";
     const result = keepPath(await runPathQuery(engine, params), params.int("path"));
     if (format === "json") {
@@ -114,7 +125,7 @@ export function queryRoutes(context: ServerContext): Router {
   });
 
   router.get("/nodes/:id/dossier", (req, res) => {
-    const params = new QueryParams(req, ["format"]);
+    const params = new QueryParams(req, ["format"] satisfies (keyof DossierRequest)[]);
     const format = params.oneOf("format", CITED_FORMAT_NAMES) ?? CITED_RULES.format.default;
     const detail = engine.node(req.params.id);
     sendCited(res, format, "rightsgraph-dossier", dossierMarkdown(context.dataset, detail), detail.node.label);
