@@ -3,6 +3,9 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { citedHtmlDocument, citedPathMarkdown } from "../../src/export";
+import { createQueryEngine } from "../../src/query";
+import { buildDataset } from "../helpers/query-fixture";
 import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
 
 const DEBATE = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
@@ -107,6 +110,76 @@ describe("the path finder", () => {
     const text = (await message.textContent()) ?? "";
     expect(text).toContain("Moon Jae-in (person:moon-jae-in, person)");
     expect(text).toContain("document");
+  });
+
+  it("copies the chosen path as cited text, links its HTML, and exports it alone as the current path", async () => {
+    await explorer.context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    await ask("United States", "Security Council");
+    await pathHeaders();
+    const chosen = page.locator(".path-list .path.chosen");
+    await chosen.getByRole("button", { name: "Copy as cited text" }).click();
+    await expect.poll(async () => chosen.locator(".cited-status").textContent()).toContain("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split("\n")[0]).toBe(
+      "# How United States of America is connected to United Nations Security Council",
+    );
+    expect(copied).toContain("[^1]: “For the second consecutive year, in early December the US government refused");
+    const html = (await chosen.getByRole("link", { name: "Download HTML" }).getAttribute("href")) ?? "";
+    expect(html).toMatch(/^\/api\/paths\?from=state%3Ausa&to=un%3Asecurity-council&.*&path=1&format=html$/);
+    await page.getByLabel("Current path result").check();
+    const exported = (await page.locator('.export a[data-format="json"]').getAttribute("href")) ?? "";
+    expect(exported).toMatch(/&path=1$/);
+    await page.getByLabel("Whole graph").check();
+  });
+
+  it("copies a node's dossier from its details", async () => {
+    await page.getByRole("searchbox", { name: "Search" }).fill("Republic of Korea");
+    await page
+      .getByRole("option", { name: /^Republic of Korea/ })
+      .first()
+      .click();
+    const details = page.locator(".details");
+    await details.getByRole("button", { name: "Copy as cited text" }).click();
+    await expect.poll(async () => details.locator(".cited-status").textContent()).toContain("Copied");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split("\n")[0]).toBe("# Republic of Korea");
+    expect(copied).toContain("Republic of Korea declined to co-sponsor A/C.3/74/L.26");
+  });
+
+  it("shows a cited paragraph of hostile labels and quotes as text: nothing from the data is live", async () => {
+    const hostile = await explorer.context.newPage();
+    const dialogs: string[] = [];
+    hostile.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const evil = [
+      `<script>window.__pwned = 1</script>`,
+      `<img src=x onerror="window.__pwned=1">`,
+      `[click](javascript:window.__pwned=1)`,
+      `](javascript:alert(1)) [^1]`,
+    ];
+    const dataset = buildDataset({
+      nodes: [
+        { id: "state:s", label: evil[0]! },
+        { id: "person:p", label: evil[1]! },
+      ],
+      edges: [{ source: "state:s", target: "person:p", type: "declined", quote: evil.join(" ") }],
+    });
+    const result = createQueryEngine(dataset).paths("state:s", "person:p");
+    if (result.type !== "found") throw new Error("expected a path");
+    const markdown = citedPathMarkdown(dataset, result.paths, { from: evil[0]!, to: evil[1]! });
+    await hostile.setContent(citedHtmlDocument(markdown, evil[0]!));
+    expect(await hostile.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await hostile.locator("script, img, iframe, object").count()).toBe(0);
+    const hrefs = await hostile.locator("a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    expect(hrefs.every((href) => /^#fn/.test(href ?? ""))).toBe(true);
+    const text = (await hostile.locator("main").textContent()) ?? "";
+    for (const piece of evil) expect(text).toContain(piece);
+    expect(await hostile.title()).toBe(evil[0]);
+    expect(dialogs).toEqual([]);
+    await hostile.screenshot({ path: path.join(ARTIFACTS, "path-finder-03-hostile-cited.png") });
+    await hostile.close();
   });
 
   it("logged no console errors", () => {

@@ -1,12 +1,13 @@
 // The path finder: two actors, the ranking, nodes to pass through or avoid, hops, direction, relation types and
 // documents; the k best paths as cited sentences, each step with its arrow; the chosen one highlighted on the canvas.
-import { choosePath, clearPath, runPathQuery } from "../../actions/index.js";
+import { choosePath, clearPath, pathParams, runPathQuery } from "../../actions/index.js";
 import { api, errorMessage, PATH_RULES, pathWalk } from "../../api/index.js";
 import type { FoundPathObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import { DEFAULT_PATH_QUERY, MAX_HOPS_RANGE, PATH_LIMIT_RANGE } from "../../state/index.js";
 import type { AppState, PathQuery } from "../../state/index.js";
+import { citedTextActions } from "../shared/cited-text.js";
 import { evidenceView } from "../shared/evidence.js";
 import { createSuggestBox, nodeSuggestions } from "../shared/suggest-box.js";
 import { waypointField } from "./waypoint-field.js";
@@ -270,6 +271,9 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
                   attrs: { type: "button", "aria-pressed": String(chosen) },
                   on: { click: () => store.dispatch(choosePath(chosen ? null : i)) },
                 }),
+                chosen && q
+                  ? citedTextActions({ path: { ...pathParams(q), path: i + 1 } }, `rightsgraph-path-${i + 1}`)
+                  : null,
                 chosen ? hopList(path) : null,
               );
             }),
