@@ -113,6 +113,13 @@ export interface PathStepObject {
   edges: string[];
 }
 
+/** A sentence of a path: the claim's sentence for the edges it stands for (ids), and the steps they belong to. */
+export interface PathClaimObject {
+  sentence: string;
+  edges: string[];
+  steps: number[];
+}
+
 /**
  * A path of `GET /api/paths`: different nodes, each pair of neighbours one step. Parallel edges fold into the step,
  * so no two paths of an answer have the same sequence of nodes.
@@ -123,6 +130,11 @@ export interface FoundPathObject {
   edges: PathEdgeObject[];
   /** steps[i] joins nodes[i] and nodes[i + 1]. */
   steps: PathStepObject[];
+  /**
+   * The path read as sentences, step by step: one per claim, except that the edges of one claim used by consecutive
+   * steps (one sentence of the source naming both: "Quintana continues to call on the US and China") read as one.
+   */
+  claims: PathClaimObject[];
   /** Steps. */
   length: number;
   /** What the path costs under PATH_COSTS (the informative ranking), whichever ranking ordered the answer. */

@@ -29,8 +29,9 @@ export function formatClaims(edges: readonly EdgeObject[]): string[] {
 }
 
 /**
- * A path as numbered, cited sentences: a header with each step's own arrow (→, ←, ↔), then one number per step,
- * each claim folded into the step read as its sentence with its quote.
+ * A path as numbered, cited sentences: a header with each step's own arrow (→, ←, ↔), then its claims with their
+ * quotes, numbered by step ("1.", or "1-2." for one sentence of the source used by two steps); further claims of a
+ * step follow it unnumbered.
  */
 export function formatPath(path: FoundPathObject, index: number): string[] {
   const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
@@ -39,12 +40,15 @@ export function formatPath(path: FoundPathObject, index: number): string[] {
     path.steps.map((s) => s.direction),
   );
   const lines = [`Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${walk}`];
-  path.steps.forEach((step, i) => {
-    step.edges.forEach((id, j) => {
-      const edge = edges.get(id)!;
-      lines.push(`${j === 0 ? `  ${i + 1}. ` : "     "}${edge.sentence}${claimTail(edge, false)}`);
-      lines.push(`     ${evidenceLine(edge)}`);
-    });
-  });
+  let lastStep = -1;
+  for (const claim of path.claims) {
+    const edge = edges.get(claim.edges[0]!)!;
+    const first = claim.steps[0]!;
+    const numbers = claim.steps.length > 1 ? `${first + 1}-${claim.steps.at(-1)! + 1}` : `${first + 1}`;
+    const lead = first === lastStep ? "     " : `  ${numbers}. `;
+    lastStep = claim.steps.at(-1)!;
+    lines.push(`${lead}${claim.sentence}${claimTail(edge, false)}`);
+    lines.push(`     ${evidenceLine(edge)}`);
+  }
   return lines;
 }

@@ -209,12 +209,12 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
 
     paths(from, to, pathOptions) {
       const search = pathSearch(adjacency, new SliceClock(Infinity), from, to, pathOptions);
-      return runToEnd(solvePathQuery(search, graph));
+      return runToEnd(solvePathQuery(search, dataset));
     },
 
     pathsAsync(from, to, pathOptions, sliceMs) {
       return scheduler.run(
-        (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), graph),
+        (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), dataset),
         sliceMs,
       );
     },

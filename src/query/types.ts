@@ -21,6 +21,7 @@ export type {
   PathEdgeObject,
   PathObject,
   FoundPathObject,
+  PathClaimObject,
   PathStepObject,
   StepDirection,
   SearchResult,

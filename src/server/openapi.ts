@@ -560,6 +560,20 @@ export const OPENAPI_DOCUMENT = {
                     },
                   },
                 },
+                claims: {
+                  type: "array",
+                  description:
+                    "The path as sentences: one per claim, the edges of one claim in consecutive steps read as one.",
+                  items: {
+                    type: "object",
+                    required: ["sentence", "edges", "steps"],
+                    properties: {
+                      sentence: { type: "string" },
+                      edges: { type: "array", items: { type: "string" } },
+                      steps: { type: "array", items: { type: "integer" } },
+                    },
+                  },
+                },
                 length: { type: "integer" },
                 cost: { type: "number", description: "The path's cost under the informative ranking." },
               },

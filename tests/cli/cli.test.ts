@@ -222,6 +222,14 @@ describe("rightsgraph path", () => {
     expect(none.stderr).toContain("passes through Tomás Ojea Quintana within 2 steps");
   });
 
+  it("numbers one sentence of the source used by two steps once, for both steps", async () => {
+    const run = await cli("path", "US", "China", "--rank", "hops", "--limit", "50");
+    expect(run.stdout).toContain(
+      "Path 2 (2 hops): United States of America ← Tomás Ojea Quintana → People's Republic of China\n" +
+        "  1-2. Ojea Quintana continues to call on the United States and China to stop sidelining",
+    );
+  });
+
   it("refuses an unknown rank with exit 2, naming --rank", async () => {
     const run = await cli("path", "China", "DPRK", "--rank", "best");
     expect(run.code).toBe(2);

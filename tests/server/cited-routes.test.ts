@@ -4,7 +4,7 @@ import MarkdownIt from "markdown-it";
 import footnotePlugin from "markdown-it-footnote";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
-import type { FoundPathObject } from "../../src/api/contract";
+import { groupByClaim, type EdgeObject, type FoundPathObject } from "../../src/api/contract";
 import { bundledApp } from "../helpers/bundled-app";
 
 const { app, context, unexpected } = await bundledApp();
@@ -49,12 +49,16 @@ describe("GET /api/paths?format=markdown|html", () => {
     expect(lines[2]).toBe(
       "## Path 1 (2 steps): United States of America → UN Security Council debate on human rights in the DPRK (December 2019, not held) ← United Nations Security Council",
     );
-    expect(lines[4]).toMatch(/^United States of America refused to endorse UN Security Council debate .*\.\[\^1\] /);
+    expect(lines[4]).toMatch(
+      /^The United States refused to endorse the Council debate \(not held\), for the second consecutive year\.\[\^1\] /,
+    );
     const notes = footnoteTexts(res.text);
-    expect(notes).toHaveLength(json.edges.length);
+    expect(notes).toHaveLength(json.claims.length);
     const brief = context.dataset.graph.getNodeAttribute("doc:brief:dprk-2020", "label");
-    json.edges.forEach((edge, i) => {
-      expect(notes[i]!.startsWith(`“${edge.evidence.quote}” — source: ${brief}; `)).toBe(true);
+    const edges = new Map(json.edges.map((edge) => [edge.id, edge]));
+    json.claims.forEach((claim, i) => {
+      const { quote } = edges.get(claim.edges[0]!)!.evidence;
+      expect(notes[i]!.startsWith(`“${quote}” — source: ${brief}; `)).toBe(true);
     });
   });
 
@@ -91,6 +95,22 @@ describe("GET /api/paths?format=markdown|html", () => {
     );
   });
 
+  it("reads one sentence of the source used by two steps as one sentence, with one footnote", async () => {
+    const json = (await get("/api/paths?from=US&to=China&rank=hops&limit=50")).body.paths as FoundPathObject[];
+    const n = json.findIndex(
+      (p) => p.nodes.map((node) => node.id).join(" ") === "state:usa person:tomas-ojea-quintana state:chn",
+    );
+    expect(n).toBeGreaterThanOrEqual(0);
+    const sentence =
+      "Ojea Quintana continues to call on the United States and China to stop sidelining human rights concerns from " +
+      "denuclearization, sanctions relief and peace talks, and start clearly sending the message that improving the " +
+      "human rights situation is integral to headway on these issues.";
+    expect(json[n]!.claims).toEqual([{ sentence, edges: json[n]!.edges.map((e) => e.id), steps: [0, 1] }]);
+    const res = await get(`/api/paths?from=US&to=China&rank=hops&limit=50&path=${n + 1}&format=markdown`);
+    expect(res.text).toContain(`\n${sentence}[^1]\n`);
+    expect(footnoteTexts(res.text)).toHaveLength(1);
+  });
+
   it("says why when there is no path", async () => {
     const res = await get("/api/paths?from=China&to=DPRK&via=Quintana&maxHops=2&format=markdown");
     expect(res.status).toBe(200);
@@ -110,11 +130,15 @@ describe("GET /api/nodes/:id/dossier", () => {
     const res = await get("/api/nodes/ROK/dossier");
     expect(res.headers["content-type"]).toBe("text/markdown; charset=utf-8");
     expect(res.text.split("\n")[0]).toBe("# Republic of Korea");
-    expect(res.text).toContain("Republic of Korea declined to co-sponsor A/C.3/74/L.26 (2019-10-31/2019-11-15).[^1]");
+    expect(res.text).toContain(
+      "The Republic of Korea declined to co-sponsor A/C.3/74/L.26, for the first time since 2008.[^1]",
+    );
     const notes = footnoteTexts(res.text);
-    expect(notes).toHaveLength(detail.edges.length);
-    detail.edges.forEach((edge: { evidence: { quote: string } }, i: number) => {
-      expect(notes[i]!.startsWith(`“${edge.evidence.quote}” — source: `)).toBe(true);
+    // One footnote per claim: a joint claim whose edges all concern the node reads as one sentence.
+    const claims = groupByClaim(detail.edges as EdgeObject[]);
+    expect(notes).toHaveLength(claims.length);
+    claims.forEach((claim, i) => {
+      expect(notes[i]!.startsWith(`“${claim.edges[0]!.evidence.quote}” — source: `)).toBe(true);
     });
     const html = await get("/api/nodes/ROK/dossier?format=html");
     expect(html.headers["content-disposition"]).toBe('attachment; filename="rightsgraph-dossier.html"');

@@ -22,7 +22,7 @@ import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/sta
 import type { AppState, PathQuery } from "../../web/src/state/index.js";
 
 const QUERY: PathQuery = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
-const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], length: 1, cost: 1 };
+const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], claims: [], length: 1, cost: 1 };
 
 function frozen(state: AppState): AppState {
   return Object.freeze({ ...state, filters: Object.freeze({ ...state.filters }) }) as AppState;

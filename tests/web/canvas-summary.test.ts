@@ -30,7 +30,14 @@ describe("canvasSummary", () => {
     const node = (id: string) => ({ id, label: graph.getNodeAttribute(id, "label") }) as NodeObject;
     const edge = { id: "e:call-kor", direction: "forward" } as EdgeObject & { direction: "forward" };
     const step = { from: "person:q", to: "state:kor", direction: "forward" as const, edges: [edge.id] };
-    const path = { nodes: [node("person:q"), node("state:kor")], edges: [edge], steps: [step], length: 1, cost: 1 };
+    const path = {
+      nodes: [node("person:q"), node("state:kor")],
+      edges: [edge],
+      steps: [step],
+      claims: [],
+      length: 1,
+      cost: 1,
+    };
     const asked = askPaths({ ...DEFAULT_PATH_QUERY, from: "person:q", to: "state:kor" })(
       selectNode("doc:brief")(initialState()),
     );

@@ -15,7 +15,7 @@ import type { PermalinkState } from "../../web/src/permalink/index.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
 import { fixtureGraph } from "./fixture.js";
 
-const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], length: 1, cost: 1 };
+const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], claims: [], length: 1, cost: 1 };
 
 const FULL: PermalinkState = {
   selection: { kind: "node", id: "person:tomas-ojea-quintana" },

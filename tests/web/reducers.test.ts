@@ -71,6 +71,7 @@ describe("nodeReducer", () => {
             nodes: [node("person:q"), node("state:kor"), node("doc:l26")],
             edges: [edge("e:call-kor"), edge("e:declined")],
             steps: [],
+            claims: [],
             length: 2,
             cost: 2,
           },
@@ -115,6 +116,7 @@ describe("the fields that redraw the canvas", () => {
     nodes: [node("person:q"), node("state:kor")],
     edges: [edge("e:call-kor")],
     steps: [],
+    claims: [],
     length: 1,
     cost: 1,
   };
@@ -122,6 +124,7 @@ describe("the fields that redraw the canvas", () => {
     nodes: [node("person:q"), node("state:kor"), node("doc:l26")],
     edges: [edge("e:call-kor-2"), edge("e:declined")],
     steps: [],
+    claims: [],
     length: 2,
     cost: 2,
   };

@@ -1,6 +1,6 @@
 // A cited paragraph in Markdown: a path answer or everything the corpus says about a node, each claim as a sentence
 // followed by a footnote that quotes its evidence verbatim and names its source and endnotes.
-import { pathWalk, type EdgeObject, type FoundPathObject, type NodeResponse } from "../../api/contract";
+import { groupByClaim, pathWalk, type EdgeObject, type FoundPathObject, type NodeResponse } from "../../api/contract";
 import type { Dataset } from "../../schema/types";
 import { claimFootnote } from "./claim-footnotes";
 import { markdownText } from "./markdown-text";
@@ -24,13 +24,6 @@ class Footnotes {
   lines(): string[] {
     return this.texts.map((text, i) => `[^${i + 1}]: ${text}`);
   }
-}
-
-/** The claim as a sentence a person would sign: "Republic of Korea declined to co-sponsor A/C.3/74/L.26 (2019-11)". */
-function sentence(dataset: Dataset, edge: EdgeObject): string {
-  const label = (id: string) => (dataset.graph.hasNode(id) ? dataset.graph.getNodeAttribute(id, "label") : id);
-  const date = edge.date ? ` (${edge.date})` : "";
-  return markdownText(`${label(edge.source)} ${edge.label} ${label(edge.target)}${date}.`);
 }
 
 function document(title: string, body: string[], footnotes: Footnotes): string {
@@ -57,12 +50,11 @@ export function citedPathMarkdown(
     const steps = path.length === 1 ? "1 step" : `${path.length} steps`;
     body.push(`## Path ${first + i} (${steps}): ${markdownText(walk)}`, "");
     const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
-    const sentences = path.steps.flatMap((step) =>
-      step.edges.map((id) => {
-        const edge = edges.get(id)!;
-        return `${sentence(dataset, edge)}${footnotes.ref(edge)}`;
-      }),
-    );
+    // The edges of one claim share its evidence: one footnote for the claim.
+    const sentences = path.claims.map((claim) => {
+      const edge = edges.get(claim.edges[0]!)!;
+      return `${markdownText(claim.sentence)}${footnotes.ref(edge)}`;
+    });
     body.push(sentences.join(" "), "");
   });
   return document(`How ${ends.from} is connected to ${ends.to}`, body, footnotes);
@@ -83,6 +75,8 @@ export function dossierMarkdown(dataset: Dataset, detail: NodeResponse): string 
   for (const note of node.outsideKnowledge ?? [])
     body.push(`Outside knowledge (not in the sources): ${markdownText(note)}`, "");
   body.push(`## What the sources say`, "");
-  for (const edge of edges) body.push(`${sentence(dataset, edge)}${footnotes.ref(edge)}`, "");
+  // A joint claim whose edges all concern the node reads as one sentence, with one footnote.
+  for (const group of groupByClaim(edges))
+    body.push(`${markdownText(group.sentence)}${footnotes.ref(group.edges[0]!)}`, "");
   return document(`${node.label}`, body, footnotes);
 }

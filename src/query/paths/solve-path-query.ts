@@ -1,10 +1,12 @@
 // A path query's answer: the best k paths as API objects, each step with every claim it folds, or why there is none.
-import type { RightsGraph } from "../../schema/types";
+import { sentenceOfEdges } from "../../schema/edge-sentence";
+import type { Dataset } from "../../schema/types";
 import { toEdgeObject } from "../to-edge-object";
 import { toNodeObject } from "../to-node-object";
 import {
   LIST_SOURCES,
   type FoundPathObject,
+  type PathClaimObject,
   type PathEdgeObject,
   type PathResult,
   type PathStepObject,
@@ -28,7 +30,10 @@ function shown(cost: number): number {
  * its clock is due. Nodes and edges become the API's objects, read from `graph` (the graph the search's index was
  * built from).
  */
-export function* solvePathQuery(search: PathSearch, graph: RightsGraph): Generator<void, PathResult, undefined> {
+export function* solvePathQuery(
+  search: PathSearch,
+  dataset: Pick<Dataset, "graph" | "schema">,
+): Generator<void, PathResult, undefined> {
   const { from, to, options } = search;
   const find = options.rank === "hops" ? findPaths : findRankedPaths;
   const found = from === to ? { paths: [], truncated: false } : yield* find(search);
@@ -40,12 +45,13 @@ export function* solvePathQuery(search: PathSearch, graph: RightsGraph): Generat
     type: "found",
     rank: options.rank,
     truncated: found.truncated,
-    paths: found.paths.map((path) => foundPath(search, graph, path)),
+    paths: found.paths.map((path) => foundPath(search, dataset, path)),
   };
 }
 
 /** One path as the API shows it: its nodes, its folded steps, all their edges, and its cost. */
-function foundPath(search: PathSearch, graph: RightsGraph, path: IndexPath): FoundPathObject {
+function foundPath(search: PathSearch, dataset: Pick<Dataset, "graph" | "schema">, path: IndexPath): FoundPathObject {
+  const { graph } = dataset;
   const { index, costs } = search;
   const { fromView, edgeAllowed } = search.filter;
   const edges: PathEdgeObject[] = [];
@@ -76,7 +82,47 @@ function foundPath(search: PathSearch, graph: RightsGraph, path: IndexPath): Fou
     nodes: path.nodes.map((v) => toNodeObject(graph, index.nodeIds[v]!, LIST_SOURCES)),
     edges,
     steps,
+    claims: pathClaims(dataset, steps, edges),
     length: steps.length,
     cost: shown(pathCost(search, path.nodes)),
   };
+}
+
+/**
+ * The sentences of a path, step by step: each claim once, its edges in consecutive steps gathered (Quintana's one
+ * sentence calling on the US and on China, used by two steps, reads "… continues to call on the US and China …").
+ */
+function pathClaims(
+  dataset: Pick<Dataset, "graph" | "schema">,
+  steps: readonly PathStepObject[],
+  edges: readonly PathEdgeObject[],
+): PathClaimObject[] {
+  const claimOf = new Map(edges.map((edge) => [edge.id, edge.claim]));
+  const claims: PathClaimObject[] = [];
+  let previous = new Map<string, PathClaimObject>();
+  steps.forEach((step, i) => {
+    const current = new Map<string, PathClaimObject>();
+    for (const id of step.edges) {
+      const claim = claimOf.get(id)!;
+      const open = current.get(claim) ?? previous.get(claim);
+      if (open) {
+        open.edges.push(id);
+        if (!open.steps.includes(i)) open.steps.push(i);
+        current.set(claim, open);
+      } else {
+        const fresh = { sentence: "", edges: [id], steps: [i] };
+        claims.push(fresh);
+        current.set(claim, fresh);
+      }
+    }
+    previous = current;
+  });
+  const sentenceOf = new Map(edges.map((edge) => [edge.id, edge.sentence]));
+  for (const claim of claims) {
+    claim.sentence =
+      claim.edges.length === 1
+        ? sentenceOf.get(claim.edges[0]!)!
+        : sentenceOfEdges(dataset.graph, dataset.schema, claim.edges);
+  }
+  return claims;
 }

@@ -210,21 +210,29 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
   );
 
   /** One item per step: every claim folded into it, each as its sentence with its quote. */
+  /**
+   * One item per step: the claims that begin at it, each as its sentence with its quote. One sentence of the source
+   * used by two steps ("… continues to call on the United States and China …") is read once, at the first.
+   */
   function hopList(path: FoundPathObject): HTMLElement {
     const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
     return h(
       "ol",
       { class: "hops" },
-      ...path.steps.map((step) =>
-        h(
-          "li",
-          { class: "hop", attrs: { "data-direction": step.direction } },
-          ...step.edges.flatMap((id) => {
-            const edge = edges.get(id)!;
-            return [h("p", { class: "hop-sentence", text: edge.sentence }), evidenceView(edge, ctx)];
-          }),
-        ),
-      ),
+      ...path.steps.flatMap((step, i) => {
+        const claims = path.claims.filter((claim) => claim.steps[0] === i);
+        if (claims.length === 0) return [];
+        return [
+          h(
+            "li",
+            { class: "hop", attrs: { "data-direction": step.direction, value: i + 1 } },
+            ...claims.flatMap((claim) => [
+              h("p", { class: "hop-sentence", text: claim.sentence }),
+              evidenceView(edges.get(claim.edges[0]!)!, ctx),
+            ]),
+          ),
+        ];
+      }),
     );
   }
 
