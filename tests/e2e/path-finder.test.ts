@@ -69,8 +69,8 @@ describe("the path finder", () => {
     await ask("USA", "UNSC");
     const headers = await pathHeaders();
     expect(headers[0]).toBe(`Path 1 (2 hops): United States of America → ${DEBATE} ← United Nations Security Council`);
-    // The field now names the node the server resolved, by its short display name.
-    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("United States");
+    // The field now names the node the server resolved, by its full name.
+    expect(await page.getByLabel("From", { exact: true }).inputValue()).toBe("United States of America");
     expect(await page.locator(".path-summary").textContent()).toContain("most informative first");
     // The first step folds both claims from the US to the debate: two sentences, each with its quote.
     const firstStep = page.locator(".path-list .path.chosen .hop").first();
@@ -112,9 +112,9 @@ describe("the path finder", () => {
       .first()
       .click();
     expect(await page.locator(".waypoint-label").allTextContents()).toEqual([
-      // Chips name nodes by their short display names, as the other panels do.
-      "Ojea Quintana",
-      "Special Rapporteur on the DPRK",
+      // Chips name nodes by their full names, as the From and To fields do.
+      "Tomás Ojea Quintana",
+      "Special Rapporteur on the situation of human rights in the Democratic People's Republic of Korea",
     ]);
     await submit();
     await expect.poll(() => page.url()).toMatch(/pv=person%3Atomas-ojea-quintana/);
@@ -125,8 +125,8 @@ describe("the path finder", () => {
     }
     await page.locator(".path-finder").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, "path-finder-02-via-avoid.png") });
-    await page.getByRole("button", { name: "Remove Ojea Quintana" }).click();
-    await page.getByRole("button", { name: "Remove Special Rapporteur on the DPRK" }).click();
+    await page.getByRole("button", { name: "Remove Tomás Ojea Quintana" }).click();
+    await page.getByRole("button", { name: /^Remove Special Rapporteur on the situation/ }).click();
     expect(await page.locator(".waypoint").count()).toBe(0);
   });
 

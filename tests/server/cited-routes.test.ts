@@ -50,7 +50,7 @@ describe("GET /api/paths?format=markdown|html", () => {
       "## Path 1 (2 steps): United States of America → UN Security Council debate on human rights in the DPRK (December 2019, not held) ← United Nations Security Council",
     );
     expect(lines[4]).toMatch(
-      /^The United States refused to endorse the Council debate \(not held\), for the second consecutive year\.\[\^1\] /,
+      /^The United States refused to endorse the 2019 Council debate on DPRK human rights, for the second consecutive year\.\[\^1\] /,
     );
     const notes = footnoteTexts(res.text);
     expect(notes).toHaveLength(json.claims.length);

@@ -1,5 +1,4 @@
 // A path query's answer: the best k paths as API objects, each step with every claim it folds, or why there is none.
-import { sentenceOfEdges } from "../../schema/edge-sentence";
 import type { Dataset } from "../../schema/types";
 import { toEdgeObject } from "../to-edge-object";
 import { toNodeObject } from "../to-node-object";
@@ -13,6 +12,7 @@ import {
   type StepDirection,
 } from "../types";
 import type { IndexPath } from "./bidirectional-search";
+import { claimSentenceOf } from "./claim-sentence";
 import { explainNoPath } from "./explain-no-path";
 import { findPaths } from "./find-paths";
 import { claimPenalty } from "./path-costs";
@@ -120,9 +120,7 @@ function pathClaims(
   const sentenceOf = new Map(edges.map((edge) => [edge.id, edge.sentence]));
   for (const claim of claims) {
     claim.sentence =
-      claim.edges.length === 1
-        ? sentenceOf.get(claim.edges[0]!)!
-        : sentenceOfEdges(dataset.graph, dataset.schema, claim.edges);
+      claim.edges.length === 1 ? sentenceOf.get(claim.edges[0]!)! : claimSentenceOf(dataset, claim.edges);
   }
   return claims;
 }

@@ -18,8 +18,9 @@ export function waypointField(
   placeholder: string,
   maxItems: number,
 ): WaypointField {
+  // Full names, as the path finder's From and To fields show them.
   const labelOf = (node: string): string =>
-    ctx.graph.hasNode(node) ? ctx.graph.getNodeAttribute(node, "label") : node;
+    ctx.graph.hasNode(node) ? ctx.graph.getNodeAttribute(node, "fullLabel") : node;
   let chosen: string[] = [];
   const chips = h("ul", { class: "waypoints", attrs: { "aria-label": `${label}: chosen` } });
   const input = h("input", {
