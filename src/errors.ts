@@ -77,6 +77,27 @@ export class NotFoundError extends RightsGraphError {
   }
 }
 
+/** One node a name could stand for, as an ambiguous name lists it. */
+export interface NameCandidate {
+  id: string;
+  label: string;
+  type: string;
+}
+
+/**
+ * A name matches several nodes and none better than the others: `candidates` lists them (id, label, type) for the
+ * caller to choose from, and `parameter` names where the name was given.
+ */
+export class AmbiguousNameError extends RightsGraphError {
+  readonly parameter: string;
+  readonly candidates: NameCandidate[];
+  constructor(parameter: string, message: string, candidates: NameCandidate[]) {
+    super("ambiguous-name", message);
+    this.parameter = parameter;
+    this.candidates = candidates;
+  }
+}
+
 /** A caller passed a missing, malformed or out-of-range parameter; `parameter` names it. */
 export class ParameterError extends RightsGraphError {
   readonly parameter: string;

@@ -7,8 +7,9 @@
 // so nothing of Node, Express or graphology comes with it; ESLint enforces that, and `web/` may import nothing else
 // from `src/`.
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
-import type { ExportFormat, NeighborDirection, PathDirection } from "./parameters";
+import type { CitedFormat, ExportFormat, NeighborDirection, PathDirection, PathRank } from "./parameters";
 import type { ReviewStatus } from "../schema/review-status";
+import type { StepDirection } from "./path-walk";
 
 export type { AttributeKind, PropValue };
 // Every parameter's limits, defaults, enumerations (export formats, directions) and the date pattern.
@@ -19,6 +20,8 @@ export * from "./claim-groups";
 export type * from "./ingest-report";
 // CSV cells with spreadsheet formulas neutralised: the server's CSV exports and the explorer's table export.
 export { csvTextCell, neutraliseFormula } from "./csv-cell";
+// The one-line reading of a path, each step with its arrow (→ ← ↔).
+export { pathWalk, STEP_ARROWS, type StepDirection } from "./path-walk";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants
@@ -33,8 +36,11 @@ export { CORE_NODE_KEYS } from "../schema/core-keys";
  */
 export const LIST_SOURCES = 10;
 
-/** Why there is no path: the two ends are one node, lie in different components, are too far apart, or the filters cut every connection. */
-export type NoPathCause = "same-node" | "disconnected" | "too-long" | "filtered";
+/**
+ * Why there is no path: the two ends are one node, lie in different components, are too far apart, are connected
+ * within maxHops but not through the via nodes, or the filters cut every connection.
+ */
+export type NoPathCause = "same-node" | "disconnected" | "too-long" | "via" | "filtered";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Nodes and edges as every answer shows them
@@ -92,11 +98,49 @@ export interface EdgeObject {
 /** An edge on a path; `direction` says whether it points along the walk ("forward") or against it. */
 export type PathEdgeObject = EdgeObject & { direction: "forward" | "backward" };
 
-/** A simple path: edges[i] joins nodes[i] and nodes[i + 1]. */
+/** A simple path: edges[i] joins nodes[i] and nodes[i + 1] (Cypher's path values). */
 export interface PathObject {
   nodes: NodeObject[];
   edges: PathEdgeObject[];
   length: number;
+}
+
+/** One step of a path answer: every claim between two consecutive nodes, in either direction the query allows. */
+export interface PathStepObject {
+  /** The ids of the step's two nodes, in the order of the walk. */
+  from: string;
+  to: string;
+  direction: StepDirection;
+  /** The ids of the step's edges (each in the path's `edges`), the claim that set the step's cost first. */
+  edges: string[];
+}
+
+/** A sentence of a path: the claim's sentence for the edges it stands for (ids), and the steps they belong to. */
+export interface PathClaimObject {
+  sentence: string;
+  edges: string[];
+  steps: number[];
+}
+
+/**
+ * A path of `GET /api/paths`: different nodes, each pair of neighbours one step. Parallel edges fold into the step,
+ * so no two paths of an answer have the same sequence of nodes.
+ */
+export interface FoundPathObject {
+  nodes: NodeObject[];
+  /** Every claim of every step, step by step, each with its direction along the walk. */
+  edges: PathEdgeObject[];
+  /** steps[i] joins nodes[i] and nodes[i + 1]. */
+  steps: PathStepObject[];
+  /**
+   * The path read as sentences, step by step: one per claim, except that the edges of one claim used by consecutive
+   * steps (one sentence of the source naming both: "Quintana continues to call on the US and China") read as one.
+   */
+  claims: PathClaimObject[];
+  /** Steps. */
+  length: number;
+  /** What the path costs under PATH_COSTS (the informative ranking), whichever ranking ordered the answer. */
+  cost: number;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,10 +167,15 @@ export interface NeighborsRequest {
   edgeLimit?: number;
 }
 
-/** `GET /api/paths`, and `GET /api/export` of a path result. */
+/** `GET /api/paths`, and `GET /api/export` of a path result. Every node may be given by id or by name. */
 export interface PathsRequest {
   from: string;
   to: string;
+  rank?: PathRank;
+  /** Nodes every path passes through, in any order. */
+  via?: string[];
+  /** Nodes no path passes through. */
+  avoid?: string[];
   maxHops?: number;
   limit?: number;
   direction?: PathDirection;
@@ -151,7 +200,23 @@ export interface ViewFilterRequest {
 }
 
 /** `GET /api/export`: the whole graph, a filtered view, or a path result; the answer is the file itself. */
-export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | PathsRequest);
+export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | (PathsRequest & PathChoiceRequest));
+
+/** One path of an answer (1-based): `GET /api/paths`, path exports, `--path`. */
+export interface PathChoiceRequest {
+  path?: number;
+}
+
+/**
+ * `GET /api/paths` with a choice of path and of format: JSON (PathsResponse), or the cited paragraph as Markdown or
+ * as an HTML document.
+ */
+export type PathsTextRequest = PathsRequest & PathChoiceRequest & { format?: "json" | CitedFormat };
+
+/** `GET /api/nodes/:id/dossier`: everything the sources say about a node, as a cited paragraph. */
+export interface DossierRequest {
+  format?: CitedFormat;
+}
 
 /** The value of a Cypher `$parameter`: JSON's scalars and lists of them (no objects). */
 export type CypherParameterValue = string | number | boolean | null | CypherParameterValue[];
@@ -188,6 +253,8 @@ export interface ErrorBody {
     expected?: string[];
     /** The Cypher construct outside the supported subset (`cypher-unsupported`): "CREATE", "UNWIND"... */
     construct?: string;
+    /** The nodes an ambiguous name could stand for (code "ambiguous-name"), to choose one from. */
+    candidates?: { id: string; label: string; type: string }[];
   };
 }
 
@@ -227,9 +294,10 @@ export interface NeighborsResponse {
   counts: { nodes: number; edges: number };
 }
 
-/** `GET /api/paths` when paths were found: shortest first. */
+/** `GET /api/paths` when paths were found: in the order of `rank` (cheapest or shortest first). */
 export interface PathsFoundResponse {
-  paths: PathObject[];
+  paths: FoundPathObject[];
+  rank: PathRank;
   /** True when the time budget or the path limit stopped the search: more paths may exist. */
   truncated: boolean;
 }
@@ -333,6 +401,8 @@ export interface EdgeTypeInfo {
   target: string[];
   /** Provenance links (cites) connect everything to the sources; path queries skip them by default. */
   provenance: boolean;
+  /** Weak relations (`about`, `related-to`) cost more in the informative path ranking (PATH_COSTS). */
+  weak: boolean;
   color: string;
   count: number;
   attributes: AttributeInfo[];

@@ -19,6 +19,13 @@ export interface ChoiceRule<T extends string> {
 export const PATH_DIRECTIONS = ["any", "forward"] as const;
 export type PathDirection = (typeof PATH_DIRECTIONS)[number];
 
+/**
+ * How path answers are ordered: "informative" by the cost PATH_COSTS documents (cheapest first), "hops" by the
+ * number of steps alone (shortest first).
+ */
+export const PATH_RANKS = ["informative", "hops"] as const;
+export type PathRank = (typeof PATH_RANKS)[number];
+
 /** Follow edges out of, into, or both ways from each node. */
 export const NEIGHBOR_DIRECTIONS = ["out", "in", "both"] as const;
 export type NeighborDirection = (typeof NEIGHBOR_DIRECTIONS)[number];
@@ -27,18 +34,40 @@ export type NeighborDirection = (typeof NEIGHBOR_DIRECTIONS)[number];
 export const EXPORT_FORMAT_NAMES = ["graphml", "gexf", "json", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMAT_NAMES)[number];
 
+/**
+ * Cited paragraphs: a path answer (`GET /api/paths?format=`) or a node's dossier (`GET /api/nodes/:id/dossier`), as
+ * Markdown with footnotes or as a print-ready HTML document.
+ */
+export const CITED_FORMAT_NAMES = ["markdown", "html"] as const;
+export type CitedFormat = (typeof CITED_FORMAT_NAMES)[number];
+
+/** `format` of a path answer or a dossier: JSON (paths only) or a cited paragraph. */
+export const CITED_RULES = Object.freeze({
+  format: { values: CITED_FORMAT_NAMES, default: "markdown" },
+} as const satisfies { format: ChoiceRule<CitedFormat> });
+
+/** Most paths one path query answers. */
+const MAX_PATHS = 50;
+
 /** Path queries: `GET /api/paths`, path exports and `rightsgraph path`. */
 export const PATH_RULES = Object.freeze({
   /** Longest path, in edges. */
   maxHops: { min: 1, max: 8, default: 4 },
   /** How many paths (k shortest). */
-  limit: { min: 1, max: 50, default: 5 },
+  limit: { min: 1, max: MAX_PATHS, default: 5 },
   direction: { values: PATH_DIRECTIONS, default: "any" },
   /** Search time after which the answer so far is returned, marked truncated; 0 keeps only the first path found. */
   timeBudgetMs: { min: 0, max: 5000, default: 1000 },
   /** Adjacency entries examined after which the answer so far is returned; not an HTTP parameter. */
   maxExpansions: { min: 1, max: Number.MAX_SAFE_INTEGER, default: 5_000_000 },
   includeProvenance: { default: false },
+  rank: { values: PATH_RANKS, default: "informative" },
+  /** Nodes every path must pass through, in any order (names or ids). */
+  via: { maxItems: 3 },
+  /** Nodes no path may pass through (names or ids). */
+  avoid: { maxItems: 20 },
+  /** Paths kept by a path export or a cited paragraph of one path (`path=N`, 1-based): at most `limit`. */
+  path: { min: 1, max: MAX_PATHS },
 } as const satisfies {
   maxHops: NumberRule;
   limit: NumberRule;
@@ -46,7 +75,29 @@ export const PATH_RULES = Object.freeze({
   timeBudgetMs: NumberRule;
   maxExpansions: NumberRule;
   includeProvenance: { default: boolean };
+  rank: ChoiceRule<PathRank>;
+  via: { maxItems: number };
+  avoid: { maxItems: number };
+  path: { min: number; max: number };
 });
+
+/**
+ * What the informative ranking (rank=informative) charges a path; the cheapest paths come first. A path costs one
+ * `hop` per step, plus per step the penalty of its best claim (the cheapest of the claims folded into it), plus
+ * `hub` times the natural log of the number of distinct neighbours of every node it passes through (not its ends):
+ * a hub links everything to everything, so passing through it says little. A claim's penalty is `weakClaim` when
+ * its type is weak (schema `weak: true`, such as `about` and `related-to`, or a provenance type such as `cites`),
+ * plus `uncitedClaim` when it has no endnote (nothing to check it against). A claim whose quote already supports
+ * the step before counts once: it adds a hop but no evidence, so it costs as much as the weakest claim (both
+ * penalties). The type weights are data (schema.yaml), the numbers policy (here), so that a new source can mark a
+ * vague relation weak without code, and the API, CLI and documentation quote one set of numbers.
+ */
+export const PATH_COSTS = Object.freeze({
+  hop: 1,
+  weakClaim: 1.5,
+  uncitedClaim: 0.5,
+  hub: 0.5,
+} as const);
 
 /** Neighbourhoods: `GET /api/nodes/:id/neighbors` and `rightsgraph neighbors`. */
 export const NEIGHBORS_RULES = Object.freeze({

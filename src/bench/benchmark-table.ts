@@ -106,12 +106,23 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       "",
     ],
     [
-      "k = 5 shortest paths (API defaults), median / p99",
+      "k = 5 paths by hop count (rank=hops), median / p99",
       `${ms(f.kPathsMedianMs)} / ${ms(f.kPathsP99Ms)}`,
       "",
       "",
       "",
       `truncated: ${num(f.kPathsTruncated)}`,
+    ],
+    [
+      "k = 5 paths ranked (rank=informative, API default), median / p99",
+      `${ms(f.rankedPathsMedianMs)} / ${ms(f.rankedPathsP99Ms)}`,
+      "",
+      "",
+      `${times(
+        r.rankedPathsMedianVsHops,
+        at(r.rankedPathsMedianVsHops, (v) => v <= 2),
+      )}`,
+      `<= 2x rank=hops (median); truncated: ${num(f.rankedPathsTruncated)}`,
     ],
     [
       "enumeration (50 paths, 8 hops), median / p99",

@@ -1,7 +1,8 @@
 // Writes edges as the sentences analysts cite ("The Republic of Korea declined to co-sponsor A/C.3/74/L.26, for the
 // first time since 2008."), each with its quote; the edges of one joint claim shown together read as one sentence.
 import { groupByClaim } from "../api/claim-groups";
-import type { EdgeObject, PathObject } from "../query";
+import { pathWalk } from "../api/contract";
+import type { EdgeObject, FoundPathObject } from "../query";
 
 /** The quote and the endnotes behind it, as one line. */
 export function evidenceLine(edge: EdgeObject): string {
@@ -27,14 +28,27 @@ export function formatClaims(edges: readonly EdgeObject[]): string[] {
   ]);
 }
 
-/** A path as numbered, cited sentences. */
-export function formatPath(path: PathObject, index: number): string[] {
-  const lines = [
-    `Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${path.nodes.map((n) => n.label).join(" — ")}`,
-  ];
-  path.edges.forEach((edge, i) => {
-    lines.push(`  ${i + 1}. ${edge.sentence}${claimTail(edge, false)}`);
+/**
+ * A path as numbered, cited sentences: a header with each step's own arrow (→, ←, ↔), then its claims with their
+ * quotes, numbered by step ("1.", or "1-2." for one sentence of the source used by two steps); further claims of a
+ * step follow it unnumbered.
+ */
+export function formatPath(path: FoundPathObject, index: number): string[] {
+  const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
+  const walk = pathWalk(
+    path.nodes.map((n) => n.label),
+    path.steps.map((s) => s.direction),
+  );
+  const lines = [`Path ${index + 1} (${path.length} hop${path.length === 1 ? "" : "s"}): ${walk}`];
+  let lastStep = -1;
+  for (const claim of path.claims) {
+    const edge = edges.get(claim.edges[0]!)!;
+    const first = claim.steps[0]!;
+    const numbers = claim.steps.length > 1 ? `${first + 1}-${claim.steps.at(-1)! + 1}` : `${first + 1}`;
+    const lead = first === lastStep ? "     " : `  ${numbers}. `;
+    lastStep = claim.steps.at(-1)!;
+    lines.push(`${lead}${claim.sentence}${claimTail(edge, false)}`);
     lines.push(`     ${evidenceLine(edge)}`);
-  });
+  }
   return lines;
 }

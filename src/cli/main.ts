@@ -1,5 +1,6 @@
 // The `rightsgraph` command line: dispatches to one command, maps errors to exit codes (1 data/no result, 2 usage).
 import { DataError, ParameterError, RightsGraphError } from "../errors";
+import { closestIds } from "../schema";
 import {
   makeContext,
   parameterUsage,
@@ -40,7 +41,13 @@ export async function main(
   }
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
-    writeText(io.stderr, `rightsgraph: unknown command "${name}"\n\n${globalUsage()}\n`);
+    const [nearest] = closestIds(
+      COMMANDS.map((c) => c.name),
+      name,
+      1,
+    );
+    const hint = nearest === undefined ? "" : `; did you mean ${nearest}?`;
+    writeText(io.stderr, `rightsgraph: unknown command "${name}"${hint}\n\n${globalUsage()}\n`);
     return 2;
   }
   try {

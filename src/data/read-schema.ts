@@ -211,6 +211,13 @@ function readEdgeType(
   const template = readReading(ctx, name, "reading", reading, attributes);
   const negatedTemplate =
     negatedReading === undefined ? undefined : readReading(ctx, name, "negated_reading", negatedReading, attributes);
+  const weak = own(raw, "weak");
+  if (weak !== undefined && typeof weak !== "boolean")
+    problem(
+      ctx,
+      ctx.yaml.lineAt(["edge_types", name, "weak"]),
+      `schema: edge_types.${name}.weak must be true or false`,
+    );
   return {
     name,
     label,
@@ -221,6 +228,7 @@ function readEdgeType(
     sourceTypes: readEndpointTypes(ctx, line, `edge_types.${name}.source`, own(raw, "source"), nodeTypes),
     targetTypes: readEndpointTypes(ctx, line, `edge_types.${name}.target`, own(raw, "target"), nodeTypes),
     provenance: own(raw, "provenance") === true,
+    weak: weak === true,
     attributes,
   };
 }

@@ -17,3 +17,4 @@ export * from "./write-export";
 export * from "./age-bundle";
 export * from "./write-age-files";
 export * from "./load-age";
+export * from "./cited";

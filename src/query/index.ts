@@ -6,7 +6,14 @@ export { createSliceScheduler, DEFAULT_SLICE_MS, type SliceScheduler, type Slice
 export { runToEnd, SliceClock } from "./slice-clock";
 export { toNodeObject } from "./to-node-object";
 export { toEdgeObject, toEvidenceObject } from "./to-edge-object";
-export { DEFAULT_PATH_OPTIONS, resolvePathOptions, shortestPathLength, pathSubgraph, type PathOptions } from "./paths";
+export {
+  DEFAULT_PATH_OPTIONS,
+  keepPath,
+  resolvePathOptions,
+  shortestPathLength,
+  pathSubgraph,
+  type PathOptions,
+} from "./paths";
 export type { HasAdjacency } from "./paths";
 export { DEFAULT_NEIGHBORS_OPTIONS, resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
 export { checkInteger, type OptionsInput } from "./check-parameter";

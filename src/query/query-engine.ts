@@ -1,19 +1,22 @@
 // The query engine: search, name resolution, node look-up, neighbourhoods, paths and export views over one dataset.
+import { ParameterError } from "../errors";
 import type { Dataset, RightsGraph } from "../schema/types";
 import { buildAdjacencyIndex, withOwnScratch, type AdjacencyIndex } from "./adjacency-index";
 import { findNeighbors } from "./find-neighbors";
 import type { OptionsInput } from "./check-parameter";
 import { resolveNeighborsOptions, type NeighborsOptions } from "./neighbors-options";
-import { nodeNotFound } from "./not-found";
 import {
+  buildPathCosts,
   compilePathFilter,
   pathSubgraph,
   resolvePathOptions,
   solvePathQuery,
+  passable,
+  type PathFilter,
   type PathOptions,
   type PathSearch,
 } from "./paths";
-import { resolveName } from "./resolve-name";
+import { resolveName, resolveNode, type NameIndex } from "./resolve-name";
 import { createSearchIndex, type SearchIndex } from "./search-index";
 import {
   createCypherGraph,
@@ -56,16 +59,27 @@ export interface QueryEngine {
   search(q: string, options?: SearchOptions): SearchResult[];
   /** What a typed name or id stands for: found, ambiguous (with candidates) or none (with suggestions). */
   resolve(nameOrId: string): ResolveResult;
-  /** The node and every incident edge (out-edges, then in-edges); NotFoundError with suggestions for an unknown id. */
+  /**
+   * The id of the node a name or id stands for (as `resolve` reads it); AmbiguousNameError with the candidates or
+   * NotFoundError with suggestions otherwise, naming `parameter` (default "id").
+   */
+  nodeId(nameOrId: string, parameter?: string): string;
+  /**
+   * The node and every incident edge (out-edges, then in-edges); `id` may be a name. NotFoundError with suggestions
+   * for an unknown one, AmbiguousNameError for a name of several nodes (as for every query below).
+   */
   node(id: string): NodeDetail;
-  /** The neighbourhood of a node; NotFoundError for an unknown id, ParameterError for bad options. */
+  /** The neighbourhood of a node (by id or name); ParameterError for bad options. */
   neighbors(id: string, options?: OptionsInput<NeighborsOptions>): NeighborsResult;
   /**
    * The same answer as `neighbors`, computed in slices in `scheduler` like `pathsAsync`: a hub's neighbourhood at the
    * largest limits never stalls other work. Rejects with the errors `neighbors` throws.
    */
   neighborsAsync(id: string, options?: OptionsInput<NeighborsOptions>, sliceMs?: number): Promise<NeighborsResult>;
-  /** The k shortest simple paths between two nodes, or why there is none. */
+  /**
+   * The k best simple paths between two nodes (ids or names; via and avoid too), in the ranking asked for, or why
+   * there is none.
+   */
   paths(from: string, to: string, options?: OptionsInput<PathOptions>): PathResult;
   /**
    * The same answer as `paths`, computed in slices of about `sliceMs` (default DEFAULT_SLICE_MS) with the event loop free in
@@ -116,12 +130,11 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
   const pathDefaults = resolvePathOptions(options.pathOptions ?? {}, schema);
   const labelOf = (id: string): string => graph.getNodeAttribute(id, "label");
   const suggest = (missing: string): string[] => suggestNodeIds(adjacency.nodeIds, searchIndex, missing);
+  const names: NameIndex = { graph, schema, search: searchIndex, suggest };
+  const costs = buildPathCosts(dataset, adjacency);
 
-  const indexOf = (id: string): number => {
-    const v = typeof id === "string" ? adjacency.nodeIndex.get(id) : undefined;
-    if (v === undefined) throw nodeNotFound(String(id), suggest(String(id)));
-    return v;
-  };
+  const nodeId = (nameOrId: string, parameter = "id"): string => resolveNode(names, nameOrId, parameter);
+  const indexOf = (nameOrId: string, parameter = "id"): number => adjacency.nodeIndex.get(nodeId(nameOrId, parameter))!;
   const edgeObject = (e: number) => toEdgeObject(graph, adjacency.edgeIds[e]!);
   const nodeObject = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!);
   const listedNode = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!, LIST_SOURCES);
@@ -135,8 +148,12 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     pathOptions: OptionsInput<PathOptions> | undefined,
   ): PathSearch => {
     const options = resolvePathOptions(pathOptions, schema, pathDefaults);
-    const ends = { from: indexOf(from), to: indexOf(to) };
-    return { index, ...ends, filter: compilePathFilter(index, options), options, clock, labelOf };
+    const ends = { from: indexOf(from, "from"), to: indexOf(to, "to") };
+    const via = options.via.map((name) => indexOf(name, "via"));
+    const avoid = options.avoid.map((name) => indexOf(name, "avoid"));
+    const filter = compilePathFilter(index, options, avoid);
+    checkWaypoints(index, filter, ends, via, avoid);
+    return { index, ...ends, via, avoid, filter, options, costs, clock, labelOf };
   };
   /** The neighbourhood of `id` on `index`, its nodes and edges as API objects, yielding whenever `clock` is due. */
   const neighborhood = function* (
@@ -167,7 +184,8 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     adjacency,
     scheduler,
     search: (q, searchOptions) => searchIndex.search(q, searchOptions),
-    resolve: (nameOrId) => resolveName(graph, searchIndex, suggest, nameOrId),
+    resolve: (nameOrId) => resolveName(names, nameOrId),
+    nodeId,
 
     node(id) {
       const v = indexOf(id);
@@ -191,12 +209,12 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
 
     paths(from, to, pathOptions) {
       const search = pathSearch(adjacency, new SliceClock(Infinity), from, to, pathOptions);
-      return runToEnd(solvePathQuery(search, graph));
+      return runToEnd(solvePathQuery(search, dataset));
     },
 
     pathsAsync(from, to, pathOptions, sliceMs) {
       return scheduler.run(
-        (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), graph),
+        (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), dataset),
         sliceMs,
       );
     },
@@ -214,4 +232,37 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     subgraph: (filter) => subgraph(graph, schema, filter),
     pathSubgraph: (result) => pathSubgraph(graph, result),
   };
+}
+
+/**
+ * Via and avoided nodes must make sense together: neither may be an end, none both, and a via node must be one the
+ * query may pass through (its type not excluded, not a source document unless includeProvenance).
+ */
+function checkWaypoints(
+  index: AdjacencyIndex,
+  filter: PathFilter,
+  ends: { from: number; to: number },
+  via: readonly number[],
+  avoid: readonly number[],
+): void {
+  const name = (v: number) => `"${index.nodeIds[v]}"`;
+  for (const [parameter, nodes] of [
+    ["via", via],
+    ["avoid", avoid],
+  ] as const) {
+    for (const v of nodes) {
+      if (v === ends.from || v === ends.to)
+        throw new ParameterError(parameter, `paths: ${parameter} names ${name(v)}, which is an end of the path`);
+    }
+  }
+  const both = via.find((v) => avoid.includes(v));
+  if (both !== undefined) throw new ParameterError("avoid", `paths: ${name(both)} is both in via and in avoid`);
+  for (const v of via) {
+    if (!passable(filter, index.nodeClass, v)) {
+      throw new ParameterError(
+        "via",
+        `paths: via names ${name(v)}, which the filters do not let a path pass through (its type is excluded, or it is a source document and includeProvenance is off)`,
+      );
+    }
+  }
 }

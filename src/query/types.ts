@@ -20,6 +20,10 @@ export type {
   PathDirection,
   PathEdgeObject,
   PathObject,
+  FoundPathObject,
+  PathClaimObject,
+  PathStepObject,
+  StepDirection,
   SearchResult,
 } from "../api/contract";
 

@@ -45,6 +45,11 @@ export interface EdgeTypeSpec {
   targetTypes: string[];
   /** Provenance links (cites...) connect everything to the sources; path queries skip them by default. */
   provenance: boolean;
+  /**
+   * A weak relation (`about`, `related-to`) says little about how two actors are connected: the informative path
+   * ranking charges it more (PATH_COSTS.weakClaim). Provenance types count as weak too.
+   */
+  weak: boolean;
   attributes: Map<string, AttributeSpec>;
 }
 

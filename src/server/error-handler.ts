@@ -1,13 +1,14 @@
 // The one place that maps the project's errors to HTTP statuses; answers are JSON, never a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../api/contract";
-import { NotFoundError, ParameterError, RightsGraphError } from "../errors";
+import { AmbiguousNameError, NotFoundError, ParameterError, RightsGraphError } from "../errors";
 import { CypherSyntaxError, CypherUnsupportedError } from "../query";
 import { BusyError } from "./export-gate";
 
 const STATUS_BY_CODE: Record<string, number> = {
   "not-found": 404,
   "bad-parameter": 400,
+  "ambiguous-name": 400,
   "missing-host": 400,
   "method-not-allowed": 405,
   "host-not-allowed": 421,
@@ -57,6 +58,10 @@ export function errorHandler(onUnexpected: (error: unknown) => void): ErrorReque
       body = { error: { code: error.code, message: error.message } };
       if (error instanceof ParameterError) body.error.parameter = error.parameter;
       if (error instanceof NotFoundError) body.error.suggestions = error.suggestions;
+      if (error instanceof AmbiguousNameError) {
+        body.error.parameter = error.parameter;
+        body.error.candidates = error.candidates;
+      }
       if (error instanceof BusyError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
       if (error instanceof CypherSyntaxError || error instanceof CypherUnsupportedError) {
         body.error.line = error.line;

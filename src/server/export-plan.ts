@@ -1,8 +1,8 @@
 // What an export request asks for, checked before any work: the whole graph, a filtered view or a path result,
 // and under which file name. Building it (a path search) is a separate step, so HEAD can stop before it.
 import type { ElementFilter } from "../export";
-import { NotFoundError, ParameterError } from "../errors";
-import { resolvePathOptions, subgraphTests } from "../query";
+import { ParameterError } from "../errors";
+import { keepPath, resolvePathOptions, subgraphTests } from "../query";
 import type { RightsGraph } from "../schema/types";
 import type { QueryParams } from "./query-params";
 import { PATH_PARAMETERS, readPathQuery, runPathQuery } from "./routes/query-routes";
@@ -39,18 +39,19 @@ export function planExport(context: ServerContext, params: QueryParams): ExportP
         );
     }
     const { from, to, options } = readPathQuery(params);
+    const path = params.int("path");
     return {
       kind: "path",
-      name: "rightsgraph-path",
+      name: path === undefined ? "rightsgraph-path" : `rightsgraph-path-${path}`,
       check() {
         resolvePathOptions(options, dataset.schema);
-        for (const id of [from, to])
-          if (!dataset.graph.hasNode(id)) throw new NotFoundError(`paths: node "${id.slice(0, 200)}" not found`);
+        engine.nodeId(from, "from");
+        engine.nodeId(to, "to");
       },
-      build: async () => ({ graph: engine.pathSubgraph(await runPathQuery(engine, params)) }),
+      build: async () => ({ graph: engine.pathSubgraph(keepPath(await runPathQuery(engine, params), path)) }),
     };
   }
-  for (const pathOnly of PATH_PARAMETERS.filter((p) => p !== "edgeTypes")) {
+  for (const pathOnly of [...PATH_PARAMETERS.filter((p) => p !== "edgeTypes"), "path"]) {
     if (params.string(pathOnly) !== undefined)
       throw new ParameterError(
         pathOnly,

@@ -6,6 +6,8 @@ import {
   EXPORT_RULES,
   GRAPH_VIEW_RULES,
   NEIGHBORS_RULES,
+  CITED_RULES,
+  PATH_COSTS,
   PATH_RULES,
   SEARCH_RULES,
   type ChoiceRule,
@@ -23,6 +25,14 @@ const errors = {
 };
 const notFound = {
   "404": { description: "Unknown node; `suggestions` holds the closest ids.", ...json(ref("Error")) },
+};
+const ambiguousOrBad = {
+  "400": {
+    description:
+      "A parameter is missing, malformed or out of range (`parameter` names it), or a name stands for several nodes " +
+      "(code `ambiguous-name`; `candidates` lists them with their types).",
+    ...json(ref("Error")),
+  },
 };
 const query = (name: string, description: string, schema: object = { type: "string" }, required = false) => ({
   name,
@@ -48,7 +58,7 @@ const idParam = {
   name: "id",
   in: "path",
   required: true,
-  description: "Node id, URL-encoded (state:prk).",
+  description: "Node id (state:prk), or a name or alias resolved like the search box (DPRK), URL-encoded.",
   schema: { type: "string" },
 };
 
@@ -119,11 +129,25 @@ const queryErrors = {
   },
 };
 
+const nameList = (maxItems: number) => ({
+  type: "string",
+  description: `comma-separated node ids or names, at most ${maxItems} (a name holding a comma: give its id)`,
+  examples: ["state:chn,Quintana"],
+});
 const pathParameters = [
-  query("from", "Id of the first node.", { type: "string" }, true),
-  query("to", "Id of the last node.", { type: "string" }, true),
-  query("maxHops", "Longest path in edges.", integer(PATH_RULES.maxHops)),
-  query("limit", "How many shortest paths (k).", integer(PATH_RULES.limit)),
+  query("from", "The first node: an id, or a name or alias resolved like the search box.", { type: "string" }, true),
+  query("to", "The last node: an id, or a name or alias.", { type: "string" }, true),
+  query(
+    "rank",
+    `informative: cheapest first under PATH_COSTS (hop ${PATH_COSTS.hop}, weak or provenance claim +${PATH_COSTS.weakClaim}, ` +
+      `claim without endnote +${PATH_COSTS.uncitedClaim}, a quote already used by the step before counts once, ` +
+      `each node passed through +${PATH_COSTS.hub} ln(its distinct neighbours)); hops: shortest first.`,
+    choice(PATH_RULES.rank),
+  ),
+  query("via", "Every path passes through all of these nodes, in any order.", nameList(PATH_RULES.via.maxItems)),
+  query("avoid", "No path passes through any of these nodes.", nameList(PATH_RULES.avoid.maxItems)),
+  query("maxHops", "Longest path in steps.", integer(PATH_RULES.maxHops)),
+  query("limit", "How many paths (k).", integer(PATH_RULES.limit)),
   query("direction", "any: ignore edge direction; forward: follow it.", choice(PATH_RULES.direction)),
   query("edgeTypes", "Use only these edge types.", list),
   query("excludeEdgeTypes", "Never use these edge types.", list),
@@ -134,6 +158,12 @@ const pathParameters = [
   }),
   query("timeBudgetMs", "Stop after this long and answer truncated.", integer(PATH_RULES.timeBudgetMs)),
 ];
+
+const pathChoice = query("path", "Keep only this path of the answer (1-based).", {
+  type: "integer",
+  minimum: PATH_RULES.path.min,
+  maximum: PATH_RULES.path.max,
+});
 
 export const OPENAPI_DOCUMENT = {
   openapi: "3.1.0",
@@ -194,7 +224,7 @@ export const OPENAPI_DOCUMENT = {
               properties: { node: ref("Node"), edges: { type: "array", items: ref("Edge") } },
             }),
           },
-          ...errors,
+          ...ambiguousOrBad,
           ...notFound,
         },
       },
@@ -211,16 +241,55 @@ export const OPENAPI_DOCUMENT = {
           query("limit", "At most this many nodes, largest degree first.", integer(NEIGHBORS_RULES.limit)),
           query("edgeLimit", "At most this many edges, the centre's own first.", integer(NEIGHBORS_RULES.edgeLimit)),
         ],
-        responses: { "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) }, ...errors, ...notFound },
+        responses: {
+          "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) },
+          ...ambiguousOrBad,
+          ...notFound,
+        },
       },
     },
     "/api/paths": {
       get: {
-        summary: "The k shortest simple paths between two nodes, each hop with its evidence",
-        parameters: pathParameters,
+        summary:
+          "The k most informative (or shortest) simple paths between two nodes, each step with every claim between its nodes and their evidence",
+        parameters: [
+          ...pathParameters,
+          pathChoice,
+          query(
+            "format",
+            "json (the default), or a cited paragraph: markdown with footnotes, or html (a complete, print-ready document).",
+            { type: "string", enum: ["json", ...CITED_RULES.format.values], default: "json" },
+          ),
+        ],
         responses: {
-          "200": { description: "Paths shortest first, or none with the reason", ...json(ref("PathAnswer")) },
-          ...errors,
+          "200": {
+            description:
+              "Paths in the order of `rank`, or none with the reason; with format=markdown or html, the cited paragraph as a download",
+            content: {
+              ...json(ref("PathAnswer")).content,
+              "text/markdown": { schema: { type: "string" } },
+              "text/html": { schema: { type: "string" } },
+            },
+          },
+          ...ambiguousOrBad,
+          ...notFound,
+        },
+      },
+    },
+    "/api/nodes/{id}/dossier": {
+      get: {
+        summary:
+          "Everything the sources say about a node, as a cited paragraph: each claim a sentence with a footnote quoting its evidence, its source and endnotes",
+        parameters: [
+          idParam,
+          query("format", "markdown, or html (a print-ready document).", choice(CITED_RULES.format)),
+        ],
+        responses: {
+          "200": {
+            description: "The dossier, as a download",
+            content: { "text/markdown": { schema: { type: "string" } }, "text/html": { schema: { type: "string" } } },
+          },
+          ...ambiguousOrBad,
           ...notFound,
         },
       },
@@ -234,7 +303,7 @@ export const OPENAPI_DOCUMENT = {
           query("nodeTypes", "View: keep only these node types.", list),
           query("dateFrom", "View: drop elements dated wholly before this day.", date),
           query("dateTo", "View: drop elements dated wholly after this day.", date),
-          ...pathParameters.map((p) => ({
+          ...[...pathParameters, pathChoice].map((p) => ({
             ...p,
             required: false,
             description: `${p.description} (path export; edgeTypes also filters a view)`,
@@ -242,7 +311,7 @@ export const OPENAPI_DOCUMENT = {
         ],
         responses: {
           "200": exportFile,
-          ...errors,
+          ...ambiguousOrBad,
           ...notFound,
           "429": {
             description:
@@ -341,6 +410,14 @@ export const OPENAPI_DOCUMENT = {
                 description: "What the parser would accept there.",
               },
               construct: { type: "string", description: "The Cypher construct outside the subset." },
+              candidates: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["id", "label", "type"],
+                  properties: { id: { type: "string" }, label: { type: "string" }, type: { type: "string" } },
+                },
+              },
             },
           },
         },
@@ -469,13 +546,43 @@ export const OPENAPI_DOCUMENT = {
                     ],
                   },
                 },
+                steps: {
+                  type: "array",
+                  description: "steps[i] joins nodes[i] and nodes[i + 1]; `edges` lists every claim between them.",
+                  items: {
+                    type: "object",
+                    required: ["from", "to", "direction", "edges"],
+                    properties: {
+                      from: { type: "string" },
+                      to: { type: "string" },
+                      direction: { enum: ["forward", "backward", "both"] },
+                      edges: { type: "array", items: { type: "string" } },
+                    },
+                  },
+                },
+                claims: {
+                  type: "array",
+                  description:
+                    "The path as sentences: one per claim, the edges of one claim in consecutive steps read as one.",
+                  items: {
+                    type: "object",
+                    required: ["sentence", "edges", "steps"],
+                    properties: {
+                      sentence: { type: "string" },
+                      edges: { type: "array", items: { type: "string" } },
+                      steps: { type: "array", items: { type: "integer" } },
+                    },
+                  },
+                },
                 length: { type: "integer" },
+                cost: { type: "number", description: "The path's cost under the informative ranking." },
               },
             },
           },
+          rank: choice(PATH_RULES.rank),
           truncated: { type: "boolean" },
           reason: { type: "string" },
-          cause: { enum: ["same-node", "disconnected", "too-long", "filtered"] },
+          cause: { enum: ["same-node", "disconnected", "too-long", "via", "filtered"] },
           shortestLength: { type: "integer" },
         },
       },

@@ -79,6 +79,8 @@ describe("export links built by the explorer", () => {
         edgeTypes: ["called-on"],
         throughDocuments: false,
       }),
+      // The first path highlighted: the path export keeps it alone (path=1).
+      activePath: 0,
       nodeTypes: [...context.dataset.schema.nodeTypes.keys()],
       edgeTypes: [...context.dataset.schema.edgeTypes.keys()],
     };

@@ -43,9 +43,20 @@ describe("runBenchmark", () => {
         "pathMedianVsCsr",
         "pathP99VsCsr",
         "pathsRpsVsHealth",
+        "rankedPathsMedianVsHops",
       ].sort(),
     );
-    for (const key of ["bytesPerEdge", "pathsP99Ms", "maxEventLoopStallMs", "loadMs", "graphmlMBps", "healthRps"])
+    expect(typeof report.ratios.rankedPathsMedianVsHops).toBe("number");
+    for (const key of [
+      "kPathsMedianMs",
+      "rankedPathsMedianMs",
+      "bytesPerEdge",
+      "pathsP99Ms",
+      "maxEventLoopStallMs",
+      "loadMs",
+      "graphmlMBps",
+      "healthRps",
+    ])
       expect(typeof report.figures[key], key).toBe("number");
     expect(report.figures.pathMismatchesVsCsr).toBe(0);
     expect(report.figures.pathsErrors).toBe(0);
@@ -55,6 +66,8 @@ describe("runBenchmark", () => {
       expect(report.figures.pathMismatchesVsNetworkx).toBe(0);
       expect(typeof report.ratios.loadVsNetworkx).toBe("number");
     }
-    expect(formatBenchmarkTable(report)).toContain("shortest path, median");
+    const table = formatBenchmarkTable(report);
+    expect(table).toContain("shortest path, median");
+    expect(table).toContain("k = 5 paths ranked (rank=informative, API default), median / p99");
   }, 120_000);
 });

@@ -21,7 +21,14 @@ describe("rightsgraph usage errors", () => {
     expect(none.stderr).toContain("usage: rightsgraph <command>");
     const unknown = await cli("frobnicate");
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    expect(unknown.stderr).toContain('unknown command "frobnicate"\n');
+  });
+
+  it("suggests the nearest command for a mistyped one, exit 2", async () => {
+    const run = await cli("pth", "China", "DPRK");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown command "pth"; did you mean path?');
+    expect((await cli("neighbours", "China")).stderr).toContain("did you mean neighbors?");
   });
 
   it("exits 2 with the command's usage for an unknown option, a missing argument or a bad number", async () => {
@@ -140,7 +147,7 @@ describe("rightsgraph path", () => {
   it("prints the paths from the Republic of Korea to Quintana as cited sentences", async () => {
     const run = await cli("path", "Republic of Korea", "Quintana");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Path 1 (1 hop): Republic of Korea — Tomás Ojea Quintana");
+    expect(run.stdout).toContain("Path 1 (1 hop): Republic of Korea ← Tomás Ojea Quintana");
     expect(run.stdout).toContain(
       "1. Ojea Quintana continues to call on the Republic of Korea to stop sidelining human rights concerns from " +
         "denuclearization, sanctions relief and peace talks, and start clearly sending the message that improving the " +
@@ -162,11 +169,107 @@ describe("rightsgraph path", () => {
     const first = run.stdout.slice(0, run.stdout.indexOf("\n\nPath 2"));
     const debate = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
     expect(first.split("\n").filter((line) => !line.startsWith("     "))).toEqual([
-      `Path 1 (2 hops): United States of America — ${debate} — United Nations Security Council`,
+      `Path 1 (2 hops): United States of America → ${debate} ← United Nations Security Council`,
       "  1. The United States refused to endorse the 2019 Council debate on DPRK human rights, for the second consecutive year.  (2019-12)",
       "  2. The Security Council did not hold the 2019 Council debate on DPRK human rights.  (2019-12)",
     ]);
     expect(first).toContain("“For the second consecutive year, in early December the US government refused to endorse");
+    // The step folds both claims the brief makes from the US to the debate: one number, two sentences.
+    expect(first).toContain(
+      "\n     The United States effectively blocked the 2019 Council debate on DPRK human rights.  (2019-12)\n",
+    );
+  });
+
+  it("answers China to the DPRK first with the sanctions draft, and by hop count alone with --rank hops", async () => {
+    const draft = "China–Russia draft Security Council resolution on DPRK sanctions (December 2019)";
+    for (const rank of ["informative", "hops"]) {
+      const run = await cli("path", "China", "DPRK", "--rank", rank, "--limit", "3");
+      expect(run.code).toBe(0);
+      expect(run.stdout.split("\n")[0]).toBe(
+        `Path 1 (2 hops): People's Republic of China → ${draft} → Democratic People's Republic of Korea`,
+      );
+    }
+    const informative = (await cli("path", "China", "DPRK", "--limit", "5")).stdout;
+    const hops = (await cli("path", "China", "DPRK", "--limit", "5", "--rank", "hops")).stdout;
+    // The Special Rapporteur's mandate is three steps away, but says more than the US's refusal, also three.
+    expect(informative).toContain(
+      "Path 3 (3 hops): People's Republic of China ← Tomás Ojea Quintana → Special Rapporteur",
+    );
+    expect(hops).not.toContain(
+      "Path 3 (3 hops): People's Republic of China ← Tomás Ojea Quintana → Special Rapporteur",
+    );
+  });
+
+  it("passes through --via and around --avoid, naming them when no path is left", async () => {
+    const run = await cli(
+      "path",
+      "China",
+      "DPRK",
+      "--via",
+      "Quintana",
+      "--avoid",
+      "Special Rapporteur",
+      "--limit",
+      "1",
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(
+      /^Path 1 \(4 hops\): People's Republic of China ← Tomás Ojea Quintana → /,
+    );
+    expect(run.stdout.split("\n")[0]).not.toContain("Special Rapporteur");
+    const none = await cli("path", "China", "DPRK", "--via", "Quintana", "--max-hops", "2");
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("passes through Tomás Ojea Quintana within 2 steps");
+  });
+
+  it("numbers one sentence of the source used by two steps once, for both steps", async () => {
+    const run = await cli("path", "US", "China", "--rank", "hops", "--limit", "50");
+    expect(run.stdout).toContain(
+      "Path 2 (2 hops): United States of America ← Tomás Ojea Quintana → People's Republic of China\n" +
+        "  1-2. Ojea Quintana continues to call on the United States and China to stop sidelining",
+    );
+  });
+
+  it("refuses an unknown rank with exit 2, naming --rank", async () => {
+    const run = await cli("path", "China", "DPRK", "--rank", "best");
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--rank must be one of "informative", "hops", got "best"');
+  });
+});
+
+describe("rightsgraph path and show --format markdown|html", () => {
+  it("writes one chosen path as a cited paragraph, its footnotes quoting exactly", async () => {
+    const json = JSON.parse((await cli("path", "US", "UNSC", "--path", "1", "--json")).stdout);
+    const run = await cli("path", "US", "UNSC", "--path", "1", "--format", "markdown");
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split("\n");
+    expect(lines[0]).toBe("# How United States of America is connected to United Nations Security Council");
+    expect(lines[2]).toMatch(
+      /^## Path 1 \(2 steps\): United States of America → .* ← United Nations Security Council$/,
+    );
+    const footnotes = lines.filter((line) => /^\[\^\d+\]: /.test(line));
+    expect(footnotes).toHaveLength(json.paths[0].edges.length);
+    expect(footnotes[0]).toContain(`“${json.paths[0].edges[0].evidence.quote}” — source: `);
+  });
+
+  it("writes a node's dossier as an HTML document", async () => {
+    const run = await cli("show", "ROK", "--format", "html");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^<!doctype html>/);
+    expect(run.stdout).toContain("<h1>Republic of Korea</h1>");
+    expect(run.stdout).toContain("Content-Security-Policy");
+  });
+
+  it("refuses an unknown format, --format with --json, and a path beyond the answer, with exit 2", async () => {
+    for (const argv of [
+      ["show", "ROK", "--format", "pdf"],
+      ["show", "ROK", "--format", "html", "--json"],
+      ["path", "US", "UNSC", "--path", "9"],
+    ]) {
+      const run = await cli(...argv);
+      expect(run.code, argv.join(" ")).toBe(2);
+      expect(run.stderr).toContain("usage: rightsgraph");
+    }
   });
 });
 

@@ -55,6 +55,7 @@ export function querySchema(): Schema {
         sourceTypes: all,
         targetTypes: all,
         provenance,
+        weak: name === "about",
         attributes: new Map(),
       },
     ]),
@@ -83,6 +84,15 @@ export interface FixtureEdge {
   id?: string;
   date?: string;
   props?: Record<string, PropValue>;
+  /** Defaults to "<source> <type> <target>". */
+  quote?: string;
+  /** Defaults to ["i"]; [] for a claim no endnote backs. */
+  footnotes?: string[];
+  /**
+   * Where its quote stands in the source text; edges given the same number quote the same sentence. Defaults to a
+   * place of its own.
+   */
+  quoteAt?: number;
 }
 
 /** An edge as [source, target, type?]. */
@@ -121,12 +131,14 @@ export function buildDataset(spec: FixtureSpec): Dataset {
   }
   const documents = Object.values(spec.sources ?? {});
   const schema = querySchema();
+  let ordinal = 0;
   for (const raw of spec.edges ?? []) {
     const edge: FixtureEdge = Array.isArray(raw) ? { source: raw[0], target: raw[1], type: raw[2] } : raw;
     const type = edge.type ?? "about";
     let id = edge.id ?? `${edge.source}--${type}--${edge.target}`;
     for (let n = 2; graph.hasEdge(id); n++) id = `${edge.source}--${type}--${edge.target}--${n}`;
     const name = (node: string) => [nodeName(graph.getNodeAttributes(node))];
+    const start = edge.quoteAt === undefined ? ordinal++ * 100 : 1_000_000 + edge.quoteAt * 100;
     graph.addEdgeWithKey(id, edge.source, edge.target, {
       type,
       label: type,
@@ -138,11 +150,11 @@ export function buildDataset(spec: FixtureSpec): Dataset {
       claim: id,
       ...(edge.date ? { date: edge.date } : {}),
       evidence: {
-        quote: `${edge.source} ${type} ${edge.target}`,
-        footnotes: ["i"],
+        quote: edge.quote ?? `${edge.source} ${type} ${edge.target}`,
+        footnotes: edge.footnotes ?? ["i"],
         sourceDoc: documents[0] ?? "doc:fixture",
-        start: 0,
-        end: 10,
+        start,
+        end: start + 10,
       },
       props: edge.props ?? {},
     });

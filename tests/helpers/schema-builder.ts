@@ -44,6 +44,7 @@ export function buildSchema(description: SchemaDescription): Schema {
       sourceTypes: allNodeTypes,
       targetTypes: allNodeTypes,
       provenance: name === "cites",
+      weak: name === "about",
       attributes: attributes(kinds),
     });
   }

@@ -22,17 +22,23 @@ describe("pathsAsync", () => {
     await expect(engine.pathsAsync("state:n00", "state:nope")).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("gives the same answer as paths on random graphs, even when sliced at every clock check", async () => {
+  it("gives the same answer as paths on random graphs, in either ranking, with via and avoid, even when sliced at every clock check", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.tuple(fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 13 })), { maxLength: 45 }),
         fc.integer({ min: 0, max: 13 }),
         fc.integer({ min: 0, max: 13 }),
         fc.integer({ min: 1, max: 6 }),
-        async (pairs, from, to, maxHops) => {
+        fc.constantFrom("informative" as const, "hops" as const),
+        fc.option(fc.integer({ min: 0, max: 13 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 13 }), { nil: undefined }),
+        async (pairs, from, to, maxHops, rank, viaNode, avoidNode) => {
           const edges = pairs.map(([s, t]): EdgeTuple => [NODES[s]!, NODES[t]!]);
           const engine = createQueryEngine(buildDataset({ nodes: NODES, edges }));
-          const options = { maxHops, limit: 12 };
+          const inner = (v: number | undefined) => (v !== undefined && v !== from && v !== to ? [NODES[v]!] : []);
+          const via = inner(viaNode);
+          const avoid = inner(avoidNode).filter((id) => !via.includes(id));
+          const options = { maxHops, limit: 12, rank, via, avoid };
           const expected = engine.paths(NODES[from]!, NODES[to]!, options);
           expect(await engine.pathsAsync(NODES[from]!, NODES[to]!, options, 0)).toEqual(expected);
         },

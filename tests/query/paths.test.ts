@@ -4,18 +4,25 @@ import { NotFoundError, ParameterError } from "../../src/errors";
 import { createQueryEngine, type PathOptions, type PathResult } from "../../src/query";
 import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
 
-/** Each found path as "node -edge-> node ..." with arrows showing the edge direction along the walk. */
+/**
+ * Each found path as "node -types-> node ...", one arrow per step: `->` when its claims point along the walk, `<-`
+ * against it, `<->` both ways; the types of the claims folded into the step joined by "+", the cheapest first.
+ */
 function walks(result: PathResult): string[] {
   if (result.type !== "found") return [];
-  return result.paths.map((path) =>
-    path.nodes
+  return result.paths.map((path) => {
+    const typeOf = new Map(path.edges.map((edge) => [edge.id, edge.type]));
+    return path.nodes
       .map((node, i) => {
-        const edge = path.edges[i - 1];
-        if (!edge) return node.id;
-        return `${edge.direction === "forward" ? `-${edge.type}->` : `<-${edge.type}-`} ${node.id}`;
+        const step = path.steps[i - 1];
+        if (!step) return node.id;
+        const types = step.edges.map((id) => typeOf.get(id)).join("+");
+        const arrow =
+          step.direction === "forward" ? `-${types}->` : step.direction === "backward" ? `<-${types}-` : `<-${types}->`;
+        return `${arrow} ${node.id}`;
       })
-      .join(" "),
-  );
+      .join(" ");
+  });
 }
 
 // s -> x1 -> t twice (about and declined on the first leg), s -> x2 <- t, s -> y1 -> y2 -> t
@@ -124,16 +131,15 @@ describe("paths: bad input", () => {
 });
 
 describe("paths: k shortest simple paths", () => {
-  it("returns paths shortest first, ties in node id order, parallel edges as distinct paths", () => {
-    const result = fork.paths("state:s", "state:t", { limit: 10 });
-    expect(result).toMatchObject({ type: "found", truncated: false });
+  it("with rank=hops, returns paths shortest first, ties in node id order, parallel edges folded into one step", () => {
+    const result = fork.paths("state:s", "state:t", { limit: 10, rank: "hops" });
+    expect(result).toMatchObject({ type: "found", rank: "hops", truncated: false });
     expect(walks(result)).toEqual([
-      "state:s -about-> person:x1 -about-> state:t",
-      "state:s -declined-> person:x1 -about-> state:t",
+      "state:s -declined+about-> person:x1 -about-> state:t",
       "state:s -about-> person:x2 <-about- state:t",
       "state:s -about-> person:y1 -about-> person:y2 -about-> state:t",
     ]);
-    if (result.type === "found") expect(result.paths.map((p) => p.length)).toEqual([2, 2, 2, 3]);
+    if (result.type === "found") expect(result.paths.map((p) => p.length)).toEqual([2, 2, 3]);
   });
 
   it("stops at limit", () => {
@@ -141,21 +147,28 @@ describe("paths: k shortest simple paths", () => {
   });
 
   it("keeps to maxHops", () => {
-    expect(walks(fork.paths("state:s", "state:t", { limit: 10, maxHops: 2 }))).toHaveLength(3);
+    expect(walks(fork.paths("state:s", "state:t", { limit: 10, maxHops: 2 }))).toHaveLength(2);
   });
 
-  it("gives full node and edge objects, edges[i] joining nodes[i] and nodes[i + 1]", () => {
+  it("gives full node and edge objects, each step listing every claim between its nodes, the cheapest first", () => {
     const result = fork.paths("state:s", "state:t", { limit: 1 });
     if (result.type !== "found") throw new Error("expected paths");
     const [path] = result.paths;
     expect(path!.nodes[1]).toMatchObject({ id: "person:x1", type: "person", label: "person:x1" });
+    expect(path!.steps[0]).toEqual({
+      from: "state:s",
+      to: "person:x1",
+      direction: "forward",
+      edges: ["state:s--declined--person:x1", "state:s--about--person:x1"],
+    });
     expect(path!.edges[0]).toMatchObject({
-      id: "state:s--about--person:x1",
+      id: "state:s--declined--person:x1",
       source: "state:s",
       target: "person:x1",
       direction: "forward",
-      evidence: { quote: "state:s about person:x1" },
+      evidence: { quote: "state:s declined person:x1" },
     });
+    expect(path!.edges.map((edge) => edge.id)).toEqual([...path!.steps[0]!.edges, ...path!.steps[1]!.edges]);
   });
 
   it("never repeats a node", () => {
@@ -179,10 +192,171 @@ describe("paths: k shortest simple paths", () => {
 
   it("follows edge direction when asked", () => {
     expect(walks(fork.paths("state:s", "state:t", { limit: 10, direction: "forward" }))).toEqual([
-      "state:s -about-> person:x1 -about-> state:t",
-      "state:s -declined-> person:x1 -about-> state:t",
+      "state:s -declined+about-> person:x1 -about-> state:t",
       "state:s -about-> person:y1 -about-> person:y2 -about-> state:t",
     ]);
+  });
+});
+
+describe("paths: the informative ranking (rank=informative, the default)", () => {
+  /** The first path of each ranking, and the cost the answer gives it. */
+  function firstOf(engine: ReturnType<typeof createQueryEngine>, from: string, to: string) {
+    const ranked = engine.paths(from, to, { limit: 1 });
+    const shortest = engine.paths(from, to, { limit: 1, rank: "hops" });
+    return { informative: walks(ranked)[0], hops: walks(shortest)[0], ranked, shortest };
+  }
+
+  it("goes around a hub when a path through specific actors is not much longer", () => {
+    const leaves = Array.from({ length: 60 }, (_, i) => `person:l${i}`);
+    const engine = createQueryEngine(
+      buildDataset({
+        nodes: ["state:s", "state:t", "org:hub", "person:a", "person:b", ...leaves],
+        edges: [
+          ["state:s", "org:hub", "declined"],
+          ["org:hub", "state:t", "declined"],
+          ["state:s", "person:a", "declined"],
+          ["person:a", "person:b", "declined"],
+          ["person:b", "state:t", "declined"],
+          ...leaves.map((leaf): EdgeTuple => ["org:hub", leaf, "declined"]),
+        ],
+      }),
+    );
+    const { informative, hops, ranked } = firstOf(engine, "state:s", "state:t");
+    expect(informative).toBe("state:s -declined-> person:a -declined-> person:b -declined-> state:t");
+    expect(hops).toBe("state:s -declined-> org:hub -declined-> state:t");
+    // 3 hops and two nodes of 2 neighbours each: 3 + 2 * 0.5 * ln 2.
+    if (ranked.type === "found") expect(ranked.paths[0]!.cost).toBeCloseTo(3 + Math.log(2), 3);
+  });
+
+  it("prefers claims between actors to weak relations (about), even a step longer", () => {
+    const engine = createQueryEngine(
+      buildDataset({
+        nodes: ["state:s", "state:t", "topic:m", "person:p", "person:q"],
+        edges: [
+          ["state:s", "topic:m", "about"],
+          ["topic:m", "state:t", "about"],
+          ["state:s", "person:p", "declined"],
+          ["person:p", "person:q", "sponsored"],
+          ["person:q", "state:t", "declined"],
+        ],
+      }),
+    );
+    const { informative, hops } = firstOf(engine, "state:s", "state:t");
+    expect(informative).toBe("state:s -declined-> person:p -sponsored-> person:q -declined-> state:t");
+    expect(hops).toBe("state:s -about-> topic:m -about-> state:t");
+  });
+
+  it("counts a quote used for two steps in a row once, so one sentence naming two states is not a link", () => {
+    // q called on s and t in one sentence (quoteAt 1); s and t sponsored the same draft, each in its own sentence.
+    const engine = createQueryEngine(
+      buildDataset({
+        nodes: ["state:s", "state:t", "person:q", "doc:draft"],
+        edges: [
+          { source: "person:q", target: "state:s", type: "called-on", quoteAt: 1 },
+          { source: "person:q", target: "state:t", type: "called-on", quoteAt: 1 },
+          ["state:s", "doc:draft", "sponsored"],
+          ["state:t", "doc:draft", "sponsored"],
+        ],
+      }),
+    );
+    const result = engine.paths("state:s", "state:t", { limit: 5 });
+    expect(walks(result)).toEqual([
+      "state:s -sponsored-> doc:draft <-sponsored- state:t",
+      "state:s <-called-on- person:q -called-on-> state:t",
+    ]);
+    if (result.type === "found") {
+      // Both 2 hops through a node of 2 neighbours; the second step of the shared quote pays weak + uncited.
+      expect(result.paths.map((path) => path.cost)).toEqual([
+        Math.round((2 + 0.5 * Math.log(2)) * 1000) / 1000,
+        Math.round((2 + 0.5 * Math.log(2) + 2) * 1000) / 1000,
+      ]);
+    }
+    // Hops alone cannot tell them apart: node id order decides.
+    expect(walks(engine.paths("state:s", "state:t", { rank: "hops" }))[0]).toBe(
+      "state:s -sponsored-> doc:draft <-sponsored- state:t",
+    );
+  });
+
+  it("charges a claim without an endnote more than a cited one", () => {
+    const engine = createQueryEngine(
+      buildDataset({
+        nodes: ["state:s", "state:t", "person:a", "person:b"],
+        edges: [
+          { source: "state:s", target: "person:a", type: "declined", footnotes: [] },
+          ["person:a", "state:t", "declined"],
+          ["state:s", "person:b", "declined"],
+          ["person:b", "state:t", "declined"],
+        ],
+      }),
+    );
+    const result = engine.paths("state:s", "state:t");
+    expect(walks(result)).toEqual([
+      "state:s -declined-> person:b -declined-> state:t",
+      "state:s -declined-> person:a -declined-> state:t",
+    ]);
+    if (result.type === "found") expect(result.paths[1]!.cost - result.paths[0]!.cost).toBeCloseTo(0.5, 6);
+  });
+
+  it("shows a step with claims both ways as one step, <->", () => {
+    const engine = createQueryEngine(
+      buildDataset({
+        nodes: ["state:s", "state:t"],
+        edges: [
+          ["state:s", "state:t", "declined"],
+          ["state:t", "state:s", "called-on"],
+        ],
+      }),
+    );
+    expect(walks(engine.paths("state:s", "state:t"))).toEqual(["state:s <-declined+called-on-> state:t"]);
+    expect(walks(engine.paths("state:s", "state:t", { direction: "forward" }))).toEqual([
+      "state:s -declined-> state:t",
+    ]);
+  });
+
+  it("never lists the same sequence of nodes twice, in either ranking", () => {
+    for (const rank of ["informative", "hops"] as const) {
+      const result = fork.paths("state:s", "state:t", { limit: 50, maxHops: 8, rank });
+      const sequences = result.type === "found" ? result.paths.map((p) => p.nodes.map((n) => n.id).join(" ")) : [];
+      expect(sequences.length).toBeGreaterThan(0);
+      expect(new Set(sequences).size).toBe(sequences.length);
+    }
+  });
+
+  it("rejects an unknown rank, naming rank", () => {
+    expect(parameterOf({ rank: "best" as "hops" })).toBe("rank");
+  });
+});
+
+describe("paths: via and avoid", () => {
+  it("passes through every via node, in any order", () => {
+    expect(walks(fork.paths("state:s", "state:t", { via: ["person:y2"], limit: 10 }))).toEqual([
+      "state:s -about-> person:y1 -about-> person:y2 -about-> state:t",
+    ]);
+    expect(
+      walks(fork.paths("state:s", "state:t", { via: ["person:y2", "person:y1"], limit: 10, rank: "hops" })),
+    ).toEqual(["state:s -about-> person:y1 -about-> person:y2 -about-> state:t"]);
+  });
+
+  it("never passes through an avoided node", () => {
+    expect(walks(fork.paths("state:s", "state:t", { avoid: ["person:x1", "person:x2"], limit: 10 }))).toEqual([
+      "state:s -about-> person:y1 -about-> person:y2 -about-> state:t",
+    ]);
+  });
+
+  it("explains a missing path with the avoided nodes and the via nodes", () => {
+    const avoiding = fork.paths("state:s", "state:t", { avoid: ["person:x1", "person:x2", "person:y1"] });
+    expect(avoiding).toMatchObject({ type: "none", cause: "filtered" });
+    if (avoiding.type === "none") expect(avoiding.reason).toContain("avoiding person:x1, person:x2, person:y1");
+    const through = fork.paths("state:s", "state:t", { via: ["person:y1"], maxHops: 2 });
+    expect(through).toMatchObject({ type: "none", cause: "via" });
+    if (through.type === "none") expect(through.reason).toContain("passes through person:y1 within 2 steps");
+  });
+
+  it("refuses an end as a via or avoided node, and a node in both", () => {
+    expect(parameterOf({ via: ["state:t"] })).toBe("via");
+    expect(parameterOf({ avoid: ["state:s"] })).toBe("avoid");
+    expect(parameterOf({ via: ["person:y1"], avoid: ["person:y1"] })).toBe("avoid");
+    expect(parameterOf({ avoid: Array.from({ length: 21 }, (_, i) => `person:n${i}`) })).toBe("avoid");
   });
 });
 
@@ -195,7 +369,7 @@ describe("paths: filters and provenance", () => {
   });
 
   it("passes through source documents and follows provenance links when includeProvenance is on", () => {
-    expect(walks(filtered.paths("state:s", "state:t", { includeProvenance: true }))).toEqual([
+    expect(walks(filtered.paths("state:s", "state:t", { includeProvenance: true, rank: "hops" }))).toEqual([
       "state:s -about-> doc:brief -about-> state:t",
       "state:s -declined-> person:p -declined-> state:t",
       "state:s -about-> topic:m -about-> state:t",

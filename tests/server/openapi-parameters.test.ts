@@ -33,8 +33,13 @@ const COMPANIONS: Record<string, Record<string, string>> = {
   "/api/export": { format: "json", from: SAMPLES.from!, to: SAMPLES.to! },
 };
 
+/** Parameters one parameter needs beside it: choosing the 50th path needs an answer of 50 paths. */
+const NEEDS: Record<string, Record<string, string>> = {
+  path: { limit: "50", maxHops: "6" },
+};
+
 function url(route: string, parameters: Parameter[], name: string, value: number): string {
-  const query = new URLSearchParams(COMPANIONS[route] ?? {});
+  const query = new URLSearchParams({ ...COMPANIONS[route], ...NEEDS[name] });
   let path = route;
   for (const p of parameters) {
     if (p.in === "path") path = path.replace(`{${p.name}}`, encodeURIComponent(SAMPLES[p.name]!));

@@ -2,6 +2,7 @@
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { bundledApp } from "../helpers/bundled-app";
+import type { FoundPathObject } from "../../src/api/contract";
 
 const { app, context, unexpected } = await bundledApp();
 const get = (url: string) => request(app).get(url);
@@ -160,17 +161,24 @@ describe("GET /api/paths", () => {
     expect(first.edges[0].evidence.footnotes).toEqual(["viii"]);
   });
 
-  it("returns up to k simple paths, shortest first, each within maxHops", async () => {
-    const res = await get("/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana&limit=5&maxHops=3");
+  it("with rank=hops, returns up to k simple paths, shortest first, each within maxHops, each step's claims joining its nodes", async () => {
+    const res = await get("/api/paths?from=state%3Akor&to=person%3Atomas-ojea-quintana&limit=5&maxHops=3&rank=hops");
+    expect(res.body).toMatchObject({ rank: "hops", truncated: false });
     expect(res.body.paths).toHaveLength(5);
-    const lengths = res.body.paths.map((p: { length: number }) => p.length);
+    const lengths = res.body.paths.map((p: FoundPathObject) => p.length);
     expect([...lengths].sort((a, b) => a - b)).toEqual(lengths);
-    for (const path of res.body.paths) {
+    for (const path of res.body.paths as FoundPathObject[]) {
       expect(path.length).toBeLessThanOrEqual(3);
-      expect(new Set(path.nodes.map((n: { id: string }) => n.id)).size).toBe(path.nodes.length);
-      path.edges.forEach((edge: { source: string; target: string; direction: string }, i: number) => {
-        const [a, b] = [path.nodes[i].id, path.nodes[i + 1].id];
-        expect(edge.direction === "forward" ? [edge.source, edge.target] : [edge.target, edge.source]).toEqual([a, b]);
+      expect(path.steps).toHaveLength(path.length);
+      expect(new Set(path.nodes.map((n) => n.id)).size).toBe(path.nodes.length);
+      const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
+      path.steps.forEach((step, i) => {
+        expect([step.from, step.to]).toEqual([path.nodes[i]!.id, path.nodes[i + 1]!.id]);
+        for (const id of step.edges) {
+          const edge = edges.get(id)!;
+          const [a, b] = edge.direction === "forward" ? [edge.source, edge.target] : [edge.target, edge.source];
+          expect([a, b]).toEqual([step.from, step.to]);
+        }
       });
     }
   });
@@ -233,7 +241,162 @@ describe("GET /api/paths", () => {
     expect(res.body.paths).toEqual([]);
     expect(res.body.cause).toBe("filtered");
   });
+});
 
+/** A path answer's paths as their node labels joined by their steps' arrows (→ ← ↔). */
+function headers(body: { paths: FoundPathObject[] }): string[] {
+  const arrow = { forward: "→", backward: "←", both: "↔" } as const;
+  return body.paths.map((path) =>
+    path.nodes
+      .map((node, i) => (i === 0 ? node.label : `${arrow[path.steps[i - 1]!.direction]} ${node.label}`))
+      .join(" "),
+  );
+}
+
+describe("GET /api/paths: the informative ranking, folded steps, names, via and avoid", () => {
+  const DEBATE = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
+  const DRAFT = "China–Russia draft Security Council resolution on DPRK sanctions (December 2019)";
+
+  it("rejects an unknown rank, and via or avoid naming an end, naming the parameter", async () => {
+    expectParameterError(await get("/api/paths?from=China&to=DPRK&rank=best"), "rank");
+    expectParameterError(await get("/api/paths?from=China&to=DPRK&via=DPRK"), "via");
+    expectParameterError(await get("/api/paths?from=China&to=DPRK&avoid=China"), "avoid");
+    expectParameterError(
+      await get("/api/paths?from=China&to=DPRK&via=Quintana&avoid=person%3Atomas-ojea-quintana"),
+      "avoid",
+    );
+  });
+
+  it("answers an ambiguous name with a 400 listing the candidates with their types", async () => {
+    const res = await get("/api/paths?from=Moon&to=DPRK");
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: "ambiguous-name", parameter: "from" });
+    expect(res.body.error.candidates).toEqual([
+      { id: "person:moon-jae-in", label: "Moon Jae-in", type: "person" },
+      {
+        id: "doc:letter:hrw-2019-12-16-letter-to-president-moon",
+        label: "Letter to President Moon Jae-in Re: ROK’s stance on human rights in North Korea",
+        type: "document",
+      },
+    ]);
+    const via = await get("/api/paths?from=China&to=DPRK&via=draft");
+    expect(via.status).toBe(400);
+    expect(via.body.error).toMatchObject({ code: "ambiguous-name", parameter: "via" });
+    expect(via.body.error.candidates.map((c: { type: string }) => c.type)).toEqual(["document", "document"]);
+  });
+
+  it("answers an unknown name with a 404 and the closest ids", async () => {
+    const res = await get("/api/paths?from=state%3Achnn&to=DPRK");
+    expect(res.status).toBe(404);
+    expect(res.body.error.suggestions).toContain("state:chn");
+  });
+
+  it("answers the United States to the Security Council first with the debate the US refused to endorse", async () => {
+    for (const [from, to] of [
+      ["state%3Ausa", "un%3Asecurity-council"],
+      ["US", "Security%20Council"],
+      ["USA", "UNSC"],
+    ]) {
+      const res = await get(`/api/paths?from=${from}&to=${to}`);
+      expect(res.status).toBe(200);
+      expect(res.body.rank).toBe("informative");
+      expect(headers(res.body)[0]).toBe(`United States of America → ${DEBATE} ← United Nations Security Council`);
+      const [first] = res.body.paths as FoundPathObject[];
+      // Both claims between the US and the debate fold into the first step, the refusal (with its own quote) first.
+      expect(first!.steps[0]!.edges).toHaveLength(2);
+      expect(first!.edges[0]!.evidence.quote).toContain(
+        "the US government refused to endorse a formal UN Security Council",
+      );
+    }
+  });
+
+  it("answers China and Russia to the DPRK first with the sanctions draft they sponsored", async () => {
+    for (const [from, name] of [
+      ["China", "People's Republic of China"],
+      ["Russia", "Russian Federation"],
+    ]) {
+      const res = await get(`/api/paths?from=${from}&to=DPRK`);
+      expect(headers(res.body)[0]).toBe(`${name} → ${DRAFT} → Democratic People's Republic of Korea`);
+      const [first] = res.body.paths as FoundPathObject[];
+      const typeOf = new Map(first!.edges.map((edge) => [edge.id, edge.type]));
+      expect(first!.steps.map((step) => typeOf.get(step.edges[0]!))).toEqual(["sponsored", "about"]);
+    }
+  });
+
+  it("ranks the Special Rapporteur's mandate above a path through the Rapporteur's one sentence naming four states", async () => {
+    const informative = headers((await get("/api/paths?from=China&to=DPRK&limit=5")).body);
+    const hops = headers((await get("/api/paths?from=China&to=DPRK&limit=5&rank=hops")).body);
+    const mandate = informative.findIndex((h) =>
+      h.startsWith("People's Republic of China ← Tomás Ojea Quintana → Special"),
+    );
+    expect(mandate).toBe(2);
+    // Quintana's call on China and on the US is one quote: that path is last by cost, and in the hop ranking's five.
+    const sameQuote =
+      "People's Republic of China ← Tomás Ojea Quintana → United States of America ← Democratic People's Republic of Korea";
+    expect(informative).not.toContain(sameQuote);
+    expect(hops).toContain(sameQuote);
+  });
+
+  it("never lists the same sequence of nodes twice, in either ranking", async () => {
+    for (const rank of ["informative", "hops"]) {
+      for (const [from, to] of [
+        ["China", "DPRK"],
+        ["HRW", "Quintana"],
+        ["US", "UNSC"],
+      ]) {
+        const res = await get(`/api/paths?from=${from}&to=${to}&limit=50&maxHops=5&rank=${rank}`);
+        const sequences = (res.body.paths as FoundPathObject[]).map((p) => p.nodes.map((n) => n.id).join(" "));
+        expect(sequences.length).toBeGreaterThan(3);
+        expect(new Set(sequences).size).toBe(sequences.length);
+      }
+    }
+  });
+
+  it("shows a step with claims both ways as ↔", async () => {
+    const res = await get("/api/paths?from=Quintana&to=DPRK&limit=5");
+    const both = (res.body.paths as FoundPathObject[]).flatMap((p) => p.steps).filter((s) => s.direction === "both");
+    expect(both.length).toBeGreaterThan(0);
+    for (const step of both) expect(step.edges.length).toBeGreaterThan(1);
+  });
+
+  it("passes through via and around avoid, by name, and explains when nothing is left", async () => {
+    const through = await get("/api/paths?from=China&to=DPRK&via=Quintana&limit=3");
+    for (const path of through.body.paths as FoundPathObject[]) {
+      expect(path.nodes.map((n) => n.id)).toContain("person:tomas-ojea-quintana");
+    }
+    const around = await get(
+      `/api/paths?from=China&to=DPRK&avoid=${encodeURIComponent(`${DRAFT},state:usa`)}&limit=10`,
+    );
+    expect(around.status).toBe(200);
+    for (const path of around.body.paths as FoundPathObject[]) {
+      const ids = path.nodes.map((n) => n.id);
+      expect(ids).not.toContain("state:usa");
+      expect(ids).not.toContain("doc:un:draft-sc-resolution-dprk-sanctions-2019-12");
+    }
+    const none = await get("/api/paths?from=China&to=DPRK&via=Quintana&maxHops=2");
+    expect(none.body).toMatchObject({ paths: [], cause: "via" });
+    expect(none.body.reason).toContain("passes through Tomás Ojea Quintana within 2 steps");
+  });
+});
+
+describe("GET /api/nodes/:id by name", () => {
+  it("accepts a name or alias as well as an id, and answers an ambiguous one with its candidates", async () => {
+    const byName = await get("/api/nodes/UNSC");
+    expect(byName.status).toBe(200);
+    expect(byName.body.node.id).toBe("un:security-council");
+    const neighbors = await get("/api/nodes/HRW/neighbors");
+    expect(neighbors.status).toBe(200);
+    expect(neighbors.body.nodes.map((n: { id: string }) => n.id)).toContain("org:hrw");
+    const ambiguous = await get("/api/nodes/Korea/neighbors");
+    expect(ambiguous.status).toBe(400);
+    expect(ambiguous.body.error.code).toBe("ambiguous-name");
+    expect(ambiguous.body.error.candidates.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(["state:kor", "state:prk"]),
+    );
+  });
+});
+
+describe("the query routes", () => {
   it("never reported an unexpected error while these tests ran", () => {
     expect(unexpected).toEqual([]);
   });

@@ -22,12 +22,12 @@ import {
   toggleNodeType,
   toggleSource,
 } from "../../web/src/actions/index.js";
-import type { PathObject, PathsRequest, PathsResponse } from "../../web/src/api/index.js";
+import type { FoundPathObject, PathsRequest, PathsResponse } from "../../web/src/api/index.js";
 import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/state/index.js";
 import type { AppState, PathQuery } from "../../web/src/state/index.js";
 
 const QUERY: PathQuery = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
-const PATH: PathObject = { nodes: [], edges: [], length: 1 };
+const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], claims: [], length: 1, cost: 1 };
 
 function frozen(state: AppState): AppState {
   return Object.freeze({ ...state, filters: Object.freeze({ ...state.filters }) }) as AppState;
@@ -108,7 +108,7 @@ describe("path actions", () => {
 
   it("chooses the first path of an answer, or the restored choice when it exists", () => {
     const asked = askPaths(QUERY)(initialState());
-    const response = { paths: [PATH, PATH], truncated: false };
+    const response = { paths: [PATH, PATH], rank: "informative" as const, truncated: false };
     expect(setPathResult({ status: "found", response })(asked).activePath).toBe(0);
     expect(setPathResult({ status: "found", response }, 1)(asked).activePath).toBe(1);
     expect(setPathResult({ status: "found", response }, 7)(asked).activePath).toBe(0);
@@ -116,9 +116,10 @@ describe("path actions", () => {
   });
 
   it("refuses to choose a path that does not exist", () => {
-    const state = setPathResult({ status: "found", response: { paths: [PATH], truncated: false } })(
-      askPaths(QUERY)(initialState()),
-    );
+    const state = setPathResult({
+      status: "found",
+      response: { paths: [PATH], rank: "informative" as const, truncated: false },
+    })(askPaths(QUERY)(initialState()));
     expect(choosePath(3)(state)).toBe(state);
     expect(choosePath(null)(state).activePath).toBeNull();
     expect(clearPath()(state)).toMatchObject({ pathQuery: null, pathResult: { status: "idle" }, activePath: null });
@@ -127,9 +128,10 @@ describe("path actions", () => {
 
 describe("escape", () => {
   it("drops the selection first, then the highlighted path, then does nothing", () => {
-    let state = setPathResult({ status: "found", response: { paths: [PATH], truncated: false } })(
-      askPaths(QUERY)(selectNode("state:kor")(initialState())),
-    );
+    let state = setPathResult({
+      status: "found",
+      response: { paths: [PATH], rank: "informative" as const, truncated: false },
+    })(askPaths(QUERY)(selectNode("state:kor")(initialState())));
     state = escape()(state);
     expect(state.selection).toBeNull();
     expect(state.activePath).toBe(0);
@@ -152,7 +154,7 @@ describe("createStore", () => {
 });
 
 describe("runPathQuery", () => {
-  const FOUND: PathsResponse = { paths: [PATH, PATH], truncated: false };
+  const FOUND: PathsResponse = { paths: [PATH, PATH], rank: "informative" as const, truncated: false };
   const NONE: PathsResponse = {
     paths: [],
     reason: "No path within 4 hops.",

@@ -29,11 +29,22 @@ describe("canvasSummary", () => {
   it("reads the chosen path, which wins over the selection", () => {
     const node = (id: string) => ({ id, label: graph.getNodeAttribute(id, "label") }) as NodeObject;
     const edge = { id: "e:call-kor", direction: "forward" } as EdgeObject & { direction: "forward" };
-    const path = { nodes: [node("person:q"), node("state:kor")], edges: [edge], length: 1 };
+    const step = { from: "person:q", to: "state:kor", direction: "forward" as const, edges: [edge.id] };
+    const path = {
+      nodes: [node("person:q"), node("state:kor")],
+      edges: [edge],
+      steps: [step],
+      claims: [],
+      length: 1,
+      cost: 1,
+    };
     const asked = askPaths({ ...DEFAULT_PATH_QUERY, from: "person:q", to: "state:kor" })(
       selectNode("doc:brief")(initialState()),
     );
-    const state = setPathResult({ status: "found", response: { paths: [path], truncated: false } })(asked);
+    const state = setPathResult({
+      status: "found",
+      response: { paths: [path], rank: "informative", truncated: false },
+    })(asked);
     expect(summary(state)).toBe("The canvas highlights path 1: Tomás Ojea Quintana → Republic of Korea.");
   });
 });

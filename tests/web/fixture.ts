@@ -28,6 +28,7 @@ const edgeType = (name: string, label: string, color: string, count: number, pro
   source: [],
   target: [],
   provenance,
+  weak: false,
   color,
   count,
   attributes: [],

@@ -5,6 +5,7 @@ import { pathParams } from "../../web/src/actions/index.js";
 import { groupHeading, groupRelations, otherEnds } from "../../web/src/panels/shared/sentence.js";
 import { locateQuote } from "../../web/src/panels/source-reader/highlight.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY } from "../../web/src/state/index.js";
+import { citedUrl } from "../../web/src/panels/shared/cited-text.js";
 
 describe("relations", () => {
   it("lists the other ends of a claim once each, in order", () => {
@@ -49,6 +50,7 @@ describe("path and export parameters", () => {
     expect(pathParams(query)).toEqual({
       from: "state:kor",
       to: "person:q",
+      rank: "informative",
       maxHops: 4,
       limit: 5,
       direction: "any",
@@ -58,12 +60,18 @@ describe("path and export parameters", () => {
       excludeNodeTypes: ["document"],
       edgeTypes: ["a", "b"],
     });
+    expect(pathParams({ ...query, rank: "hops", via: ["state:usa"], avoid: ["doc:l26", "state:prk"] })).toMatchObject({
+      rank: "hops",
+      via: ["state:usa"],
+      avoid: ["doc:l26", "state:prk"],
+    });
   });
 
   it("exports the view as the types kept and whole-month dates", () => {
     const ctx = {
       filters: { ...DEFAULT_FILTERS, hiddenNodeTypes: ["document"], dateFrom: "2019-02", dateTo: "2019-02" },
       pathQuery: null,
+      activePath: null,
       nodeTypes: ["state", "document", "person"],
       edgeTypes: ["declined", "cites"],
     };
@@ -76,8 +84,17 @@ describe("path and export parameters", () => {
     expect(exportUrl("json", "path", { ...ctx, pathQuery: query })).toContain("from=state%3Akor&to=person%3Aq");
     const narrowed = { ...query, edgeTypes: ["called-on", "declined"], throughDocuments: false };
     expect(exportUrl("json", "path", { ...ctx, pathQuery: narrowed })).toBe(
-      "/api/export?format=json&from=state%3Akor&to=person%3Aq&maxHops=4&limit=5&direction=any&includeProvenance=false" +
+      "/api/export?format=json&from=state%3Akor&to=person%3Aq&rank=informative&maxHops=4&limit=5&direction=any&includeProvenance=false" +
         "&edgeTypes=called-on%2Cdeclined&excludeNodeTypes=document",
+    );
+    // The highlighted path alone: path=N, 1-based.
+    expect(exportUrl("json", "path", { ...ctx, pathQuery: query, activePath: 1 })).toMatch(/&path=2$/);
+  });
+
+  it("links a path's and a node's cited paragraph, Markdown to copy and HTML to download", () => {
+    expect(citedUrl({ node: "state:kor" }, "html")).toBe("/api/nodes/state%3Akor/dossier?format=html");
+    expect(citedUrl({ path: { ...pathParams(query), path: 2 } }, "markdown")).toBe(
+      "/api/paths?from=state%3Akor&to=person%3Aq&rank=informative&maxHops=4&limit=5&direction=any&includeProvenance=false&path=2&format=markdown",
     );
   });
 

@@ -9,7 +9,7 @@ import {
   setPathResult,
   toggleNodeType,
 } from "../../web/src/actions/index.js";
-import type { PathObject } from "../../web/src/api/index.js";
+import type { FoundPathObject } from "../../web/src/api/index.js";
 import {
   decodePermalink,
   encodePermalink,
@@ -23,7 +23,7 @@ import type { PermalinkState } from "../../web/src/permalink/index.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY, initialState } from "../../web/src/state/index.js";
 import { fixtureGraph } from "./fixture.js";
 
-const PATH: PathObject = { nodes: [], edges: [], length: 1 };
+const PATH: FoundPathObject = { nodes: [], edges: [], steps: [], claims: [], length: 1, cost: 1 };
 
 const FULL: PermalinkState = {
   selection: { kind: "node", id: "person:tomas-ojea-quintana" },
@@ -41,6 +41,9 @@ const FULL: PermalinkState = {
   pathQuery: {
     from: "state:kor",
     to: "person:tomas-ojea-quintana",
+    rank: "hops",
+    via: ["doc:brief", "state:prk"],
+    avoid: ["doc:l26"],
     maxHops: 5,
     limit: 3,
     direction: "forward",
@@ -140,11 +143,20 @@ describe("validPermalink", () => {
       "The linked path names a node that is not in this graph.",
     ]);
   });
+
+  it("drops a path whose via or avoided node is not in this graph", () => {
+    for (const missing of [{ via: ["state:gone"] }, { avoid: ["state:prk", "state:gone"] }]) {
+      const pathQuery = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q", ...missing };
+      const { state, problems } = validPermalink(graph, { ...FULL, selection: null, pathQuery });
+      expect(state.pathQuery).toBeNull();
+      expect(problems).toEqual(["The linked path names a node that is not in this graph."]);
+    }
+  });
 });
 
 describe("restorePermalink", () => {
   const QUESTION = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
-  const PATHS = { paths: [PATH, PATH, PATH], truncated: false };
+  const PATHS = { paths: [PATH, PATH, PATH], rank: "informative" as const, truncated: false };
   const answered = setPathResult({ status: "found", response: PATHS })(askPaths(QUESTION)(initialState()));
 
   it("restores selection, quote, filters and camera, keeping the camera when the link has none", () => {
@@ -198,7 +210,10 @@ describe("historyStep", () => {
     expect(historyStep(selected, start)).toBe("push");
     const asked = askPaths({ ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" })(selected);
     expect(historyStep(asked, selected)).toBe("push");
-    const answered = setPathResult({ status: "found", response: { paths: [PATH, PATH], truncated: false } })(asked);
+    const answered = setPathResult({
+      status: "found",
+      response: { paths: [PATH, PATH], rank: "informative", truncated: false },
+    })(asked);
     // The answer's first path is chosen for the user: the same step as the question.
     expect(historyStep(answered, asked)).toBe("replace");
     expect(historyStep(choosePath(1)(answered), answered)).toBe("push");

@@ -70,9 +70,13 @@ describe("nodeReducer", () => {
           {
             nodes: [node("person:q"), node("state:kor"), node("doc:l26")],
             edges: [edge("e:call-kor"), edge("e:declined")],
+            steps: [],
+            claims: [],
             length: 2,
+            cost: 2,
           },
         ],
+        rank: "informative",
         truncated: false,
       },
     })(asked);
@@ -108,16 +112,27 @@ describe("edgeReducer", () => {
 describe("the fields that redraw the canvas", () => {
   const node = (id: string) => ({ id, label: graph.getNodeAttribute(id, "label") }) as NodeObject;
   const edge = (id: string) => ({ id, direction: "forward" }) as EdgeObject & { direction: "forward" };
-  const SHORT = { nodes: [node("person:q"), node("state:kor")], edges: [edge("e:call-kor")], length: 1 };
+  const SHORT = {
+    nodes: [node("person:q"), node("state:kor")],
+    edges: [edge("e:call-kor")],
+    steps: [],
+    claims: [],
+    length: 1,
+    cost: 1,
+  };
   const LONG = {
     nodes: [node("person:q"), node("state:kor"), node("doc:l26")],
     edges: [edge("e:call-kor-2"), edge("e:declined")],
+    steps: [],
+    claims: [],
     length: 2,
+    cost: 2,
   };
   const QUESTION = { ...DEFAULT_PATH_QUERY, from: "person:q", to: "doc:l26" };
-  const answered = setPathResult({ status: "found", response: { paths: [SHORT, LONG], truncated: false } })(
-    askPaths(QUESTION)(initialState()),
-  );
+  const answered = setPathResult({
+    status: "found",
+    response: { paths: [SHORT, LONG], rank: "informative", truncated: false },
+  })(askPaths(QUESTION)(initialState()));
   const BASES: AppState[] = [initialState(), selectNode("state:kor")(initialState()), answered];
 
   const answeredQuery = {
@@ -136,7 +151,7 @@ describe("the fields that redraw the canvas", () => {
     hoveredEdge: "e:declined",
     filters: { ...DEFAULT_FILTERS, hiddenNodeTypes: ["person"] },
     pathQuery: { ...QUESTION, maxHops: 2 },
-    pathResult: { status: "found", response: { paths: [LONG], truncated: false } },
+    pathResult: { status: "found", response: { paths: [LONG], rank: "informative", truncated: false } },
     activePath: 1,
     reading: { edgeId: "e:declined" },
     camera: { x: 0.2, y: 0.3, ratio: 0.5, angle: 0 },

@@ -1,12 +1,39 @@
 // `rightsgraph search | show | neighbors | path`: the query engine from the command line.
-import { NEIGHBOR_DIRECTIONS, NEIGHBORS_RULES, PATH_DIRECTIONS } from "../../api/parameters";
-import { createQueryEngine, resolveNeighborsOptions, resolvePathOptions } from "../../query";
-import { LOAD_OPTIONS, intOption, listOption, NoResultError, type Command, type CommandContext } from "../cli-context";
+import {
+  CITED_FORMAT_NAMES,
+  NEIGHBOR_DIRECTIONS,
+  NEIGHBORS_RULES,
+  PATH_DIRECTIONS,
+  PATH_RANKS,
+  type CitedFormat,
+} from "../../api/parameters";
+import { citedHtmlDocument, citedPathMarkdown, dossierMarkdown } from "../../export";
+import { createQueryEngine, keepPath, resolveNeighborsOptions, resolvePathOptions } from "../../query";
+import {
+  LOAD_OPTIONS,
+  intOption,
+  listOption,
+  NoResultError,
+  UsageError,
+  type Command,
+  type CommandContext,
+} from "../cli-context";
 import { formatClaims, formatPath } from "../format-claims";
 import { resolveArgument } from "../resolve-argument";
 
 async function engineFor(ctx: CommandContext) {
   return createQueryEngine(await ctx.load());
+}
+
+/** `--format markdown|html` (a cited paragraph), checked before any work; undefined without it. */
+function citedFormat(ctx: CommandContext): CitedFormat | undefined {
+  const format = ctx.values.format;
+  if (format === undefined) return undefined;
+  if (ctx.values.json) throw new UsageError("--json and --format cannot be combined");
+  if (typeof format !== "string" || !(CITED_FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${CITED_FORMAT_NAMES.join(", ")}, got "${String(format)}"`);
+  }
+  return format as CitedFormat;
 }
 
 export const searchCommand: Command = {
@@ -31,12 +58,18 @@ export const searchCommand: Command = {
 export const showCommand: Command = {
   name: "show",
   summary: "a node and every claim about it, with its evidence",
-  usage: "rightsgraph show ID-OR-NAME [--json] [--data DIR] [--suggestions]",
-  options: { ...LOAD_OPTIONS, json: { type: "boolean" } },
+  usage: `rightsgraph show ID-OR-NAME [--json | --format ${CITED_FORMAT_NAMES.join("|")}] [--data DIR] [--suggestions]`,
+  options: { ...LOAD_OPTIONS, json: { type: "boolean" }, format: { type: "string" } },
   positionals: [1, 1],
   async run(ctx) {
+    const format = citedFormat(ctx);
     const engine = await engineFor(ctx);
     const detail = engine.node(resolveArgument(engine, ctx.positionals[0]!));
+    if (format !== undefined) {
+      const markdown = dossierMarkdown(engine.dataset, detail);
+      ctx.out(format === "html" ? citedHtmlDocument(markdown, detail.node.label) : markdown);
+      return 0;
+    }
     if (ctx.values.json) {
       ctx.out(JSON.stringify(detail, null, 2));
       return 0;
@@ -101,12 +134,19 @@ export const neighborsCommand: Command = {
 
 export const pathCommand: Command = {
   name: "path",
-  summary: "how two nodes are connected: the k shortest paths as cited sentences",
+  summary: "how two nodes are connected: the k most informative (or shortest) paths as cited sentences",
   usage:
-    `rightsgraph path FROM TO [--max-hops N] [--limit K] [--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] ` +
-    "[--exclude-edge-types a,b] [--exclude-node-types a,b] [--include-provenance] [--json] [--data DIR] [--suggestions]",
+    `rightsgraph path FROM TO [--rank ${PATH_RANKS.join("|")}] [--via A,B] [--avoid A,B] [--max-hops N] [--limit K] ` +
+    `[--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] [--exclude-edge-types a,b] ` +
+    `[--exclude-node-types a,b] [--include-provenance] [--path N] [--json | --format ${CITED_FORMAT_NAMES.join("|")}] ` +
+    "[--data DIR] [--suggestions]",
   options: {
     ...LOAD_OPTIONS,
+    path: { type: "string" },
+    format: { type: "string" },
+    rank: { type: "string" },
+    via: { type: "string" },
+    avoid: { type: "string" },
     "max-hops": { type: "string" },
     limit: { type: "string" },
     direction: { type: "string" },
@@ -119,6 +159,9 @@ export const pathCommand: Command = {
   positionals: [2, 2],
   async run(ctx) {
     const given = {
+      rank: ctx.values.rank,
+      via: listOption(ctx.values, "via"),
+      avoid: listOption(ctx.values, "avoid"),
       maxHops: intOption(ctx.values, "max-hops"),
       limit: intOption(ctx.values, "limit"),
       direction: ctx.values.direction,
@@ -127,16 +170,25 @@ export const pathCommand: Command = {
       excludeNodeTypes: listOption(ctx.values, "exclude-node-types"),
       includeProvenance: ctx.values["include-provenance"] === true ? true : undefined,
     };
+    const format = citedFormat(ctx);
+    const chosen = intOption(ctx.values, "path");
     const engine = await engineFor(ctx);
     // Options are judged before names are resolved: a usage error wins over a name that matches nothing.
     const options = resolvePathOptions(given, engine.dataset.schema);
-    const result = engine.paths(
-      resolveArgument(engine, ctx.positionals[0]!),
-      resolveArgument(engine, ctx.positionals[1]!),
-      options,
-    );
+    const from = resolveArgument(engine, ctx.positionals[0]!);
+    const to = resolveArgument(engine, ctx.positionals[1]!);
+    const result = keepPath(engine.paths(from, to, options), chosen);
     if (ctx.values.json) ctx.out(JSON.stringify(result, null, 2));
     if (result.type === "none") throw new NoResultError(`no path: ${result.reason}`);
+    if (format !== undefined) {
+      const label = (id: string) => engine.dataset.graph.getNodeAttribute(id, "label");
+      const ends = { from: label(from), to: label(to) };
+      const markdown = citedPathMarkdown(engine.dataset, result.paths, ends, chosen ?? 1);
+      ctx.out(
+        format === "html" ? citedHtmlDocument(markdown, `How ${ends.from} is connected to ${ends.to}`) : markdown,
+      );
+      return 0;
+    }
     if (!ctx.values.json) {
       result.paths.forEach((path, i) => {
         if (i > 0) ctx.out("");

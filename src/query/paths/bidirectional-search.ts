@@ -18,7 +18,8 @@ export interface ShortestSearch {
 /**
  * The shortest path from `from` to `to` (integers, different) of at most `maxLength` edges under `filter`, or null.
  * Level-synchronous: the side with the smaller frontier grows by one whole level, and the best meeting found in a
- * level is the optimum. Nodes the filter forbids are never entered, except the two ends.
+ * level is the optimum. Nodes the filter forbids (by type, or avoided) are never entered, except the two ends. Via
+ * nodes are not its business: with them, its length is only a lower bound.
  *
  * A resumable search: it yields whenever `clock` is due. The index's scratch memory holds its state between
  * slices: no other query may use the index meanwhile.
@@ -32,7 +33,7 @@ export function* bidirectionalSearch(
   const scratch = index.scratch;
   const generation = nextGeneration(scratch);
   const { stampA, distA, prevA, viaA, stampB, distB, prevB, viaB, queueA, queueB } = scratch;
-  const { edgeAllowed, nodeAllowed, checkEdges, checkNodes } = filter;
+  const { edgeAllowed, nodeAllowed, avoided, checkEdges, checkNodes } = filter;
   const nodeClass = index.nodeClass;
 
   stampA[from] = generation;
@@ -79,7 +80,13 @@ export function* bidirectionalSearch(
         if (checkEdges && edgeAllowed[edgeTypes[p]!] === 0) continue;
         const w = neighbors[p]!;
         if (stamp[w] === generation) continue;
-        if (checkNodes && w !== from && w !== to && nodeAllowed[nodeClass[w]!] === 0) continue;
+        if (
+          checkNodes &&
+          w !== from &&
+          w !== to &&
+          (nodeAllowed[nodeClass[w]!] === 0 || (avoided !== null && avoided[w] === 1))
+        )
+          continue;
         stamp[w] = generation;
         dist[w] = nextDepth;
         if (wantPath) {

@@ -23,13 +23,32 @@ function steps(count: number): string {
 
 interface Restriction {
   phrase: string;
-  /** The options with this one restriction lifted. */
-  lifted: PathOptions;
+  /** The filter with this one restriction lifted. */
+  lifted: PathFilter;
 }
 
-/** The restrictions in force, each as an English phrase and as the options without it. */
-function restrictions(index: AdjacencyIndex, options: PathOptions): Restriction[] {
+/** Labels alone, for a list inside a phrase that is itself quoted ("without "avoiding China, Russia""). */
+function labels(index: AdjacencyIndex, labelOf: (id: string) => string, nodes: readonly number[]): string {
+  return nodes.map((v) => labelOf(index.nodeIds[v]!)).join(", ");
+}
+
+/** The restrictions in force, each as an English phrase and as the filter without it. */
+function restrictions(search: PathSearch): Restriction[] {
+  const { index, options, avoid, labelOf } = search;
+  const withOptions = (lifted: PathOptions): Restriction["lifted"] => compilePathFilter(index, lifted, avoid);
   const found: Restriction[] = [];
+  if (avoid.length > 0) {
+    found.push({ phrase: `avoiding ${labels(index, labelOf, avoid)}`, lifted: compilePathFilter(index, options) });
+  }
+  for (const restriction of optionRestrictions(index, options)) {
+    found.push({ phrase: restriction.phrase, lifted: withOptions(restriction.lifted) });
+  }
+  return found;
+}
+
+/** The restrictions the options set, each as an English phrase and as the options without it. */
+function optionRestrictions(index: AdjacencyIndex, options: PathOptions): { phrase: string; lifted: PathOptions }[] {
+  const found: { phrase: string; lifted: PathOptions }[] = [];
   if (options.direction === "forward") {
     found.push({ phrase: "following edge direction", lifted: { ...options, direction: "any" } });
   }
@@ -61,9 +80,10 @@ function restrictions(index: AdjacencyIndex, options: PathOptions): Restriction[
 }
 
 /**
- * Explains why `findPaths` found nothing from `from` to `to` within maxHops. Checks in order: the same node;
+ * Explains why the search found nothing from `from` to `to` within maxHops. Checks in order: the same node;
  * different components of the unfiltered undirected graph; a filtered connection longer than maxHops (its length
- * is given); otherwise the filters (direction, types, provenance) cut every connection.
+ * is given); a connection within maxHops that passes through none of the via nodes, or not through all of them
+ * (cause "via"); otherwise the filters (direction, types, provenance, avoided nodes) cut every connection.
  *
  * A resumable search: its breadth-first searches yield whenever `clock` is due. The index's scratch memory holds
  * its state between slices: no other query may use the index meanwhile.
@@ -86,8 +106,18 @@ export function* explainNoPath(search: PathSearch): Generator<void, NoPathExplan
     };
   }
   const filtered = yield* shortest(search.filter);
-  const active = restrictions(index, options);
+  const active = restrictions(search);
   const phrases = active.map((restriction) => restriction.phrase).join("; ");
+  if (filtered !== null && filtered.length <= options.maxHops && search.via.length > 0) {
+    const through = labels(index, labelOf, search.via);
+    const withFilters = active.length > 0 ? ` under the filters (${phrases})` : "";
+    return {
+      cause: "via",
+      reason:
+        `No path from ${a} to ${b}${withFilters} passes through ${through} within ${steps(options.maxHops)} ` +
+        `(maxHops); without via they are connected in ${steps(filtered.length)}. Raise maxHops, or drop a via node.`,
+    };
+  }
   if (filtered !== null) {
     const withFilters = active.length > 0 ? ` under the filters (${phrases})` : "";
     return {
@@ -108,7 +138,7 @@ export function* explainNoPath(search: PathSearch): Generator<void, NoPathExplan
   const connected = unfiltered === null ? "" : ` in ${steps(unfiltered.length)}`;
   const lifts: string[] = [];
   for (const restriction of active) {
-    const relaxed = yield* shortest(compilePathFilter(index, restriction.lifted));
+    const relaxed = yield* shortest(restriction.lifted);
     if (relaxed !== null) lifts.push(`without "${restriction.phrase}" (${steps(relaxed.length)})`);
   }
   const hint =

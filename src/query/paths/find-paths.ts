@@ -1,22 +1,27 @@
 // The k shortest simple paths between two nodes within maxHops, over the adjacency index, shortest first.
 import { nextGeneration } from "../adjacency-index";
-import { CLOCK_INTERVAL } from "../slice-clock";
 import { bidirectionalSearch, type IndexPath } from "./bidirectional-search";
+import { EndBall } from "./end-ball";
 import type { PathSearch } from "./path-search";
+import { SearchBudget, SPENT, YIELD } from "./search-budget";
+import { ViaBounds } from "./via-bounds";
 
 export interface IndexPathSearch {
-  /** Shortest first; among equal lengths, in order of node ids then edge order along the walk. */
+  /** In the order of the ranking asked for; each a different sequence of nodes. */
   paths: IndexPath[];
   /** True when the time budget or the expansion cap stopped the search early. */
   truncated: boolean;
 }
 
 /** The ball around the end keeps growing towards exact bounds while it holds at most this many nodes. */
-const CHEAP_BALL_NODES = 4096;
+export const CHEAP_BALL_NODES = 4096;
 
 /**
  * Finds up to `options.limit` simple paths (no repeated node) from `from` to `to` (different integers) of at most
- * `options.maxHops` edges, shortest first. Parallel edges make distinct paths.
+ * `options.maxHops` edges, shortest first, ties in node id order. Parallel edges fold into one step: every path is
+ * a different sequence of nodes, and `edges[i]` is the first usable edge between nodes i and i + 1 (the answer
+ * lists them all). With via nodes, every path passes through all of them, in any order; avoided nodes are never
+ * entered (the filter's mask).
  *
  * A bidirectional BFS first gives the shortest length (and one shortest path to fall back on if the budget runs
  * out). Then, for each length L from there up to maxHops, a depth-first enumeration extends a partial path of
@@ -24,7 +29,7 @@ const CHEAP_BALL_NODES = 4096;
  * exact inside a BFS ball grown around `to`, radius + 1 outside it. The ball reaches radius floor(L / 2) at least,
  * which keeps both the ball and the unpruned prefixes small, like a bidirectional search, and grows on towards
  * L - 1 (exact bounds everywhere) while it holds at most `cheapBallNodes` nodes. The paths found do not depend
- * on how far the ball grows, only the work done.
+ * on how far the ball grows, only the work done. With via nodes the bound is ViaBounds' instead.
  *
  * A resumable search: it yields whenever `clock` is due, so a caller can let other work run between slices (see
  * `pathsAsync`); `runToEnd` runs it in one piece. The time budget counts only the time spent searching
@@ -40,81 +45,57 @@ export function* findPaths(
   // Not bound by the time budget: it is linear, and its path is the answer of last resort.
   const shortest = yield* bidirectionalSearch(search, maxHops, true);
   if (shortest === null) return { paths: [], truncated: false };
+  const budget = new SearchBudget(clock, maxExpansions, timeBudgetMs);
+  const fallback = (paths: IndexPath[]): IndexPathSearch => ({
+    paths: paths.length === 0 && search.via.length === 0 && shortest.path ? [shortest.path] : paths,
+    truncated: true,
+  });
 
-  const { edgeAllowed, nodeAllowed, checkEdges, checkNodes } = filter;
+  let via: ViaBounds | null = null;
+  let ball: EndBall | null = null;
+  let firstLength = shortest.length;
+  if (search.via.length > 0) {
+    via = yield* ViaBounds.build(search, budget);
+    if (via === null) return fallback([]);
+    firstLength = Math.max(firstLength, via.bound(from, 0));
+  } else {
+    ball = new EndBall(search, budget);
+  }
+
+  const { edgeAllowed, nodeAllowed, avoided, checkEdges, checkNodes } = filter;
   const nodeClass = index.nodeClass;
-  const scratch = index.scratch;
-  const { stampB, distB, queueB, onPath } = scratch;
-  const ballGeneration = nextGeneration(scratch);
-  const pathGeneration = nextGeneration(scratch);
-
-  let expansions = 0;
-  let truncated = false;
-  /** Checked per expansion: 1 when the budget is spent, 2 when the slice is over (yield, then go on), else 0. */
-  const tick = (): number => {
-    if (expansions >= maxExpansions) return 1;
-    if (expansions % CLOCK_INTERVAL !== 0) return 0;
-    if (clock.workedMs() > timeBudgetMs) return 1;
-    return clock.due() ? 2 : 0;
-  };
-
-  // The ball around `to`: all nodes within `ballRadius` are labelled in stampB/distB.
-  stampB[to] = ballGeneration;
-  distB[to] = 0;
-  queueB[0] = to;
-  let levelStart = 0;
-  let levelEnd = 1;
-  let ballRadius = 0;
-  const toView = filter.toView;
-  const growBall = function* (radius: number): Generator<void, boolean, undefined> {
-    while (ballRadius < radius) {
-      if (levelStart === levelEnd) {
-        ballRadius = Infinity;
-        return true;
-      }
-      let tail = levelEnd;
-      for (let head = levelStart; head < levelEnd; head++) {
-        const u = queueB[head]!;
-        for (let p = toView.offsets[u]!, end = toView.offsets[u + 1]!; p < end; p++) {
-          expansions++;
-          const state = tick();
-          if (state === 1) return false;
-          if (state === 2) yield* clock.pause();
-          if (checkEdges && edgeAllowed[toView.edgeTypes[p]!] === 0) continue;
-          const w = toView.neighbors[p]!;
-          if (stampB[w] === ballGeneration) continue;
-          if (checkNodes && w !== from && nodeAllowed[nodeClass[w]!] === 0) continue;
-          stampB[w] = ballGeneration;
-          distB[w] = ballRadius + 1;
-          // The start is never passed through, so its neighbours are not reached through it.
-          if (w !== from) queueB[tail++] = w;
-        }
-      }
-      levelStart = levelEnd;
-      levelEnd = tail;
-      ballRadius++;
-    }
-    return true;
-  };
-
+  const onPath = index.scratch.onPath;
+  const pathGeneration = nextGeneration(index.scratch);
   const paths: IndexPath[] = [];
   const { offsets, neighbors, edges, edgeTypes } = filter.fromView;
   const stackNodes = new Int32Array(maxHops + 1);
   const stackEdges = new Int32Array(maxHops);
   const cursor = new Int32Array(maxHops + 1);
+  /** Per depth, the neighbour last tried: parallel edges are adjacent in a CSR list, and fold into one step. */
+  const lastTried = new Int32Array(maxHops + 1);
+  /** Per depth, the via nodes passed (bits). */
+  const passed = new Int32Array(maxHops + 1);
+  const fullMask = via === null ? 0 : via.full;
 
-  search: for (let length = shortest.length; length <= maxHops; length++) {
-    // Half the length at least; further, up to length - 1 (exact bounds), while the ball stays small.
-    let ballOk = yield* growBall(Math.floor(length / 2));
-    while (ballOk && ballRadius < length - 1 && levelEnd <= cheapBallNodes) ballOk = yield* growBall(ballRadius + 1);
-    if (!ballOk) {
-      truncated = true;
-      break;
+  for (let length = firstLength; length <= maxHops; length++) {
+    let outside = 0;
+    let stamp = onPath;
+    let dist = onPath;
+    let ballGeneration = 0;
+    if (ball !== null) {
+      // Half the length at least; further, up to length - 1 (exact bounds), while the ball stays small.
+      let ballOk = yield* ball.grow(Math.floor(length / 2));
+      while (ballOk && ball.radius < length - 1 && ball.size <= cheapBallNodes)
+        ballOk = yield* ball.grow(ball.radius + 1);
+      if (!ballOk) return fallback(paths);
+      outside = ball.radius + 1;
+      ({ stamp, dist, generation: ballGeneration } = ball.marks);
     }
-    const outside = ballRadius + 1;
     let depth = 0;
     stackNodes[0] = from;
     cursor[0] = offsets[from]!;
+    lastTried[0] = -1;
+    passed[0] = 0;
     onPath[from] = pathGeneration;
     while (depth >= 0) {
       const u = stackNodes[depth]!;
@@ -125,38 +106,44 @@ export function* findPaths(
         continue;
       }
       cursor[depth] = p + 1;
-      expansions++;
-      const state = tick();
-      if (state === 1) {
-        truncated = true;
-        break search;
-      }
-      if (state === 2) yield* clock.pause();
+      const state = budget.tick();
+      if (state === SPENT) return fallback(paths);
+      if (state === YIELD) yield* clock.pause();
       if (checkEdges && edgeAllowed[edgeTypes[p]!] === 0) continue;
       const w = neighbors[p]!;
+      if (w === lastTried[depth]) continue;
+      lastTried[depth] = w;
       if (w === to) {
-        if (depth + 1 === length) {
+        if (depth + 1 === length && passed[depth] === fullMask) {
           stackEdges[depth] = edges[p]!;
           paths.push({
             nodes: [...stackNodes.subarray(0, depth + 1), to],
             edges: [...stackEdges.subarray(0, depth + 1)],
           });
-          if (paths.length >= limit) break search;
+          if (paths.length >= limit) return { paths, truncated: false };
         }
         continue;
       }
       if (onPath[w] === pathGeneration) continue;
-      if (checkNodes && nodeAllowed[nodeClass[w]!] === 0) continue;
-      const bound = stampB[w] === ballGeneration ? distB[w]! : outside;
+      if (checkNodes && (nodeAllowed[nodeClass[w]!] === 0 || (avoided !== null && avoided[w] === 1))) continue;
+      let mask = 0;
+      let bound: number;
+      if (via === null) {
+        bound = stamp[w] === ballGeneration ? dist[w]! : outside;
+      } else {
+        mask = passed[depth]! | via.viaBit(w);
+        bound = via.bound(w, mask);
+      }
       if (depth + 1 + bound > length) continue;
       stackEdges[depth] = edges[p]!;
       depth++;
       stackNodes[depth] = w;
       cursor[depth] = offsets[w]!;
+      lastTried[depth] = -1;
+      passed[depth] = mask;
       onPath[w] = pathGeneration;
     }
   }
   // Marks left by an early stop carry this query's generation and mean nothing to the next query.
-  if (paths.length === 0 && shortest.path) paths.push(shortest.path);
-  return { paths, truncated };
+  return { paths, truncated: false };
 }

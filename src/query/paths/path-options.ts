@@ -1,5 +1,6 @@
 // Path query settings: the interface, the defaults and the one function that checks and completes them.
-import { PATH_RULES, type PathDirection } from "../../api/parameters";
+import { PATH_RULES, type PathDirection, type PathRank } from "../../api/parameters";
+import { ParameterError } from "../../errors";
 import type { Schema } from "../../schema/types";
 import {
   checkBoolean,
@@ -29,6 +30,15 @@ export interface PathOptions {
    * Naming a provenance type in `edgeTypes` turns it on.
    */
   includeProvenance: boolean;
+  /** "informative": cheapest first by PATH_COSTS; "hops": shortest first, ties in node id order. */
+  rank: PathRank;
+  /**
+   * Nodes (ids or names, as the search box resolves them) every path must pass through, in any order. Any order
+   * rather than the order given: an analyst asking for paths through two actors rarely knows which comes first.
+   */
+  via: string[];
+  /** Nodes (ids or names) no path may pass through. */
+  avoid: string[];
   /** Stop searching after this many milliseconds and return what was found, marked truncated (PATH_RULES). */
   timeBudgetMs: number;
   /** Stop after examining this many adjacency entries and return what was found, marked truncated. */
@@ -42,6 +52,9 @@ export const DEFAULT_PATH_OPTIONS: Readonly<PathOptions> = Object.freeze({
   excludeEdgeTypes: [],
   excludeNodeTypes: [],
   includeProvenance: PATH_RULES.includeProvenance.default,
+  rank: PATH_RULES.rank.default,
+  via: [],
+  avoid: [],
   timeBudgetMs: PATH_RULES.timeBudgetMs.default,
   maxExpansions: PATH_RULES.maxExpansions.default,
 });
@@ -51,7 +64,8 @@ const CONTEXT = "paths";
 /**
  * Checks partial path options against the schema and completes them with the defaults. Throws a ParameterError
  * naming the offending parameter (maxHops, limit, direction, edgeTypes, excludeEdgeTypes, excludeNodeTypes,
- * includeProvenance, timeBudgetMs, maxExpansions). Missing or undefined values come from `base` (the defaults).
+ * includeProvenance, rank, via, avoid, timeBudgetMs, maxExpansions). Names in via and avoid are only checked for
+ * form here: the engine resolves them. Missing or undefined values come from `base` (the defaults).
  */
 export function resolvePathOptions(
   partial: OptionsInput<PathOptions> = {},
@@ -82,6 +96,9 @@ export function resolvePathOptions(
       "node",
     ),
     includeProvenance: checkBoolean(CONTEXT, "includeProvenance", merged.includeProvenance),
+    rank: checkOneOf(CONTEXT, "rank", merged.rank, PATH_RULES.rank.values),
+    via: checkNames("via", merged.via, PATH_RULES.via.maxItems),
+    avoid: checkNames("avoid", merged.avoid, PATH_RULES.avoid.maxItems),
     timeBudgetMs: checkNumber(CONTEXT, "timeBudgetMs", merged.timeBudgetMs, PATH_RULES.timeBudgetMs),
     maxExpansions: checkInteger(CONTEXT, "maxExpansions", merged.maxExpansions, PATH_RULES.maxExpansions),
   };
@@ -90,6 +107,21 @@ export function resolvePathOptions(
     if (edgeTypes.some((name) => schema.edgeTypes.get(name)?.provenance)) resolved.includeProvenance = true;
   }
   return resolved;
+}
+
+/** A list of at most `maxItems` non-empty names, duplicates dropped. */
+function checkNames(parameter: string, value: unknown, maxItems: number): string[] {
+  if (!Array.isArray(value) || value.some((name) => typeof name !== "string" || name.trim() === "")) {
+    throw new ParameterError(parameter, `${CONTEXT}: ${parameter} must be a list of node names or ids`);
+  }
+  const names = [...new Set((value as string[]).map((name) => name.trim()))];
+  if (names.length > maxItems) {
+    throw new ParameterError(
+      parameter,
+      `${CONTEXT}: ${parameter} names ${names.length} nodes; at most ${maxItems} are accepted`,
+    );
+  }
+  return names;
 }
 
 function withoutUndefined<T extends object>(partial: T): Partial<T> {

@@ -30,7 +30,7 @@ export function exportRoutes(
   const { dataset, display } = context;
 
   router.get("/export", async (req, res) => {
-    const params = new QueryParams(req, ["format", "nodeTypes", "dateFrom", "dateTo", ...PATH_PARAMETERS]);
+    const params = new QueryParams(req, ["format", "nodeTypes", "dateFrom", "dateTo", "path", ...PATH_PARAMETERS]);
     const format = params.oneOf("format", EXPORT_RULES.format.values) ?? EXPORT_RULES.format.default;
     const plan = planExport(context, params);
     const { contentType, extension } = EXPORT_FORMATS[format];

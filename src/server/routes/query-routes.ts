@@ -1,14 +1,28 @@
 // Query routes: search, a node with its edges, neighbourhoods and path queries. Parse, call the engine, send.
 import { Router } from "express";
-import type { NeighborsResponse, NodeResponse, PathsRequest, PathsResponse, SearchResponse } from "../../api/contract";
-import type { OptionsInput, PathOptions, PathResult, QueryEngine } from "../../query";
+import type {
+  DossierRequest,
+  NeighborsResponse,
+  NodeResponse,
+  PathsRequest,
+  PathsResponse,
+  PathsTextRequest,
+  SearchResponse,
+} from "../../api/contract";
+import { CITED_FORMAT_NAMES, CITED_RULES } from "../../api/parameters";
+import { citedPathMarkdown, dossierMarkdown, noPathMarkdown } from "../../export";
+import { keepPath, type OptionsInput, type PathOptions, type PathResult, type QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
+import { sendCited } from "../send-cited";
 import { sendJson } from "../send-json";
 import type { ServerContext } from "../server-context";
 
 export const PATH_PARAMETERS = [
   "from",
   "to",
+  "rank",
+  "via",
+  "avoid",
   "maxHops",
   "limit",
   "direction",
@@ -22,6 +36,9 @@ export const PATH_PARAMETERS = [
 /** Reads the path parameters shared by /api/paths and path exports; `resolvePathOptions` judges their values. */
 export function readPathQuery(params: QueryParams): { from: string; to: string; options: OptionsInput<PathOptions> } {
   const options: OptionsInput<PathOptions> = {
+    rank: params.string("rank"),
+    via: params.list("via"),
+    avoid: params.list("avoid"),
     maxHops: params.int("maxHops"),
     limit: params.int("limit"),
     direction: params.string("direction"),
@@ -34,9 +51,9 @@ export function readPathQuery(params: QueryParams): { from: string; to: string; 
   return { from: params.required("from"), to: params.required("to"), options };
 }
 
-/** The JSON answer of a path query: paths shortest first, or none with the reason. */
+/** The JSON answer of a path query: paths in the order of their rank, or none with the reason. */
 export function pathAnswer(result: PathResult): PathsResponse {
-  if (result.type === "found") return { paths: result.paths, truncated: result.truncated };
+  if (result.type === "found") return { paths: result.paths, rank: result.rank, truncated: result.truncated };
   return {
     paths: [],
     reason: result.reason,
@@ -87,8 +104,31 @@ export function queryRoutes(context: ServerContext): Router {
   });
 
   router.get("/paths", async (req, res) => {
-    const params = new QueryParams(req, PATH_PARAMETERS);
-    res.json(pathAnswer(await runPathQuery(context.engine, params)));
+    const params = new QueryParams(req, [
+      ...PATH_PARAMETERS,
+      ...(["path", "format"] as const satisfies readonly (keyof PathsTextRequest)[]),
+    ]);
+    const format = params.oneOf("format", ["json", ...CITED_FORMAT_NAMES] as const) ?? "json";
+    const result = keepPath(await runPathQuery(engine, params), params.int("path"));
+    if (format === "json") {
+      res.json(pathAnswer(result));
+      return;
+    }
+    const label = (parameter: "from" | "to") =>
+      context.dataset.graph.getNodeAttribute(engine.nodeId(params.required(parameter), parameter), "label");
+    const ends = { from: label("from"), to: label("to") };
+    const markdown =
+      result.type === "found"
+        ? citedPathMarkdown(context.dataset, result.paths, ends, params.int("path") ?? 1)
+        : noPathMarkdown(context.dataset, ends, result.reason);
+    sendCited(res, format, "rightsgraph-path", markdown, `How ${ends.from} is connected to ${ends.to}`);
+  });
+
+  router.get("/nodes/:id/dossier", (req, res) => {
+    const params = new QueryParams(req, ["format"] satisfies (keyof DossierRequest)[]);
+    const format = params.oneOf("format", CITED_FORMAT_NAMES) ?? CITED_RULES.format.default;
+    const detail = engine.node(req.params.id);
+    sendCited(res, format, "rightsgraph-dossier", dossierMarkdown(context.dataset, detail), detail.node.label);
   });
 
   return router;

@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildAdjacencyIndex, resolvePathOptions, runToEnd, SliceClock } from "../../../src/query";
-import { compilePathFilter, findPaths, type PathSearch } from "../../../src/query/paths";
+import { buildPathCosts, compilePathFilter, findPaths, type PathSearch } from "../../../src/query/paths";
 import { buildDataset, type EdgeTuple } from "../../helpers/query-fixture";
 
 const NODES = Array.from({ length: 12 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
@@ -26,8 +26,11 @@ describe("findPaths", () => {
             index,
             from,
             to,
+            via: [],
+            avoid: [],
             filter: compilePathFilter(index, options),
             options,
+            costs: buildPathCosts(dataset, index),
             clock: new SliceClock(Infinity),
             labelOf: (id) => id,
           });

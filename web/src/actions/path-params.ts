@@ -6,11 +6,14 @@ export function pathParams(query: PathQuery): PathsRequest {
   const request: PathsRequest = {
     from: query.from,
     to: query.to,
+    rank: query.rank,
     maxHops: query.maxHops,
     limit: query.limit,
     direction: query.direction,
     includeProvenance: query.includeProvenance,
   };
+  if (query.via.length) request.via = query.via;
+  if (query.avoid.length) request.avoid = query.avoid;
   if (query.edgeTypes.length) request.edgeTypes = query.edgeTypes;
   if (!query.throughDocuments) request.excludeNodeTypes = ["document"];
   return request;

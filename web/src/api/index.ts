@@ -8,4 +8,6 @@ export {
   groupByClaim,
   LIST_SOURCES,
   PATH_RULES,
+  pathWalk,
+  STEP_ARROWS,
 } from "../../../src/api/contract.js";

@@ -1,4 +1,5 @@
 // The canvas in words, for screen readers (and tests): what it highlights now.
+import { pathWalk } from "../api/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 import { viewChanged } from "../reducers/index.js";
 import type { View } from "../reducers/index.js";
@@ -12,7 +13,11 @@ export function canvasSummary(graph: DisplayGraph, state: AppState, view: View):
       ? state.pathResult.response.paths[state.activePath]
       : undefined;
   if (path) {
-    return `The canvas highlights path ${state.activePath! + 1}: ${path.nodes.map((n) => n.label).join(" → ")}.`;
+    const walk = pathWalk(
+      path.nodes.map((n) => n.label),
+      path.steps.map((s) => s.direction),
+    );
+    return `The canvas highlights path ${state.activePath! + 1}: ${walk}.`;
   }
   if (view.path && state.queryResult.status === "answered") {
     return `The canvas highlights what the query matched: ${view.path.nodes.size} nodes and ${view.path.edges.size} relations.`;

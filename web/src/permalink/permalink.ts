@@ -53,6 +53,9 @@ export function encodePermalink(state: Pick<AppState, keyof PermalinkState>): st
   if (q) {
     p.set("pf", q.from);
     p.set("pt", q.to);
+    if (q.rank !== DEFAULT_PATH_QUERY.rank) p.set("pr", q.rank);
+    if (q.via.length) p.set("pv", q.via.join(","));
+    if (q.avoid.length) p.set("pa", q.avoid.join(","));
     if (q.maxHops !== DEFAULT_PATH_QUERY.maxHops) p.set("ph", String(q.maxHops));
     if (q.limit !== DEFAULT_PATH_QUERY.limit) p.set("pl", String(q.limit));
     if (q.direction !== DEFAULT_PATH_QUERY.direction) p.set("pd", q.direction);
@@ -96,6 +99,9 @@ export function decodePermalink(hash: string): PermalinkState {
     pathQuery = {
       from,
       to,
+      rank: p.get("pr") === "hops" ? "hops" : p.get("pr") === "informative" ? "informative" : DEFAULT_PATH_QUERY.rank,
+      via: list(p.get("pv")),
+      avoid: list(p.get("pa")),
       maxHops: clampInt(p.get("ph"), DEFAULT_PATH_QUERY.maxHops, MAX_HOPS_RANGE.min, MAX_HOPS_RANGE.max),
       limit: clampInt(p.get("pl"), DEFAULT_PATH_QUERY.limit, PATH_LIMIT_RANGE.min, PATH_LIMIT_RANGE.max),
       direction: p.get("pd") === "forward" ? "forward" : "any",

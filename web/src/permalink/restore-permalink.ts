@@ -20,7 +20,8 @@ export function validPermalink(
     }
   }
   if (state.reading && !graph.hasEdge(state.reading.edgeId)) state.reading = null;
-  if (state.pathQuery && (!graph.hasNode(state.pathQuery.from) || !graph.hasNode(state.pathQuery.to))) {
+  const query = state.pathQuery;
+  if (query && [query.from, query.to, ...query.via, ...query.avoid].some((id) => !graph.hasNode(id))) {
     problems.push("The linked path names a node that is not in this graph.");
     state.pathQuery = null;
     state.activePath = null;
@@ -34,6 +35,9 @@ export function samePathQuery(a: PathQuery | null, b: PathQuery | null): boolean
   return (
     a.from === b.from &&
     a.to === b.to &&
+    a.rank === b.rank &&
+    a.via.join(",") === b.via.join(",") &&
+    a.avoid.join(",") === b.avoid.join(",") &&
     a.maxHops === b.maxHops &&
     a.limit === b.limit &&
     a.direction === b.direction &&

@@ -15,6 +15,9 @@ export const DEFAULT_FILTERS: Filters = {
 };
 
 export const DEFAULT_PATH_QUERY: Omit<PathQuery, "from" | "to"> = {
+  rank: PATH_RULES.rank.default,
+  via: [],
+  avoid: [],
   maxHops: PATH_RULES.maxHops.default,
   limit: PATH_RULES.limit.default,
   direction: PATH_RULES.direction.default,

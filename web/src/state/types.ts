@@ -1,5 +1,5 @@
 // The explorer's state, typed once: what is selected, hovered, filtered, asked and shown.
-import type { NoPathCause, PathDirection, PathsFoundResponse, QueryResponse } from "../api/index.js";
+import type { NoPathCause, PathDirection, PathRank, PathsFoundResponse, QueryResponse } from "../api/index.js";
 
 /** What the details panel shows: a node, an edge, or nothing. */
 export type Selection = { kind: "node"; id: string } | { kind: "edge"; id: string } | null;
@@ -31,6 +31,11 @@ export interface Filters {
 export interface PathQuery {
   from: string;
   to: string;
+  /** Most informative first, or shortest first. */
+  rank: PathRank;
+  /** Ids of the nodes every path passes through (in any order), and of those none passes through. */
+  via: string[];
+  avoid: string[];
   maxHops: number;
   limit: number;
   direction: PathDirection;

@@ -7,6 +7,7 @@ import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, safeUrl } from "../../dom/index.js";
 import { formatDate } from "../../graph/index.js";
 import type { Selection } from "../../state/index.js";
+import { citedTextActions } from "../shared/cited-text.js";
 import { evidenceView } from "../shared/evidence.js";
 import { groupHeading, groupRelations, otherEnds } from "../shared/sentence.js";
 
@@ -127,6 +128,7 @@ function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLE
   if (props) parts.push(props);
   const outside = outsideKnowledge(node.outsideKnowledge);
   if (outside) parts.push(outside);
+  parts.push(citedTextActions({ node: node.id }, "rightsgraph-dossier"));
 
   const groups = groupRelations(node.id, edges);
   parts.push(h("h4", { class: "relations-title", text: `Relations (${edges.length})` }));

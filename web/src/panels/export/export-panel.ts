@@ -68,6 +68,7 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
     const context = {
       filters: state.filters,
       pathQuery: state.pathQuery,
+      activePath: state.activePath,
       nodeTypes: ctx.schema.nodeTypes.map((t) => t.name),
       edgeTypes: ctx.schema.edgeTypes.map((t) => t.name),
     };
@@ -95,12 +96,18 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
           ? `Exports the nodes and relations that pass the type and date filters; ${screenOnly.join(", ")} apply on screen only.`
           : "Exports the nodes and relations that pass the filters."
         : scope === "path"
-          ? "Exports the nodes and relations of the paths found."
+          ? state.activePath !== null
+            ? `Exports the nodes and relations of path ${state.activePath + 1}, the one highlighted.`
+            : "Exports the nodes and relations of the paths found."
           : "Exports every node and relation with its evidence.";
   }
 
   render(store.get());
   store.subscribe((state, previous) => {
-    if (state.filters !== previous.filters || state.pathQuery !== previous.pathQuery) render(state);
+    const changed =
+      state.filters !== previous.filters ||
+      state.pathQuery !== previous.pathQuery ||
+      state.activePath !== previous.activePath;
+    if (changed) render(state);
   });
 }

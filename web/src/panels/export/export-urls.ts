@@ -20,6 +20,8 @@ export const EXPORT_FORMATS = EXPORT_FORMAT_NAMES.map((format) => ({ format, ...
 export interface ExportContext {
   filters: Filters;
   pathQuery: PathQuery | null;
+  /** The path highlighted (0-based), exported alone; null exports every path found. */
+  activePath: number | null;
   /** Every node and edge type of the schema, so hidden types can be turned into the list of kept ones. */
   nodeTypes: string[];
   edgeTypes: string[];
@@ -59,7 +61,8 @@ export function exportUrl(format: ExportFormat, scope: ExportScope, ctx: ExportC
   if (scope === "view") request = { format, ...viewParams(ctx) };
   if (scope === "path") {
     if (!ctx.pathQuery) return null;
-    request = { format, ...pathParams(ctx.pathQuery) };
+    const chosen = ctx.activePath === null ? {} : { path: ctx.activePath + 1 };
+    request = { format, ...pathParams(ctx.pathQuery), ...chosen };
   }
   return withQuery("/api/export", request);
 }

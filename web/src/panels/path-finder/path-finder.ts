@@ -1,14 +1,16 @@
-// The path finder: two actors, hops, direction, relation types and documents; the k shortest paths as cited
-// sentences; the chosen one highlighted on the canvas.
-import { choosePath, clearPath, runPathQuery } from "../../actions/index.js";
-import { api, errorMessage } from "../../api/index.js";
-import type { PathObject } from "../../api/index.js";
+// The path finder: two actors, the ranking, nodes to pass through or avoid, hops, direction, relation types and
+// documents; the k best paths as cited sentences, each step with its arrow; the chosen one highlighted on the canvas.
+import { choosePath, clearPath, pathParams, runPathQuery } from "../../actions/index.js";
+import { api, errorMessage, PATH_RULES, pathWalk } from "../../api/index.js";
+import type { FoundPathObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import { DEFAULT_PATH_QUERY, MAX_HOPS_RANGE, PATH_LIMIT_RANGE } from "../../state/index.js";
 import type { AppState, PathQuery } from "../../state/index.js";
+import { citedTextActions } from "../shared/cited-text.js";
 import { evidenceView } from "../shared/evidence.js";
 import { createSuggestBox, nodeSuggestions } from "../shared/suggest-box.js";
+import { waypointField } from "./waypoint-field.js";
 
 interface Endpoint {
   input: HTMLInputElement;
@@ -46,6 +48,15 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
 
   const fromField = endpointField("path-from", "From", "e.g. Republic of Korea");
   const toField = endpointField("path-to", "To", "e.g. Quintana");
+  const via = waypointField(ctx, "path-via", "Through", "must pass through…", PATH_RULES.via.maxItems);
+  const avoid = waypointField(ctx, "path-avoid", "Avoiding", "never through…", PATH_RULES.avoid.maxItems);
+  const rankInformative = h("input", {
+    id: "path-rank-informative",
+    attrs: { type: "radio", name: "path-rank", value: "informative" },
+  });
+  const rankHops = h("input", { id: "path-rank-hops", attrs: { type: "radio", name: "path-rank", value: "hops" } });
+  rankInformative.checked = DEFAULT_PATH_QUERY.rank === "informative";
+  rankHops.checked = !rankInformative.checked;
   const hops = numberField("path-hops", DEFAULT_PATH_QUERY.maxHops, MAX_HOPS_RANGE.min, MAX_HOPS_RANGE.max);
   const limit = numberField("path-limit", DEFAULT_PATH_QUERY.limit, PATH_LIMIT_RANGE.min, PATH_LIMIT_RANGE.max);
   const dirAny = h("input", { id: "path-dir-any", attrs: { type: "radio", name: "path-direction", value: "any" } });
@@ -101,14 +112,17 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
       message.textContent = `Enter a name in “${name}”.`;
       return null;
     }
-    const found = await api.search({ q: text, limit: 1 });
-    if (found.length === 0) {
-      message.textContent = `No node matches “${text}”.`;
+    // The server resolves a typed name as the CLI does: an exact label or alias wins, an ambiguous one is refused
+    // with its candidates (the message lists them).
+    try {
+      const { node } = await api.node(text);
+      endpoint.chosen = node.id;
+      endpoint.input.value = node.label;
+      return endpoint.chosen;
+    } catch (error) {
+      message.textContent = `“${name}”: ${errorMessage(error)}`;
       return null;
     }
-    endpoint.chosen = found[0]!.id;
-    endpoint.input.value = found[0]!.label;
-    return endpoint.chosen;
   }
 
   const form = h(
@@ -116,6 +130,15 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     { class: "path-form", attrs: { novalidate: true } },
     fromField.wrap,
     toField.wrap,
+    h(
+      "fieldset",
+      { class: "rank" },
+      h("legend", { text: "Order" }),
+      h("label", { class: "check" }, rankInformative, " most informative first"),
+      h("label", { class: "check" }, rankHops, " shortest first"),
+    ),
+    via.wrap,
+    avoid.wrap,
     h(
       "div",
       { class: "field-row" },
@@ -159,6 +182,9 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
         const query: PathQuery = {
           from,
           to,
+          rank: rankHops.checked ? "hops" : "informative",
+          via: via.ids(),
+          avoid: avoid.ids(),
           maxHops: clamp(hops, MAX_HOPS_RANGE.min, MAX_HOPS_RANGE.max, DEFAULT_PATH_QUERY.maxHops),
           limit: clamp(limit, PATH_LIMIT_RANGE.min, PATH_LIMIT_RANGE.max, DEFAULT_PATH_QUERY.limit),
           direction: dirForward.checked ? "forward" : "any",
@@ -183,13 +209,30 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     ),
   );
 
-  function hopList(path: PathObject): HTMLElement {
+  /** One item per step: every claim folded into it, each as its sentence with its quote. */
+  /**
+   * One item per step: the claims that begin at it, each as its sentence with its quote. One sentence of the source
+   * used by two steps ("… continues to call on the United States and China …") is read once, at the first.
+   */
+  function hopList(path: FoundPathObject): HTMLElement {
+    const edges = new Map(path.edges.map((edge) => [edge.id, edge]));
     return h(
       "ol",
       { class: "hops" },
-      ...path.edges.map((edge) =>
-        h("li", { class: "hop" }, h("p", { class: "hop-sentence", text: edge.sentence }), evidenceView(edge, ctx)),
-      ),
+      ...path.steps.flatMap((step, i) => {
+        const claims = path.claims.filter((claim) => claim.steps[0] === i);
+        if (claims.length === 0) return [];
+        return [
+          h(
+            "li",
+            { class: "hop", attrs: { "data-direction": step.direction, value: i + 1 } },
+            ...claims.flatMap((claim) => [
+              h("p", { class: "hop-sentence", text: claim.sentence }),
+              evidenceView(edges.get(claim.edges[0]!)!, ctx),
+            ]),
+          ),
+        ];
+      }),
     );
   }
 
@@ -209,30 +252,36 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
         replaceChildren(results, h("p", { class: "no-path", text: `No path: ${result.reason}` }));
         return;
       case "found": {
-        const { paths, truncated } = result.response;
+        const { paths, truncated, rank } = result.response;
         const q = state.pathQuery;
         replaceChildren(
           results,
           h(
             "p",
             { class: "path-summary" },
-            `${paths.length} ${paths.length === 1 ? "path" : "paths"}${q ? ` between ${labelOf(q.from)} and ${labelOf(q.to)}` : ""}, shortest first${truncated ? " (more exist: raise “Paths”)" : ""}.`,
+            `${paths.length} ${paths.length === 1 ? "path" : "paths"}${q ? ` between ${labelOf(q.from)} and ${labelOf(q.to)}` : ""}, ${rank === "hops" ? "shortest" : "most informative"} first${truncated ? " (more exist: raise “Paths”)" : ""}.`,
           ),
           h(
             "ol",
             { class: "path-list" },
             ...paths.map((path, i) => {
               const chosen = state.activePath === i;
-              const names = path.nodes.map((n) => n.label).join(" → ");
+              const names = pathWalk(
+                path.nodes.map((n) => n.label),
+                path.steps.map((step) => step.direction),
+              );
               return h(
                 "li",
                 { class: chosen ? "path chosen" : "path" },
                 h("button", {
                   class: "path-choose",
-                  text: `Path ${i + 1} (${path.edges.length} ${path.edges.length === 1 ? "hop" : "hops"}): ${names}`,
+                  text: `Path ${i + 1} (${path.length} ${path.length === 1 ? "hop" : "hops"}): ${names}`,
                   attrs: { type: "button", "aria-pressed": String(chosen) },
                   on: { click: () => store.dispatch(choosePath(chosen ? null : i)) },
                 }),
+                chosen && q
+                  ? citedTextActions({ path: { ...pathParams(q), path: i + 1 } }, `rightsgraph-path-${i + 1}`)
+                  : null,
                 chosen ? hopList(path) : null,
               );
             }),
@@ -252,6 +301,10 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
     fromField.endpoint.input.value = fullLabelOf(query.from);
     toField.endpoint.chosen = query.to;
     toField.endpoint.input.value = fullLabelOf(query.to);
+    rankInformative.checked = query.rank === "informative";
+    rankHops.checked = query.rank === "hops";
+    via.set(query.via);
+    avoid.set(query.avoid);
     hops.value = String(query.maxHops);
     limit.value = String(query.limit);
     dirAny.checked = query.direction === "any";

@@ -1,0 +1,39 @@
+// "Copy as cited text" and "Download HTML": a path or a node's dossier as the server writes it, Markdown with
+// footnotes for pasting into a briefing note, or a print-ready HTML page.
+import { withQuery } from "../../api/index.js";
+import type { CitedFormat, PathsTextRequest } from "../../api/index.js";
+import { h } from "../../dom/index.js";
+
+/** The URL of a cited paragraph of one path of a question, or of a node's dossier. */
+export function citedUrl(of: { path: PathsTextRequest } | { node: string }, format: CitedFormat): string {
+  if ("node" in of) return withQuery(`/api/nodes/${encodeURIComponent(of.node)}/dossier`, { format });
+  return withQuery("/api/paths", { ...of.path, format });
+}
+
+async function copyText(url: string, status: HTMLElement): Promise<void> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`the server answered ${response.status}`);
+    await navigator.clipboard.writeText(await response.text());
+    status.textContent = "Copied: Markdown with a footnote quoting the source of each claim.";
+  } catch (error) {
+    status.textContent = `Could not copy: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** The two actions side by side, with a line that says what happened. */
+export function citedTextActions(of: { path: PathsTextRequest } | { node: string }, fileName: string): HTMLElement {
+  const status = h("p", { class: "cited-status", attrs: { "aria-live": "polite" } });
+  const copy = h("button", {
+    class: "small-button",
+    text: "Copy as cited text",
+    attrs: { type: "button" },
+    on: { click: () => void copyText(citedUrl(of, "markdown"), status) },
+  });
+  const download = h("a", {
+    class: "small-button",
+    text: "Download HTML",
+    attrs: { href: citedUrl(of, "html"), download: `${fileName}.html` },
+  });
+  return h("div", { class: "cited-actions" }, h("div", { class: "button-row" }, copy, download), status);
+}
