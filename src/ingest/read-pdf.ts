@@ -1,7 +1,6 @@
 // The text of a PDF report, read with Mozilla's pdf.js: text items gathered into lines by their baseline, raised
 // small items (endnote markers) written `^{3}`, paragraphs told by the gap between lines, words hyphenated at a line
 // break joined, and the page headers and footers that repeat on most pages (running titles, page numbers) dropped.
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 interface Item {
   str: string;
@@ -93,6 +92,8 @@ function paragraphsOf(lines: Line[]): string[] {
 
 /** The text of a PDF (see the file's banner), paragraphs separated by blank lines. */
 export async function pdfToText(data: Uint8Array): Promise<string> {
+  // pdf.js is large: loaded only when a PDF is read, so that every other command starts as fast as before.
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
   try {
     const pages: Line[][] = [];
