@@ -12,6 +12,7 @@ import {
   type NumberRule,
 } from "../api/parameters";
 import { LIST_SOURCES } from "../query";
+import { EDIT_PATHS, EDIT_SCHEMAS, EDIT_SECURITY_SCHEMES } from "./openapi-edit";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -154,7 +155,13 @@ export const OPENAPI_DOCUMENT = {
             ...json({
               type: "object",
               required: ["status", "nodes", "edges"],
-              properties: { status: { const: "ok" }, nodes: { type: "integer" }, edges: { type: "integer" } },
+              properties: {
+                status: { const: "ok" },
+                nodes: { type: "integer" },
+                edges: { type: "integer" },
+                version: { type: "integer", description: "Edit mode: the served graph's version." },
+                problems: { type: "integer", description: "Edit mode: problems of the files on disk." },
+              },
             }),
           },
         },
@@ -318,9 +325,12 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": { description: "OpenAPI 3.1", ...json({ type: "object" }) } },
       },
     },
+    ...EDIT_PATHS,
   },
   components: {
+    securitySchemes: EDIT_SECURITY_SCHEMES,
     schemas: {
+      ...EDIT_SCHEMAS,
       Error: {
         type: "object",
         required: ["error"],
@@ -341,6 +351,7 @@ export const OPENAPI_DOCUMENT = {
                 description: "What the parser would accept there.",
               },
               construct: { type: "string", description: "The Cypher construct outside the subset." },
+              problems: { type: "array", items: ref("Problem") },
             },
           },
         },
