@@ -206,19 +206,17 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
   if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
   if (options.isOverLimit) app.use(connectionLimit(options.isOverLimit));
   app.use(limitUrlLength);
-  if (options.edit) {
-    app.use(
-      "/api/edit",
-      express.json({ limit: EDIT_RULES.maxBodyBytes, type: "application/json", strict: true }),
-      discardBody,
-      requireEditToken(options.edit.token),
-    );
-    app.use("/api", editRoutes(options.edit.store, live));
-    app.use("/api", eventRoutes(live, options.edit.streams, EDIT_RULES.keepAliveMs));
-  }
+  // The write API reads its JSON bodies; every other body is read and discarded.
+  if (options.edit)
+    app.use("/api/edit", express.json({ limit: EDIT_RULES.maxBodyBytes, type: "application/json", strict: true }));
   app.use(discardBody);
   if (options.corsOrigin) app.use("/api", cors(options.corsOrigin));
   app.use(refuseOptions);
+  if (options.edit) {
+    app.use("/api/edit", requireEditToken(options.edit.token));
+    app.use("/api", editRoutes(options.edit.store, live));
+    app.use("/api", eventRoutes(live, options.edit.streams, EDIT_RULES.keepAliveMs));
+  }
   app.get("/api/openapi.json", (req, res) => {
     new QueryParams(req, []);
     res.json(OPENAPI_DOCUMENT);

@@ -69,7 +69,7 @@ export function editRoutes(store: EditStore, live: LiveGraph): Router {
           : await store.createNode(sourceId, record, ifMatch(req), who);
       res.setHeader(
         "Location",
-        `${req.baseUrl}/sources/${encodeURIComponent(sourceId)}/${kind}/${encodeURIComponent(answer.id)}`,
+        `${req.baseUrl}/edit/sources/${encodeURIComponent(sourceId)}/${kind}/${encodeURIComponent(answer.id)}`,
       );
       send(res, 201, answer satisfies EditClaimResponse | EditNodeResponse);
     });
