@@ -38,6 +38,8 @@ export interface EditStoreOptions {
   onDataset: (dataset: Dataset) => void;
   /** Told of the problems of a reload that failed (an empty list once the files pass again). */
   onProblems: (problems: Problem[]) => void;
+  /** Called right after each file the store writes, before any other write or reload (a watcher takes it as seen). */
+  afterWrite?: () => Promise<void>;
 }
 
 /** The outcome of a write: the answer for the client. */
@@ -316,6 +318,7 @@ export class EditStore {
       await this.journal.drop(entry.seq);
       throw error;
     }
+    await this.options.afterWrite?.();
     const etag = await sourceVersion(path.dirname(before.file));
     await this.journal.log({ ...what, at, who, file: rel, etag });
     this.accept(dataset);
@@ -513,6 +516,7 @@ export class EditStore {
       const dataset = await this.check(new Map([[entry.file, entry.before ?? ""]]));
       if (entry.before === null) await removeFileDurably(file);
       else await writeFileAtomic(file, entry.before);
+      await this.options.afterWrite?.();
       await this.journal.drop(entry.seq);
       const etag = await sourceVersion(path.dirname(file));
       const at = new Date().toISOString();

@@ -114,10 +114,8 @@ async function editMode(
   const store = EditStore.open(dataset.dataDir, dataset, {
     load: { suggestions: options.suggestions },
     undoDepth: EDIT_RULES.undoDepth,
-    onDataset: (next) => {
-      live.replace(next);
-      void watcher?.settle();
-    },
+    onDataset: (next) => live.replace(next),
+    afterWrite: async () => watcher?.settle(),
     onProblems: (problems) => {
       live.setProblems(problems);
       if (problems.length > 0)

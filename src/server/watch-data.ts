@@ -1,6 +1,8 @@
-// Notices hand edits to a data folder: fs.watch on the folder (recursively), quiet for a moment after the last
-// event, then a look at what changed (names, sizes and times of the data files) before anything is reloaded, so the
-// server's own writes, editors' temporary files and the edit journal never cause a reload.
+// Notices hand edits to a data folder: fs.watch on each of its folders (the folder, entities/, sources/ and every
+// source's folder), quiet for a moment after the last event, then a look at what changed (names, sizes and times of
+// the data files) before anything is reloaded, so the server's own writes, editors' temporary files and the edit
+// journal never cause a reload. Folders, not files, are watched: an editor or a writer that replaces a file by a
+// rename gives it a new inode, which a watch on the file (as Node's recursive watch on Linux sets) no longer sees.
 import { watch, type FSWatcher } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -26,7 +28,10 @@ async function fingerprint(dataDir: string): Promise<string> {
 }
 
 export interface DataWatcher {
-  /** Takes the folder as it is now as seen (after the server's own write), so it causes no reload. */
+  /**
+   * Takes the folder as it is now as seen, so that the server's own write causes no reload: called right after the
+   * write, before anything else can change the files (a reload's own look has already taken them as seen).
+   */
   settle(): Promise<void>;
   close(): void;
 }
@@ -48,6 +53,7 @@ export async function watchData(
   let closed = false;
 
   const look = async (): Promise<void> => {
+    await watchFolders();
     const now = await fingerprint(dataDir);
     if (now === seen) return;
     seen = now;
@@ -75,12 +81,37 @@ export async function watchData(
     timer = setTimeout(run, debounceMs);
   };
 
-  const watcher: FSWatcher = watch(dataDir, { recursive: true, persistent: false }, (_event, name) => {
-    const rel = typeof name === "string" ? name : "";
-    if (rel.split(path.sep).some((part) => part.startsWith("."))) return;
+  const watchers = new Map<string, FSWatcher>();
+  const onEvent = (_event: string, name: string | Buffer | null) => {
+    if (typeof name === "string" && name.startsWith(".")) return;
     schedule();
-  });
-  watcher.on("error", onError);
+  };
+  /** Watches the folders a load reads that are not watched yet (a new source folder, say). */
+  const watchFolders = async (): Promise<void> => {
+    const sources = await readdir(path.join(dataDir, "sources"), { withFileTypes: true }).catch(() => []);
+    const folders = [
+      dataDir,
+      path.join(dataDir, "entities"),
+      path.join(dataDir, "sources"),
+      ...sources
+        .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+        .map((e) => path.join(dataDir, "sources", e.name)),
+    ];
+    for (const folder of folders) {
+      if (closed || watchers.has(folder)) continue;
+      try {
+        const watcher = watch(folder, { persistent: false }, onEvent);
+        watcher.on("error", () => {
+          watcher.close();
+          watchers.delete(folder);
+        });
+        watchers.set(folder, watcher);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") onError(error);
+      }
+    }
+  };
+  await watchFolders();
   return {
     async settle() {
       seen = await fingerprint(dataDir);
@@ -88,7 +119,8 @@ export async function watchData(
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      watcher.close();
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
     },
   };
 }
