@@ -16,7 +16,7 @@ import { ExportGate } from "./export-gate";
 import { OPENAPI_DOCUMENT } from "./openapi";
 import { LiveGraph } from "./live-graph";
 import { QueryParams } from "./query-params";
-import { editRoutes } from "./routes/edit-routes";
+import { EDIT_BODY_TYPES, editRoutes } from "./routes/edit-routes";
 import { eventRoutes, EventStreams } from "./routes/event-routes";
 import { exportRoutes, type ExportRuntime } from "./routes/export-routes";
 import { isJsonPost, JSON_BODY_PATHS } from "./json-body";
@@ -208,7 +208,7 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
   app.use(limitUrlLength);
   // The write API reads its JSON bodies; every other body is read and discarded.
   if (options.edit)
-    app.use("/api/edit", express.json({ limit: EDIT_RULES.maxBodyBytes, type: "application/json", strict: true }));
+    app.use("/api/edit", express.json({ limit: EDIT_RULES.maxBodyBytes, type: [...EDIT_BODY_TYPES], strict: true }));
   app.use(discardBody);
   if (options.corsOrigin) app.use("/api", cors(options.corsOrigin));
   app.use(refuseOptions);

@@ -327,6 +327,33 @@ describe("edit mode", () => {
     });
   });
 
+  describe("review statuses", () => {
+    it("rejects a claim (hidden from the graph, still found by its id) and accepts it again, as a merge patch", async () => {
+      const id = "person:mohamed-khaled-khiari--briefed--un:security-council";
+      const quintana = () => request(server.url).get(`/api/nodes/${encodeURIComponent("person:tomas-ojea-quintana")}`);
+      const hasClaim = async () => (await quintana()).body.edges.some((e: { id: string }) => e.id === id);
+      expect(await hasClaim()).toBe(true);
+      const rejected = await request(server.url)
+        .patch(claimUrl(id))
+        .set(auth)
+        .set("If-Match", await etagOf(server))
+        .set("Content-Type", "application/merge-patch+json")
+        .send(JSON.stringify({ status: "rejected" }));
+      expect(rejected.status).toBe(200);
+      expect(rejected.body).toMatchObject({ id, ids: [], record: { id, status: "rejected" } });
+      expect(await hasClaim()).toBe(false);
+      const found = await request(server.url).get(claimUrl(id)).set(auth);
+      expect(found.body.record.status).toBe("rejected");
+      const accepted = await request(server.url)
+        .patch(claimUrl(id))
+        .set(auth)
+        .set("If-Match", found.body.etag)
+        .send({ status: "reviewed" });
+      expect(accepted.body).toMatchObject({ id, ids: [id], record: { status: "reviewed" } });
+      expect(await hasClaim()).toBe(true);
+    });
+  });
+
   describe("nodes", () => {
     it("adds a node, changes it, refuses to delete a node a claim uses, and deletes it once unused", async () => {
       const etag = await etagOf(server);
@@ -380,8 +407,8 @@ describe("edit mode", () => {
 
   describe("POST /api/edit/undo", () => {
     it("undoes the last writes one by one, back to the original bytes, and says so in the log", async () => {
-      // Writes so far: delete, create, patch, patch, create node, patch node, delete node.
-      for (let i = 0; i < 7; i++) {
+      // Writes so far: delete, create, patch, patch, reject, accept, create node, patch node, delete node.
+      for (let i = 0; i < 9; i++) {
         const res = await request(server.url).post("/api/edit/undo").set(auth);
         expect(res.status, `undo ${i + 1}: ${JSON.stringify(res.body)}`).toBe(200);
       }
@@ -398,10 +425,12 @@ describe("edit mode", () => {
         "create-claim",
         "change-claim",
         "change-claim",
+        "change-claim",
+        "change-claim",
         "create-node",
         "change-node",
         "delete-node",
-        ...Array(7).fill("undo"),
+        ...Array(9).fill("undo"),
       ]);
       expect(log[0]).toMatchObject({ sourceId: BRIEF, id: CLAIM, who: { remote: "127.0.0.1" } });
       expect(log[0].who.token).toMatch(/^sha256:[0-9a-f]{12}$/);

@@ -16,9 +16,12 @@ import { authorOf } from "../edit-auth";
 import type { LiveGraph } from "../live-graph";
 import { QueryParams } from "../query-params";
 
+/** The media types a write's body may have: a record, or a merge patch of one (RFC 7396). */
+export const EDIT_BODY_TYPES = ["application/json", "application/merge-patch+json"] as const;
+
 /** The JSON object a write sends; anything else is a 415 (not JSON) or a 400 (not an object). */
 function recordBody(req: Request): Record<string, unknown> {
-  if (!req.is("application/json"))
+  if (!req.is([...EDIT_BODY_TYPES]))
     throw new RightsGraphError(
       "unsupported-media-type",
       "edit: send the record as JSON (Content-Type: application/json)",
