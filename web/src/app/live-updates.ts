@@ -1,7 +1,7 @@
 // Follows a server in edit mode: `/api/events` says when the served graph changed (a write, an undo, a hand edit of
 // the files) or when the files on disk have problems. On a new version the graph is fetched again and the canvas's
-// graph refilled in place, so the selection, filters, path and camera stay. A read-only server has no event stream:
-// the first error closes the connection for good and nothing else happens.
+// graph refilled in place, so the selection, filters, path and camera stay. A read-only server has no event stream
+// (its /api/health carries no version), so none is opened.
 import { api, errorMessage } from "../api/index.js";
 import type { GraphChangeEvent } from "../api/index.js";
 import { buildGraph } from "../graph/index.js";
@@ -37,19 +37,26 @@ async function refresh(ctx: AppContext, version: number): Promise<void> {
   ctx.announce(`The graph changed (version ${version}): ${ctx.graph.order} nodes and ${ctx.graph.size} edges.`);
 }
 
-/** Subscribes the explorer to the server's changes, if the server sends any. */
+/** Subscribes the explorer to the server's changes, if the server is in edit mode (its health has a version). */
 export function followLiveUpdates(ctx: AppContext): void {
   if (typeof EventSource === "undefined") return;
+  api
+    .health()
+    .then((health) => {
+      if (health.version !== undefined) subscribe(ctx, health.version);
+    })
+    .catch(() => {});
+}
+
+/** Listens from `shown` on: the version of the graph drawn (or about, if it changed while the page loaded). */
+function subscribe(ctx: AppContext, shown: number): void {
   const events = new EventSource("/api/events");
-  let version: number | null = null;
+  let version = shown;
   let pending = Promise.resolve();
   events.addEventListener("graph", (event) => {
     const change = parse(event);
-    if (!change) return;
-    const first = version === null;
-    if (!first && change.version === version) return;
+    if (!change || change.version === version) return;
     version = change.version;
-    if (first) return;
     pending = pending.then(() =>
       refresh(ctx, change.version).catch((error) => ctx.announce(`Could not redraw the graph: ${errorMessage(error)}`)),
     );
