@@ -106,3 +106,12 @@ export class ParameterError extends RightsGraphError {
     this.parameter = parameter;
   }
 }
+
+/** A write of edit mode that the loader's checks refuse: every problem the changed data would have, located. */
+export class InvalidEditError extends RightsGraphError {
+  readonly problems: Problem[];
+  constructor(problems: Problem[], message = `the change was refused: ${problems.length} problem(s)`) {
+    super("invalid-edit", `${message}\n${problems.map(formatProblem).join("\n")}`);
+    this.problems = problems;
+  }
+}

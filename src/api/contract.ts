@@ -6,9 +6,9 @@
 // the parameter rules (./parameters.ts) and the grouping of edges by claim (./claim-groups.ts), which import nothing,
 // so nothing of Node, Express or graphology comes with it; ESLint enforces that, and `web/` may import nothing else
 // from `src/`.
+import type { ReviewStatus } from "../schema/review-status";
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
 import type { CitedFormat, ExportFormat, NeighborDirection, PathDirection, PathRank } from "./parameters";
-import type { ReviewStatus } from "../schema/review-status";
 import type { StepDirection } from "./path-walk";
 
 export type { AttributeKind, PropValue };
@@ -255,7 +255,18 @@ export interface ErrorBody {
     construct?: string;
     /** The nodes an ambiguous name could stand for (code "ambiguous-name"), to choose one from. */
     candidates?: { id: string; label: string; type: string }[];
+    /** What the loader's checks found wrong with a refused edit (code `invalid-edit`), each at its file and line. */
+    problems?: ProblemObject[];
   };
+}
+
+/** One problem with the data, as the loader reports it (`file:line: message (hint)` on the command line). */
+export interface ProblemObject {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+  hint?: string;
 }
 
 /** `GET /api/health` */
@@ -263,6 +274,10 @@ export interface HealthResponse {
   status: "ok";
   nodes: number;
   edges: number;
+  /** In edit mode: the served graph's version, one more at each change. */
+  version?: number;
+  /** In edit mode: how many problems the files on disk have (the last good graph is served meanwhile). */
+  problems?: number;
 }
 
 /** One search hit. */
@@ -470,4 +485,111 @@ export interface SourceResponse extends SourceSummary {
   meta: Record<string, unknown>;
   text: string;
   endnotes: EndnoteInfo[];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Edit mode (`rightsgraph serve --edit`): `/api/edit/...`, with `Authorization: Bearer TOKEN` and `If-Match`
+
+/** The evidence of a claim record, as graph.yaml holds it. */
+export interface EvidenceRecord {
+  quote: string;
+  footnotes?: string[];
+  prefix?: string;
+  suffix?: string;
+  start?: number;
+  end?: number;
+}
+
+/**
+ * A claim exactly as graph.yaml holds it: `source TYPE target`, its evidence and its attributes. `source` or
+ * `target` may list several parties (one edge each; such a record has no `id`).
+ */
+export interface ClaimRecord {
+  id?: string;
+  type: string;
+  source: string | string[];
+  target: string | string[];
+  label?: string;
+  date?: string;
+  status?: ReviewStatus;
+  evidence: EvidenceRecord;
+  outside_knowledge?: string[];
+  [attribute: string]: unknown;
+}
+
+/** A node exactly as graph.yaml holds it. */
+export interface NodeRecord {
+  id: string;
+  type: string;
+  label: string;
+  aliases?: string[];
+  description?: string;
+  date?: string;
+  status?: ReviewStatus;
+  outside_knowledge?: string[];
+  [attribute: string]: unknown;
+}
+
+/** `GET /api/edit/sources/:sourceId`: the records of the source's graph.yaml, in file order, and its version. */
+export interface EditSourceResponse {
+  sourceId: string;
+  /** The version to send back as `If-Match` (also the `ETag` header). */
+  etag: string;
+  /** The file the records live in, relative to the data folder. */
+  file: string;
+  nodes: { id: string; line: number; record: NodeRecord }[];
+  /** Each claim record with the ids of the edges it makes (none when the record is hidden: rejected). */
+  claims: { ids: string[]; line: number; record: ClaimRecord }[];
+}
+
+/** One claim: `GET`, `POST` (201), `PATCH` of `/api/edit/sources/:sourceId/claims[/:claimId]`. */
+export interface EditClaimResponse {
+  sourceId: string;
+  /** The claim's edge id (the first, for a record with several parties). */
+  id: string;
+  /** Every edge id the record makes. */
+  ids: string[];
+  record: ClaimRecord;
+  etag: string;
+}
+
+/** One node: `GET`, `POST` (201), `PATCH` of `/api/edit/sources/:sourceId/nodes[/:nodeId]`. */
+export interface EditNodeResponse {
+  sourceId: string;
+  id: string;
+  record: NodeRecord;
+  etag: string;
+}
+
+/** `DELETE` of a claim or a node: the record as it was (post it back to recreate it) and the edges it made. */
+export interface EditDeleteResponse {
+  sourceId: string;
+  id: string;
+  record: ClaimRecord | NodeRecord;
+  removed: string[];
+  etag: string;
+}
+
+/** `POST /api/edit/undo`: the write undone. */
+export interface EditUndoResponse {
+  sourceId: string;
+  undone: { action: string; id?: string };
+  etag: string;
+}
+
+/** `GET /api/edit/problems`: what is wrong with the files on disk; the last good graph is served meanwhile. */
+export interface EditProblemsResponse {
+  version: number;
+  problems: ProblemObject[];
+}
+
+/**
+ * `GET /api/events` (server-sent events, edit mode): an `event: graph` with this data when the served graph changes
+ * (and once on connecting), an `event: problems` when the files on disk stop (or start again) passing the checks.
+ */
+export interface GraphChangeEvent {
+  version: number;
+  nodes: number;
+  edges: number;
+  problems: ProblemObject[];
 }

@@ -142,6 +142,20 @@ export const CYPHER_RULES = Object.freeze({
 /** The keys a `POST /api/query` body may have (QueryRequest in the contract). */
 export const QUERY_BODY_KEYS = ["query", "params", "timeBudgetMs", "maxRows"] as const;
 
+/** Edit mode: `rightsgraph serve --edit` and `/api/edit/...`. */
+export const EDIT_RULES = Object.freeze({
+  /** Largest JSON body a write takes, in bytes. */
+  maxBodyBytes: 256 * 1024,
+  /** Writes kept on disk for `POST /api/edit/undo`; older ones can no longer be undone. */
+  undoDepth: 100,
+  /** Quiet time after a change to the files before they are checked again (hand edits come in bursts of events). */
+  watchDebounceMs: 200,
+  /** Interval of the comment lines that keep an idle event stream open through proxies. */
+  keepAliveMs: 15_000,
+  /** Shortest edit token accepted from RIGHTSGRAPH_EDIT_TOKEN. */
+  minTokenLength: 16,
+} as const);
+
 /** Exports: `GET /api/export` and `rightsgraph export`. */
 export const EXPORT_RULES = Object.freeze({
   format: { values: EXPORT_FORMAT_NAMES, default: "graphml" },

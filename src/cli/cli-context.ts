@@ -62,7 +62,8 @@ export interface CommandContext {
   out(line: string): void;
   err(line: string): void;
   dataDir(): string;
-  load(): Promise<Dataset>;
+  /** Loads the data folder (`--data`, RIGHTSGRAPH_DATA or the bundled one). */
+  load(options?: LoadOptions): Promise<Dataset>;
 }
 
 export const DATA_OPTION: Options = { data: { type: "string" } };
@@ -114,11 +115,12 @@ export function makeContext(
     out: (line) => writeText(io.stdout, `${line}\n`),
     err: (line) => writeText(io.stderr, `${line}\n`),
     dataDir,
-    load: async () => {
+    load: async (options) => {
       const progress = loadProgress(io.stderr);
       const dataset = await (io.loadDataset ?? loadDataset)(dataDir(), {
         suggestions: values.suggestions === true,
         onProgress: progress.onProgress,
+        ...options,
       });
       progress.done();
       return dataset;

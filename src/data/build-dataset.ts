@@ -12,6 +12,7 @@ import type {
   GraphAttributes,
   NodeAttributes,
   PropValue,
+  RecordLocation,
   RightsGraph,
   SourceRecord,
 } from "../schema/types";
@@ -74,6 +75,7 @@ export function buildDataset(
   dataDir: string,
   { schema, nodes: allNodes, sources, edges: allEdges }: Drafts,
   shown: ReadonlySet<ReviewStatus>,
+  locateClaims = false,
 ): Dataset {
   const graph: RightsGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({
     allowSelfLoops: true,
@@ -125,6 +127,7 @@ export function buildDataset(
   const records = new Map<string, SourceRecord>();
   const citesSpec = schema.edgeTypes.get("cites")!;
   const sentence = sentenceWriter(graph);
+  const claimRecords = locateClaims ? new Map<string, RecordLocation>() : undefined;
   for (const source of sources) {
     const text = source.text.text;
     const citations = citationsShown(source);
@@ -187,6 +190,7 @@ export function buildDataset(
         const id = edge.id ?? ids.unique(`${from}--${edge.type}--${to}`);
         // The claim is named after its first edge, so a claim of one edge has its edge's id.
         claim ??= id;
+        claimRecords?.set(id, { file: edge.file, line: edge.line });
         graph.addDirectedEdgeWithKey(id, from, to, {
           type: edge.type,
           label: edge.label ?? spec.label,
@@ -209,5 +213,12 @@ export function buildDataset(
     }
   }
   const suggestionsShown = shown.has("suggested");
-  return { dataDir, schema, graph, sources: records, review: { ...counts, suggestionsShown, hiddenNodes } };
+  return {
+    dataDir,
+    schema,
+    graph,
+    sources: records,
+    review: { ...counts, suggestionsShown, hiddenNodes },
+    ...(claimRecords ? { claimRecords } : {}),
+  };
 }

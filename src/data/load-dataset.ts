@@ -46,6 +46,8 @@ export interface LoadOptions {
   allowNoSources?: boolean;
   /** Source folders to leave out, by name: the source `rightsgraph ingest --force` is about to replace. */
   excludeSources?: ReadonlySet<string>;
+  /** Keep where each claim edge's record stands (`Dataset.claimRecords`), for the edit API. */
+  locateClaims?: boolean;
 }
 
 /** Loads and validates a data folder. Throws DataError with every problem found; never returns a partial graph. */
@@ -81,7 +83,7 @@ export async function loadDataset(dataDir: string = DEFAULT_DATA_DIR, options: L
   }
   if (problems.length > 0) throw new DataError(sortProblems(problems));
   options.onProgress?.({ ...state, phase: "build" });
-  return buildDataset(folder.root, drafts, shownStatuses(options.suggestions === true));
+  return buildDataset(folder.root, drafts, shownStatuses(options.suggestions === true), options.locateClaims === true);
 }
 
 /** Problems that leave a file unread, and with it the nodes it declares. */

@@ -15,11 +15,12 @@ interface WorkNode {
 }
 
 // Code-unit order, not localeCompare: the result must not depend on the machine's locale.
-function compareCodeUnits(a: string, b: string): number {
+export function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function nodeSize(degree: number, options: LayoutOptions): number {
+/** A node's size: grows with the square root of its degree, within the options' bounds. */
+export function nodeSize(degree: number, options: LayoutOptions): number {
   return Math.min(options.maxSize, options.minSize + options.sizeScale * Math.sqrt(degree));
 }
 

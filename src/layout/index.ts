@@ -3,3 +3,4 @@ export * from "./types";
 export * from "./colors";
 export * from "./layout-options";
 export * from "./compute-layout";
+export * from "./extend-layout";

@@ -168,4 +168,15 @@ export interface Dataset {
   sources: Map<string, SourceRecord>;
   /** The review statuses of the records read; absent for a dataset built in memory. */
   review?: ReviewCounts;
+  /**
+   * Where each claim edge's record stands (its file as problems name it, and the line of the record), when the load
+   * was asked for it (`LoadOptions.locateClaims`): the edit API finds the record behind an edge id with it.
+   */
+  claimRecords?: ReadonlyMap<string, RecordLocation>;
+}
+
+/** A record's place in the data: its file as problems name it (`graph-data/sources/x/graph.yaml`) and its line. */
+export interface RecordLocation {
+  file: string;
+  line: number;
 }

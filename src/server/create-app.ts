@@ -3,15 +3,21 @@ import { existsSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type Express, type RequestHandler } from "express";
+import express, { type Express, type RequestHandler, type Router } from "express";
 import helmet from "helmet";
+import { EDIT_RULES } from "../api/parameters";
+import type { EditStore } from "../edit";
 import { RightsGraphError } from "../errors";
 import { DEFAULT_STREAM_OPTIONS, StreamTurns } from "../export";
 import { checkHost } from "./allowed-hosts";
+import { requireEditToken } from "./edit-auth";
 import { errorHandler, notFoundHandler } from "./error-handler";
 import { ExportGate } from "./export-gate";
 import { OPENAPI_DOCUMENT } from "./openapi";
+import { LiveGraph } from "./live-graph";
 import { QueryParams } from "./query-params";
+import { EDIT_BODY_TYPES, editRoutes } from "./routes/edit-routes";
+import { eventRoutes, EventStreams } from "./routes/event-routes";
 import { exportRoutes, type ExportRuntime } from "./routes/export-routes";
 import { isJsonPost, JSON_BODY_PATHS } from "./json-body";
 import { cypherRoutes } from "./routes/cypher-routes";
@@ -43,6 +49,15 @@ export interface AppOptions {
   limits?: Partial<ServerLimits>;
   /** The exports' shared places and turns; made from `limits` when not given. */
   exports?: ExportRuntime;
+  /** Edit mode: the write API under /api/edit (with this token) and /api/events; without it the API only reads. */
+  edit?: EditModeApp;
+}
+
+/** What an app in edit mode needs: the token writes must carry, the record writer, and its open event streams. */
+export interface EditModeApp {
+  token: string;
+  store: EditStore;
+  streams: EventStreams;
 }
 
 /** Methods the server answers (POST only on the query routes); anything else is a 404, or a 405 for OPTIONS. */
@@ -58,6 +73,11 @@ export const MAX_DISCARDED_BODY = 16 * 1024 * 1024;
  * MAX_DISCARDED_BODY is cut off.
  */
 const discardBody: RequestHandler = (req, _res, next) => {
+  // A body already read (the edit routes' JSON) has ended: waiting for its end would wait for ever.
+  if (req.readableEnded) {
+    next();
+    return;
+  }
   const length = Number(req.headers["content-length"] ?? 0);
   const parsedByRoute = isJsonPost(req) && JSON_BODY_PATHS.test(req.path);
   if (parsedByRoute || (req.headers["transfer-encoding"] === undefined && !(length > 0))) {
@@ -137,8 +157,29 @@ const refuseOptions: RequestHandler = (req, res, next) => {
   throw new RightsGraphError("method-not-allowed", `OPTIONS is not supported; this server answers ${ALLOWED_METHODS}`);
 };
 
-/** Builds the app for a server context; listening is the caller's business. */
-export function createApp(context: ServerContext, options: AppOptions): Express {
+/**
+ * The read routes of whatever graph `live` serves at the time of each request: made again only when the graph has
+ * been replaced (edit mode), so a request always sees one graph from start to end.
+ */
+function liveRoutes(live: LiveGraph, make: (context: ServerContext) => Router): RequestHandler {
+  let routed: ServerContext | null = null;
+  let router: Router | null = null;
+  const current = (): Router => {
+    if (!router || live.context !== routed) {
+      routed = live.context;
+      router = make(routed);
+    }
+    return router;
+  };
+  const handler: RequestHandler = (req, res, next) => current()(req, res, next);
+  // The routes of the graph served now, for those that list an app's routes (the OpenAPI test).
+  Object.defineProperty(handler, "stack", { get: () => current().stack });
+  return handler;
+}
+
+/** Builds the app for a server context (or a live graph, in edit mode); listening is the caller's business. */
+export function createApp(source: ServerContext | LiveGraph, options: AppOptions): Express {
+  const live = source instanceof LiveGraph ? source : new LiveGraph(source);
   const app = express();
   app.disable("x-powered-by");
   app.set("etag", false);
@@ -165,21 +206,36 @@ export function createApp(context: ServerContext, options: AppOptions): Express 
   if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
   if (options.isOverLimit) app.use(connectionLimit(options.isOverLimit));
   app.use(limitUrlLength);
+  // The write API reads its JSON bodies; every other body is read and discarded.
+  if (options.edit)
+    app.use("/api/edit", express.json({ limit: EDIT_RULES.maxBodyBytes, type: [...EDIT_BODY_TYPES], strict: true }));
   app.use(discardBody);
   if (options.corsOrigin) app.use("/api", cors(options.corsOrigin));
   app.use(refuseOptions);
+  if (options.edit) {
+    app.use("/api/edit", requireEditToken(options.edit.token));
+    app.use("/api", editRoutes(options.edit.store, live));
+    app.use("/api", eventRoutes(live, options.edit.streams, EDIT_RULES.keepAliveMs));
+  }
   app.get("/api/openapi.json", (req, res) => {
     new QueryParams(req, []);
     res.json(OPENAPI_DOCUMENT);
   });
   const exports = options.exports ?? createExportRuntime(options.limits);
   const { maxQueryBodyBytes } = resolveServerLimits(options.limits);
+  const status = options.edit ? () => ({ version: live.version, problems: live.problems.length }) : undefined;
   app.use(
     "/api",
-    graphRoutes(context),
-    queryRoutes(context),
-    cypherRoutes(context, exports, maxQueryBodyBytes, options.onUnexpectedError),
-    exportRoutes(context, exports, options.onUnexpectedError),
+    liveRoutes(live, (context) => {
+      const router = express.Router();
+      router.use(
+        graphRoutes(context, status),
+        queryRoutes(context),
+        cypherRoutes(context, exports, maxQueryBodyBytes, options.onUnexpectedError),
+        exportRoutes(context, exports, options.onUnexpectedError),
+      );
+      return router;
+    }),
   );
   app.use("/api", notFoundHandler);
   if (existsSync(path.join(options.webDir, "index.html"))) {

@@ -1,7 +1,7 @@
 // The one place that maps the project's errors to HTTP statuses; answers are JSON, never a stack trace.
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import type { ErrorBody } from "../api/contract";
-import { AmbiguousNameError, NotFoundError, ParameterError, RightsGraphError } from "../errors";
+import { AmbiguousNameError, InvalidEditError, NotFoundError, ParameterError, RightsGraphError } from "../errors";
 import { CypherSyntaxError, CypherUnsupportedError } from "../query";
 import { BusyError } from "./export-gate";
 
@@ -9,6 +9,15 @@ const STATUS_BY_CODE: Record<string, number> = {
   "not-found": 404,
   "bad-parameter": 400,
   "ambiguous-name": 400,
+  "bad-record": 400,
+  "invalid-edit": 400,
+  "not-editable": 400,
+  unauthorized: 401,
+  forbidden: 403,
+  "cross-origin": 403,
+  "edit-conflict": 409,
+  "nothing-to-undo": 409,
+  "precondition-required": 428,
   "missing-host": 400,
   "method-not-allowed": 405,
   "host-not-allowed": 421,
@@ -62,6 +71,7 @@ export function errorHandler(onUnexpected: (error: unknown) => void): ErrorReque
         body.error.parameter = error.parameter;
         body.error.candidates = error.candidates;
       }
+      if (error instanceof InvalidEditError) body.error.problems = error.problems;
       if (error instanceof BusyError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
       if (error instanceof CypherSyntaxError || error instanceof CypherUnsupportedError) {
         body.error.line = error.line;

@@ -14,6 +14,7 @@ import {
   type NumberRule,
 } from "../api/parameters";
 import { LIST_SOURCES } from "../query";
+import { EDIT_PATHS, EDIT_SCHEMAS, EDIT_SECURITY_SCHEMES } from "./openapi-edit";
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
@@ -184,7 +185,13 @@ export const OPENAPI_DOCUMENT = {
             ...json({
               type: "object",
               required: ["status", "nodes", "edges"],
-              properties: { status: { const: "ok" }, nodes: { type: "integer" }, edges: { type: "integer" } },
+              properties: {
+                status: { const: "ok" },
+                nodes: { type: "integer" },
+                edges: { type: "integer" },
+                version: { type: "integer", description: "Edit mode: the served graph's version." },
+                problems: { type: "integer", description: "Edit mode: problems of the files on disk." },
+              },
             }),
           },
         },
@@ -387,9 +394,12 @@ export const OPENAPI_DOCUMENT = {
         responses: { "200": { description: "OpenAPI 3.1", ...json({ type: "object" }) } },
       },
     },
+    ...EDIT_PATHS,
   },
   components: {
+    securitySchemes: EDIT_SECURITY_SCHEMES,
     schemas: {
+      ...EDIT_SCHEMAS,
       Error: {
         type: "object",
         required: ["error"],
@@ -418,6 +428,7 @@ export const OPENAPI_DOCUMENT = {
                   properties: { id: { type: "string" }, label: { type: "string" }, type: { type: "string" } },
                 },
               },
+              problems: { type: "array", items: ref("Problem") },
             },
           },
         },

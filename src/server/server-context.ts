@@ -1,7 +1,7 @@
 // Everything the routes share, computed once at start-up: the dataset, the query engine, the layout and its JSON.
 import type { GraphResponse, GraphViewEdge, GraphViewNode } from "../api/contract";
 import { GRAPH_VIEW_RULES } from "../api/parameters";
-import { computeLayout, edgeTypeColor, type NodeDisplay } from "../layout";
+import { computeLayout, edgeTypeColor, extendLayout, type NodeDisplay } from "../layout";
 import { checkInteger, createQueryEngine, runToEnd, SliceClock, toEvidenceObject, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
 
@@ -112,12 +112,19 @@ function byDegree(graph: RightsGraph): string[] {
   return graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
 }
 
-/** Builds the engine (unless given one already built) and the layout once; every request then reads them. */
-export function createServerContext(dataset: Dataset, engine: QueryEngine = createQueryEngine(dataset)): ServerContext {
+/**
+ * Builds the engine (unless given one already built) and the layout once; every request then reads them. Given the
+ * layout of the graph it replaces (`previous`), the layout keeps the positions of the nodes it had (extendLayout).
+ */
+export function createServerContext(
+  dataset: Dataset,
+  engine: QueryEngine = createQueryEngine(dataset),
+  previous?: ReadonlyMap<string, NodeDisplay>,
+): ServerContext {
   const base = {
     dataset,
     engine,
-    display: computeLayout(dataset.graph),
+    display: previous ? extendLayout(dataset.graph, previous) : computeLayout(dataset.graph),
     nodesByDegree: byDegree(dataset.graph),
   };
   return {

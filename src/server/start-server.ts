@@ -3,13 +3,18 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { networkInterfaces } from "node:os";
 import type { Duplex } from "node:stream";
+import { EDIT_RULES } from "../api/parameters";
+import { EditStore } from "../edit";
 import { RightsGraphError } from "../errors";
 import type { Dataset } from "../schema/types";
 import { allowedHostNames, checkAllowedHosts } from "./allowed-hosts";
-import { createApp, createExportRuntime, DEFAULT_WEB_DIR } from "./create-app";
+import { createApp, createExportRuntime, DEFAULT_WEB_DIR, type EditModeApp } from "./create-app";
+import { LiveGraph } from "./live-graph";
+import { EventStreams } from "./routes/event-routes";
 import type { ExportRuntime } from "./routes/export-routes";
 import { createServerContext } from "./server-context";
 import { resolveServerLimits, type ServerLimits } from "./server-limits";
+import { watchData, type DataWatcher } from "./watch-data";
 
 export interface ServerOptions {
   port: number;
@@ -20,7 +25,18 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Timeouts, connections and exports; DEFAULT_SERVER_LIMITS for what is not given. */
   limits?: Partial<ServerLimits>;
+  /** Edit mode: writes with this token, to the dataset's data folder, which is watched for hand edits. */
+  edit?: EditModeOptions;
   log: (line: string) => void;
+}
+
+export interface EditModeOptions {
+  /** The bearer token writes must carry. */
+  token: string;
+  /** Whether suggested records are served (and loaded again after each change) with the others. */
+  suggestions: boolean;
+  /** Whether hand edits to the files are watched for (on by default). */
+  watch?: boolean;
 }
 
 export const DEFAULT_SERVER_OPTIONS: Readonly<Omit<ServerOptions, "log">> = Object.freeze({
@@ -36,6 +52,9 @@ export interface RunningServer {
   allowedHosts: ReadonlySet<string>;
   /** Its exports' places and turns (how many run and wait, for diagnostics and tests). */
   exports: ExportRuntime;
+  /** In edit mode: the graph served now, its version and problems, and the record writer (with its log file). */
+  live?: LiveGraph;
+  store?: EditStore;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   close(): Promise<void>;
 }
@@ -81,7 +100,38 @@ function refuseConnect(_req: IncomingMessage, socket: Duplex): void {
   socket.end(socketAnswer(405, "Method Not Allowed", "method-not-allowed", "CONNECT is not supported"));
 }
 
-/** Listens on host:port (port 0 picks a free one). A port in use is a RightsGraphError with a clear message. */
+/**
+ * Edit mode's parts: the record writer, which passes each good dataset to the live graph (and the problems of a
+ * bad one), the open event streams, and the watcher of hand edits.
+ */
+async function editMode(
+  dataset: Dataset,
+  live: LiveGraph,
+  options: EditModeOptions,
+  log: (line: string) => void,
+): Promise<{ app: EditModeApp; watcher?: DataWatcher }> {
+  let watcher: DataWatcher | undefined;
+  const store = EditStore.open(dataset.dataDir, dataset, {
+    load: { suggestions: options.suggestions },
+    undoDepth: EDIT_RULES.undoDepth,
+    onDataset: (next) => live.replace(next),
+    afterWrite: async () => watcher?.settle(),
+    onProblems: (problems) => {
+      live.setProblems(problems);
+      if (problems.length > 0)
+        log(`data changed on disk but has ${problems.length} problem(s); still serving version ${live.version}`);
+    },
+  });
+  if (options.watch !== false)
+    watcher = await watchData(
+      dataset.dataDir,
+      EDIT_RULES.watchDebounceMs,
+      () => store.reload(),
+      (error) => log(`watching ${dataset.dataDir}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  return { app: { token: options.token, store, streams: new EventStreams() }, ...(watcher ? { watcher } : {}) };
+}
+
 /** The machine's own IP addresses, for a server listening on every interface. */
 function interfaceAddresses(): string[] {
   return Object.values(networkInterfaces())
@@ -89,16 +139,19 @@ function interfaceAddresses(): string[] {
     .flatMap((info) => (info ? [info.address] : []));
 }
 
+/** Listens on host:port (port 0 picks a free one). A port in use is a RightsGraphError with a clear message. */
 export async function startServer(dataset: Dataset, options: ServerOptions): Promise<RunningServer> {
   const limits = resolveServerLimits(options.limits);
   checkAllowedHosts(options.allowedHosts ?? []);
   const context = createServerContext(dataset);
+  const live = new LiveGraph(context);
+  const edit = options.edit ? await editMode(dataset, live, options.edit, options.log) : undefined;
   // Filled once the address is known, before the first request can arrive.
   const allowedHosts = new Set<string>();
   // Connections past maxConnections: their requests get a 503 and the connection is closed.
   const overLimit = new WeakSet<Socket>();
   const exports = createExportRuntime(limits);
-  const app = createApp(context, {
+  const app = createApp(live, {
     webDir: options.webDir,
     ...(options.corsOrigin ? { corsOrigin: options.corsOrigin } : {}),
     onUnexpectedError: (error) =>
@@ -106,6 +159,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     allowedHosts,
     isOverLimit: (req) => overLimit.has(req.socket),
     exports,
+    ...(edit ? { edit: edit.app } : {}),
   });
   const server = createServer(
     {
@@ -129,6 +183,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
   server.on("clientError", answerClientError);
   server.on("connect", refuseConnect);
   await new Promise<void>((resolve, reject) => {
+    server.once("error", () => edit?.watcher?.close());
     server.once("error", (error: NodeJS.ErrnoException) => {
       if (error.code === "EADDRINUSE")
         reject(
@@ -164,9 +219,12 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     url,
     allowedHosts,
     exports,
+    ...(edit ? { live, store: edit.app.store } : {}),
     close() {
       closing ??= new Promise<void>((resolve) => {
+        edit?.watcher?.close();
         server.close(() => resolve());
+        edit?.app.streams.endAll();
         server.closeIdleConnections();
       });
       return closing;

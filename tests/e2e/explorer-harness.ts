@@ -34,7 +34,7 @@ export interface Explorer {
 }
 
 /** Build the web app with Vite's API into a fresh folder, so parallel test files never share an output. */
-async function buildWeb(): Promise<string> {
+export async function buildWeb(): Promise<string> {
   const outDir = mkdtempSync(path.join(tmpdir(), "rightsgraph-web-"));
   await build({
     configFile: path.join(ROOT, "web/vite.config.ts"),

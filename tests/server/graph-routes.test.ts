@@ -8,7 +8,9 @@ import { parse as parseGraphml } from "graphology-graphml";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
-import { createServerContext, OPENAPI_DOCUMENT } from "../../src/server";
+import { EDIT_RULES } from "../../src/api/parameters";
+import { EditStore } from "../../src/edit";
+import { createApp, createServerContext, DEFAULT_WEB_DIR, EventStreams, OPENAPI_DOCUMENT } from "../../src/server";
 import { graphView } from "../../src/server/server-context";
 import { bundledApp } from "../helpers/bundled-app";
 import { download } from "../helpers/download";
@@ -230,7 +232,7 @@ describe("GET /api/openapi.json", () => {
       expect(schemas.Edge.properties).toHaveProperty(key);
   });
 
-  it("describes exactly the routes the app registers", () => {
+  it("describes exactly the routes the app registers, in edit mode too", () => {
     type Layer = { route?: { path: string }; handle?: { stack?: Layer[] } };
     const paths = new Set<string>();
     const walk = (stack: Layer[], prefix: string) => {
@@ -240,6 +242,21 @@ describe("GET /api/openapi.json", () => {
       }
     };
     walk((app as unknown as { router: { stack: Layer[] } }).router.stack, "");
+    // Edit mode adds its routes (the write API and the event stream).
+    const editApp = createApp(context, {
+      webDir: DEFAULT_WEB_DIR,
+      onUnexpectedError: (e) => unexpected.push(e),
+      edit: {
+        token: "t".repeat(EDIT_RULES.minTokenLength),
+        store: EditStore.open(context.dataset.dataDir, context.dataset, {
+          undoDepth: 1,
+          onDataset: () => {},
+          onProblems: () => {},
+        }),
+        streams: new EventStreams(),
+      },
+    });
+    walk((editApp as unknown as { router: { stack: Layer[] } }).router.stack, "");
     paths.delete("/");
     expect([...paths].sort()).toEqual(Object.keys(OPENAPI_DOCUMENT.paths).sort());
   });

@@ -1,6 +1,15 @@
 // `rightsgraph serve`: the HTTP API and web app on a loaded graph, until SIGINT or SIGTERM.
 import { once } from "node:events";
-import { checkAllowedHosts, DEFAULT_SERVER_OPTIONS, isEveryInterface, startServer } from "../../server";
+import { isIP } from "node:net";
+import { EDIT_RULES } from "../../api/parameters";
+import {
+  checkAllowedHosts,
+  DEFAULT_SERVER_OPTIONS,
+  generateEditToken,
+  isEveryInterface,
+  startServer,
+  type EditModeOptions,
+} from "../../server";
 import { LOAD_OPTIONS, listOption, UsageError, type Command, type CommandContext } from "../cli-context";
 
 function portFrom(raw: string | undefined, name: string): number | undefined {
@@ -34,26 +43,77 @@ function allowedHosts(ctx: CommandContext): string[] {
   return raw;
 }
 
+/** Whether only this machine can reach `host`: a loopback address or localhost. */
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (bare === "localhost" || bare === "::1") return true;
+  return isIP(bare) === 4 && bare.startsWith("127.");
+}
+
+/**
+ * Edit mode's token: RIGHTSGRAPH_EDIT_TOKEN, else one generated now (printed at start). A server others can reach
+ * must be given one on purpose, so a generated token never guards a public address by accident.
+ */
+function editToken(ctx: CommandContext, host: string): { token: string; generated: boolean } {
+  const given = ctx.io.env.RIGHTSGRAPH_EDIT_TOKEN;
+  if (given !== undefined && given !== "") {
+    if (given.length < EDIT_RULES.minTokenLength || /\s/.test(given))
+      throw new UsageError(
+        `RIGHTSGRAPH_EDIT_TOKEN must be at least ${EDIT_RULES.minTokenLength} characters with no spaces`,
+      );
+    return { token: given, generated: false };
+  }
+  if (!isLoopback(host))
+    throw new UsageError(
+      `--edit on ${host}, which other machines can reach, needs a token chosen on purpose: set RIGHTSGRAPH_EDIT_TOKEN`,
+    );
+  return { token: generateEditToken(), generated: true };
+}
+
 export const serveCommand: Command = {
   name: "serve",
   summary: "serve the API and the web explorer (127.0.0.1:3000 by default)",
   usage:
-    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR] [--suggestions]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS and RIGHTSGRAPH_CORS_ORIGIN are read too)",
-  options: { ...LOAD_OPTIONS, port: { type: "string" }, host: { type: "string" }, "allowed-hosts": { type: "string" } },
+    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR] [--suggestions] [--edit [--no-watch]]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS, RIGHTSGRAPH_CORS_ORIGIN and, with --edit, RIGHTSGRAPH_EDIT_TOKEN are read too)",
+  options: {
+    ...LOAD_OPTIONS,
+    port: { type: "string" },
+    host: { type: "string" },
+    "allowed-hosts": { type: "string" },
+    edit: { type: "boolean" },
+    "no-watch": { type: "boolean" },
+  },
   positionals: [0, 0],
   async run(ctx) {
     const { port, host } = listenAddress(ctx);
     const hosts = allowedHosts(ctx);
-    const dataset = await ctx.load();
+    if (ctx.values["no-watch"] && !ctx.values.edit) throw new UsageError("--no-watch goes with --edit");
+    const access = ctx.values.edit ? editToken(ctx, host) : undefined;
+    if (access && ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN)
+      throw new UsageError("--edit and RIGHTSGRAPH_CORS_ORIGIN do not go together: edit mode never opens CORS");
+    // Edit mode serves suggestions too (marked), since reviewing them is what it is for.
+    const dataset = await ctx.load(access ? { suggestions: true, locateClaims: true } : undefined);
+    const edit: EditModeOptions | undefined = access
+      ? { token: access.token, suggestions: true, watch: !ctx.values["no-watch"] }
+      : undefined;
     const running = await startServer(dataset, {
       ...DEFAULT_SERVER_OPTIONS,
       port,
       host,
       allowedHosts: hosts,
       ...(ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN ? { corsOrigin: ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN } : {}),
+      ...(edit ? { edit } : {}),
       log: (line) => ctx.err(line),
     });
     ctx.err(`RightsGraph: ${dataset.graph.order} nodes, ${dataset.graph.size} edges, serving at ${running.url}`);
+    if (access && running.store) {
+      ctx.err(
+        access.generated
+          ? `RightsGraph: edit mode; send "Authorization: Bearer ${access.token}" with writes (a new token each start; set RIGHTSGRAPH_EDIT_TOKEN to keep one)`
+          : "RightsGraph: edit mode; writes need the token in RIGHTSGRAPH_EDIT_TOKEN",
+      );
+      ctx.err(`RightsGraph: every write is logged to ${running.store.logFile}`);
+    }
     if (isEveryInterface(host))
       ctx.err(
         `RightsGraph: listening on every interface; answering the Host names ${[...running.allowedHosts].join(", ")} ` +

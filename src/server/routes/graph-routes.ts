@@ -9,13 +9,17 @@ import { QueryParams } from "../query-params";
 import { sendJson } from "../send-json";
 import { graphViewAsync, resolveGraphViewLimit, type ServerContext } from "../server-context";
 
-export function graphRoutes(context: ServerContext): Router {
+/** `status` adds the graph's version and the count of problems on disk to /api/health (edit mode). */
+export function graphRoutes(
+  context: ServerContext,
+  status?: () => Pick<HealthResponse, "version" | "problems">,
+): Router {
   const router = Router();
   const { graph, sources } = context.dataset;
 
   router.get("/health", (req, res) => {
     new QueryParams(req, []);
-    res.json({ status: "ok", nodes: graph.order, edges: graph.size } satisfies HealthResponse);
+    res.json({ status: "ok", nodes: graph.order, edges: graph.size, ...status?.() } satisfies HealthResponse);
   });
 
   router.get("/graph", async (req, res) => {

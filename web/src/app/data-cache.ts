@@ -9,6 +9,8 @@ export interface DataCache {
   edge(id: string): Promise<EdgeObject | null>;
   /** The source whose document node is `documentId` (evidence.sourceDoc), or null when none is known. */
   sourceForDocument(documentId: string): Promise<SourceResponse | null>;
+  /** Forgets everything fetched, after the served graph changed. */
+  forget(): void;
 }
 
 export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]): DataCache {
@@ -28,6 +30,10 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
 
   return {
     node,
+    forget() {
+      nodes.clear();
+      sources.clear();
+    },
     async edge(id) {
       if (!graph.hasEdge(id)) return null;
       const details = await node(graph.source(id));

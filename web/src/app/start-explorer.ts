@@ -25,6 +25,7 @@ import { followPermalink } from "./follow-permalink.js";
 import { followResults } from "./follow-results.js";
 import { bindKeys } from "./keyboard.js";
 import { foldLeftColumn } from "./narrow-layout.js";
+import { followLiveUpdates } from "./live-updates.js";
 import type { ExplorerPage } from "./page.js";
 import { createResultsArea } from "./results-area.js";
 import { mountSplitter } from "./splitter.js";
@@ -89,5 +90,6 @@ export function startExplorer(
   if (link.selection?.kind === "node" && !link.camera) camera.focusNode(link.selection.id);
   if (link.pathQuery) void runPathQuery(store, link.pathQuery, link.activePath);
   ctx.announce(problems[0] ?? `${graph.order} nodes and ${graph.size} edges loaded.`);
+  followLiveUpdates(ctx);
   window.addEventListener("pagehide", () => canvas.renderer.kill());
 }

@@ -1,0 +1,13 @@
+// Public face of the edit layer: the record writer of edit mode (and of any command that changes records).
+export { EditStore, type EditStoreOptions } from "./edit-store";
+export { EDIT_FOLDER, type EditAuthor } from "./edit-journal";
+export { writeFileAtomic } from "./atomic-write";
+export { sourceVersion } from "./source-version";
+export {
+  appendRecord,
+  deleteRecord,
+  patchRecord,
+  recordSpans,
+  type RecordSection,
+  type RecordSpan,
+} from "./record-text";

@@ -1,0 +1,194 @@
+// One record of a graph.yaml changed as text: the yaml library's document API finds the record and writes it, and
+// the new record is spliced into the file in its place, so every other byte (comments, blank lines, the folding of
+// long strings) stays as it was and the diff is that one record.
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, YAMLMap, YAMLSeq, type Node as YamlNode } from "yaml";
+
+/** The two lists of records a graph file holds. */
+export type RecordSection = "nodes" | "edges";
+
+/** One record of a section: its place in the list and in the text, and its value. */
+export interface RecordSpan {
+  index: number;
+  /** Line of the record's first key (1-based), as the loader reports it. */
+  line: number;
+  /** Offset of the start of the line holding the record's `-`. */
+  start: number;
+  /** Offset just past the record's last line. */
+  end: number;
+  /** Column of the `-`: the indentation a record written in its place takes. */
+  indent: number;
+  value: Record<string, unknown>;
+}
+
+/** Widest line a written record takes, as the bundled files are folded. */
+const LINE_WIDTH = 120;
+
+/** A change that the file's layout does not allow as a splice (a flow-style list, say), with the reason. */
+export class RecordTextError extends Error {}
+
+function parse(text: string): Document.Parsed {
+  return parseDocument(text, { keepSourceTokens: false });
+}
+
+function sectionOf(doc: Document.Parsed, section: RecordSection): YAMLSeq | null {
+  const node = doc.get(section, true) as YamlNode | undefined;
+  if (node === undefined || node === null) return null;
+  if (!isSeq(node) || node.flow)
+    throw new RecordTextError(`"${section}" is not a block list in this file; edit it by hand or make it one`);
+  return node;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function lineNumber(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+function spansOf(text: string, seq: YAMLSeq): RecordSpan[] {
+  return seq.items.map((item, index) => {
+    const node = item as YamlNode;
+    if (!isMap(node) || !node.range) throw new RecordTextError(`record ${index + 1} is not a mapping`);
+    const start = lineStart(text, node.range[0]);
+    const lead = text.slice(start, node.range[0]);
+    if (!/^ *- +$/.test(lead)) throw new RecordTextError(`record ${index + 1} does not start its own line`);
+    return {
+      index,
+      line: lineNumber(text, node.range[0]),
+      start,
+      end: node.range[1],
+      indent: lead.indexOf("-"),
+      value: node.toJSON() as Record<string, unknown>,
+    };
+  });
+}
+
+/** The records of one section of a graph file, in order; none when the section is absent. */
+export function recordSpans(text: string, section: RecordSection): RecordSpan[] {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section);
+  return seq ? spansOf(text, seq) : [];
+}
+
+/** Strings a reader could take for a date, a number, a boolean or null: written quoted, as the data files do. */
+const MISREADABLE = /^(?:[-+.\d].*|~|null|true|false|yes|no|on|off|y|n)$/i;
+
+/** Longest list of short strings written on one line (`footnotes: [iii]`, `aliases: [US, USA]`). */
+const FLOW_LIST_WIDTH = 60;
+/** Strings longer than this are written as folded blocks (`>-`), as the data files write free text. */
+const FOLDED_LENGTH = 100;
+
+/** A value made into a YAML node in the data files' style: misreadable strings quoted, long text folded. */
+function createNode(doc: Document, value: unknown): YamlNode {
+  const node = doc.createNode(value) as YamlNode;
+  visit(node, {
+    Scalar(_key, scalar) {
+      if (typeof scalar.value !== "string") return;
+      if (MISREADABLE.test(scalar.value)) scalar.type = "QUOTE_DOUBLE";
+      else if (scalar.value.length > FOLDED_LENGTH && !/^\s|\s$|\n/.test(scalar.value)) scalar.type = "BLOCK_FOLDED";
+    },
+    Seq(_key, seq) {
+      const items = seq.items as { value?: unknown }[];
+      const short = items.every((i) => isScalar(i) && typeof i.value === "string" && !i.value.includes(","));
+      const width = items.reduce((sum, i) => sum + String(i.value).length + 2, 0);
+      if (short && width <= FLOW_LIST_WIDTH) seq.flow = true;
+    },
+  });
+  return node;
+}
+
+/** A record written as one list item at `indent`, each line prefixed so that it sits where the old one stood. */
+function itemText(record: YAMLMap | Record<string, unknown>, indent: number): string {
+  const doc = new Document<YAMLSeq>(new YAMLSeq());
+  doc.contents!.items.push(isMap(record) ? record : createNode(doc, record));
+  const body = doc.toString({ lineWidth: LINE_WIDTH - indent, minContentWidth: 40, flowCollectionPadding: false });
+  const pad = " ".repeat(indent);
+  return body
+    .split("\n")
+    .map((line) => (line === "" ? line : pad + line))
+    .join("\n");
+}
+
+function withNewline(text: string, offset: number): string {
+  return offset > 0 && text[offset - 1] !== "\n" ? "\n" : "";
+}
+
+/** The text with a record added at the end of `section` (the section is added when the file has none). */
+export function appendRecord(text: string, section: RecordSection, record: Record<string, unknown>): string {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section);
+  const spans = seq ? spansOf(text, seq) : [];
+  const last = spans.at(-1);
+  if (!last) {
+    if (seq) throw new RecordTextError(`"${section}" holds no record to write after; write it as "${section}: []"`);
+    const empty = doc.get(section, true) === null && doc.has(section);
+    if (empty) throw new RecordTextError(`"${section}" is empty; write it as a list first`);
+    return `${text}${withNewline(text, text.length)}${section}:\n${itemText(record, 2)}`;
+  }
+  // Records separated by blank lines get one before the new record too.
+  const blank = (seq!.items[last.index] as YamlNode).spaceBefore === true || spans.length === 1 ? "\n" : "";
+  const at = last.end;
+  return `${text.slice(0, at)}${withNewline(text, at)}${blank}${itemText(record, last.indent)}${text.slice(at)}`;
+}
+
+/** Applies a JSON merge patch (RFC 7396) to a YAML mapping in place: null removes a key, a new key goes last. */
+function mergeInto(doc: Document, map: YAMLMap, patch: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(patch)) {
+    const current = map.get(key, true) as YamlNode | undefined;
+    if (value === null) map.delete(key);
+    else if (isMap(current) && typeof value === "object" && !Array.isArray(value))
+      mergeInto(doc, current, value as Record<string, unknown>);
+    else map.set(key, createNode(doc, value));
+  }
+}
+
+/**
+ * The text with record `index` of `section` changed by a merge patch: its keys keep their order and comments,
+ * new keys come last, except `id`, which goes first.
+ */
+export function patchRecord(
+  text: string,
+  section: RecordSection,
+  index: number,
+  patch: Record<string, unknown>,
+): string {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section);
+  const span = seq ? spansOf(text, seq)[index] : undefined;
+  if (!seq || !span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
+  const map = seq.items[index] as YAMLMap;
+  const { id, ...rest } = patch;
+  mergeInto(doc, map, rest);
+  if (id === null) map.delete("id");
+  else if (id !== undefined) {
+    if (map.has("id")) map.set("id", id);
+    else map.items.unshift(doc.createPair("id", id));
+  }
+  // The comments and blank line before the record stay in the text outside the splice.
+  map.commentBefore = undefined;
+  map.spaceBefore = false;
+  return `${text.slice(0, span.start)}${itemText(map, span.indent)}${text.slice(span.end)}`;
+}
+
+/** The text without record `index` of `section` (and without the blank line that separated it). */
+export function deleteRecord(text: string, section: RecordSection, index: number): string {
+  const doc = parse(text);
+  const seq = sectionOf(doc, section);
+  const spans = seq ? spansOf(text, seq) : [];
+  const span = spans[index];
+  if (!span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
+  if (spans.length === 1) {
+    // An empty block list would read as null: the section becomes an empty flow list.
+    const key = doc.get(section, true) as YamlNode;
+    const keyStart = lineStart(text, key.range![0]);
+    const sectionLine = text.lastIndexOf(`${section}:`, key.range![0]);
+    const from = sectionLine >= 0 && sectionLine < keyStart ? sectionLine : keyStart;
+    return `${text.slice(0, from)}${section}: []\n${text.slice(span.end)}`;
+  }
+  let start = span.start;
+  if ((seq!.items[index] as YamlNode).spaceBefore && start >= 2 && text.slice(start - 2, start) === "\n\n") start -= 1;
+  return text.slice(0, start) + text.slice(span.end);
+}
