@@ -41,6 +41,7 @@ async function submit(): Promise<void> {
  * Esc (they would cover the fields below).
  */
 async function typeName(field: string, text: string): Promise<void> {
+  await showPaths();
   const input = page.getByLabel(field, { exact: true });
   await input.fill(text);
   const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
@@ -48,6 +49,11 @@ async function typeName(field: string, text: string): Promise<void> {
   await input.press("Escape");
   await list.waitFor({ state: "hidden" });
   expect(await input.inputValue()).toBe(text);
+}
+
+/** Brings the results area's "Paths" tab, which holds the path finder, forward. */
+async function showPaths(): Promise<void> {
+  await page.getByRole("tab", { name: "Paths" }).click();
 }
 
 /** Types both ends as names (no suggestion chosen) and asks. */
@@ -90,6 +96,7 @@ describe("the path finder", () => {
     expect(informative[0]).toBe(
       `Path 1 (2 hops): People's Republic of China → ${DRAFT} → Democratic People's Republic of Korea`,
     );
+    await showPaths();
     await page.getByLabel("shortest first").check();
     await submit();
     await expect.poll(async () => page.locator(".path-summary").textContent()).toContain("shortest first");
@@ -97,10 +104,12 @@ describe("the path finder", () => {
     expect(hops[0]).toBe(informative[0]);
     expect(hops).not.toEqual(informative);
     await expect.poll(() => page.url()).toContain("pr=hops");
+    await showPaths();
     await page.getByLabel("most informative first").check();
   });
 
   it("passes through the nodes chosen in “Through” and never through those in “Avoiding”", async () => {
+    await showPaths();
     await page.getByRole("combobox", { name: "Through" }).fill("Quintana");
     await page
       .getByRole("option", { name: /Tomás Ojea Quintana/ })
