@@ -108,6 +108,19 @@ describe("the path finder", () => {
     await page.getByLabel("most informative first").check();
   });
 
+  it("titles the source reader with the sentence of two steps that share a quote, naming both parties", async () => {
+    await ask("China", "Republic of Korea");
+    const headers = await pathHeaders();
+    expect(headers[0]).toBe("Path 1 (2 hops): People's Republic of China ← Tomás Ojea Quintana → Republic of Korea");
+    const hop = page.locator(".path-list .path.chosen .hop").first();
+    const sentence = (await hop.locator(".hop-sentence").textContent())!;
+    expect(sentence).toMatch(/^Ojea Quintana continues to call on China and the Republic of Korea /);
+    await hop.getByRole("button", { name: "Show in source" }).click();
+    // Each edge alone would name one party ("… to call on China …"); the reader names both, as the step does.
+    await expect.poll(async () => page.locator(".reader .reader-caption").textContent()).toContain(` — ${sentence}`);
+    await page.getByRole("button", { name: "Close the source reader" }).click();
+  });
+
   it("passes through the nodes chosen in “Through” and never through those in “Avoiding”", async () => {
     await showPaths();
     await page.getByRole("combobox", { name: "Through" }).fill("Quintana");

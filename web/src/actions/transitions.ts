@@ -160,11 +160,13 @@ export const clearQuery = (): Action => (state) =>
     ? state
     : { ...state, queryText: null, queryResult: { status: "idle" } };
 
-/** Open the source reader on an edge's quote. */
+/** Open the source reader on an edge's quote, titled with the claim's sentence when it is given. */
 export const showEvidence =
-  (edgeId: string): Action =>
+  (edgeId: string, sentence?: string): Action =>
   (state) =>
-    state.reading?.edgeId === edgeId ? state : { ...state, reading: { edgeId } };
+    state.reading?.edgeId === edgeId && state.reading.sentence === sentence
+      ? state
+      : { ...state, reading: sentence === undefined ? { edgeId } : { edgeId, sentence } };
 
 /** Close the source reader; the selection stays. */
 export const clearReading = (): Action => (state) => (state.reading === null ? state : { ...state, reading: null });

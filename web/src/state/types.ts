@@ -72,6 +72,11 @@ export interface CameraView {
 /** Which quote the source reader shows: an edge of the graph. */
 export interface Reading {
   edgeId: string;
+  /**
+   * The sentence to title the reader with when the quote supports a claim read as one sentence across several edges
+   * (a joint claim, or one quote shared by two steps of a path): the edge's own sentence would name only one party.
+   */
+  sentence?: string;
 }
 
 export interface AppState {

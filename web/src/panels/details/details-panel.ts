@@ -90,7 +90,7 @@ function relationItem(ctx: AppContext, nodeId: string, claim: ClaimGroup<EdgeObj
       attrs: { type: "button", title: `Select ${name(other)}`, "data-node": other },
       on: { click: () => goTo(ctx, other) },
     });
-    return h("li", { class: "relation", attrs }, button, evidenceView(first, ctx));
+    return h("li", { class: "relation", attrs }, button, evidenceView(first, ctx, jointSentence(claim)));
   }
   const ends = others.map((id) =>
     h("button", {
@@ -110,8 +110,13 @@ function relationItem(ctx: AppContext, nodeId: string, claim: ClaimGroup<EdgeObj
       h("span", { class: "muted", text: "Select: " }),
       ...ends.flatMap((end, i) => (i === 0 ? [end] : [", ", end])),
     ),
-    evidenceView(first, ctx),
+    evidenceView(first, ctx, jointSentence(claim)),
   );
+}
+
+/** A claim read across several edges titles the source reader with its own sentence, naming every party. */
+function jointSentence(claim: ClaimGroup<EdgeObject>): string | undefined {
+  return claim.edges.length > 1 ? claim.sentence : undefined;
 }
 
 function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLElement[] {

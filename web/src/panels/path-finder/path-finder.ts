@@ -228,7 +228,7 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
             { class: "hop", attrs: { "data-direction": step.direction, value: i + 1 } },
             ...claims.flatMap((claim) => [
               h("p", { class: "hop-sentence", text: claim.sentence }),
-              evidenceView(edges.get(claim.edges[0]!)!, ctx),
+              evidenceView(edges.get(claim.edges[0]!)!, ctx, claim.edges.length > 1 ? claim.sentence : undefined),
             ]),
           ),
         ];

@@ -68,8 +68,11 @@ async function fillEndnote(box: HTMLElement, marker: string, sourceDoc: string, 
   }
 }
 
-/** The quote, the date, the endnote buttons and "Show in source" for one edge. */
-export function evidenceView(edge: EdgeObject, ctx: AppContext): HTMLElement {
+/**
+ * The quote, the date, the endnote buttons and "Show in source" for one edge; `sentence` is the claim's sentence when
+ * the quote supports several edges read as one, so the reader names every party, not only this edge's.
+ */
+export function evidenceView(edge: EdgeObject, ctx: AppContext, sentence?: string): HTMLElement {
   const { evidence } = edge;
   const box = h("div", { class: "citation-box", id: uid("endnote") });
   box.hidden = true;
@@ -120,7 +123,7 @@ export function evidenceView(edge: EdgeObject, ctx: AppContext): HTMLElement {
             class: "link-button",
             text: "Show in source",
             attrs: { type: "button" },
-            on: { click: () => ctx.store.dispatch(showEvidence(edge.id)) },
+            on: { click: () => ctx.store.dispatch(showEvidence(edge.id, sentence)) },
           })
         : null,
     ),

@@ -83,7 +83,7 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
       replaceChildren(
         caption,
         h("span", { class: "reader-title", text: title }),
-        h("span", { text: ` — ${edge.sentence}` }),
+        h("span", { text: ` — ${reading.sentence ?? edge.sentence}` }),
       );
       text.hidden = false;
       const { mark } = renderSource(text, source.text, span);
@@ -101,7 +101,7 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext): void {
 
   idle();
   const update = (reading: Reading | null): void => {
-    const key = reading?.edgeId ?? null;
+    const key = reading ? `${reading.edgeId}\n${reading.sentence ?? ""}` : null;
     if (key === current) return;
     current = key;
     void show(reading);
