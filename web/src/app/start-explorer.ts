@@ -15,6 +15,7 @@ import { mountTable } from "../panels/table/index.js";
 import { mountTimeline } from "../panels/timeline/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
 import { cameraControls, createCanvas, fitChosenPath, mountCameraButtons, trackCamera } from "../renderer/index.js";
+import { mountScene } from "../scene/index.js";
 import { createStore, initialState } from "../state/index.js";
 import { bindCanvasEvents } from "./canvas-events.js";
 import { describeCanvas } from "./canvas-summary.js";
@@ -66,6 +67,19 @@ export function startExplorer(
   describeCanvas(page.canvasSummary, graph, store, canvas);
   bindCanvasEvents(ctx, page);
   trackCamera(canvas.renderer, store);
+  mountScene(ctx, page.canvas.parentElement ?? page.canvas);
+  // For scripts and the browser tests: read-only looks at the state and at where sigma draws a node.
+  Object.assign(window, {
+    rightsgraph: {
+      state: () => store.get(),
+      node: (id: string) =>
+        graph.hasNode(id)
+          ? { ...graph.getNodeAttributes(id), viewport: canvas.renderer.graphToViewport(graph.getNodeAttributes(id)) }
+          : null,
+      visible: () => [...canvas.visibility().nodes],
+      camera: () => canvas.renderer.getCamera().getState(),
+    },
+  });
 
   const searchInput = mountSearch(page.search, ctx);
   mountFilters(page.left, ctx);

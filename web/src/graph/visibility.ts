@@ -1,6 +1,6 @@
 // Which nodes and edges pass the filters: type and source switches, the date range, "Hide undated" and "Hide
 // unlinked". Pure; the reducers decide the look.
-import type { Filters } from "../state/index.js";
+import type { Filters, SceneState } from "../state/index.js";
 import { dateInRange, monthBounds } from "./dates.js";
 import type { DisplayGraph } from "./types.js";
 
@@ -14,9 +14,12 @@ export interface Visibility {
  * off. An edge passes when its relation type and its source are on, it is not a suggestion while those are off, its
  * date overlaps (or, with `hideUndated`, it has a readable date that does), and both its ends pass. Then, with
  * `hideUndated`, an undated node stays only if a passing edge touches it, and with `hideUnlinked` every node no
- * passing edge touches goes: a claim's two ends are what make it readable.
+ * passing edge touches goes: a claim's two ends are what make it readable. A `scene` drops the nodes hidden by hand
+ * and, when it lists its members, every node it does not list.
  */
-export function computeVisibility(graph: DisplayGraph, filters: Filters): Visibility {
+export function computeVisibility(graph: DisplayGraph, filters: Filters, scene?: SceneState): Visibility {
+  const handHidden = new Set(scene?.hidden);
+  const members = scene?.members ? new Set(scene.members) : null;
   const hiddenNodeTypes = new Set(filters.hiddenNodeTypes);
   const hiddenEdgeTypes = new Set(filters.hiddenEdgeTypes);
   const hiddenSources = new Set(filters.hiddenSources);
@@ -26,6 +29,7 @@ export function computeVisibility(graph: DisplayGraph, filters: Filters): Visibi
   const edges = new Set<string>();
   graph.forEachNode((node, a) => {
     if (a.status === "suggested" && !filters.showSuggestions) return;
+    if (handHidden.has(node) || (members && !members.has(node))) return;
     if (!hiddenNodeTypes.has(a.nodeType) && dateInRange(a.date, filters.dateFrom, filters.dateTo)) nodes.add(node);
   });
   const linked = new Set<string>();

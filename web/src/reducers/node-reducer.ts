@@ -29,5 +29,7 @@ export function nodeReducer(view: View, node: string, data: DisplayNodeAttribute
   if (onPath && (node === view.selectedNode || view.selectedEdgeEnds.has(node))) {
     look = { ...look, color: data.color, label: data.label, highlighted: true, forceLabel: true, zIndex: 3 };
   }
+  // Picked nodes stand out whatever else is highlighted: they are what a group action will act on.
+  if (view.picked.has(node)) look = { ...look, color: data.color, highlighted: true, forceLabel: true, zIndex: 3 };
   return look;
 }

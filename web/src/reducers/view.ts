@@ -17,6 +17,8 @@ export interface View {
   selectedEdgeEnds: Set<string>;
   /** The chosen path, or else what the query panel's query matched: highlighted alone. */
   path: { nodes: Set<string>; edges: Set<string> } | null;
+  /** Nodes picked for a group action (shift-click, box). */
+  picked: Set<string>;
 }
 
 /**
@@ -32,6 +34,8 @@ export const VIEW_FIELDS = [
   "pathResult",
   "activePath",
   "queryResult",
+  "scene",
+  "picked",
 ] as const satisfies readonly (keyof AppState)[];
 
 /** True when a field the view depends on changed between the two states. */
@@ -57,7 +61,7 @@ export function matchedSets(state: AppState): View["path"] {
 
 /** Derive the view. `visibility` may be passed in when the filters did not change. */
 export function computeView(graph: DisplayGraph, state: AppState, visibility?: Visibility): View {
-  const vis = visibility ?? computeVisibility(graph, state.filters);
+  const vis = visibility ?? computeVisibility(graph, state.filters, state.scene);
   const selectedNode =
     state.selection?.kind === "node" && graph.hasNode(state.selection.id) ? state.selection.id : null;
   const selectedEdge =
@@ -86,5 +90,6 @@ export function computeView(graph: DisplayGraph, state: AppState, visibility?: V
     hoveredEdge: state.hoveredEdge && graph.hasEdge(state.hoveredEdge) ? state.hoveredEdge : null,
     selectedEdgeEnds: selectedEdge ? new Set(graph.extremities(selectedEdge)) : new Set(),
     path: activePathSets(state) ?? matchedSets(state),
+    picked: new Set(state.picked),
   };
 }

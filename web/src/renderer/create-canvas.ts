@@ -20,11 +20,13 @@ export interface Canvas {
  * panels, the path fitting): the store calls listeners in the order they subscribed.
  */
 export function createCanvas(container: HTMLElement, graph: DisplayGraph, store: Store): Canvas {
-  let visibility = computeVisibility(graph, store.get().filters);
+  let visibility = computeVisibility(graph, store.get().filters, store.get().scene);
   let view = computeView(graph, store.get(), visibility);
   const renderer = createRenderer(container, graph, () => view);
   store.subscribe((state, previous) => {
-    if (state.filters !== previous.filters) visibility = computeVisibility(graph, state.filters);
+    if (state.filters !== previous.filters || state.scene !== previous.scene) {
+      visibility = computeVisibility(graph, state.filters, state.scene);
+    }
     if (!viewChanged(state, previous)) return;
     view = computeView(graph, state, visibility);
     renderer.refresh({ skipIndexation: true });

@@ -1,6 +1,6 @@
 // Default state values: an empty selection, everything shown, no path asked.
 import { PATH_RULES } from "../api/index.js";
-import type { AppState, Filters, PathQuery } from "./types.js";
+import type { AppState, Filters, PathQuery, SceneState } from "./types.js";
 
 export const DEFAULT_FILTERS: Filters = {
   hiddenNodeTypes: [],
@@ -13,6 +13,9 @@ export const DEFAULT_FILTERS: Filters = {
   mode: "hide",
   showSuggestions: false,
 };
+
+/** A scene as the first view draws it: every node loaded, none hidden, expanded or pinned. */
+export const EMPTY_SCENE: SceneState = { members: null, hidden: [], expanded: {}, pins: {} };
 
 export const DEFAULT_PATH_QUERY: Omit<PathQuery, "from" | "to"> = {
   rank: PATH_RULES.rank.default,
@@ -43,5 +46,7 @@ export function initialState(): AppState {
     camera: null,
     queryText: null,
     queryResult: { status: "idle" },
+    scene: EMPTY_SCENE,
+    picked: [],
   };
 }

@@ -79,6 +79,27 @@ export interface Reading {
   sentence?: string;
 }
 
+/** A node's position where the analyst dropped it, in graph coordinates. */
+export interface Pin {
+  x: number;
+  y: number;
+}
+
+/**
+ * What the analyst changed in the scene by hand (web/src/scene/): undone and redone with the filters. Node ids are
+ * sorted lists so that equal scenes compare equal.
+ */
+export interface SceneState {
+  /** The nodes of the scene, or null for every node loaded (a graph small enough to show whole). */
+  members: string[] | null;
+  /** Nodes hidden by hand ("Hide selection", "Show only selection", collapsing). */
+  hidden: string[];
+  /** Nodes expanded by a double-click, each with the neighbours its expansion brought into view. */
+  expanded: Record<string, string[]>;
+  /** Nodes dragged and dropped: they stay where they were put. */
+  pins: Record<string, Pin>;
+}
+
 export interface AppState {
   selection: Selection;
   hoveredNode: string | null;
@@ -93,4 +114,7 @@ export interface AppState {
   /** The query panel's last query as sent, and its answer, whose matched subgraph is highlighted. */
   queryText: string | null;
   queryResult: QueryResult;
+  scene: SceneState;
+  /** Nodes picked for a group action (shift-click, shift-drag box), beside the one selection the details show. */
+  picked: string[];
 }
