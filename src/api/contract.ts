@@ -382,6 +382,61 @@ export interface GraphResponse {
   counts: { nodes: number; edges: number; shownNodes: number; shownEdges: number };
 }
 
+/** `GET /api/overview`: `cap` is the most nodes the asking explorer's scene holds (SCENE_RULES.cap). */
+export interface OverviewRequest {
+  cap?: number;
+}
+
+/** One community of the overview: found by Louvain on the whole graph when the server loads it. */
+export interface OverviewCommunity {
+  /** 0 for the largest, then by size. */
+  id: number;
+  /** Its members. */
+  nodes: number;
+  /** Claims with both ends in it. */
+  edges: number;
+  /** Its largest members by degree (SCENE_RULES.topMembers at most), the first named first. */
+  top: { id: string; label: string; type: string }[];
+  /** The centre of its members' layout positions (the coordinates of GET /api/graph). */
+  x: number;
+  y: number;
+}
+
+/** `GET /api/overview`: the structure of the whole graph, for opening a corpus too large to draw whole. */
+export interface OverviewResponse {
+  nodes: number;
+  edges: number;
+  /** The cap asked (or its default). */
+  sceneCap: number;
+  /** True when the graph has more nodes than a scene holds: the explorer opens on the overview. */
+  large: boolean;
+  /** Communities found, all of them (the list holds the largest SCENE_RULES.communities). */
+  communityCount: number;
+  communities: OverviewCommunity[];
+  /** Claims between two listed communities, the most first (SCENE_RULES.links at most). */
+  links: { source: number; target: number; edges: number }[];
+}
+
+/**
+ * `POST /api/scene`: bring nodes into the explorer's scene. `add` (ids, in order) and then `community`'s members
+ * (largest first) are taken, leaving out those in `keep` (the scene already drawn), until the scene holds `limit`
+ * more nodes (at most SCENE_RULES.cap.max with `keep`). Any other key is refused.
+ */
+export interface SceneRequest {
+  keep?: string[];
+  add?: string[];
+  community?: number;
+  limit?: number;
+}
+
+/** The nodes brought in, with every claim between one of them and a node of the scene (or another brought in). */
+export interface SceneResponse extends GraphResponse {
+  /** The ids brought in, in the order taken. */
+  added: string[];
+  /** Nodes asked for that the limit left out. */
+  left: number;
+}
+
 /** An attribute a node or edge type declares in the schema. */
 export interface AttributeInfo {
   name: string;

@@ -129,6 +129,21 @@ export const GRAPH_VIEW_RULES = Object.freeze({
   limit: { min: 1, max: 200_000, default: 5000 },
 } as const satisfies { limit: NumberRule });
 
+/** A large corpus in the explorer: `GET /api/overview` (its communities) and `POST /api/scene` (the nodes drawn). */
+export const SCENE_RULES = Object.freeze({
+  /** Most nodes a scene holds; a graph with more opens on the overview of its communities. */
+  cap: { min: 1, max: 20_000, default: 2000 },
+  /** Largest members named for each community in the overview (they are also its first view). */
+  topMembers: 8,
+  /** Communities the overview lists, largest first; the smaller ones are counted together. */
+  communities: 40,
+  /** Links between two listed communities the overview sends, the most claims first. */
+  links: 300,
+} as const);
+
+/** The keys a `POST /api/scene` body may have (SceneRequest in the contract). */
+export const SCENE_BODY_KEYS = ["keep", "add", "community", "limit"] as const;
+
 /** Cypher queries: `POST /api/query`, `rightsgraph query` and `runCypher`. */
 export const CYPHER_RULES = Object.freeze({
   /** Characters of the query text. */

@@ -4,3 +4,4 @@ export * from "./colors";
 export * from "./layout-options";
 export * from "./compute-layout";
 export * from "./extend-layout";
+export * from "./communities";

@@ -229,7 +229,7 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
     liveRoutes(live, (context) => {
       const router = express.Router();
       router.use(
-        graphRoutes(context, status),
+        graphRoutes(context, maxQueryBodyBytes, status),
         queryRoutes(context),
         cypherRoutes(context, exports, maxQueryBodyBytes, options.onUnexpectedError),
         exportRoutes(context, exports, options.onUnexpectedError),

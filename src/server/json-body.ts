@@ -4,7 +4,7 @@ import express, { type Request, type RequestHandler } from "express";
 import { ParameterError, RightsGraphError } from "../errors";
 
 /** The paths whose JSON POST body a route parses (Express matches paths case-insensitively, with or without "/"). */
-export const JSON_BODY_PATHS = /^\/api\/query(?:\/export)?\/?$/i;
+export const JSON_BODY_PATHS = /^\/api\/(?:query(?:\/export)?|scene)\/?$/i;
 
 /**
  * True for a request whose body a route parses: a POST declaring `Content-Type: application/json` (a cross-site

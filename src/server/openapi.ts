@@ -5,6 +5,7 @@ import {
   DATE_PATTERN,
   EXPORT_RULES,
   GRAPH_VIEW_RULES,
+  SCENE_RULES,
   NEIGHBORS_RULES,
   CITED_RULES,
   PATH_COSTS,
@@ -357,6 +358,85 @@ export const OPENAPI_DOCUMENT = {
         parameters: [query("limit", "At most this many nodes, largest degree first.", integer(GRAPH_VIEW_RULES.limit))],
         responses: {
           "200": { description: "Serialised graph with `truncated` and `counts`", ...json({ type: "object" }) },
+          ...errors,
+        },
+      },
+    },
+    "/api/overview": {
+      get: {
+        summary:
+          "The structure of the whole graph for opening a large corpus: its communities (Louvain, computed at start) with their counts, largest members and centre, and the claims between them",
+        parameters: [
+          query(
+            "cap",
+            "Most nodes the asking explorer's scene holds; `large` says whether the graph has more.",
+            integer(SCENE_RULES.cap),
+          ),
+        ],
+        responses: {
+          "200": {
+            description: "The overview",
+            ...json({
+              type: "object",
+              required: ["nodes", "edges", "sceneCap", "large", "communityCount", "communities", "links"],
+              properties: {
+                nodes: { type: "integer" },
+                edges: { type: "integer" },
+                sceneCap: { type: "integer" },
+                large: { type: "boolean" },
+                communityCount: { type: "integer" },
+                communities: {
+                  type: "array",
+                  maxItems: SCENE_RULES.communities,
+                  items: {
+                    type: "object",
+                    properties: {
+                      id: { type: "integer" },
+                      nodes: { type: "integer" },
+                      edges: { type: "integer" },
+                      top: { type: "array", maxItems: SCENE_RULES.topMembers, items: { type: "object" } },
+                      x: { type: "number" },
+                      y: { type: "number" },
+                    },
+                  },
+                },
+                links: { type: "array", maxItems: SCENE_RULES.links, items: { type: "object" } },
+              },
+            }),
+          },
+          ...errors,
+        },
+      },
+    },
+    "/api/scene": {
+      post: {
+        summary:
+          "Bring nodes into the explorer's scene: `add` (ids) then `community`'s members, largest first, leaving out `keep` (the nodes drawn), up to `limit`; answers them as `/api/graph` does, with every claim between one of them and the scene",
+        requestBody: {
+          required: true,
+          description: "JSON with `Content-Type: application/json`; any other key is refused.",
+          ...json({
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              keep: { type: "array", maxItems: SCENE_RULES.cap.max, items: { type: "string" } },
+              add: { type: "array", maxItems: SCENE_RULES.cap.max, items: { type: "string" } },
+              community: { type: "integer", minimum: 0 },
+              limit: {
+                type: "integer",
+                minimum: 0,
+                maximum: SCENE_RULES.cap.max,
+                description: "Nodes brought in at most; by default as many as the scene has room for.",
+              },
+            },
+          }),
+        },
+        responses: {
+          "200": {
+            description:
+              "Serialised nodes and edges with `added` (the ids brought in) and `left` (those the limit left out)",
+            ...json({ type: "object", required: ["nodes", "edges", "added", "left"] }),
+          },
           ...errors,
         },
       },

@@ -1,9 +1,10 @@
 // Everything the routes share, computed once at start-up: the dataset, the query engine, the layout and its JSON.
-import type { GraphResponse, GraphViewEdge, GraphViewNode } from "../api/contract";
+import type { GraphResponse, GraphViewEdge, GraphViewNode, OverviewResponse } from "../api/contract";
 import { GRAPH_VIEW_RULES } from "../api/parameters";
-import { computeLayout, edgeTypeColor, extendLayout, type NodeDisplay } from "../layout";
+import { computeCommunities, computeLayout, edgeTypeColor, extendLayout, type NodeDisplay } from "../layout";
 import { checkInteger, createQueryEngine, runToEnd, SliceClock, toEvidenceObject, type QueryEngine } from "../query";
 import type { Dataset, RightsGraph } from "../schema/types";
+import { computeOverview } from "./overview";
 
 /** A record's review status as the graph view carries it: only suggested and draft are written (see the contract). */
 function viewStatus(status: unknown): { status?: "suggested" | "draft" } {
@@ -17,6 +18,10 @@ export interface ServerContext {
   display: Map<string, NodeDisplay>;
   /** Node ids by degree, largest first (ties by id): the order in which big views are cut. */
   nodesByDegree: string[];
+  /** Community of every node (0 the largest): what the explorer's overview of a large corpus shows (overview.ts). */
+  communities: Map<string, number>;
+  /** The overview without its cap (computed once; `overviewView` adds the cap asked). */
+  overview: Omit<OverviewResponse, "sceneCap" | "large">;
   /** Cached JSON of `/api/graph` with the default limit (GRAPH_VIEW_RULES.limit.default). */
   defaultGraphView: string;
 }
@@ -30,6 +35,48 @@ export function resolveGraphViewLimit(limit: unknown): number {
 const VIEW_CLOCK_INTERVAL = 256;
 
 type GraphViewSource = Pick<ServerContext, "dataset" | "display" | "nodesByDegree">;
+
+/** A node as the web app draws it: its names, type, dates and the layout's position, size and colour. */
+export function nodeView(context: Pick<ServerContext, "dataset" | "display">, id: string): GraphViewNode {
+  const a = context.dataset.graph.getNodeAttributes(id);
+  const d = context.display.get(id)!;
+  return {
+    key: id,
+    attributes: {
+      label: a.label,
+      shortLabel: a.shortLabel ?? a.label,
+      type: a.type,
+      aliases: a.aliases,
+      description: a.description,
+      ...(a.date ? { date: a.date } : {}),
+      ...(typeof a.props.kind === "string" ? { kind: a.props.kind } : {}),
+      x: d.x,
+      y: d.y,
+      size: d.size,
+      color: d.color,
+      ...viewStatus(a.props.status),
+    },
+  };
+}
+
+/** An edge as the web app draws it, with its sentence and evidence. */
+export function edgeView(graph: RightsGraph, key: string): GraphViewEdge {
+  const a = graph.getEdgeAttributes(key);
+  return {
+    key,
+    source: graph.source(key),
+    target: graph.target(key),
+    attributes: {
+      type: a.type,
+      label: a.label,
+      sentence: a.sentence,
+      ...(a.date ? { date: a.date } : {}),
+      color: edgeTypeColor(a.type),
+      ...viewStatus(a.props.status),
+      evidence: toEvidenceObject(a.evidence),
+    },
+  };
+}
 
 /**
  * The graph as the web app draws it: graphology's serialisation with layout, cut to the `limit` nodes of largest
@@ -49,44 +96,13 @@ function* graphViewSteps(
   for (const id of context.nodesByDegree.slice(0, limit)) {
     if (due()) yield* clock.pause();
     kept.add(id);
-    const a = graph.getNodeAttributes(id);
-    const d = context.display.get(id)!;
-    nodes.push({
-      key: id,
-      attributes: {
-        label: a.label,
-        shortLabel: a.shortLabel ?? a.label,
-        type: a.type,
-        aliases: a.aliases,
-        description: a.description,
-        ...(a.date ? { date: a.date } : {}),
-        ...(typeof a.props.kind === "string" ? { kind: a.props.kind } : {}),
-        x: d.x,
-        y: d.y,
-        size: d.size,
-        color: d.color,
-        ...viewStatus(a.props.status),
-      },
-    });
+    nodes.push(nodeView(context, id));
   }
   const edges: GraphViewEdge[] = [];
-  for (const { edge: key, attributes: a, source, target } of graph.edgeEntries()) {
+  for (const { edge: key, source, target } of graph.edgeEntries()) {
     if (due()) yield* clock.pause();
     if (!kept.has(source) || !kept.has(target)) continue;
-    edges.push({
-      key,
-      source,
-      target,
-      attributes: {
-        type: a.type,
-        label: a.label,
-        sentence: a.sentence,
-        ...(a.date ? { date: a.date } : {}),
-        color: edgeTypeColor(a.type),
-        ...viewStatus(a.props.status),
-        evidence: toEvidenceObject(a.evidence),
-      },
-    });
+    edges.push(edgeView(graph, key));
   }
   return {
     options: { type: "directed", multi: true, allowSelfLoops: true },
@@ -127,8 +143,11 @@ export function createServerContext(
     display: previous ? extendLayout(dataset.graph, previous) : computeLayout(dataset.graph),
     nodesByDegree: byDegree(dataset.graph),
   };
+  const communities = computeCommunities(dataset.graph);
   return {
     ...base,
+    communities,
+    overview: computeOverview(base, communities),
     defaultGraphView: JSON.stringify(graphView(base, GRAPH_VIEW_RULES.limit.default)),
   };
 }

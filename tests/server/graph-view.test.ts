@@ -14,7 +14,17 @@ function chainContext(): ServerContext {
   const { graph } = dataset;
   const display = new Map(nodes.map((id, i) => [id, { x: i, y: 0, size: 1 + graph.degree(id), color: "#4477aa" }]));
   const nodesByDegree = graph.nodes().sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : 1));
-  return { dataset, engine: createQueryEngine(dataset), display, nodesByDegree, defaultGraphView: "" };
+  const communities = new Map(nodes.map((id) => [id, 0]));
+  const overview = { nodes: 0, edges: 0, communityCount: 1, communities: [], links: [] };
+  return {
+    dataset,
+    engine: createQueryEngine(dataset),
+    display,
+    nodesByDegree,
+    communities,
+    overview,
+    defaultGraphView: "",
+  };
 }
 
 describe("graphViewAsync", () => {

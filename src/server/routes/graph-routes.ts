@@ -1,17 +1,28 @@
 // Routes about the whole graph: health, the drawable graph, the schema with counts and colours, the sources.
 import { Router } from "express";
-import type { CitationInfo, HealthResponse, SchemaResponse, SourceResponse, SourcesResponse } from "../../api/contract";
+import type {
+  CitationInfo,
+  HealthResponse,
+  OverviewResponse,
+  SceneResponse,
+  SchemaResponse,
+  SourceResponse,
+  SourcesResponse,
+} from "../../api/contract";
 import { GRAPH_VIEW_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, nodeTypeColor } from "../../layout";
 import { schemaView } from "../../query";
+import { jsonBody } from "../json-body";
 import { QueryParams } from "../query-params";
 import { sendJson } from "../send-json";
+import { overviewView, sceneView } from "../overview";
 import { graphViewAsync, resolveGraphViewLimit, type ServerContext } from "../server-context";
 
-/** `status` adds the graph's version and the count of problems on disk to /api/health (edit mode). */
+/** `maxBodyBytes` bounds the scene's JSON body; `status` adds the graph's version and the count of problems on disk to /api/health (edit mode). */
 export function graphRoutes(
   context: ServerContext,
+  maxBodyBytes: number,
   status?: () => Pick<HealthResponse, "version" | "problems">,
 ): Router {
   const router = Router();
@@ -29,6 +40,16 @@ export function graphRoutes(
       return;
     }
     await sendJson(res, await graphViewAsync(context, limit));
+  });
+
+  router.get("/overview", (req, res) => {
+    const cap = new QueryParams(req, ["cap"]).int("cap");
+    res.json(overviewView(context, cap) satisfies OverviewResponse);
+  });
+
+  router.post("/scene", ...jsonBody(maxBodyBytes), (req, res) => {
+    new QueryParams(req, []);
+    res.json(sceneView(context, req.body) satisfies SceneResponse);
   });
 
   router.get("/schema", (req, res) => {
