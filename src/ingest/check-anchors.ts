@@ -116,7 +116,15 @@ function checkCitations(text: string, textName: string, sourceYaml: string, file
   const lines = new LineCounter();
   const doc = parseDocument(sourceYaml, { lineCounter: lines, keepSourceTokens: false });
   let out = sourceYaml;
-  for (const note of recordSpans(sourceYaml, "endnotes")) {
+  const notes = recordSpans(sourceYaml, "endnotes");
+  // The passages the citations still printed as they were hold: another citation's fuzzy match may not take them.
+  const taken: [number, number][] = [];
+  for (const note of notes)
+    for (const citation of Array.isArray(note.value.citations) ? (note.value.citations as unknown[]) : []) {
+      const at = isObject(citation) && typeof citation.quote === "string" ? text.indexOf(citation.quote) : -1;
+      if (at >= 0) taken.push([at, at + (citation as { quote: string }).quote.length]);
+    }
+  for (const note of notes) {
     const citations = Array.isArray(note.value.citations) ? (note.value.citations as unknown[]) : [];
     let changed = false;
     const next = citations.map((citation, i) => {
@@ -127,7 +135,7 @@ function checkCitations(text: string, textName: string, sourceYaml: string, file
       const node = doc.getIn(["endnotes", note.index, "citations", i], true);
       const line = isMap(node) && node.range ? lines.linePos(node.range[0]).line : note.line;
       const name = `endnote ${String(note.value.marker)}, citation ${i + 1}`;
-      const found = reanchor(text, { quote });
+      const found = reanchor(text, { quote }, taken);
       if (found.kind !== "fuzzy") {
         result.problems.push({
           file,
