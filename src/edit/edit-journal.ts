@@ -22,15 +22,25 @@ export interface EditAction {
   id?: string;
 }
 
-/** One write that can be undone: a file's text before and after (null: the file did not exist). */
-export interface UndoEntry extends EditAction {
-  seq: number;
-  at: string;
-  who: EditAuthor;
+/** A file's text before and after a write (null: the file did not exist). */
+export interface FileTexts {
   /** The file, relative to the data folder (`sources/x/graph.yaml`). */
   file: string;
   before: string | null;
   after: string | null;
+}
+
+/** One write that can be undone: its first file's texts, and those of the others it changed at once (`check`). */
+export interface UndoEntry extends EditAction, FileTexts {
+  seq: number;
+  at: string;
+  who: EditAuthor;
+  also?: FileTexts[];
+}
+
+/** Every file of a write, first one first. */
+export function filesOf(entry: UndoEntry): FileTexts[] {
+  return [{ file: entry.file, before: entry.before, after: entry.after }, ...(entry.also ?? [])];
 }
 
 const ENTRY_NAME = /^(\d{10})\.json$/;

@@ -17,7 +17,7 @@ import { loadDataset, type LoadOptions } from "../data";
 import { DataError, InvalidEditError, NotFoundError, RightsGraphError, type Problem } from "../errors";
 import type { Dataset } from "../schema/types";
 import { removeFileDurably, writeFileAtomic } from "./atomic-write";
-import { EditJournal, type EditAuthor, type EditAction } from "./edit-journal";
+import { EditJournal, filesOf, type EditAuthor, type EditAction, type FileTexts } from "./edit-journal";
 import {
   appendRecord,
   deleteRecord,
@@ -40,6 +40,19 @@ export interface EditStoreOptions {
   onProblems: (problems: Problem[]) => void;
   /** Called right after each file the store writes, before any other write or reload (a watcher takes it as seen). */
   afterWrite?: () => Promise<void>;
+}
+
+/** The YAML files of a source that the writer changes. */
+export type SourceFileName = "graph.yaml" | "source.yaml";
+
+/**
+ * A change to one file of a source, text to text, made on the file as it is when the write runs (null: the file does
+ * not exist). It answers the text unchanged when it has nothing to do, and throws to refuse the whole write.
+ */
+export interface FileEdit {
+  sourceId: string;
+  name: SourceFileName;
+  change: (text: string | null) => string | null;
 }
 
 /** The outcome of a write: the answer for the client. */
@@ -81,7 +94,7 @@ export class EditStore {
 
   private constructor(
     readonly dataDir: string,
-    private current: Dataset,
+    private current: Dataset | null,
     private readonly journal: EditJournal,
     private readonly options: EditStoreOptions,
   ) {}
@@ -91,6 +104,14 @@ export class EditStore {
     return new EditStore(dataDir, dataset, EditJournal.open(dataDir, options.undoDepth), options);
   }
 
+  /**
+   * The store of a data folder that may not load as it is (its files' changes are what will make it load again:
+   * `check` re-anchoring quotes after a text changed). Only `changeFiles` and `undo` work until a write succeeds.
+   */
+  static openFolder(dataDir: string, options: EditStoreOptions): EditStore {
+    return new EditStore(dataDir, null, EditJournal.open(dataDir, options.undoDepth), options);
+  }
+
   /** The file every write is logged to. */
   get logFile(): string {
     return this.journal.logFile;
@@ -98,6 +119,7 @@ export class EditStore {
 
   /** The dataset the store last loaded or wrote. */
   get dataset(): Dataset {
+    if (!this.current) throw new RightsGraphError("not-loaded", "edit: the data folder has not loaded yet");
     return this.current;
   }
 
@@ -138,8 +160,12 @@ export class EditStore {
   // Reading
 
   private sourceDir(sourceId: string): string {
-    if (!this.current.sources.has(sourceId))
-      throw new NotFoundError(`edit: source "${sourceId.slice(0, 200)}" not found`, [...this.current.sources.keys()]);
+    const known = this.current ? this.current.sources.has(sourceId) : /^[^./\\][^/\\]*$/.test(sourceId);
+    if (!known)
+      throw new NotFoundError(
+        `edit: source "${sourceId.slice(0, 200)}" not found`,
+        this.current ? [...this.current.sources.keys()] : [],
+      );
     return path.join(this.dataDir, "sources", sourceId);
   }
 
@@ -170,7 +196,7 @@ export class EditStore {
 
   /** The edge ids a claim record at `line` of the source's graph.yaml makes in the current graph. */
   private idsAt(sourceId: string, span: RecordSpan): string[] {
-    const { graph, claimRecords } = this.current;
+    const { graph, claimRecords } = this.dataset;
     const suffix = `/${EditStore.rel(sourceId)}`;
     const list = (v: unknown) => (Array.isArray(v) ? (v as string[]) : typeof v === "string" ? [v] : []);
     const ids: string[] = [];
@@ -188,7 +214,7 @@ export class EditStore {
   /** The claim record behind edge `claimId` in the source's graph.yaml text. */
   private findClaim(sourceId: string, text: string | null, claimId: string): RecordSpan {
     const spans = this.spans(text, "edges");
-    const at = this.current.claimRecords?.get(claimId);
+    const at = this.dataset.claimRecords?.get(claimId);
     if (at) {
       if (!at.file.endsWith(`/${EditStore.rel(sourceId)}`)) {
         if (at.file.endsWith(`/sources/${sourceId}/graph.jsonl`))
@@ -198,7 +224,7 @@ export class EditStore {
         );
       }
       const span = spans.find((s) => s.line === at.line);
-      const edge = this.current.graph.hasEdge(claimId) ? this.current.graph.extremities(claimId) : null;
+      const edge = this.dataset.graph.hasEdge(claimId) ? this.dataset.graph.extremities(claimId) : null;
       const names = (v: unknown) => (Array.isArray(v) ? v : [v]);
       if (!span || !edge || !names(span.value.source).includes(edge[0]) || !names(span.value.target).includes(edge[1]))
         throw conflict(`edit: graph.yaml of "${sourceId}" changed since the graph was loaded; try again`);
@@ -213,7 +239,7 @@ export class EditStore {
   private findNode(sourceId: string, text: string | null, nodeId: string): RecordSpan {
     const span = this.spans(text, "nodes").find((s) => s.value.id === nodeId);
     if (span) return span;
-    const elsewhere = this.current.graph.hasNode(nodeId);
+    const elsewhere = this.dataset.graph.hasNode(nodeId);
     throw new NotFoundError(
       `edit: node "${nodeId.slice(0, 200)}" is not declared in the graph.yaml of source "${sourceId}"` +
         (elsewhere ? " (it is declared in another file: entities/ or another source)" : ""),
@@ -267,7 +293,7 @@ export class EditStore {
    * takes no id from a record that has none (those are numbered first-come, and this one is past them all).
    */
   private freshClaimId(base: string): string {
-    const { graph } = this.current;
+    const { graph } = this.dataset;
     let id = base;
     for (let n = 2; graph.hasEdge(id); n++) id = `${base}--${n}`;
     return id;
@@ -275,8 +301,8 @@ export class EditStore {
 
   private checkIdFree(id: unknown): void {
     if (typeof id !== "string") return;
-    const at = this.current.claimRecords?.get(id);
-    if (this.current.graph.hasEdge(id))
+    const at = this.dataset.claimRecords?.get(id);
+    if (this.dataset.graph.hasEdge(id))
       throw new InvalidEditError(
         [
           {
@@ -497,6 +523,58 @@ export class EditStore {
   }
 
   /**
+   * Changes files of one or more sources as one write (the `review` and `check` commands: a status change that
+   * carries a claim's ends with it, or quotes re-anchored in every source): each file changed as it is now, every
+   * new text checked together by one load, one undo entry for them all, a log line per file. Nothing is written
+   * when no text changes; the answer lists the files written.
+   */
+  changeFiles(edits: FileEdit[], who: EditAuthor, what: EditAction): Promise<string[]> {
+    return this.exclusive(async () => {
+      const changed: (FileTexts & { full: string; sourceId: string })[] = [];
+      for (const { sourceId, name, change } of edits) {
+        const full = path.join(this.sourceDir(sourceId), name);
+        const before = await readFile(full, "utf8").catch((error: NodeJS.ErrnoException) => {
+          if (error.code === "ENOENT") return null;
+          throw error;
+        });
+        let after: string | null;
+        try {
+          after = change(before);
+        } catch (error) {
+          if (error instanceof RecordTextError)
+            throw notEditable(`edit: sources/${sourceId}/${name}: ${error.message}`);
+          throw error;
+        }
+        if (after !== null && after !== before)
+          changed.push({ file: `sources/${sourceId}/${name}`, full, sourceId, before, after });
+      }
+      if (changed.length === 0) return [];
+      const dataset = await this.check(new Map(changed.map((c) => [c.file, c.after!])));
+      const at = new Date().toISOString();
+      const [first, ...also] = changed.map(({ file, before, after }) => ({ file, before, after }));
+      const entry = await this.journal.push({ ...what, at, who, ...first!, ...(also.length ? { also } : {}) });
+      try {
+        for (const c of changed) await writeFileAtomic(c.full, c.after!);
+      } catch (error) {
+        await this.journal.drop(entry.seq);
+        throw error;
+      }
+      await this.options.afterWrite?.();
+      for (const c of changed)
+        await this.journal.log({
+          ...what,
+          sourceId: c.sourceId,
+          at,
+          who,
+          file: c.file,
+          etag: await sourceVersion(path.dirname(c.full)),
+        });
+      this.accept(dataset);
+      return changed.map((c) => c.file);
+    });
+  }
+
+  /**
    * Undoes the last write kept (writes before it stay kept, so undo can be repeated). Refused with a conflict when
    * its file has changed since (by hand, or the write never reached the disk), and by the loader's checks like any
    * write.
@@ -505,30 +583,38 @@ export class EditStore {
     return this.exclusive(async () => {
       const entry = await this.journal.last();
       if (!entry) throw new RightsGraphError("nothing-to-undo", "edit: there is no write to undo");
-      const file = path.join(this.dataDir, entry.file);
-      const now = await readFile(file, "utf8").catch(() => null);
-      if (now !== entry.after) {
-        throw conflict(
-          `edit: ${entry.file} has changed since the last write (${entry.action}${entry.id ? ` "${entry.id}"` : ""}); undo refused`,
-        );
+      const files = filesOf(entry);
+      for (const { file, after } of files) {
+        const now = await readFile(path.join(this.dataDir, file), "utf8").catch(() => null);
+        if (now !== after)
+          throw conflict(
+            `edit: ${file} has changed since the last write (${entry.action}${entry.id ? ` "${entry.id}"` : ""}); undo refused`,
+          );
       }
       // A file the write created is checked as empty (as the loader reads a missing one), then removed.
-      const dataset = await this.check(new Map([[entry.file, entry.before ?? ""]]));
-      if (entry.before === null) await removeFileDurably(file);
-      else await writeFileAtomic(file, entry.before);
+      const dataset = await this.check(new Map(files.map((f) => [f.file, f.before ?? ""])));
+      for (const { file, before } of files) {
+        const full = path.join(this.dataDir, file);
+        if (before === null) await removeFileDurably(full);
+        else await writeFileAtomic(full, before);
+      }
       await this.options.afterWrite?.();
       await this.journal.drop(entry.seq);
-      const etag = await sourceVersion(path.dirname(file));
       const at = new Date().toISOString();
-      await this.journal.log({
-        action: "undo",
-        sourceId: entry.sourceId,
-        ...(entry.id ? { id: entry.id } : {}),
-        at,
-        who,
-        file: entry.file,
-        etag,
-      });
+      let etag = "";
+      for (const { file } of files) {
+        const version = await sourceVersion(path.dirname(path.join(this.dataDir, file)));
+        etag ||= version;
+        await this.journal.log({
+          action: "undo",
+          sourceId: file.split("/")[1] ?? entry.sourceId,
+          ...(entry.id ? { id: entry.id } : {}),
+          at,
+          who,
+          file,
+          etag: version,
+        });
+      }
       this.accept(dataset);
       return {
         sourceId: entry.sourceId,

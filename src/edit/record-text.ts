@@ -1,10 +1,22 @@
 // One record of a graph.yaml changed as text: the yaml library's document API finds the record and writes it, and
 // the new record is spliced into the file in its place, so every other byte (comments, blank lines, the folding of
 // long strings) stays as it was and the diff is that one record.
-import { Document, isMap, isScalar, isSeq, parseDocument, visit, YAMLMap, YAMLSeq, type Node as YamlNode } from "yaml";
+import {
+  Document,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  YAMLMap,
+  YAMLSeq,
+  type Node as YamlNode,
+  type Pair,
+} from "yaml";
 
-/** The two lists of records a graph file holds. */
-export type RecordSection = "nodes" | "edges";
+/** The lists of records a source's files hold: graph.yaml's nodes and edges, source.yaml's endnotes. */
+export type RecordSection = "nodes" | "edges" | "endnotes";
 
 /** One record of a section: its place in the list and in the text, and its value. */
 export interface RecordSpan {
@@ -87,7 +99,8 @@ function createNode(doc: Document, value: unknown): YamlNode {
   visit(node, {
     Scalar(_key, scalar) {
       if (typeof scalar.value !== "string") return;
-      if (MISREADABLE.test(scalar.value)) scalar.type = "QUOTE_DOUBLE";
+      // Line breaks and edge spaces (an anchor's prefix and suffix) show plainly on one quoted line.
+      if (MISREADABLE.test(scalar.value) || /^\s|\s$|\n/.test(scalar.value)) scalar.type = "QUOTE_DOUBLE";
       else if (scalar.value.length > FOLDED_LENGTH && !/^\s|\s$|\n/.test(scalar.value)) scalar.type = "BLOCK_FOLDED";
     },
     Seq(_key, seq) {
@@ -145,9 +158,110 @@ function mergeInto(doc: Document, map: YAMLMap, patch: Record<string, unknown>):
   }
 }
 
+/** The text of one pair `key: value` at `indent`, its first line unindented (it goes where the old pair began). */
+function pairText(pair: Pair, indent: number): string {
+  const doc = new Document<YAMLMap>(new YAMLMap());
+  doc.contents!.items.push(pair);
+  const body = doc.toString({ lineWidth: LINE_WIDTH - indent, minContentWidth: 40, flowCollectionPadding: false });
+  const pad = " ".repeat(indent);
+  return body
+    .split("\n")
+    .map((line, i) => (line === "" || i === 0 ? line : pad + line))
+    .join("\n");
+}
+
+/** Offset of the start of the line after the one holding `offset - 1` (`offset` itself when it starts a line). */
+function lineEndFrom(text: string, offset: number): number {
+  if (offset === 0 || text[offset - 1] === "\n") return offset;
+  const next = text.indexOf("\n", offset);
+  return next === -1 ? text.length : next + 1;
+}
+
+const keyName = (pair: Pair): string => String(isScalar(pair.key) ? pair.key.value : pair.key);
+const jsonOf = (node: unknown): string => JSON.stringify(isNode(node) ? node.toJSON() : node);
+
+/** Where each pair of a parsed block map stands in the text: from its key to the next key's line (comments kept). */
+interface PairPlace {
+  keyStart: number;
+  end: number;
+  value: string;
+  node: unknown;
+}
+
+/** The pairs of a block map, by key, and the column of its keys. */
+interface MapPlaces {
+  indent: number;
+  pairs: Map<string, PairPlace>;
+}
+
+function pairPlaces(text: string, map: YAMLMap): MapPlaces {
+  const places = new Map<string, PairPlace>();
+  const pairs = map.items as Pair[];
+  pairs.forEach((pair, i) => {
+    const next = pairs[i + 1];
+    const end = next ? lineStart(text, (next.key as YamlNode).range![0]) : map.range![2];
+    places.set(keyName(pair), {
+      keyStart: (pair.key as YamlNode).range![0],
+      end,
+      value: jsonOf(pair.value),
+      node: pair.value,
+    });
+  });
+  const first = (pairs[0]!.key as YamlNode).range![0];
+  return { indent: first - lineStart(text, first), pairs: places };
+}
+
+/**
+ * The text of a block map after a change, written pair by pair: a pair whose value did not change is copied as it
+ * stood (its folding, quoting and comments), a block map changed inside is written the same way one level down, and
+ * only a changed or new pair is written afresh. `places` were taken before the change; the text covers the map's
+ * range from its first key.
+ */
+function spliceMap(
+  text: string,
+  map: YAMLMap,
+  { indent, pairs: places }: MapPlaces,
+  nested: Map<YAMLMap, MapPlaces>,
+): string {
+  const pad = " ".repeat(indent);
+  const pieces = (map.items as Pair[]).map((pair, i) => {
+    const lead = i === 0 ? "" : pad;
+    const place = places.get(keyName(pair));
+    if (!place) return lead + pairText(pair, indent);
+    if (place.value === jsonOf(pair.value)) return lead + text.slice(place.keyStart, place.end);
+    const inner = pair.value;
+    const innerPlaces = isMap(inner) ? nested.get(inner) : undefined;
+    if (isMap(inner) && innerPlaces && inner === place.node && inner.items.length > 0) {
+      const from = inner.range![0];
+      const to = inner.range![2];
+      return (
+        lead +
+        text.slice(place.keyStart, from) +
+        spliceMap(text, inner, innerPlaces, nested) +
+        text.slice(to, place.end)
+      );
+    }
+    const node = place.node as YamlNode | null;
+    const valueEnd = node?.range ? lineEndFrom(text, node.range[2]) : place.end;
+    return lead + pairText(pair, indent) + text.slice(Math.min(valueEnd, place.end), place.end);
+  });
+  // A pair copied from the end of a file without a final line break is followed by another now.
+  return pieces.map((piece, i) => (i < pieces.length - 1 && !piece.endsWith("\n") ? `${piece}\n` : piece)).join("");
+}
+
+/** The places of the pairs of `map` and of every block map inside it, before a change. */
+function placesWithin(text: string, map: YAMLMap, nested: Map<YAMLMap, MapPlaces>): MapPlaces {
+  const places = pairPlaces(text, map);
+  for (const pair of map.items as Pair[])
+    if (isMap(pair.value) && !pair.value.flow && pair.value.range && pair.value.items.length > 0)
+      nested.set(pair.value, placesWithin(text, pair.value, nested));
+  return places;
+}
+
 /**
  * The text with record `index` of `section` changed by a merge patch: its keys keep their order and comments,
- * new keys come last, except `id`, which goes first.
+ * new keys come last, except `id`, which goes first. Only what changed is written afresh: every pair whose value
+ * stays is copied byte for byte, so a status change is a one-line diff even in a hand-folded file.
  */
 export function patchRecord(
   text: string,
@@ -160,6 +274,8 @@ export function patchRecord(
   const span = seq ? spansOf(text, seq)[index] : undefined;
   if (!seq || !span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
   const map = seq.items[index] as YAMLMap;
+  const nested = new Map<YAMLMap, MapPlaces>();
+  const places = map.flow || map.items.length === 0 ? null : placesWithin(text, map, nested);
   const { id, ...rest } = patch;
   mergeInto(doc, map, rest);
   if (id === null) map.delete("id");
@@ -167,10 +283,18 @@ export function patchRecord(
     if (map.has("id")) map.set("id", id);
     else map.items.unshift(doc.createPair("id", id));
   }
-  // The comments and blank line before the record stay in the text outside the splice.
-  map.commentBefore = undefined;
-  map.spaceBefore = false;
-  return `${text.slice(0, span.start)}${itemText(map, span.indent)}${text.slice(span.end)}`;
+  if (map.items.length === 0) throw new RecordTextError(`the change would leave record ${index + 1} empty`);
+  if (!places) {
+    // A flow mapping has no lines to keep: the record is written whole, in block style.
+    map.flow = false;
+    map.commentBefore = undefined;
+    map.spaceBefore = false;
+    return `${text.slice(0, span.start)}${itemText(map, span.indent)}${text.slice(span.end)}`;
+  }
+  const first = (seq.items[index] as YamlNode).range![0];
+  let body = spliceMap(text, map, places, nested);
+  if (!text.slice(first, span.end).endsWith("\n") && body.endsWith("\n")) body = body.slice(0, -1);
+  return `${text.slice(0, first)}${body}${text.slice(span.end)}`;
 }
 
 /** The text without record `index` of `section` (and without the blank line that separated it). */
@@ -191,4 +315,26 @@ export function deleteRecord(text: string, section: RecordSection, index: number
   let start = span.start;
   if ((seq!.items[index] as YamlNode).spaceBefore && start >= 2 && text.slice(start - 2, start) === "\n\n") start -= 1;
   return text.slice(0, start) + text.slice(span.end);
+}
+
+/**
+ * The text with a top-level key of the file set to a string (`sha256` of source.yaml): the key's lines replaced,
+ * or a new line before the first of the keys `before` (else at the end); every other byte stays.
+ */
+export function setTopLevel(text: string, key: string, value: string, before: readonly string[] = []): string {
+  const doc = parse(text);
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) throw new RecordTextError("the file is not a block mapping");
+  const pairs = root.items as Pair[];
+  const fresh = pairText(doc.createPair(key, createNode(doc, value)) as Pair, 0);
+  const pair = pairs.find((p) => keyName(p) === key);
+  if (pair) {
+    const start = lineStart(text, (pair.key as YamlNode).range![0]);
+    const value = pair.value as YamlNode | null;
+    const end = value?.range ? lineEndFrom(text, value.range[2]) : lineEndFrom(text, (pair.key as YamlNode).range![1]);
+    return `${text.slice(0, start)}${fresh}${text.slice(end)}`;
+  }
+  const next = pairs.find((p) => before.includes(keyName(p)));
+  const at = next ? lineStart(text, (next.key as YamlNode).range![0]) : text.length;
+  return `${text.slice(0, at)}${withNewline(text, at)}${fresh}${text.slice(at)}`;
 }

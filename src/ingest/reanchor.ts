@@ -36,8 +36,11 @@ function contextScore(text: string, start: number, end: number, anchor: StoredAn
   return score;
 }
 
-/** Where `anchor`'s quote stands in `text` now (see the file's banner). */
-export function reanchor(text: string, anchor: StoredAnchor): Reanchored {
+/**
+ * Where `anchor`'s quote stands in `text` now (see the file's banner). A fuzzy match overlapping one of `taken`
+ * (passages other quotes hold exactly: endnote ii's "…, p.5" for endnote v's lost "…, p.3") is not taken.
+ */
+export function reanchor(text: string, anchor: StoredAnchor, taken: readonly [number, number][] = []): Reanchored {
   const { quote } = anchor;
   const old = anchor.start;
   if (old !== undefined && text.slice(old, old + quote.length) === quote)
@@ -54,7 +57,9 @@ export function reanchor(text: string, anchor: StoredAnchor): Reanchored {
       ? { kind: "current", start: best, end: best + quote.length }
       : { kind: "moved", start: best, end: best + quote.length };
   }
-  const matches = search(text, quote, maxErrors(quote.length));
+  const matches = search(text, quote, maxErrors(quote.length)).filter(
+    (m) => !taken.some(([from, to]) => m.start < to && m.end > from),
+  );
   if (matches.length === 0) return { kind: "lost" };
   const best = matches.sort((a, b) => a.errors - b.errors || near(a.start, b.start))[0]!;
   return {

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
 import type { GraphResponse } from "../../src/api/contract";
 import { loadDataset } from "../../src/data";
+import { EDIT_RULES } from "../../src/api/parameters";
+import { EditStore } from "../../src/edit";
 import { createApp, createServerContext, DEFAULT_WEB_DIR } from "../../src/server";
 import { cli } from "../helpers/run-cli";
 import { BRIEF_TEXT, corpus, removeCorpora } from "./corpora";
@@ -40,6 +42,30 @@ describe("rightsgraph review", { timeout: 60_000 }, () => {
       `[suggested] ${CLAIM}\n      Mohamed Khaled Khiari briefed United Nations Security Council\n`,
     );
     expect(run.stdout).toMatch(/“As Assistant UN Secretary-General Mohamed Khaled Khari, .*” \[v\]\n/);
+  });
+
+  it("writes through the edit layer: the accept is in the edit log, and the edit API's undo restores every byte", async () => {
+    const before = await readFile(graphFile(), "utf8");
+    expect((await cli("review", "brief", "accept", CLAIM, "--data", dir)).code).toBe(0);
+    expect(await readFile(graphFile(), "utf8")).not.toBe(before);
+    const log = (await readFile(path.join(dir, ".rightsgraph-edit/edits.jsonl"), "utf8")).trim().split("\n");
+    expect(JSON.parse(log.at(-1)!)).toMatchObject({
+      action: "review-accept",
+      sourceId: "brief",
+      id: CLAIM,
+      file: "sources/brief/graph.yaml",
+      who: { token: "cli", remote: "rightsgraph review" },
+    });
+    const dataset = await loadDataset(dir, { suggestions: true, locateClaims: true });
+    const store = EditStore.open(dir, dataset, {
+      load: { suggestions: true },
+      undoDepth: EDIT_RULES.undoDepth,
+      onDataset: () => {},
+      onProblems: () => {},
+    });
+    const undone = await store.undo({ token: "test", remote: "127.0.0.1" });
+    expect(undone.undone).toEqual({ action: "review-accept", id: CLAIM });
+    expect(await readFile(graphFile(), "utf8")).toBe(before);
   });
 
   it("accepts a claim as draft with the source's document; the graph then shows it without --suggestions", async () => {

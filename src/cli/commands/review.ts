@@ -1,16 +1,19 @@
 // `rightsgraph review SOURCE_ID [accept|reject|mark-reviewed|edit ID...]`: a source's suggestions, reviewed from the
 // terminal. Without an action it lists them; each action is checked by the loader before the file is written.
 import { loadDataset } from "../../data";
+import { RightsGraphError } from "../../errors";
 import {
-  applyEdit,
-  applyReview,
+  applyPatches,
+  editPatch,
   findRecords,
-  openForReview,
+  recordsOf,
   reviewItems,
-  saveSourceFiles,
+  reviewPatches,
   type ClaimEdit,
+  type RecordPatches,
   type ReviewAction,
 } from "../../ingest/review-source";
+import { commandAuthor, openWriter, readSourceFiles } from "../../ingest/source-writer";
 import { DATA_OPTION, listOption, UsageError, type Command } from "../cli-context";
 
 const ACTIONS = ["accept", "reject", "mark-reviewed", "edit"];
@@ -39,11 +42,12 @@ export const reviewCommand: Command = {
   async run(ctx) {
     const [sourceId, action, ...refs] = ctx.positionals as [string, string | undefined, ...string[]];
     const dataDir = ctx.dataDir();
-    const { graph, documentId, sourceText } = await openForReview(dataDir, sourceId);
+    const { graphText, documentId, sourceText, file } = await readSourceFiles(dataDir, sourceId);
+    const records = recordsOf(graphText);
     if (action === undefined) {
       const dataset = await loadDataset(dataDir, { suggestions: true });
       const labels = new Map(dataset.graph.mapNodes((id, a) => [id, a.label] as const));
-      const items = reviewItems(graph, dataset.schema, labels).filter(
+      const items = reviewItems(records, dataset.schema, labels).filter(
         (i) => ctx.values.all || i.status === "suggested",
       );
       if (ctx.values.json) {
@@ -64,10 +68,11 @@ export const reviewCommand: Command = {
     }
     if (!ACTIONS.includes(action)) throw new UsageError(`unknown action "${action}": use ${ACTIONS.join(", ")}`);
     if (refs.length === 0) throw new UsageError(`review ${action} needs at least one record id or number`);
-    const records = findRecords(graph, refs);
+    const targets = findRecords(records, refs, file);
+    let patches: RecordPatches;
     let changed: string[];
     if (action === "edit") {
-      if (records.length !== 1) throw new UsageError("review edit takes one record");
+      if (targets.length !== 1) throw new UsageError("review edit takes one record");
       const edit: ClaimEdit = {};
       for (const key of ["type", "source", "target", "quote", "date"] as const)
         if (typeof ctx.values[key] === "string") edit[key] = ctx.values[key] as string;
@@ -75,14 +80,25 @@ export const reviewCommand: Command = {
       if (footnotes !== undefined) edit.footnotes = footnotes;
       if (Object.keys(edit).length === 0)
         throw new UsageError("review edit needs --type, --source, --target, --quote, --footnotes or --date");
-      applyEdit(graph, records[0]!, edit, sourceText);
-      changed = [records[0]!.id ?? refs[0]!];
-    } else changed = applyReview(graph, records, action as ReviewAction, documentId);
+      const target = targets[0]!;
+      patches = new Map([[target.number, { ref: target, patch: editPatch(target, edit, sourceText) }]]);
+      changed = [target.id ?? refs[0]!];
+    } else ({ patches, changed } = reviewPatches(records, targets, action as ReviewAction, documentId));
     if (changed.length === 0) {
       ctx.out(`${sourceId}: nothing changed`);
       return 0;
     }
-    await saveSourceFiles(dataDir, [graph]);
+    const change = (text: string | null) => {
+      // The records were numbered in the text read above: a file changed since is not patched blindly.
+      if (text !== graphText)
+        throw new RightsGraphError("edit-conflict", `review: ${file} changed while it was read; run the command again`);
+      return applyPatches(text, patches);
+    };
+    await openWriter(dataDir).changeFiles([{ sourceId, name: "graph.yaml", change }], commandAuthor("review"), {
+      action: `review-${action}`,
+      sourceId,
+      ...(targets[0]!.id ? { id: targets[0]!.id } : {}),
+    });
     ctx.out(`${sourceId}: ${action} ${changed.length} record(s): ${changed.join(", ")}`);
     return 0;
   },
