@@ -3,9 +3,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { loadDataset } from "../../src/data";
+import { bundledDataset } from "../helpers/bundled-dataset";
 
-const { graph, sources } = await loadDataset();
+const { graph, sources } = await bundledDataset();
 const brief = sources.get("dprk-2020-brief")!;
 const seed = readFileSync("graph-data/sources/dprk-2020-brief/source.txt", "utf8");
 const SOURCES = "graph-data/sources";

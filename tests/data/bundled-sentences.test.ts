@@ -2,11 +2,11 @@
 // a change to a reading, a short name or an attribute shows up as a changed line that someone has to read.
 // Regenerate after a deliberate change: npx vitest run tests/data/bundled-sentences.test.ts -u
 import { describe, expect, it } from "vitest";
-import { loadDataset } from "../../src/data";
+import { bundledDataset } from "../helpers/bundled-dataset";
 import { groupByClaim } from "../../src/api/claim-groups";
 import { toEdgeObject } from "../../src/query/to-edge-object";
 
-const { graph } = await loadDataset();
+const { graph } = await bundledDataset();
 const edges = graph.mapEdges((id) => toEdgeObject(graph, id));
 
 /** One line per edge, then one line per claim of several edges: the sentence, then the edge or claim id. */

@@ -2,6 +2,7 @@
 import { Writable } from "node:stream";
 import type { CliIo } from "../../src/cli/cli-context";
 import { main } from "../../src/cli/main";
+import { loadDatasetSharingBundled } from "./bundled-dataset";
 
 export interface CliRun {
   code: number;
@@ -9,7 +10,10 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `rightsgraph ARGV` with an empty environment unless `io` says otherwise. */
+/**
+ * Runs `rightsgraph ARGV` with an empty environment unless `io` says otherwise. The bundled data folder is loaded
+ * once per worker and shared (`loadDatasetSharingBundled`); any other folder is loaded by each run.
+ */
 export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<CliRun> {
   const out: Buffer[] = [];
   let stderr = "";
@@ -19,7 +23,13 @@ export async function runCli(argv: string[], io: Partial<CliIo> = {}): Promise<C
       done();
     },
   });
-  const code = await main(argv, { stdout, stderr: { write: (text: string) => (stderr += text) }, env: {}, ...io });
+  const code = await main(argv, {
+    stdout,
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+    loadDataset: loadDatasetSharingBundled,
+    ...io,
+  });
   return { code, stdout: Buffer.concat(out).toString("utf8"), stderr };
 }
 

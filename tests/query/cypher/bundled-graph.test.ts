@@ -2,7 +2,7 @@
 // of Korea declined to co-sponsor A/C.3/74/L.26; the brief cites S/PV.8682); other answers are checked against the
 // graph read directly, so that corrections to the data do not break them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDataset } from "../../../src/data";
+import { bundledDataset } from "../../helpers/bundled-dataset";
 import {
   createCypherGraph,
   explainCypher,
@@ -16,7 +16,7 @@ let dataset: Dataset;
 let graph: CypherGraph;
 
 beforeAll(async () => {
-  dataset = await loadDataset();
+  dataset = await bundledDataset();
   graph = createCypherGraph(dataset);
 });
 
