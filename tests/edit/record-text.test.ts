@@ -39,7 +39,7 @@ describe("patchRecord on the bundled graph.yaml", () => {
       const spans = recordSpans(text, section);
       expect(spans.length).toBeGreaterThan(10);
       // Every twentieth record and the last (each change parses the whole file: all of them would be slow).
-      for (const span of spans.filter((s, i) => i % 20 === 0 || i === spans.length - 1)) {
+      for (const span of spans.filter((_s, i) => i % 20 === 0 || i === spans.length - 1)) {
         const diff = lineDiff(text, patchRecord(text, section, span.index, { status: "rejected" }));
         const [first, last] = recordLines(text, span.start, span.end);
         expect(diff.removed, `${section} ${span.index}`).toEqual([]);
