@@ -22,6 +22,8 @@ export type * from "./ingest-report";
 export { csvTextCell, neutraliseFormula } from "./csv-cell";
 // The one-line reading of a path, each step with its arrow (→ ← ↔).
 export { pathWalk, STEP_ARROWS, type StepDirection } from "./path-walk";
+// The anchor a quote is stored with (offsets, a prefix and a suffix): ingest and the annotation form write it.
+export { ANCHOR_CONTEXT, anchorAt, type EvidenceAnchor } from "./evidence-anchor";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shared constants
@@ -274,6 +276,8 @@ export interface HealthResponse {
   status: "ok";
   nodes: number;
   edges: number;
+  /** Present (true) when the server is in edit mode: the web app shows its edit controls then. */
+  edit?: true;
   /** In edit mode: the served graph's version, one more at each change. */
   version?: number;
   /** In edit mode: how many problems the files on disk have (the last good graph is served meanwhile). */
@@ -449,6 +453,8 @@ export interface NodeTypeInfo {
   name: string;
   label: string;
   plural: string;
+  /** Every id of this type starts with `${idPrefix}:` (what a new node's id is made from). */
+  idPrefix: string;
   description: string;
   /** `#rrggbb`. */
   color: string;

@@ -223,7 +223,9 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
   });
   const exports = options.exports ?? createExportRuntime(options.limits);
   const { maxQueryBodyBytes } = resolveServerLimits(options.limits);
-  const status = options.edit ? () => ({ version: live.version, problems: live.problems.length }) : undefined;
+  const status = options.edit
+    ? () => ({ edit: true as const, version: live.version, problems: live.problems.length })
+    : undefined;
   app.use(
     "/api",
     liveRoutes(live, (context) => {

@@ -190,6 +190,7 @@ export const OPENAPI_DOCUMENT = {
                 status: { const: "ok" },
                 nodes: { type: "integer" },
                 edges: { type: "integer" },
+                edit: { const: true, description: "Present when the server is in edit mode (serve --edit)." },
                 version: { type: "integer", description: "Edit mode: the served graph's version." },
                 problems: { type: "integer", description: "Edit mode: problems of the files on disk." },
               },

@@ -12,7 +12,7 @@ afterAll(() => data.remove());
 
 describe("rightsgraph serve --edit, as a process", () => {
   it(
-    "prints a generated token that writes need, logs the write, and stops on SIGTERM",
+    "prints a generated token that writes need and the address with it in the fragment, logs the write, and stops on SIGTERM",
     { timeout: 60_000 },
     async () => {
       const bin = path.resolve("src/cli/bin.js");
@@ -23,6 +23,8 @@ describe("rightsgraph serve --edit, as a process", () => {
       await expect.poll(() => stderr, { timeout: 30_000 }).toMatch(/every write is logged to/);
       const url = /serving at (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)![1]!;
       const token = /Authorization: Bearer ([A-Za-z0-9_-]{32})/.exec(stderr)![1]!;
+      // The address to open in a browser carries the token in its fragment, which browsers never send.
+      expect(stderr).toContain(`open ${url}/#token=${token} to edit in the browser`);
       const source = `${url}/api/edit/sources/${BRIEF}`;
       expect((await fetch(source)).status).toBe(401);
       const read = await fetch(source, { headers: { Authorization: `Bearer ${token}` } });

@@ -67,6 +67,13 @@ describe("a server without --edit", () => {
       expect(res.body.error.code).toBe("no-route");
     }
   });
+
+  it("says nothing of edit mode in /api/health, so the web app shows no edit controls", async () => {
+    const { app } = await bundledApp();
+    const health = (await request(app).get("/api/health")).body;
+    expect(health).not.toHaveProperty("edit");
+    expect(health).not.toHaveProperty("version");
+  });
 });
 
 describe("edit mode", () => {
@@ -254,7 +261,7 @@ describe("edit mode", () => {
       expect(gone.added).toEqual([]);
       expect(recordOf(gone.removed.filter((l) => l.trim() !== ""))).toEqual(stored);
       expect((await request(server.url).get(claimUrl(CLAIM)).set(auth)).status).toBe(404);
-      expect((await request(server.url).get("/api/health")).body).toMatchObject({ edges: 145, version: 2 });
+      expect((await request(server.url).get("/api/health")).body).toMatchObject({ edit: true, edges: 145, version: 2 });
 
       const posted = await request(server.url)
         .post(`${SOURCE}/claims`)

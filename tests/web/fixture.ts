@@ -14,6 +14,7 @@ const nodeType = (name: string, label: string, plural: string, color: string, co
   name,
   label,
   plural,
+  idPrefix: name,
   description: "",
   color,
   count,

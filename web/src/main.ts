@@ -1,5 +1,5 @@
 // Entry point of the web explorer: find the page, load schema, graph and sources, build the display graph, start.
-import { api, errorMessage } from "./api/index.js";
+import { api, errorMessage, takeTokenFromUrl } from "./api/index.js";
 import type { GraphResponse, SchemaResponse, SourceSummary } from "./api/index.js";
 import { findPage } from "./app/page.js";
 import type { ExplorerPage } from "./app/page.js";
@@ -59,4 +59,6 @@ async function boot(page: ExplorerPage): Promise<void> {
   }
 }
 
+// Before anything reads the address: an edit token in its fragment leaves it for session storage.
+takeTokenFromUrl();
 void boot(findPage());

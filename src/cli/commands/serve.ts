@@ -112,6 +112,8 @@ export const serveCommand: Command = {
           ? `RightsGraph: edit mode; send "Authorization: Bearer ${access.token}" with writes (a new token each start; set RIGHTSGRAPH_EDIT_TOKEN to keep one)`
           : "RightsGraph: edit mode; writes need the token in RIGHTSGRAPH_EDIT_TOKEN",
       );
+      // The fragment never reaches the server or its logs; the web app takes the token and removes it at once.
+      ctx.err(`RightsGraph: open ${running.url}/#token=${encodeURIComponent(access.token)} to edit in the browser`);
       ctx.err(`RightsGraph: every write is logged to ${running.store.logFile}`);
     }
     if (isEveryInterface(host))

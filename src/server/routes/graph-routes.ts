@@ -19,11 +19,14 @@ import { sendJson } from "../send-json";
 import { overviewView, sceneView } from "../overview";
 import { graphViewAsync, resolveGraphViewLimit, type ServerContext } from "../server-context";
 
-/** `maxBodyBytes` bounds the scene's JSON body; `status` adds the graph's version and the count of problems on disk to /api/health (edit mode). */
+/**
+ * `maxBodyBytes` bounds the scene's JSON body; `status` adds edit mode, the graph's version and the count of problems
+ * on disk to /api/health (edit mode).
+ */
 export function graphRoutes(
   context: ServerContext,
   maxBodyBytes: number,
-  status?: () => Pick<HealthResponse, "version" | "problems">,
+  status?: () => Pick<HealthResponse, "edit" | "version" | "problems">,
 ): Router {
   const router = Router();
   const { graph, sources } = context.dataset;

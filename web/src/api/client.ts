@@ -55,7 +55,8 @@ export function postJson<T>(path: string, body: unknown, signal?: AbortSignal): 
   });
 }
 
-async function fetchJson<T>(path: string, init: RequestInit): Promise<T> {
+/** Fetch and read a JSON answer; any failure becomes an ApiError with the server's message. */
+export async function fetchJson<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);

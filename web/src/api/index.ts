@@ -2,6 +2,7 @@
 export { api, ApiError, errorMessage, getJson, postJson, withQuery } from "./client.js";
 export type * from "../../../src/api/contract.js";
 export {
+  anchorAt,
   CORE_NODE_KEYS,
   csvTextCell,
   EXPORT_FORMAT_NAMES,
@@ -11,3 +12,5 @@ export {
   pathWalk,
   STEP_ARROWS,
 } from "../../../src/api/contract.js";
+export { editApi } from "./edit-client.js";
+export { askForToken, editToken, takeTokenFromUrl } from "./edit-token.js";
