@@ -55,7 +55,9 @@ export function spaceRecords(doc: Document, keys: string[]): void {
 
 /** A new YAML file: a comment, then `value` styled as above. */
 export function writeYaml(comment: string, value: unknown, recordLists: string[]): string {
-  const doc = new Document(value);
+  // Records that share a value (one footnotes list for two claims) each get their own copy: an anchor and alias
+  // would tie one record to another, and a record could not be written or read alone.
+  const doc = new Document(value, { aliasDuplicateObjects: false });
   doc.commentBefore = comment;
   styleDocument(doc);
   spaceRecords(doc, recordLists);
