@@ -49,4 +49,12 @@ describe("parseMarkup", () => {
     expect(link.kind === "link" && raw.slice(link.innerStart, link.innerEnd)).toBe("https://undocs.org/A/C.3/74/L.26");
     expect(covers(raw, parseMarkup(raw))).toBe(true);
   });
+
+  it("reads the arabic markers ingested reports use: [3], [^3], ^{12} and superscript digits, without leading zeros", () => {
+    const raw = "arrests.[1] citing A/HRC/46/12.[^2] row.^{03} end.¹² a [x] or [1000] stays text";
+    const markers = parseMarkup(raw).filter((s) => s.kind === "marker");
+    expect(markers.map((m) => m.kind === "marker" && m.marker)).toEqual(["1", "2", "3", "12"]);
+    expect(raw.slice(markers[0]!.start, markers[0]!.end)).toBe("[1]");
+    expect(covers(raw, parseMarkup(raw))).toBe(true);
+  });
 });

@@ -9,6 +9,8 @@ export interface DataCache {
   edge(id: string): Promise<EdgeObject | null>;
   /** The source whose document node is `documentId` (evidence.sourceDoc), or null when none is known. */
   sourceForDocument(documentId: string): Promise<SourceResponse | null>;
+  /** A source by its id (the source reader's chooser). */
+  source(id: string): Promise<SourceResponse>;
   /** Forgets everything fetched, after the served graph changed. */
   forget(): void;
 }
@@ -28,6 +30,16 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
     return pending;
   }
 
+  function source(id: string): Promise<SourceResponse> {
+    let pending = sources.get(id);
+    if (!pending) {
+      pending = api.source(id);
+      sources.set(id, pending);
+      pending.catch(() => sources.delete(id));
+    }
+    return pending;
+  }
+
   return {
     node,
     forget() {
@@ -39,16 +51,10 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
       const details = await node(graph.source(id));
       return details.edges.find((e) => e.id === id) ?? null;
     },
+    source,
     async sourceForDocument(documentId) {
       const id = byDocument.get(documentId) ?? (sourceList.length === 1 ? sourceList[0]!.id : undefined);
-      if (!id) return null;
-      let pending = sources.get(id);
-      if (!pending) {
-        pending = api.source(id);
-        sources.set(id, pending);
-        pending.catch(() => sources.delete(id));
-      }
-      return pending;
+      return id ? source(id) : null;
     },
   };
 }

@@ -10,6 +10,7 @@ import { mountFilters } from "../panels/filters/index.js";
 import { mountPathFinder } from "../panels/path-finder/index.js";
 import { mountQueryPanel } from "../panels/query/index.js";
 import { mountSearch } from "../panels/search/index.js";
+import { createEditSession, startEditing } from "../panels/annotate/index.js";
 import { mountSourceReader } from "../panels/source-reader/index.js";
 import { mountTable } from "../panels/table/index.js";
 import { mountTimeline } from "../panels/timeline/index.js";
@@ -91,7 +92,8 @@ export function startExplorer(
   mountDetails(ctx.results.addTab("details", "Details"), ctx);
   mountPathFinder(ctx.results.addTab("paths", "Paths"), ctx);
   mountTable(ctx.results.addTab("table", "Table"), ctx);
-  mountSourceReader(ctx.results.dock, ctx);
+  const editing = createEditSession(sources);
+  mountSourceReader(ctx.results.dock, ctx, editing);
   foldLeftColumn(page.left, ctx.results, filtersTab);
   mountSplitter(page.splitter, page.layout, page.results);
   followResults(ctx);
@@ -105,5 +107,6 @@ export function startExplorer(
   if (link.pathQuery) void runPathQuery(store, link.pathQuery, link.activePath);
   ctx.announce(problems[0] ?? `${graph.order} nodes and ${graph.size} edges loaded.`);
   followLiveUpdates(ctx);
+  void startEditing(ctx, editing);
   window.addEventListener("pagehide", () => canvas.renderer.kill());
 }

@@ -1,5 +1,5 @@
 // The source's light markup read into flat segments, each with the range of the raw text it stands for: *italics*,
-// endnote markers (^{iv}, ^v, or superscript letters such as ⁱⁱ), and <https://…> links. Offsets in the data index
+// endnote markers (^{iv}, ^v, [3], or superscripts such as ⁱⁱ and ¹²), and <https://…> links. Offsets in the data index
 // the raw text, so every segment keeps its raw range and the reader can put a highlight across rendered parts.
 
 export type Segment =
@@ -11,11 +11,26 @@ export type Segment =
   /** `<https://…>`: the address between the angle brackets, [innerStart, innerEnd). */
   | { kind: "link"; start: number; end: number; innerStart: number; innerEnd: number };
 
-const SUPERSCRIPT: Record<string, string> = { ⁱ: "i", ᵛ: "v", ˣ: "x" };
+const SUPERSCRIPT: Record<string, string> = {
+  ⁱ: "i",
+  ᵛ: "v",
+  ˣ: "x",
+  "⁰": "0",
+  "¹": "1",
+  "²": "2",
+  "³": "3",
+  "⁴": "4",
+  "⁵": "5",
+  "⁶": "6",
+  "⁷": "7",
+  "⁸": "8",
+  "⁹": "9",
+};
 
-// Italics stay on one line and do not start or end with a space, so a lone asterisk stays text.
+// Italics stay on one line and do not start or end with a space, so a lone asterisk stays text. Markers take the
+// forms the loader and ingest read: superscripts, caret markup, and bracketed numbers ("[3]", "[^3]").
 const MARKUP =
-  /\*([^*\s](?:[^*\n]*[^*\s])?)\*|\^\{([ivxlcdm]+)\}|\^([ivxlcdm]+)(?![a-z])|([ⁱᵛˣ]+)|<(https?:\/\/[^>\s]+)>/g;
+  /\*(?<em>[^*\s](?:[^*\n]*[^*\s])?)\*|\^\{(?<caret>[ivxlcdm]+|\d{1,3})\}|\^(?<bare>[ivxlcdm]+|\d{1,3})(?![a-z0-9])|(?<sup>[ⁱᵛˣ]+|[⁰¹²³⁴-⁹]+)|\[\^?(?<bracket>\d{1,3})\]|<(?<link>https?:\/\/[^>\s]+)>/g;
 
 /** Split `raw` into text, italics, endnote markers and links, in order, covering every character once. */
 export function parseMarkup(raw: string): Segment[] {
@@ -24,13 +39,17 @@ export function parseMarkup(raw: string): Segment[] {
   for (const match of raw.matchAll(MARKUP)) {
     const start = match.index;
     const end = start + match[0].length;
+    const groups = match.groups!;
     if (start > at) segments.push({ kind: "text", start: at, end: start });
-    if (match[1] !== undefined) {
+    if (groups.em !== undefined) {
       segments.push({ kind: "em", start, end, innerStart: start + 1, innerEnd: end - 1 });
-    } else if (match[5] !== undefined) {
+    } else if (groups.link !== undefined) {
       segments.push({ kind: "link", start, end, innerStart: start + 1, innerEnd: end - 1 });
     } else {
-      const marker = match[2] ?? match[3] ?? [...match[4]!].map((c) => SUPERSCRIPT[c] ?? c).join("");
+      const written =
+        groups.caret ?? groups.bare ?? groups.bracket ?? [...groups.sup!].map((c) => SUPERSCRIPT[c] ?? c).join("");
+      // Arabic markers lose their leading zeros, as the loader reads them.
+      const marker = /^\d+$/.test(written) ? String(Number(written)) : written;
       const definition = start === 0 || raw[start - 1] === "\n";
       segments.push({ kind: "marker", start, end, marker, definition });
     }

@@ -1,0 +1,1 @@
+export { mountReviewQueue } from "./review-queue.js";
