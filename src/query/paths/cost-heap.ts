@@ -6,18 +6,20 @@
  * as they grow (`rebind`).
  */
 export class CostHeap {
-  private items = new Int32Array(1024);
   size = 0;
 
+  /** `items` holds the heap (its first `size` entries); it grows by itself when full, unless rebound first. */
   constructor(
     private key: Float64Array,
     private tie: Uint8Array,
+    private items: Int32Array = new Int32Array(1024),
   ) {}
 
-  /** Points the heap at grown copies of the key and tie arrays. */
-  rebind(key: Float64Array, tie: Uint8Array): void {
+  /** Points the heap at grown copies of the key and tie arrays, and of its items. */
+  rebind(key: Float64Array, tie: Uint8Array, items: Int32Array = this.items): void {
     this.key = key;
     this.tie = tie;
+    this.items = items;
   }
 
   /** The smallest record, without removing it; -1 when empty. */

@@ -1,81 +1,16 @@
 // The k cheapest simple paths between two nodes within maxHops under PATH_COSTS: the informative ranking.
 import { PATH_COSTS } from "../../api/parameters";
-import { bidirectionalSearch, type IndexPath } from "./bidirectional-search";
-import { CostHeap } from "./cost-heap";
+import { bidirectionalSearch } from "./bidirectional-search";
 import { EndBall } from "./end-ball";
 import { CHEAP_BALL_NODES, type IndexPathSearch } from "./find-paths";
 import { MIN_HUB_COST, stepPenalty } from "./path-costs";
+import { PathRecords } from "./path-records";
 import type { PathSearch } from "./path-search";
 import { SearchBudget, SPENT, YIELD } from "./search-budget";
 import { ViaBounds } from "./via-bounds";
 
 /** Costs closer than this are equal: sums of logarithms added in different orders differ in the last bits. */
 const COST_EPSILON = 1e-9;
-
-/** Partial paths held at once before the arrays grow. */
-const INITIAL_RECORDS = 1024;
-
-/** The partial paths of a search, as columns: one row per partial path, its parent the path one step shorter. */
-class Records {
-  size = 0;
-  node = new Int32Array(INITIAL_RECORDS);
-  parent = new Int32Array(INITIAL_RECORDS);
-  depth = new Uint8Array(INITIAL_RECORDS);
-  /** Via nodes passed (bits). */
-  passed = new Int32Array(INITIAL_RECORDS);
-  /** The first usable edge of the step into the node (signed, as the adjacency views store it). */
-  edge = new Int32Array(INITIAL_RECORDS);
-  /** The step into the node, as a run of the view walked from the start. */
-  runStart = new Int32Array(INITIAL_RECORDS);
-  runEnd = new Int32Array(INITIAL_RECORDS);
-  /** Cost so far, and that plus a lower bound of the rest. */
-  cost = new Float64Array(INITIAL_RECORDS);
-  estimate = new Float64Array(INITIAL_RECORDS);
-
-  /** The heap ordered by these records' estimates: it follows the arrays when they grow. */
-  heap: CostHeap | null = null;
-
-  add(): number {
-    if (this.size === this.node.length) this.grow();
-    return this.size++;
-  }
-
-  /** Whether `w` is on the partial path ending at record `r`. */
-  holds(r: number, w: number): boolean {
-    for (let a = r; a >= 0; a = this.parent[a]!) if (this.node[a] === w) return true;
-    return false;
-  }
-
-  /** The path ending at record `r`, in index form. */
-  path(r: number): IndexPath {
-    const nodes: number[] = [];
-    const edges: number[] = [];
-    for (let a = r; a >= 0; a = this.parent[a]!) {
-      nodes.push(this.node[a]!);
-      if (this.parent[a]! >= 0) edges.push(this.edge[a]!);
-    }
-    return { nodes: nodes.reverse(), edges: edges.reverse() };
-  }
-
-  private grow(): void {
-    const capacity = this.node.length * 2;
-    const grown = <T extends Int32Array | Uint8Array | Float64Array>(array: T): T => {
-      const copy = new (array.constructor as new (length: number) => T)(capacity);
-      copy.set(array);
-      return copy;
-    };
-    this.node = grown(this.node);
-    this.parent = grown(this.parent);
-    this.depth = grown(this.depth);
-    this.passed = grown(this.passed);
-    this.edge = grown(this.edge);
-    this.runStart = grown(this.runStart);
-    this.runEnd = grown(this.runEnd);
-    this.cost = grown(this.cost);
-    this.estimate = grown(this.estimate);
-    this.heap?.rebind(this.estimate, this.depth);
-  }
-}
 
 /**
  * Finds up to `options.limit` simple paths from `from` to `to` (different integers) of at most `options.maxHops`
@@ -122,12 +57,13 @@ export function* findRankedPaths(
   const fullMask = via === null ? 0 : via.full;
 
   const { edgeAllowed, nodeAllowed, avoided, checkEdges, checkNodes, fromView } = filter;
-  const { offsets, neighbors, edges, edgeTypes } = fromView;
+  const { offsets, neighbors, edgeTypes } = fromView;
   const nodeClass = index.nodeClass;
   const { hubCost } = costs;
-  const records = new Records();
-  const heap = new CostHeap(records.estimate, records.depth);
-  records.heap = heap;
+  const records = new PathRecords(index.scratch, fromView);
+  const { heap } = records;
+  // Every row but the start is one expansion: the search never needs more.
+  const mostRows = maxExpansions + 1;
 
   const root = records.add();
   records.node[root] = from;
@@ -161,6 +97,18 @@ export function* findRankedPaths(
     const previousStart = records.runStart[r]!;
     const previousEnd = records.runEnd[r]!;
     const end = offsets[u + 1]!;
+    // Room for every child first: the columns grow in slices, never in the middle of a node's neighbours.
+    yield* records.reserve(records.size + end - offsets[u]!, mostRows, clock);
+    const {
+      node,
+      parent,
+      depth: depths,
+      passed: passes,
+      runStart,
+      runEnd: runEnds,
+      cost: costSoFar,
+      estimate: estimates,
+    } = records;
     let lastTried = -1;
     for (let p = offsets[u]!; p < end; p++) {
       const state = budget.tick();
@@ -186,15 +134,14 @@ export function* findRankedPaths(
       const estimate = w === to ? next : next + rest * PATH_COSTS.hop + (rest - 1) * MIN_HUB_COST;
       if (estimate > ceiling + COST_EPSILON) continue;
       const child = records.add();
-      records.node[child] = w;
-      records.parent[child] = r;
-      records.depth[child] = depth + 1;
-      records.passed[child] = reached;
-      records.edge[child] = edges[p]!;
-      records.runStart[child] = p;
-      records.runEnd[child] = runEnd;
-      records.cost[child] = next;
-      records.estimate[child] = estimate;
+      node[child] = w;
+      parent[child] = r;
+      depths[child] = depth + 1;
+      passes[child] = reached;
+      runStart[child] = p;
+      runEnds[child] = runEnd;
+      costSoFar[child] = next;
+      estimates[child] = estimate;
       heap.push(child);
     }
   }
@@ -202,7 +149,7 @@ export function* findRankedPaths(
 }
 
 /** Complete paths cheapest first; equal costs by fewer steps, then by their node ids, step by step. */
-function ordered(found: number[], records: Records): number[] {
+function ordered(found: number[], records: PathRecords): number[] {
   const sequences = new Map(found.map((r) => [r, records.path(r).nodes]));
   return [...found].sort((a, b) => {
     const difference = records.cost[a]! - records.cost[b]!;

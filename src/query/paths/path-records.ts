@@ -1,0 +1,146 @@
+// The partial paths of a cheapest-first search, as columns kept from one search to the next and grown in slices.
+import type { AdjacencyView } from "../adjacency-index";
+import type { SliceClock } from "../slice-clock";
+import type { IndexPath } from "./bidirectional-search";
+import { CostHeap } from "./cost-heap";
+
+/** Partial paths a search's columns hold at first. */
+const INITIAL_RECORDS = 1024;
+
+/** Elements of each column copied between two looks at the clock while the columns grow. */
+const COPY_CHUNK = 1 << 16;
+
+/** The columns, one row per partial path, and the heap's items (never more than the rows). */
+interface Columns {
+  capacity: number;
+  node: Int32Array;
+  /** The row of the path one step shorter; -1 for the start. */
+  parent: Int32Array;
+  depth: Uint8Array;
+  /** Via nodes passed (bits; at most PATH_RULES.via.maxItems of them). */
+  passed: Uint8Array;
+  /** The step into the node, as a run of entries of the view walked from the start (the same two nodes). */
+  runStart: Int32Array;
+  runEnd: Int32Array;
+  /** Cost so far, and that plus a lower bound of the rest. */
+  cost: Float64Array;
+  estimate: Float64Array;
+  heapItems: Int32Array;
+}
+
+function allocate(capacity: number): Columns {
+  return {
+    capacity,
+    node: new Int32Array(capacity),
+    parent: new Int32Array(capacity),
+    depth: new Uint8Array(capacity),
+    passed: new Uint8Array(capacity),
+    runStart: new Int32Array(capacity),
+    runEnd: new Int32Array(capacity),
+    cost: new Float64Array(capacity),
+    estimate: new Float64Array(capacity),
+    heapItems: new Int32Array(capacity),
+  };
+}
+
+/**
+ * Columns by the scratch memory of the index a search runs on. Searches on one scratch never overlap (the scratch
+ * holds a suspended search's state already), so they take turns with the same columns: a large search allocates
+ * them once, where allocating hundreds of megabytes per search, and copying them whole as they doubled, held the
+ * event loop and brought on full garbage collections of a large graph's heap.
+ */
+const kept = new WeakMap<object, Columns>();
+
+/**
+ * The partial paths of one search, each a row whose parent is the path one step shorter, with the heap that orders
+ * them by estimate (ties: fewer steps, then row). Rows are never removed; `reserve` makes room before a node's
+ * children are added, in slices.
+ */
+export class PathRecords {
+  size = 0;
+  readonly heap: CostHeap;
+  private columns: Columns;
+
+  /**
+   * Takes the columns kept for `scratch` (an index's scratch memory, see above), or new ones. `view` is the view
+   * the search walks from the start: a step's edge is the first of its run.
+   */
+  constructor(
+    private readonly scratch: object,
+    private readonly view: AdjacencyView,
+  ) {
+    this.columns = kept.get(scratch) ?? allocate(INITIAL_RECORDS);
+    kept.set(scratch, this.columns);
+    this.heap = new CostHeap(this.columns.estimate, this.columns.depth, this.columns.heapItems);
+  }
+
+  get node(): Int32Array {
+    return this.columns.node;
+  }
+  get parent(): Int32Array {
+    return this.columns.parent;
+  }
+  get depth(): Uint8Array {
+    return this.columns.depth;
+  }
+  get passed(): Uint8Array {
+    return this.columns.passed;
+  }
+  get runStart(): Int32Array {
+    return this.columns.runStart;
+  }
+  get runEnd(): Int32Array {
+    return this.columns.runEnd;
+  }
+  get cost(): Float64Array {
+    return this.columns.cost;
+  }
+  get estimate(): Float64Array {
+    return this.columns.estimate;
+  }
+
+  /** A new row; `reserve` must have made room for it. */
+  add(): number {
+    return this.size++;
+  }
+
+  /**
+   * Makes room for `rows` rows in all, yielding whenever `clock` is due while the columns are copied: at least
+   * double the room, but never more than `most` (the search's cap on rows) unless `rows` asks for it.
+   */
+  *reserve(rows: number, most: number, clock: SliceClock): Generator<void, void, undefined> {
+    const old = this.columns;
+    if (rows <= old.capacity) return;
+    const grown = allocate(Math.max(rows, Math.min(2 * old.capacity, most)));
+    const heapSize = this.heap.size;
+    const names = ["node", "parent", "depth", "passed", "runStart", "runEnd", "cost", "estimate"] as const;
+    for (let start = 0; start < this.size; start += COPY_CHUNK) {
+      const end = Math.min(this.size, start + COPY_CHUNK);
+      for (const name of names) grown[name].set(old[name].subarray(start, end), start);
+      if (start < heapSize) grown.heapItems.set(old.heapItems.subarray(start, Math.min(heapSize, end)), start);
+      if (clock.due()) yield* clock.pause();
+    }
+    this.columns = grown;
+    kept.set(this.scratch, grown);
+    this.heap.rebind(grown.estimate, grown.depth, grown.heapItems);
+  }
+
+  /** Whether `w` is on the partial path ending at row `r`. */
+  holds(r: number, w: number): boolean {
+    const { node, parent } = this.columns;
+    for (let a = r; a >= 0; a = parent[a]!) if (node[a] === w) return true;
+    return false;
+  }
+
+  /** The path ending at row `r`, in index form. */
+  path(r: number): IndexPath {
+    const { node, parent, runStart } = this.columns;
+    const nodes: number[] = [];
+    const edges: number[] = [];
+    for (let a = r; a >= 0; a = parent[a]!) {
+      nodes.push(node[a]!);
+      if (parent[a]! >= 0) edges.push(this.view.edges[runStart[a]!]!);
+    }
+    return { nodes: nodes.reverse(), edges: edges.reverse() };
+  }
+}
