@@ -10,7 +10,7 @@ import type { View } from "../reducers/index.js";
 import { ARROW_HEAD, createDashedArrowProgram, DASHED, DOTTED } from "./dashed-edge-program.js";
 import { drawNodeHover } from "./draw-label.js";
 import { createLabelLayer } from "./label-layer.js";
-import type { LabelLayer } from "./label-layer.js";
+import type { LabelLayer, Rect } from "./label-layer.js";
 
 export type Renderer = Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>;
 
@@ -23,7 +23,21 @@ const ACTOR_TYPES = new Set(["state", "igo", "un-body", "un-office", "person", "
  */
 export const LABELS: LabelLayer = createLabelLayer({
   weight: (data) => (ACTOR_TYPES.has(String(data.nodeType)) ? 1.5 : 1),
+  reserved: controlsOver,
 });
+
+/** The controls drawn over the canvas (zoom, undo, the selection's bar), where a label would be hidden. */
+function controlsOver(renderer: Sigma): Rect[] {
+  const container = renderer.getContainer();
+  const origin = container.getBoundingClientRect();
+  const controls = container.parentElement?.querySelectorAll<HTMLElement>("button, input, select") ?? [];
+  return [...controls]
+    .filter((el) => !container.contains(el) && el.offsetParent !== null)
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left - origin.left - 2, y: r.top - origin.top - 2, width: r.width + 4, height: r.height + 4 };
+    });
+}
 
 /**
  * Settings of the canvas, apart from the reducers which need the view. Sigma's label grid lets every node above

@@ -53,7 +53,7 @@ export interface EdgeLabelBox {
   height: number;
 }
 
-interface Rect {
+export interface Rect {
   x: number;
   y: number;
   width: number;
@@ -75,6 +75,8 @@ interface FrameState {
   edgePass: boolean;
   placed: Map<string, Placement>;
   edgeBoxes: EdgeLabelBox[];
+  /** What no relation label may cover: the node labels placed, the nodes' discs, the controls over the canvas. */
+  obstacles: Rect[];
   widths: Map<string, number>;
 }
 
@@ -157,6 +159,7 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
     width: 1.5 * c.size,
     height: 1.5 * c.size,
   }));
+  boxes.push(...options.reserved(renderer));
   for (const c of candidates) {
     const size = labelSizeFor(c.size, settings.labelSize);
     const weight = c.size > 12 || c.forced ? "600" : settings.labelWeight;
@@ -186,6 +189,7 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
     boxes.push(box);
     state.placed.set(c.node, { node: c.node, lines, ...box, size, weight });
   }
+  state.obstacles = boxes;
 }
 
 function drawText(context: CanvasRenderingContext2D, lines: string[], x: number, top: number, size: number): void {
@@ -203,9 +207,11 @@ function drawText(context: CanvasRenderingContext2D, lines: string[], x: number,
 export interface LabelLayerOptions {
   /** How much a node's label matters beside its size (1 for most): labels are placed by size times weight. */
   weight(data: NodeDisplayData & Attributes): number;
+  /** Parts of the canvas no label may take (controls drawn over it), in the canvas's CSS pixels. */
+  reserved(renderer: Sigma): Rect[];
 }
 
-const DEFAULT_LABEL_LAYER_OPTIONS: LabelLayerOptions = { weight: () => 1 };
+const DEFAULT_LABEL_LAYER_OPTIONS: LabelLayerOptions = { weight: () => 1, reserved: () => [] };
 
 export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): LabelLayer {
   const resolved: LabelLayerOptions = { ...DEFAULT_LABEL_LAYER_OPTIONS, ...options };
@@ -223,6 +229,7 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         edgePass: false,
         placed: new Map(),
         edgeBoxes: [],
+        obstacles: [],
         widths: new Map(),
       });
     },
@@ -277,19 +284,24 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
       const my = (sourceData.y + targetData.y) / 2 - dx * bend;
       context.font = `italic 500 ${EDGE_LABEL_SIZE}px ${settings.edgeLabelFont}`;
       const width = measure(state, context, edgeData.label);
-      const box = {
-        edge: edgeData.key ?? "",
-        text: edgeData.label,
-        x: mx - width / 2,
-        y: my - EDGE_LABEL_SIZE * 0.6,
-        width,
-        height: EDGE_LABEL_SIZE * LINE_HEIGHT,
-      };
+      const height = EDGE_LABEL_SIZE * LINE_HEIGHT;
       const { width: viewWidth, height: viewHeight } = state.renderer.getDimensions();
-      if (box.x < 0 || box.y < 0 || box.x + box.width > viewWidth || box.y + box.height > viewHeight) return;
-      const nodeBoxes = [...state.placed.values()];
-      if (!forced && [...nodeBoxes, ...state.edgeBoxes].some((b) => overlaps(box, b))) return;
-      if (forced && state.edgeBoxes.some((b) => overlaps(box, b))) return;
+      // On the line's middle, else just above or below it; a label in focus takes the middle if nothing is free.
+      const spots = [0, -height * 0.8, height * 0.8].map((shift) => ({
+        edge: edgeData.key ?? "",
+        text: edgeData.label!,
+        x: mx - width / 2,
+        y: my - EDGE_LABEL_SIZE * 0.6 + shift,
+        width,
+        height,
+      }));
+      const inView = (b: Rect): boolean =>
+        b.x >= 0 && b.y >= 0 && b.x + b.width <= viewWidth && b.y + b.height <= viewHeight;
+      const free = (b: Rect): boolean => ![...state.obstacles, ...state.edgeBoxes].some((o) => overlaps(b, o));
+      const box =
+        spots.find((b) => inView(b) && free(b)) ??
+        (forced ? spots.find((b) => inView(b) && !state.edgeBoxes.some((o) => overlaps(b, o))) : undefined);
+      if (!box) return;
       state.edgeBoxes.push(box);
       context.lineJoin = "round";
       context.lineWidth = 3;
