@@ -223,7 +223,7 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
 
   return {
     attach(renderer) {
-      states.set(renderer.getContainer(), {
+      const state: FrameState = {
         renderer,
         nodePass: false,
         edgePass: false,
@@ -231,6 +231,12 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         edgeBoxes: [],
         obstacles: [],
         widths: new Map(),
+      };
+      states.set(renderer.getContainer(), state);
+      // A frame in which sigma asks for no label at all (every node too small) must not keep the last frame's.
+      renderer.on("beforeRender", () => {
+        state.placed.clear();
+        state.obstacles = [];
       });
     },
     placed(renderer) {
