@@ -480,6 +480,9 @@ export interface EdgeTypeInfo {
   /** Weak relations (`about`, `related-to`) cost more in the informative path ranking (PATH_COSTS). */
   weak: boolean;
   color: string;
+  /** The family the colour stands for ("speech"), and its name in the legend ("Statements and calls"). */
+  family: string;
+  familyLabel: string;
   count: number;
   attributes: AttributeInfo[];
 }

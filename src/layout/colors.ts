@@ -28,83 +28,93 @@ export const NODE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze(
  * Edge types grouped by what the claim does, one colour per group, so a glance tells friend from foe. Every edge
  * type of graph-data/schema.yaml is in exactly one group (tests/layout/colors.test.ts holds them to it).
  */
-export const EDGE_COLOR_GROUPS: Readonly<Record<string, { color: string; types: readonly string[] }>> = Object.freeze({
-  support: {
-    color: "#0077bb",
-    types: [
-      "sponsored",
-      "adopted",
-      "adopted-as",
-      "proposed",
-      "signed",
-      "voted-for",
-      "welcomed",
-      "called-for",
-      "granted-access",
-    ],
-  },
-  opposition: {
-    color: "#cc3311",
-    types: [
-      "declined",
-      "opposed",
-      "blocked",
-      "condemned",
-      "criticised",
-      "voted-against",
-      "rejected",
-      "threatened",
-      "denied-access",
-      "committed",
-      "detained",
-      "killed",
-      "tortured",
-      "disappeared",
-      "displaced",
-      "attacked",
-      "subjected-to",
-    ],
-  },
-  speech: {
-    color: "#ee7733",
-    types: [
-      "addressed-to",
-      "expressed-concern",
-      "warned",
-      "briefed",
-      "called-on",
-      "urged",
-      "demanded",
-      "spoke-on",
-      "negotiated-with",
-      "submitted-to",
-      "requested-visit",
-      "rated",
-    ],
-  },
-  legal: { color: "#33bbee", types: ["filed", "brought-against", "ruled", "ordered", "indicted", "investigated"] },
-  structure: {
-    color: "#009988",
-    types: [
-      "authored",
-      "published",
-      "issued",
-      "participated-in",
-      "held",
-      "decided",
-      "conducted",
-      "visited",
-      "member-of",
-      "holds-position",
-      "part-of",
-    ],
-  },
-  context: {
-    color: "#999999",
-    types: ["precipitated", "influenced", "abstained", "about", "reiterates", "related-to"],
-  },
-  provenance: { color: "#bbbbbb", types: ["cites"] },
-});
+export const EDGE_COLOR_GROUPS: Readonly<Record<string, { label: string; color: string; types: readonly string[] }>> =
+  Object.freeze({
+    support: {
+      label: "Support and adoption",
+      color: "#0077bb",
+      types: [
+        "sponsored",
+        "adopted",
+        "adopted-as",
+        "proposed",
+        "signed",
+        "voted-for",
+        "welcomed",
+        "called-for",
+        "granted-access",
+      ],
+    },
+    opposition: {
+      label: "Opposition and violations",
+      color: "#cc3311",
+      types: [
+        "declined",
+        "opposed",
+        "blocked",
+        "condemned",
+        "criticised",
+        "voted-against",
+        "rejected",
+        "threatened",
+        "denied-access",
+        "committed",
+        "detained",
+        "killed",
+        "tortured",
+        "disappeared",
+        "displaced",
+        "attacked",
+        "subjected-to",
+      ],
+    },
+    speech: {
+      label: "Statements and calls",
+      color: "#ee7733",
+      types: [
+        "addressed-to",
+        "expressed-concern",
+        "warned",
+        "briefed",
+        "called-on",
+        "urged",
+        "demanded",
+        "spoke-on",
+        "negotiated-with",
+        "submitted-to",
+        "requested-visit",
+        "rated",
+      ],
+    },
+    legal: {
+      label: "Legal process",
+      color: "#33bbee",
+      types: ["filed", "brought-against", "ruled", "ordered", "indicted", "investigated"],
+    },
+    structure: {
+      label: "Acts, roles and authorship",
+      color: "#009988",
+      types: [
+        "authored",
+        "published",
+        "issued",
+        "participated-in",
+        "held",
+        "decided",
+        "conducted",
+        "visited",
+        "member-of",
+        "holds-position",
+        "part-of",
+      ],
+    },
+    context: {
+      label: "Context and topics",
+      color: "#999999",
+      types: ["precipitated", "influenced", "abstained", "about", "reiterates", "related-to"],
+    },
+    provenance: { label: "Citations (provenance)", color: "#bbbbbb", types: ["cites"] },
+  });
 
 /** Colour of each edge type declared in graph-data/schema.yaml: its group's colour. */
 export const EDGE_TYPE_COLORS: Readonly<Record<string, string>> = Object.freeze(
@@ -129,4 +139,12 @@ export function nodeTypeColor(type: string): string {
 /** The `#rrggbb` colour of an edge type; an unknown type gets a deterministic fallback colour. */
 export function edgeTypeColor(type: string): string {
   return Object.hasOwn(EDGE_TYPE_COLORS, type) ? EDGE_TYPE_COLORS[type] : fallbackColor(type);
+}
+
+/** The family (colour group) of an edge type, as the legend groups relation types; "other" for a type the palette lacks. */
+export function edgeTypeFamily(type: string): { name: string; label: string } {
+  for (const [name, group] of Object.entries(EDGE_COLOR_GROUPS)) {
+    if (group.types.includes(type)) return { name, label: group.label };
+  }
+  return { name: "other", label: "Other relations" };
 }

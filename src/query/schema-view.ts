@@ -2,10 +2,12 @@
 import type { AttributeInfo, SchemaResponse } from "../api/contract";
 import type { AttributeSpec, Dataset } from "../schema/types";
 
-/** The colour of each type; the layout's palette in the server (the query layer knows no colours). */
+/** The colour of each type, and the family an edge type's colour stands for; the layout's palette in the server (the
+ * query layer knows no colours). */
 export interface TypeColors {
   node(type: string): string;
   edge(type: string): string;
+  edgeFamily(type: string): { name: string; label: string };
 }
 
 function attributeInfo(attributes: Map<string, AttributeSpec>): AttributeInfo[] {
@@ -48,6 +50,8 @@ export function schemaView({ graph, schema }: Pick<Dataset, "graph" | "schema">,
       provenance: t.provenance,
       weak: t.weak,
       color: colors.edge(t.name),
+      family: colors.edgeFamily(t.name).name,
+      familyLabel: colors.edgeFamily(t.name).label,
       count: edgeCounts.get(t.name) ?? 0,
       attributes: attributeInfo(t.attributes),
     })),

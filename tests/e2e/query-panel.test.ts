@@ -48,6 +48,8 @@ describe("the query panel", () => {
     const expected = await askApi(example.query);
     expect(expected.rows.length).toBe(4);
 
+    // The query panel is a tab of the results area, beside the paths and the table.
+    await page.getByRole("tab", { name: "Query", exact: true }).click();
     await page.getByLabel("Examples").selectOption({ label: example.label });
     const rows = page.locator(".query-table tbody tr");
     await expect.poll(() => rows.count()).toBe(expected.rows.length);
@@ -71,7 +73,13 @@ describe("the query panel", () => {
     // Everything else is faded: far less colour on the canvas than the whole graph drawn.
     await expect.poll(canvasColour, { timeout: 10_000 }).toBeLessThan(whole / 2);
     expect(await canvasColour()).toBeGreaterThan(100);
-    await page.locator(".query-panel").scrollIntoViewIfNeeded();
+    // Beside the canvas, the whole table in view: the results area is wide enough for its columns.
+    const [table, canvas] = await Promise.all([
+      page.locator(".query-table-wrap").boundingBox(),
+      page.locator(".canvas-wrap").boundingBox(),
+    ]);
+    expect(table!.x).toBeGreaterThanOrEqual(canvas!.x + canvas!.width);
+    expect(table!.y + table!.height).toBeLessThanOrEqual(800);
     await page.screenshot({ path: path.join(ARTIFACTS, "query-01-declined.png") });
   });
 
@@ -83,8 +91,8 @@ describe("the query panel", () => {
   });
 
   it("shows a syntax error at its line and column, run with Ctrl+Enter", async () => {
-    await page.getByLabel("Query", { exact: true }).fill("MATCH (n:state)\nRETURN n LIMIT");
-    await page.getByLabel("Query", { exact: true }).press("Control+Enter");
+    await page.getByLabel("Cypher query", { exact: true }).fill("MATCH (n:state)\nRETURN n LIMIT");
+    await page.getByLabel("Cypher query", { exact: true }).press("Control+Enter");
     const error = page.locator(".query-error");
     await error.waitFor();
     await expect(error.textContent()).resolves.toContain("expected an expression");

@@ -38,6 +38,8 @@ describe("the suggestions switch in the filters panel", () => {
       const errors = collectErrors(page);
       await page.goto(explorer.url);
       await waitForGraph(page);
+      // The bibliography is folded by default: shown, only the suggestions are left out.
+      await page.getByRole("checkbox", { name: "Show bibliography" }).check();
       const toggle = page.locator("#show-suggestions");
       await expect(toggle.isChecked()).resolves.toBe(false);
       const label = (await page.locator(".suggestions-toggle").textContent()) ?? "";

@@ -1,6 +1,6 @@
 // The web explorer in a real Chromium against the real server: draw, search, details, source reader, filters,
 // timeline, export, path finder, permalinks, keyboard, layout, and user data kept as text.
-import { readFileSync, mkdirSync } from "node:fs";
+import { readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { parse } from "graphology-graphml";
@@ -52,6 +52,62 @@ async function detailsTitle(): Promise<string> {
 }
 
 type Box = { x: number; y: number; width: number; height: number };
+
+interface GraphJson {
+  nodes: {
+    key: string;
+    attributes: { type: string; kind?: string; shortLabel: string; size: number; date?: string };
+  }[];
+  edges: { source: string; target: string; attributes: { type: string; label: string; date?: string } }[];
+}
+
+/**
+ * The bibliography as the README defines it, worked out here from the API's graph on its own: cited articles
+ * (documents of kind article), news outlets (organisations of kind media), and journalists (people whose every
+ * relation is writing one of those articles).
+ */
+function bibliography(graph: GraphJson): { all: Set<string>; articles: number; outlets: number; journalists: number } {
+  const type = new Map(graph.nodes.map((n) => [n.key, n.attributes]));
+  const articles = graph.nodes.filter((n) => n.attributes.type === "document" && n.attributes.kind === "article");
+  const outlets = graph.nodes.filter((n) => n.attributes.type === "organisation" && n.attributes.kind === "media");
+  const journalists = graph.nodes.filter((n) => {
+    if (n.attributes.type !== "person") return false;
+    const edges = graph.edges.filter((e) => e.source === n.key || e.target === n.key);
+    return (
+      edges.length > 0 &&
+      edges.every(
+        (e) =>
+          e.source === n.key &&
+          e.attributes.type === "authored" &&
+          type.get(e.target)?.type === "document" &&
+          type.get(e.target)?.kind === "article",
+      )
+    );
+  });
+  const all = new Set([...articles, ...outlets, ...journalists].map((n) => n.key));
+  return { all, articles: articles.length, outlets: outlets.length, journalists: journalists.length };
+}
+
+interface DrawnLabel extends Box {
+  node: string;
+  lines: string[];
+}
+
+/** The node labels the canvas drew in its last frame, as the label layer placed them (data-labels on #graph). */
+async function drawnLabels(target: Page = page): Promise<DrawnLabel[]> {
+  return target.locator("#graph").evaluate((el) => JSON.parse(el.getAttribute("data-labels") ?? "[]") as DrawnLabel[]);
+}
+
+async function drawnEdgeLabels(target: Page = page): Promise<(Box & { edge: string; text: string })[]> {
+  return target
+    .locator("#graph")
+    .evaluate(
+      (el) => JSON.parse(el.getAttribute("data-edge-labels") ?? "[]") as (Box & { edge: string; text: string })[],
+    );
+}
+
+/** Node types whose nodes act (the "main actors"), as opposed to documents, events, topics and recommendations. */
+const ACTOR_TYPES = new Set(["state", "igo", "un-body", "un-office", "person", "organisation", "group"]);
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
 }
@@ -120,10 +176,15 @@ describe("web explorer, main flow", () => {
     await waitForGraph(page);
     const health = await apiJson<{ nodes: number; edges: number }>("/api/health");
     const counts = await legendCounts(page);
+    // Everything is drawn but the bibliography, folded by default with the relations that reach it.
+    const graph = await apiJson<GraphJson>("/api/graph");
+    const folded = bibliography(graph).all;
+    expect(folded.size).toBeGreaterThan(health.nodes / 8);
+    const foldedEdges = graph.edges.filter((e) => folded.has(e.source) || folded.has(e.target)).length;
     expect(counts.totalNodes).toBe(health.nodes);
-    expect(counts.nodes).toBe(health.nodes);
+    expect(counts.nodes).toBe(health.nodes - folded.size);
     expect(counts.totalEdges).toBe(health.edges);
-    expect(counts.edges).toBe(health.edges);
+    expect(counts.edges).toBe(health.edges - foldedEdges);
     const contexts = await page.evaluate(() =>
       [...document.querySelectorAll("#graph canvas")].map((c) => {
         const canvas = c as HTMLCanvasElement;
@@ -135,6 +196,108 @@ describe("web explorer, main flow", () => {
     await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(2000);
     await expect(page.locator("#status").textContent()).resolves.toContain(`${health.nodes} nodes`);
     await shot("01-loaded");
+  });
+
+  it("labels the main actors of the first view at 1440x900 with whole short names, none overlapping, none cut", async () => {
+    await resize({ width: 1440, height: 900 });
+    await page.getByRole("button", { name: "Reset view" }).click();
+    const graph = await apiJson<GraphJson>("/api/graph");
+    const folded = bibliography(graph).all;
+    const actors = graph.nodes
+      .filter((n) => ACTOR_TYPES.has(n.attributes.type) && !folded.has(n.key))
+      .sort((a, b) => b.attributes.size - a.attributes.size)
+      .slice(0, 6);
+    const labelled = async (): Promise<number> => {
+      const labels = await drawnLabels();
+      return actors.filter((a) => labels.some((l) => l.node === a.key)).length;
+    };
+    await expect.poll(labelled, { timeout: 10_000 }).toBe(actors.length);
+    const canvas = (await page.locator("#graph").boundingBox())!;
+    const checkLabels = (labels: DrawnLabel[]): void => {
+      for (const label of labels) {
+        // Whole: the node's short name, on one or two lines broken at a space, inside the canvas.
+        const node = graph.nodes.find((n) => n.key === label.node)!;
+        expect(label.lines.join(" "), label.node).toBe(node.attributes.shortLabel);
+        expect(label.lines.join(" ")).not.toContain("…");
+        expect(label.x, label.node).toBeGreaterThanOrEqual(0);
+        expect(label.y, label.node).toBeGreaterThanOrEqual(0);
+        expect(label.x + label.width, label.node).toBeLessThanOrEqual(canvas.width + 0.5);
+        expect(label.y + label.height, label.node).toBeLessThanOrEqual(canvas.height + 0.5);
+      }
+      for (let i = 0; i < labels.length; i++)
+        for (let j = i + 1; j < labels.length; j++)
+          expect(overlaps(labels[i]!, labels[j]!), `${labels[i]!.node} overlaps ${labels[j]!.node}`).toBe(false);
+    };
+    const first = await drawnLabels();
+    checkLabels(first);
+    expect(first.length).toBeGreaterThanOrEqual(15);
+    // Long names are broken at a space, not cut: the Council debate's short name is 40 characters.
+    const debate = first.find((l) => l.node === "event:unsc-dprk-human-rights-debate-2019");
+    if (debate) expect(debate.lines).toEqual(["2019 Council debate", "on DPRK human rights"]);
+    await shot("01a-first-view-1440x900");
+
+    // Zoomed in, more nodes get their label, still apart, and relations between labelled nodes get theirs.
+    for (let i = 0; i < 2; i++) await page.getByRole("button", { name: "Zoom in" }).click();
+    await expect.poll(async () => (await drawnEdgeLabels()).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const zoomed = await drawnLabels();
+    checkLabels(zoomed);
+    const edgeLabels = await drawnEdgeLabels();
+    const edgeTexts = new Set(graph.edges.map((e) => e.attributes.label));
+    for (const label of edgeLabels) {
+      expect(edgeTexts).toContain(label.text);
+      for (const node of zoomed) expect(overlaps(label, node), `${label.text} over ${node.node}`).toBe(false);
+    }
+    await shot("01b-zoomed-in-1440x900");
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await resize({ width: 1280, height: 800 });
+  });
+
+  it("folds the bibliography into the brief that cites it, says what is folded, and shows it with one switch", async () => {
+    const graph = await apiJson<GraphJson>("/api/graph");
+    const folded = bibliography(graph);
+    const brief = graph.nodes.find((n) => n.attributes.type === "document" && n.attributes.kind === "brief")!;
+    const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+    await expect(page.locator("#bibliography-note").textContent()).resolves.toBe(
+      `${folded.all.size} folded into ${brief.attributes.shortLabel}, which cites them: ` +
+        `${plural(folded.articles, "cited article", "cited articles")}, ${plural(folded.outlets, "news outlet", "news outlets")}, ` +
+        `${plural(folded.journalists, "journalist", "journalists")}.`,
+    );
+    const before = await legendCounts(page);
+    const show = page.getByRole("checkbox", { name: "Show bibliography" });
+    await show.check();
+    const shown = await legendCounts(page);
+    expect(shown.nodes).toBe(before.nodes + folded.all.size);
+    expect(shown.nodes).toBe(shown.totalNodes);
+    await expect.poll(() => page.url()).toContain("bib=1");
+    await shot("01c-bibliography-shown");
+    await show.uncheck();
+    await expect(legendCounts(page)).resolves.toEqual(before);
+    await expect.poll(() => page.url()).not.toContain("bib=1");
+  });
+
+  it("shows the relation types in view as a legend grouped by family, with each family's colour and line", async () => {
+    const schema = await apiJson<{
+      edgeTypes: { name: string; family: string; familyLabel: string; color: string; count: number }[];
+    }>("/api/schema");
+    await expect(page.getByRole("heading", { name: "Relation types" }).isVisible()).resolves.toBe(true);
+    const present = schema.edgeTypes.filter((t) => t.count > 0);
+    const families = [...new Map(present.map((t) => [t.family, t])).values()];
+    expect(families.length).toBeGreaterThanOrEqual(5);
+    for (const family of families) {
+      const list = page.getByRole("list", { name: family.familyLabel, exact: true });
+      await expect(list.isVisible(), family.familyLabel).resolves.toBe(true);
+      const names = await list
+        .locator(".type-toggle")
+        .evaluateAll((els) => els.map((el) => el.getAttribute("data-type")));
+      expect(names).toEqual(present.filter((t) => t.family === family.family).map((t) => t.name));
+    }
+    // Colours differ between families; citations are dashed and context dotted, as the canvas draws them.
+    expect(new Set(families.map((f) => f.color)).size).toBe(families.length);
+    const swatch = (type: string) =>
+      page.locator(`.filters .type-toggle[data-type="${type}"] .edge-swatch`).getAttribute("class");
+    await expect(swatch("cites")).resolves.toContain("line-dashed");
+    await expect(swatch("about")).resolves.toContain("line-dotted");
+    await expect(swatch("declined")).resolves.toContain("line-solid");
   });
 
   it("highlights a hovered node's neighbourhood, names a hovered relation, and restores the view on leaving", async () => {
@@ -223,6 +386,15 @@ describe("web explorer, main flow", () => {
     expect(quote.length).toBeGreaterThan(20);
     expect(await page.locator(".details .relation .endnote").count()).toBeGreaterThan(0);
     await expect.poll(() => page.url()).toContain("s=n%3Aperson%3Atomas-ojea-quintana");
+    // His relations are named on the canvas, whatever the zoom.
+    const graph = await apiJson<GraphJson>("/api/graph");
+    const his = new Set(
+      graph.edges
+        .filter((e) => e.source === "person:tomas-ojea-quintana" || e.target === "person:tomas-ojea-quintana")
+        .map((e) => e.attributes.label),
+    );
+    await expect.poll(async () => (await drawnEdgeLabels()).length).toBeGreaterThan(2);
+    for (const label of await drawnEdgeLabels()) expect(his).toContain(label.text);
     await shot("02-details");
   });
 
@@ -374,15 +546,20 @@ describe("web explorer, main flow", () => {
     await toggle.click();
     await expect(toggle.getAttribute("aria-pressed")).resolves.toBe("false");
     const after = await legendCounts(page);
-    expect(after.nodes).toBe(before.totalNodes - documents.count);
+    // The cited articles were folded already: the others go now.
+    const articles = bibliography(await apiJson<GraphJson>("/api/graph")).articles;
+    expect(after.nodes).toBe(before.nodes - (documents.count - articles));
     expect(after.edges).toBeLessThan(before.edges);
     await expect.poll(() => page.url()).toContain("nt=document");
     await shot("04-documents-hidden");
   });
 
   it("downloads the filtered view as GraphML with the filtered counts", async () => {
-    const counts = await legendCounts(page);
     await page.getByLabel("Filtered view").check();
+    // The folded bibliography is a screen-only fold the note names; shown, the file holds what the screen does.
+    await expect(page.locator(".export .hint").textContent()).resolves.toContain("the folded bibliography");
+    await page.getByRole("checkbox", { name: "Show bibliography" }).check();
+    const counts = await legendCounts(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.locator('.export a[data-format="graphml"]').click(),
@@ -393,6 +570,7 @@ describe("web explorer, main flow", () => {
     expect(graph.order).toBe(counts.nodes);
     expect(graph.size).toBe(counts.edges);
     graph.forEachNode((_node, attributes) => expect(attributes.type).not.toBe("document"));
+    await page.getByRole("checkbox", { name: "Show bibliography" }).uncheck();
   });
 
   it("narrows the graph to a month on the timeline, and opens it again with All dates", async () => {
@@ -445,9 +623,10 @@ describe("web explorer, main flow", () => {
       return first <= "2019-12" && last >= "2019-12";
     };
     const nodeDate = new Map(graph.nodes.map((n) => [n.key, n.attributes.date]));
+    const folded = bibliography(graph as unknown as GraphJson).all;
     const endInRange = (id: string): boolean => {
       const date = nodeDate.get(id);
-      return date === undefined || overlapsDecember(date);
+      return !folded.has(id) && (date === undefined || overlapsDecember(date));
     };
     const inDecember = graph.edges.flatMap(({ source, target, attributes: { date } }) =>
       date && overlapsDecember(date) && endInRange(source) && endInRange(target) ? [span(date)] : [],
@@ -465,8 +644,7 @@ describe("web explorer, main flow", () => {
     await expect.poll(() => page.url()).not.toMatch(/hu=1|df=/);
   });
 
-  it('shows "recommendations and whom they are addressed to" in two clicks', async () => {
-    await page.locator(".filters summary", { hasText: "Relation types" }).click();
+  it('shows "recommendations and whom they are addressed to" in one click', async () => {
     await page.getByRole("button", { name: "Only is addressed to" }).click();
     const graph = await apiJson<{
       nodes: { key: string; attributes: { type: string } }[];
@@ -496,7 +674,6 @@ describe("web explorer, main flow", () => {
     await expect(page.getByLabel("Hide nodes without a relation shown").isChecked()).resolves.toBe(true);
     await shot("05c-recommendations-addressed");
     await page.getByRole("button", { name: "Show everything" }).click();
-    await page.locator(".filters summary", { hasText: "Relation types" }).click();
     await page.locator('.filters .type-toggle[data-type="document"]').click();
   });
 
@@ -552,8 +729,40 @@ describe("web explorer, main flow", () => {
       expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
       // The path stays drawn in colour over the faded rest.
       await expect.poll(canvasColour, { timeout: 10_000 }).toBeGreaterThan(300);
+      // The timeline's caption is whole: nothing of it is cut off by an ellipsis or hidden beyond its box.
+      const caption = await page
+        .locator(".timeline-range")
+        .evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, text: el.textContent }));
+      expect(caption.scroll, caption.text ?? "").toBeLessThanOrEqual(caption.client);
+      expect(caption.text).toMatch(/^\w{3} \d{4} – \w{3} \d{4} \(undated claims stay in view\)$/);
       await shot(`06b-path-${viewport.width}x${viewport.height}`);
     }
+  });
+
+  it("on a narrow window opens the source reader in a tab of its own, beside the canvas, and goes back to the path", async () => {
+    const hop = page.locator(".path-list .path.chosen .hop").first();
+    await hop.getByRole("button", { name: "Show in source" }).click();
+    // The reader comes forward in the sheet, instead of covering the answer it quotes.
+    await expect.poll(() => page.getByRole("tab", { name: "Source" }).getAttribute("aria-selected")).toBe("true");
+    const text = page.locator(".reader .source-text");
+    const mark = text.locator("mark.evidence-mark").first();
+    await mark.waitFor();
+    const [canvas, reader, marked] = await Promise.all([
+      page.locator(".canvas-wrap").boundingBox(),
+      text.boundingBox(),
+      mark.boundingBox(),
+    ]);
+    expect(overlaps(canvas!, reader!)).toBe(false);
+    expect(reader!.y + reader!.height).toBeLessThanOrEqual(900 + 1);
+    expect(reader!.height).toBeGreaterThan(150);
+    expect(marked!.y).toBeGreaterThanOrEqual(reader!.y);
+    expect(marked!.y + 10).toBeLessThan(reader!.y + reader!.height);
+    expect(await hop.isVisible()).toBe(false);
+    await shot("06d-reader-800x900");
+    // Closing the reader goes back to the path it was opened from, whole.
+    await page.getByRole("button", { name: "Close the source reader" }).click();
+    await expect.poll(() => page.getByRole("tab", { name: "Paths" }).getAttribute("aria-selected")).toBe("true");
+    expect(await hop.isVisible()).toBe(true);
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
@@ -717,15 +926,43 @@ describe("web explorer, main flow", () => {
     const response = await page.request.get(new URL(href, explorer.url).href);
     expect(response.status()).toBe(200);
     expect((await response.text()).length).toBeGreaterThan(100);
+    await page.getByLabel("Whole graph").check();
+  });
+
+  it("saves the view as a PNG for a report: twice its size, a title above, the legend and a caption below", async () => {
+    const canvas = await page.locator("#graph").evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("button", { name: "PNG image" }).click(),
+      page.getByRole("button", { name: "PNG" }).click(),
     ]);
+    expect(download.suggestedFilename()).toBe("rightsgraph-view.png");
     const png = readFileSync(await download.path());
+    writeFileSync(path.join(ARTIFACTS, "11-report.png"), png);
     expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
     const image = decodePng(png);
-    expect(image.width).toBeGreaterThan(100);
-    await page.getByLabel("Whole graph").check();
+    expect(image.width).toBe(canvas.width * 2);
+    // The graph at twice the canvas's height, with bands above (title) and below (legend, caption).
+    expect(image.height).toBeGreaterThan(canvas.height * 2 + 150);
+    const band = (from: number, to: number): { dark: number; coloured: number } => {
+      let dark = 0;
+      let coloured = 0;
+      for (let y = from; y < to; y++)
+        for (let x = 0; x < image.width; x++) {
+          const i = (y * image.width + x) * image.channels;
+          const [r, g, b] = [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
+          if (Math.max(r, g, b) < 110) dark++;
+          if (Math.max(r, g, b) - Math.min(r, g, b) > 60) coloured++;
+        }
+      return { dark, coloured };
+    };
+    // The title: dark text in the top 40 CSS pixels.
+    expect(band(0, 80).dark).toBeGreaterThan(500);
+    // The legend (coloured dots and lines) and the caption (text) in the last 160 CSS pixels.
+    const foot = band(image.height - 320, image.height);
+    expect(foot.dark).toBeGreaterThan(500);
+    expect(foot.coloured).toBeGreaterThan(300);
+    // The graph in between is drawn, in colour.
+    expect(band(Math.round(image.height / 2) - 100, Math.round(image.height / 2) + 100).coloured).toBeGreaterThan(200);
   });
 
   it("logged no console errors", () => {

@@ -3,7 +3,14 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { EDGE_COLOR_GROUPS, EDGE_TYPE_COLORS, edgeTypeColor, NODE_TYPE_COLORS, nodeTypeColor } from "../../src/layout";
+import {
+  EDGE_COLOR_GROUPS,
+  EDGE_TYPE_COLORS,
+  edgeTypeColor,
+  edgeTypeFamily,
+  NODE_TYPE_COLORS,
+  nodeTypeColor,
+} from "../../src/layout";
 
 const HEX = /^#[0-9a-f]{6}$/;
 const schema = parse(readFileSync("graph-data/schema.yaml", "utf8")) as {
@@ -54,6 +61,16 @@ describe("colours of the bundled schema's types", () => {
       EDGE_COLOR_GROUPS.speech!.color,
       EDGE_COLOR_GROUPS.provenance!.color,
     ]);
+  });
+});
+
+describe("edge families", () => {
+  it("name each edge type's group as the legend shows it, and an unknown type's as other relations", () => {
+    expect(edgeTypeFamily("cites")).toEqual({ name: "provenance", label: "Citations (provenance)" });
+    expect(edgeTypeFamily("declined")).toEqual({ name: "opposition", label: "Opposition and violations" });
+    expect(edgeTypeFamily("no-such-type")).toEqual({ name: "other", label: "Other relations" });
+    const labels = Object.values(EDGE_COLOR_GROUPS).map((group) => group.label);
+    expect(new Set(labels).size).toBe(labels.length);
   });
 });
 

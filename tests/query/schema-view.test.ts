@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { schemaView } from "../../src/query";
 import { buildDataset } from "../helpers/query-fixture";
 
-const colors = { node: (type: string) => `node:${type}`, edge: (type: string) => `edge:${type}` };
+const colors = {
+  node: (type: string) => `node:${type}`,
+  edge: (type: string) => `edge:${type}`,
+  edgeFamily: (type: string) => ({ name: `family:${type}`, label: `Family of ${type}` }),
+};
 
 describe("schemaView", () => {
   it("counts the nodes and edges of each type, zero for a type the graph does not use", () => {
@@ -52,6 +56,8 @@ describe("schemaView", () => {
       reading: "{source} cites {target}",
       provenance: true,
       color: "edge:cites",
+      family: "family:cites",
+      familyLabel: "Family of cites",
       source: ["state", "person", "organisation", "document", "topic", "recommendation"],
       attributes: [],
     });

@@ -18,6 +18,7 @@ import {
   setFilterMode,
   setHideUndated,
   setPathResult,
+  showEvidence,
   toggleEdgeType,
   toggleNodeType,
   toggleSource,
@@ -214,5 +215,15 @@ describe("runPathQuery", () => {
     answer(0, FOUND);
     await first;
     expect(store.get()).toMatchObject({ pathQuery: newer, pathResult: { status: "none", cause: "too-long" } });
+  });
+});
+
+describe("showEvidence", () => {
+  it("asks anew for the quote already open, so a narrow window brings the reader forward again", () => {
+    const reading = showEvidence("e1")(initialState());
+    const again = showEvidence("e1")(reading);
+    expect(again.reading).toEqual({ edgeId: "e1" });
+    expect(again).not.toBe(reading);
+    expect(again.reading).not.toBe(reading.reading);
   });
 });

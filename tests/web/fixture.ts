@@ -31,6 +31,12 @@ const edgeType = (name: string, label: string, color: string, count: number, pro
   provenance,
   weak: false,
   color,
+  family: provenance ? "provenance" : name === "declined" ? "opposition" : "speech",
+  familyLabel: provenance
+    ? "Citations (provenance)"
+    : name === "declined"
+      ? "Opposition and violations"
+      : "Statements and calls",
   count,
   attributes: [],
 });

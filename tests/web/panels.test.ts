@@ -104,5 +104,9 @@ describe("path and export parameters", () => {
       "Hide undated",
       "Sources",
     ]);
+    // The bibliography is folded on screen only: named while folded, when the graph has one.
+    expect(screenOnlyFilters(DEFAULT_FILTERS, true)).toEqual(["the folded bibliography"]);
+    expect(screenOnlyFilters({ ...DEFAULT_FILTERS, showBibliography: true }, true)).toEqual([]);
+    expect(screenOnlyFilters(DEFAULT_FILTERS, false)).toEqual([]);
   });
 });

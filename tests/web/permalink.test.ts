@@ -37,6 +37,7 @@ const FULL: PermalinkState = {
     hideUnlinked: true,
     mode: "dim",
     showSuggestions: true,
+    showBibliography: true,
   },
   pathQuery: {
     from: "state:kor",

@@ -101,6 +101,16 @@ describe("edgeReducer", () => {
     expect(edgeLook(state, "e:cites").color).toBe(DIM_EDGE_COLOR);
   });
 
+  it("forces the label of the relations in focus and blanks the faded ones", () => {
+    const selected = selectNode("person:q")(initialState());
+    expect(edgeLook(selected, "e:call-kor")).toMatchObject({ forceLabel: true, label: "called on" });
+    expect(edgeLook(selected, "e:cites")).toMatchObject({ label: "", color: DIM_EDGE_COLOR });
+    expect(edgeLook(selectEdge("e:declined")(initialState()), "e:declined").forceLabel).toBe(true);
+    // Nothing in focus: no label is forced, the label layer shows them when zoomed in.
+    expect(edgeLook(initialState(), "e:declined").forceLabel).toBeUndefined();
+    expect(edgeLook(initialState(), "e:declined").label).toBe("declined to co-sponsor");
+  });
+
   it("never writes into the graph", () => {
     const before = JSON.stringify(graph.export());
     nodeLook(hoverNode("person:q")(initialState()), "doc:brief");

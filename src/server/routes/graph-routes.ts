@@ -11,7 +11,7 @@ import type {
 } from "../../api/contract";
 import { GRAPH_VIEW_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
-import { edgeTypeColor, nodeTypeColor } from "../../layout";
+import { edgeTypeColor, edgeTypeFamily, nodeTypeColor } from "../../layout";
 import { schemaView } from "../../query";
 import { jsonBody } from "../json-body";
 import { QueryParams } from "../query-params";
@@ -57,7 +57,13 @@ export function graphRoutes(
 
   router.get("/schema", (req, res) => {
     new QueryParams(req, []);
-    res.json(schemaView(context.dataset, { node: nodeTypeColor, edge: edgeTypeColor }) satisfies SchemaResponse);
+    res.json(
+      schemaView(context.dataset, {
+        node: nodeTypeColor,
+        edge: edgeTypeColor,
+        edgeFamily: edgeTypeFamily,
+      }) satisfies SchemaResponse,
+    );
   });
 
   router.get("/sources", (req, res) => {

@@ -21,6 +21,7 @@ export {
   setFilterMode,
   setHideUndated,
   setHideUnlinked,
+  setShowBibliography,
   setShowSuggestions,
   setPathResult,
   showEvidence,

@@ -108,7 +108,19 @@ export const setShowSuggestions =
   (state) =>
     state.filters.showSuggestions === show ? state : { ...state, filters: { ...state.filters, showSuggestions: show } };
 
-export const resetFilters = (): Action => (state) => ({ ...state, filters: { ...DEFAULT_FILTERS } });
+/** Draw the bibliography (cited articles, news outlets, journalists), or fold it into the documents citing it. */
+export const setShowBibliography =
+  (show: boolean): Action =>
+  (state) =>
+    state.filters.showBibliography === show
+      ? state
+      : { ...state, filters: { ...state.filters, showBibliography: show } };
+
+/** Every filter back to its default, but the bibliography switch: it says how much to draw, not what to keep. */
+export const resetFilters = (): Action => (state) => ({
+  ...state,
+  filters: { ...DEFAULT_FILTERS, showBibliography: state.filters.showBibliography },
+});
 
 /** Ask a path question: the result is loading until setPathResult answers it. */
 export const askPaths =
@@ -160,13 +172,14 @@ export const clearQuery = (): Action => (state) =>
     ? state
     : { ...state, queryText: null, queryResult: { status: "idle" } };
 
-/** Open the source reader on an edge's quote, titled with the claim's sentence when it is given. */
+/**
+ * Open the source reader on an edge's quote, titled with the claim's sentence when it is given. Asking again for the
+ * quote already open is a new request, not a no-op: on a narrow window, where the reader is a tab, it brings that tab
+ * forward again.
+ */
 export const showEvidence =
   (edgeId: string, sentence?: string): Action =>
-  (state) =>
-    state.reading?.edgeId === edgeId && state.reading.sentence === sentence
-      ? state
-      : { ...state, reading: sentence === undefined ? { edgeId } : { edgeId, sentence } };
+  (state) => ({ ...state, reading: sentence === undefined ? { edgeId } : { edgeId, sentence } });
 
 /** Close the source reader; the selection stays. */
 export const clearReading = (): Action => (state) => (state.reading === null ? state : { ...state, reading: null });

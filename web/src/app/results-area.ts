@@ -46,8 +46,12 @@ export function createResultsArea(root: HTMLElement): ResultsArea {
 
   const visibleTabs = (): Tab[] => tabs.filter((t) => t.button.offsetParent !== null || !t.narrowOnly);
 
+  // The tabs share one scrolling area: each keeps where it was scrolled to, and a tab never opens scrolled by another.
+  const scrolled = new Map<string, number>();
+
   function select(tab: Tab, focus: boolean): void {
     const changed = current !== tab.id;
+    if (changed && current) scrolled.set(current, panels.scrollTop);
     current = tab.id;
     for (const t of tabs) {
       const on = t === tab;
@@ -56,6 +60,7 @@ export function createResultsArea(root: HTMLElement): ResultsArea {
       t.panel.hidden = !on;
     }
     root.dataset.tab = tab.id;
+    if (changed) panels.scrollTop = scrolled.get(tab.id) ?? 0;
     if (focus) tab.button.focus();
     if (changed) for (const listener of listeners) listener(tab.id);
   }

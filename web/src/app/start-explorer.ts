@@ -26,7 +26,7 @@ import { createDataCache } from "./data-cache.js";
 import { followPermalink } from "./follow-permalink.js";
 import { followResults } from "./follow-results.js";
 import { bindKeys } from "./keyboard.js";
-import { foldLeftColumn } from "./narrow-layout.js";
+import { foldLeftColumn, foldSourceReader } from "./narrow-layout.js";
 import { followLiveUpdates } from "./live-updates.js";
 import type { ExplorerPage } from "./page.js";
 import { createResultsArea } from "./results-area.js";
@@ -84,17 +84,18 @@ export function startExplorer(
 
   const searchInput = mountSearch(page.search, ctx);
   mountFilters(page.left, ctx);
-  // The query panel stays where wt-cypherwire put it; its answers can move to a results tab (see README).
-  mountQueryPanel(page.left, ctx);
   mountExport(page.left, ctx);
   mountTimeline(page.timeline, ctx);
   const filtersTab = ctx.results.addTab("filters", "Filters", { narrowOnly: true });
   mountDetails(ctx.results.addTab("details", "Details"), ctx);
   mountPathFinder(ctx.results.addTab("paths", "Paths"), ctx);
   mountTable(ctx.results.addTab("table", "Table"), ctx);
+  mountQueryPanel(ctx.results.addTab("query", "Query"), ctx);
+  const sourceTab = ctx.results.addTab("source", "Source", { narrowOnly: true });
   const editing = createEditSession(sources);
   mountSourceReader(ctx.results.dock, ctx, editing);
   foldLeftColumn(page.left, ctx.results, filtersTab);
+  foldSourceReader(ctx.results, sourceTab, store);
   mountSplitter(page.splitter, page.layout, page.results);
   followResults(ctx);
   mountCameraButtons(page.canvasTools, camera);

@@ -1,8 +1,10 @@
 // Turns GET /api/graph into the graph the canvas draws: types renamed away from sigma's, short names drawn (the full
-// name kept for hover), the server's positions and sizes, edges straight until the renderer curves parallel ones.
+// name kept for hover), the server's positions and sizes, edges straight until the renderer curves parallel ones,
+// the bibliography marked to be folded.
 // Pure (no sigma import), so it runs in Node for tests.
 import { MultiDirectedGraph } from "graphology";
 import type { GraphResponse, SchemaResponse } from "../api/index.js";
+import { markBibliography } from "./bibliography.js";
 import type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from "./types.js";
 
 export const FALLBACK_NODE_COLOR = "#6b7280";
@@ -14,6 +16,7 @@ export const FALLBACK_NODE_SIZE = 4;
 export function buildGraph(data: GraphResponse, schema: SchemaResponse): DisplayGraph {
   const nodeColors = new Map(schema.nodeTypes.map((t) => [t.name, t.color]));
   const edgeColors = new Map(schema.edgeTypes.map((t) => [t.name, t.color]));
+  const edgeFamilies = new Map(schema.edgeTypes.map((t) => [t.name, t.family]));
   const graph: DisplayGraph = new MultiDirectedGraph<DisplayNodeAttributes, DisplayEdgeAttributes>();
   for (const { key, attributes: a } of data.nodes) {
     if (graph.hasNode(key)) continue;
@@ -30,6 +33,7 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
       color: nodeColors.get(String(a.type)) ?? a.color ?? FALLBACK_NODE_COLOR,
     };
     if (a.date) node.date = String(a.date);
+    if (a.kind) node.kind = String(a.kind);
     if (a.status === "suggested" || a.status === "draft") node.status = a.status;
     graph.addNode(key, node);
   }
@@ -37,6 +41,7 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
     if (!graph.hasNode(source) || !graph.hasNode(target) || graph.hasEdge(key)) continue;
     const edge: DisplayEdgeAttributes = {
       relType: String(a.type ?? ""),
+      family: edgeFamilies.get(String(a.type)) ?? "other",
       label: String(a.label ?? a.type ?? ""),
       // The claim as the server writes it: the hover hint shows it.
       sentence: String(a.sentence ?? ""),
@@ -50,5 +55,6 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
     if (a.status === "suggested" || a.status === "draft") edge.status = a.status;
     graph.addEdgeWithKey(key, source, target, edge);
   }
+  markBibliography(graph);
   return graph;
 }

@@ -14,3 +14,5 @@ export type { MonthBar } from "./month-histogram.js";
 export { computeVisibility, countByEdgeType, countByNodeType, countBySource } from "./visibility.js";
 export type { Visibility } from "./visibility.js";
 export type { DisplayEdgeAttributes, DisplayGraph, DisplayNodeAttributes } from "./types.js";
+export { bibliographySummary, foldedCount, markBibliography } from "./bibliography.js";
+export type { BibliographySummary } from "./bibliography.js";

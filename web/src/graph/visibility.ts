@@ -10,8 +10,8 @@ export interface Visibility {
 }
 
 /**
- * A node passes when its type is on, its date (if any) overlaps the range, and it is not a suggestion while those are
- * off. An edge passes when its relation type and its source are on, it is not a suggestion while those are off, its
+ * A node passes when its type is on, its date (if any) overlaps the range, it is not a suggestion while those are
+ * off, and it is not part of the folded bibliography. An edge passes when its relation type and its source are on, it is not a suggestion while those are off, its
  * date overlaps (or, with `hideUndated`, it has a readable date that does), and both its ends pass. Then, with
  * `hideUndated`, an undated node stays only if a passing edge touches it, and with `hideUnlinked` every node no
  * passing edge touches goes: a claim's two ends are what make it readable. A `scene` drops the nodes hidden by hand
@@ -30,6 +30,7 @@ export function computeVisibility(graph: DisplayGraph, filters: Filters, scene?:
   graph.forEachNode((node, a) => {
     if (a.status === "suggested" && !filters.showSuggestions) return;
     if (handHidden.has(node) || (members && !members.has(node))) return;
+    if (a.bibliography && !filters.showBibliography) return;
     if (!hiddenNodeTypes.has(a.nodeType) && dateInRange(a.date, filters.dateFrom, filters.dateTo)) nodes.add(node);
   });
   const linked = new Set<string>();

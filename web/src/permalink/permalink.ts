@@ -49,6 +49,7 @@ export function encodePermalink(state: Pick<AppState, keyof PermalinkState>): st
   if (f.hideUnlinked) p.set("hl", "1");
   if (f.mode !== DEFAULT_FILTERS.mode) p.set("m", f.mode);
   if (f.showSuggestions) p.set("sg", "1");
+  if (f.showBibliography) p.set("bib", "1");
   const q = state.pathQuery;
   if (q) {
     p.set("pf", q.from);
@@ -87,6 +88,7 @@ export function decodePermalink(hash: string): PermalinkState {
     hideUnlinked: p.get("hl") === "1",
     mode: p.get("m") === "dim" ? "dim" : p.get("m") === "hide" ? "hide" : DEFAULT_FILTERS.mode,
     showSuggestions: p.get("sg") === "1",
+    showBibliography: p.get("bib") === "1",
   };
   if (filters.dateFrom && filters.dateTo && filters.dateFrom > filters.dateTo) {
     [filters.dateFrom, filters.dateTo] = [filters.dateTo, filters.dateFrom];

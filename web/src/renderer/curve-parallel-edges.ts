@@ -1,7 +1,15 @@
 // Parallel edges (several claims between the same two nodes, either direction) drawn as curves fanned apart, with
-// @sigma/edge-curve's index of parallel edges, as in sigma's parallel-edges example.
+// @sigma/edge-curve's index of parallel edges, as in sigma's parallel-edges example; a single edge is drawn straight,
+// solid, dashed or dotted by its family (line-styles.ts).
 import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from "@sigma/edge-curve";
 import type { DisplayEdgeAttributes, DisplayGraph } from "../graph/index.js";
+import { lineStyleOf } from "./line-styles.js";
+
+/** The program of a straight edge of this family: a solid line is sigma's "straight", the others are ours. */
+function straightProgram(family: string): DisplayEdgeAttributes["type"] {
+  const style = lineStyleOf(family);
+  return style === "solid" ? "straight" : style;
+}
 
 /** Curvature for the index-th of maxIndex parallel edges: wider bundles fan out more, up to a bound. */
 export function curvatureFor(index: number, maxIndex: number): number {
@@ -18,7 +26,7 @@ interface ParallelIndex {
   parallelMaxIndex?: number | null;
 }
 
-/** Set `type` ("straight" | "curved") and `curvature` on every edge; the temporary index attributes are removed. */
+/** Set `type` (the edge program) and `curvature` on every edge; the temporary index attributes are removed. */
 export function curveParallelEdges(graph: DisplayGraph): void {
   indexParallelEdgesIndex(graph as never, {
     edgeIndexAttribute: "parallelIndex",
@@ -32,13 +40,13 @@ export function curveParallelEdges(graph: DisplayGraph): void {
     delete own.parallelMinIndex;
     delete own.parallelMaxIndex;
     if (typeof parallelIndex !== "number" || typeof parallelMaxIndex !== "number") {
-      graph.mergeEdgeAttributes(edge, { type: "straight", curvature: 0 });
+      graph.mergeEdgeAttributes(edge, { type: straightProgram(attributes.family), curvature: 0 });
       return;
     }
     // Bundles in both directions (a min index is set) keep one straight edge in the middle.
     const curved = typeof parallelMinIndex === "number" ? parallelIndex !== 0 : true;
     graph.mergeEdgeAttributes(edge, {
-      type: curved ? "curved" : "straight",
+      type: curved ? "curved" : straightProgram(attributes.family),
       curvature: curved ? curvatureFor(parallelIndex, parallelMaxIndex) : 0,
     });
   });

@@ -1,9 +1,13 @@
 // Public face of the renderer domain.
-export { createRenderer, RENDERER_SETTINGS } from "./create-renderer.js";
+export { createRenderer, LABELS, RENDERER_SETTINGS } from "./create-renderer.js";
 export type { Renderer } from "./create-renderer.js";
 export { createCanvas, fitChosenPath } from "./create-canvas.js";
 export type { Canvas } from "./create-canvas.js";
 export { cameraControls, mountCameraButtons, trackCamera } from "./camera-controls.js";
 export type { CanvasControls } from "./camera-controls.js";
-export { drawNodeHover, drawNodeLabel, labelSizeFor, shortLabel } from "./draw-label.js";
+export { drawNodeHover } from "./draw-label.js";
+export { createLabelLayer, labelSizeFor, wrapLabel } from "./label-layer.js";
+export type { EdgeLabelBox, LabelBox, LabelLayer } from "./label-layer.js";
 export { curveParallelEdges, curvatureFor } from "./curve-parallel-edges.js";
+export { lineStyleOf } from "./line-styles.js";
+export type { LineStyle } from "./line-styles.js";

@@ -12,6 +12,7 @@ export const DEFAULT_FILTERS: Filters = {
   hideUnlinked: false,
   mode: "hide",
   showSuggestions: false,
+  showBibliography: false,
 };
 
 /** A scene as the first view draws it: every node loaded, none hidden, expanded or pinned. */

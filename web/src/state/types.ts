@@ -25,6 +25,8 @@ export interface Filters {
   mode: FilterMode;
   /** Whether records a program suggested and no person has reviewed yet are drawn (when the server sends them). */
   showSuggestions: boolean;
+  /** Whether the bibliography (cited articles, news outlets, journalists) is drawn, or folded into what cites it. */
+  showBibliography: boolean;
 }
 
 /** A question for GET /api/paths, as the path finder asks it. */

@@ -1,10 +1,13 @@
-// Export: GraphML, GEXF, JSON and CSV of the whole graph, the filtered view or the path result; PNG of the canvas.
-import { downloadAsPNG } from "@sigma/export-image";
+// Export: GraphML, GEXF, JSON and CSV of the whole graph, the filtered view or the path result; a PNG of the view for
+// a report (twice the screen's size, with a title, the legend and a caption naming the sources and the date).
+import type Sigma from "sigma";
 import type { AppContext } from "../../app/context.js";
 import { h } from "../../dom/index.js";
 import type { AppState } from "../../state/index.js";
 import { EXPORT_FORMATS, exportUrl, screenOnlyFilters } from "./export-urls.js";
 import type { ExportScope } from "./export-urls.js";
+import { downloadCanvas, drawReportImage } from "./report-image.js";
+import { describeReport } from "./report-text.js";
 
 const SCOPES: { scope: ExportScope; label: string }[] = [
   { scope: "all", label: "Whole graph" },
@@ -32,11 +35,27 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
     link: h("a", { class: "button-link", text: label, attrs: { "data-format": format } }),
   }));
   const note = h("p", { class: "hint", attrs: { "aria-live": "polite" } });
-  const pngButton = h("button", { class: "button-link", text: "PNG image", attrs: { type: "button" } });
+  const pngButton = h("button", {
+    class: "button-link",
+    text: "PNG",
+    attrs: {
+      type: "button",
+      title: "The view as an image for a report: title, legend, sources and date, at twice its size",
+    },
+  });
   pngButton.addEventListener("click", () => {
     pngButton.disabled = true;
     note.textContent = "Drawing the image…";
-    downloadAsPNG(ctx.renderer, { fileName: "rightsgraph", backgroundColor: "#ffffff" })
+    const report = describeReport({
+      graph: ctx.graph,
+      state: store.get(),
+      visibility: ctx.visibility(),
+      nodeTypes: ctx.nodeTypes,
+      edgeTypes: ctx.edgeTypes,
+      today: new Date().toISOString().slice(0, 10),
+    });
+    drawReportImage(ctx.renderer as unknown as Sigma, report)
+      .then((image) => downloadCanvas(image, "rightsgraph-view.png"))
       .then(() => {
         note.textContent = "PNG image saved.";
       })
@@ -47,6 +66,7 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
         pngButton.disabled = false;
       });
   });
+  const hasBibliography = ctx.graph.someNode((_n, a) => Boolean(a.bibliography));
 
   root.append(
     h(
@@ -89,7 +109,7 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
         link.setAttribute("aria-disabled", "true");
       }
     }
-    const screenOnly = screenOnlyFilters(state.filters);
+    const screenOnly = screenOnlyFilters(state.filters, hasBibliography);
     note.textContent =
       scope === "view"
         ? screenOnly.length > 0

@@ -44,14 +44,15 @@ export function viewParams(ctx: ExportContext): ViewFilterRequest {
 
 /**
  * The filters the server's view export cannot express yet (it filters each element on its own, and these look at a
- * claim's neighbours or its source), named as the filters panel names them; the file is wider than the screen when
- * any is on.
+ * claim's neighbours, its source, or a node's part in the bibliography), named as the filters panel names them; the
+ * file is wider than the screen when any is on. `hasBibliography` says whether the graph has a bibliography to fold.
  */
-export function screenOnlyFilters(filters: Filters): string[] {
+export function screenOnlyFilters(filters: Filters, hasBibliography = false): string[] {
   return [
     filters.hideUndated && "Hide undated",
     filters.hideUnlinked && "Hide nodes without a relation shown",
     filters.hiddenSources.length > 0 && "Sources",
+    hasBibliography && !filters.showBibliography && "the folded bibliography",
   ].filter((name): name is string => typeof name === "string");
 }
 

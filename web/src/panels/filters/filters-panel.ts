@@ -1,11 +1,13 @@
-// Filters: the legend (node types, doubling as a filter), relation types, each with "Only" beside it, sources, the
-// suggestions switch and hide-or-dim; with counts. The dates are the timeline's (panels/timeline).
+// Filters: the legend (node types, doubling as a filter), relation types grouped in their families (colour and line
+// style), each with "Only" beside it, the bibliography switch, sources, the suggestions switch and hide-or-dim; with
+// counts. The dates are the timeline's (panels/timeline).
 import {
   onlyEdgeType,
   onlyNodeType,
   resetFilters,
   setFilterMode,
   setHideUnlinked,
+  setShowBibliography,
   setShowSuggestions,
   toggleEdgeType,
   toggleNodeType,
@@ -13,7 +15,16 @@ import {
 } from "../../actions/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
-import { countByEdgeType, countByNodeType, countBySource } from "../../graph/index.js";
+import {
+  bibliographySummary,
+  countByEdgeType,
+  countByNodeType,
+  countBySource,
+  foldedCount,
+} from "../../graph/index.js";
+import type { BibliographySummary, DisplayGraph } from "../../graph/index.js";
+import { lineStyleOf } from "../../renderer/index.js";
+import type { LineStyle } from "../../renderer/index.js";
 import type { AppState } from "../../state/index.js";
 
 interface TypeRow {
@@ -28,18 +39,14 @@ interface RowLook {
   name: string;
   label: string;
   color: string;
-  shape: "dot" | "line" | "none";
+  shape: "dot" | LineStyle | "none";
   onClick: () => void;
   /** "Only this": switch every other one off. */
   onOnly?: () => void;
 }
 
 function typeButton({ name, label, color, shape, onClick, onOnly }: RowLook): TypeRow {
-  const swatch =
-    shape === "none"
-      ? null
-      : h("span", { class: shape === "dot" ? "swatch" : "edge-swatch", attrs: { "aria-hidden": "true" } });
-  if (swatch) swatch.style.backgroundColor = color;
+  const swatch = shape === "none" ? null : lineSwatch(shape, color);
   const count = h("span", { class: "type-count" });
   const button = h(
     "button",
@@ -58,6 +65,30 @@ function typeButton({ name, label, color, shape, onClick, onOnly }: RowLook): Ty
       })
     : null;
   return { name, row: h("li", { class: "type-row" }, button, only), button, count };
+}
+
+/** A node type's dot, or a relation's line drawn as the canvas draws it (solid, dashed or dotted, in its colour). */
+function lineSwatch(shape: "dot" | LineStyle, color: string): HTMLElement {
+  const swatch = h("span", {
+    class: shape === "dot" ? "swatch" : `edge-swatch line-${shape}`,
+    attrs: { "aria-hidden": "true" },
+  });
+  if (shape === "dot") swatch.style.backgroundColor = color;
+  else swatch.style.setProperty("--swatch", color);
+  return swatch;
+}
+
+/** "13 folded into the DPRK brief (2020): 6 cited articles, 5 news outlets, 2 journalists." */
+export function bibliographyNote(summary: BibliographySummary, graph: DisplayGraph): string {
+  const parts = [
+    [summary.articles, "cited article", "cited articles"],
+    [summary.outlets, "news outlet", "news outlets"],
+    [summary.journalists, "journalist", "journalists"],
+  ] as const;
+  const counts = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  const into = summary.citedBy.map((id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id));
+  const where = into.length > 0 ? ` into ${into.join(", ")}, which cites them` : "";
+  return `${foldedCount(summary)} folded${where}: ${counts.join(", ")}.`;
 }
 
 function showCount(row: TypeRow, shown: boolean, c: { shown: number; total: number } | undefined): void {
@@ -101,11 +132,42 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
       name,
       label: info?.label ?? name,
       color: info?.color ?? "#999",
-      shape: "line",
+      shape: lineStyleOf(info?.family ?? "other"),
       onClick: () => store.dispatch(toggleEdgeType(name)),
       onOnly: () => store.dispatch(onlyEdgeType(name, edgeTypeNames)),
     });
   });
+  // The legend of relations: one group per family, in the order the families first appear in the schema.
+  const families = new Map<string, { label: string; rows: TypeRow[] }>();
+  for (const row of edgeRows) {
+    const info = ctx.edgeTypes.get(row.name);
+    const family = info?.family ?? "other";
+    const group = families.get(family) ?? { label: info?.familyLabel ?? "Other relations", rows: [] };
+    group.rows.push(row);
+    families.set(family, group);
+  }
+  const familyLists = [...families].map(([family, { label, rows }]) =>
+    h(
+      "li",
+      { class: "edge-family", attrs: { "data-family": family } },
+      h("h4", { class: "family-title", id: `family-${family}`, text: label }),
+      h("ul", { class: "type-list", attrs: { "aria-labelledby": `family-${family}` } }, ...rows.map((r) => r.row)),
+    ),
+  );
+
+  const folded = bibliographySummary(graph);
+  const showBibliography = h("input", { id: "show-bibliography", attrs: { type: "checkbox" } });
+  showBibliography.addEventListener("change", () => store.dispatch(setShowBibliography(showBibliography.checked)));
+  const bibliography =
+    foldedCount(folded) > 0
+      ? h(
+          "div",
+          { class: "bibliography" },
+          h("label", { class: "check" }, showBibliography, " Show bibliography"),
+          h("p", { class: "hint", id: "bibliography-note", text: bibliographyNote(folded, graph) }),
+        )
+      : null;
+  showBibliography.setAttribute("aria-describedby", "bibliography-note");
 
   // Sources: the document each claim's evidence comes from, named by its node's label.
   const sourceNames = [...new Set(graph.mapEdges((_e, a) => a.evidence.sourceDoc))].filter(Boolean).sort();
@@ -151,15 +213,12 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
       resetButton,
     ),
     summary,
+    bibliography,
     h("h3", { class: "subhead", id: "node-types-label", text: "Node types" }),
     h("p", { class: "hint", text: "Click a type to hide or show it; “Only” keeps it alone." }),
     h("ul", { class: "type-list", attrs: { "aria-labelledby": "node-types-label" } }, ...nodeRows.map((r) => r.row)),
-    h(
-      "details",
-      { class: "edge-types" },
-      h("summary", { text: "Relation types" }),
-      h("ul", { class: "type-list", attrs: { "aria-label": "Relation types" } }, ...edgeRows.map((r) => r.row)),
-    ),
+    h("h3", { class: "subhead", id: "relation-types-label", text: "Relation types" }),
+    h("ul", { class: "edge-families", attrs: { "aria-labelledby": "relation-types-label" } }, ...familyLists),
     h("label", { class: "check" }, unlinked, " Hide nodes without a relation shown"),
     sourceRows.length > 0 &&
       h(
@@ -212,6 +271,7 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
     modeHide.checked = state.filters.mode === "hide";
     modeDim.checked = state.filters.mode === "dim";
     showSuggestions.checked = state.filters.showSuggestions;
+    showBibliography.checked = state.filters.showBibliography;
   }
 
   render(store.get());

@@ -175,7 +175,7 @@ export function mountQueryPanel(root: HTMLElement, ctx: AppContext): void {
       { class: "panel query-panel", attrs: { "aria-labelledby": "query-label" } },
       h("h2", { class: "panel-title", id: "query-label", text: "Query (Cypher)" }),
       h("div", { class: "field" }, h("label", { attrs: { for: "query-example" }, text: "Examples" }), examples),
-      h("div", { class: "field" }, h("label", { attrs: { for: "query-text" }, text: "Query" }), text),
+      h("div", { class: "field" }, h("label", { attrs: { for: "query-text" }, text: "Cypher query" }), text),
       h("p", { class: "hint", id: "query-hint", text: "Read-only openCypher; Ctrl+Enter runs it." }),
       h("div", { class: "button-row" }, runButton, clearButton),
       output,
