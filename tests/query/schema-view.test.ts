@@ -48,6 +48,7 @@ describe("schemaView", () => {
       label: "state",
       plural: "states",
       description: "A state.",
+      idPrefix: "state",
       color: "node:state",
       count: 1,
       attributes: [{ name: "iso3", kind: "string", required: false, description: "ISO 3166-1 code." }],
