@@ -104,7 +104,8 @@ export function* executeProjection(
         skipped++;
         continue;
       }
-      const values = plan.items.map((evaluate) => evaluate(item.values, x.run));
+      const values: CypherValue[] = new Array(plan.items.length);
+      for (let k = 0; k < plan.items.length; k++) values[k] = plan.items[k]!(item.values, x.run);
       if (passesWhere(plan, values, x)) yield { values, trail: item.trail };
       if (++passed >= limit) return;
     }

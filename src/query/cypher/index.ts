@@ -25,6 +25,8 @@ export {
   cypherSteps,
   explainCypher,
   prepareCypher,
+  preparedByText,
+  PREPARED_QUERIES_KEPT,
   runCypher,
   type CypherResult,
   type PreparedCypher,

@@ -60,6 +60,33 @@ export function prepareCypher(graph: CypherGraph, query: string | CypherQuery): 
   return { graph, query: parsed, columns, parameters: [...parameters], stages };
 }
 
+/** How many prepared queries each graph keeps by their text; past it, the one used least recently is dropped. */
+export const PREPARED_QUERIES_KEPT = 100;
+
+const preparedByGraph = new WeakMap<CypherGraph, Map<string, PreparedCypher>>();
+
+/**
+ * `prepareCypher(graph, text)`, kept by text: a query asked again (the explorer's examples, a script running one
+ * query with new parameters) skips parsing and planning. A query that does not prepare is not kept.
+ */
+export function preparedByText(graph: CypherGraph, text: string): PreparedCypher {
+  let kept = preparedByGraph.get(graph);
+  if (kept === undefined) {
+    kept = new Map();
+    preparedByGraph.set(graph, kept);
+  }
+  let prepared = kept.get(text);
+  if (prepared !== undefined) {
+    // Moved to the end: the map's order is the order of use, oldest first.
+    kept.delete(text);
+  } else {
+    prepared = prepareCypher(graph, text);
+    if (kept.size >= PREPARED_QUERIES_KEPT) kept.delete(kept.keys().next().value!);
+  }
+  kept.set(text, prepared);
+  return prepared;
+}
+
 /** The plan in words: one block per clause, the steps of each MATCH with where it starts and what it filters. */
 export function explainCypher(prepared: PreparedCypher): string {
   const lines = [`Plan for: ${prepared.query.text.trim().replace(/\s+/g, " ")}`];
@@ -73,12 +100,13 @@ export function explainCypher(prepared: PreparedCypher): string {
 
 /** Ascending and without repeats, at most `cap` long; `cut` says whether more were left out. */
 function distinctAscending(values: number[], cap: number): { kept: number[]; cut: boolean } {
-  values.sort((a, b) => a - b);
+  // Ids are small whole numbers: a typed array sorts them by value natively, without a comparison callback.
+  const sorted = Int32Array.from(values).sort();
   const kept: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (i > 0 && values[i] === values[i - 1]) continue;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
     if (kept.length === cap) return { kept, cut: true };
-    kept.push(values[i]!);
+    kept.push(sorted[i]!);
   }
   return { kept, cut: false };
 }
@@ -88,7 +116,8 @@ function highlight(rows: Row[], graph: CypherGraph): Pick<CypherResult, "nodes" 
   const edges: number[] = [];
   // Rows share the trails of the clauses before them: each trail is read once.
   const seen = new Set<Trail>();
-  const stack: (Trail | null)[] = rows.map((row) => row.trail);
+  const stack: (Trail | null)[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) stack[i] = rows[i]!.trail;
   while (stack.length > 0) {
     const trail = stack.pop();
     if (!trail || seen.has(trail)) continue;
@@ -124,7 +153,8 @@ export function* cypherSteps(
   clock: WorkClock = new SliceClock(Infinity),
 ): Generator<void, CypherResult, undefined> {
   const settings = resolveCypherOptions(options);
-  const prepared = typeof query === "object" && "stages" in query ? query : prepareCypher(graph, query);
+  const prepared =
+    typeof query === "string" ? preparedByText(graph, query) : "stages" in query ? query : prepareCypher(graph, query);
   const x: Execution = {
     run: { graph: prepared.graph, params: resolveParameters(prepared.parameters, params), aggregates: [] },
     clock,
@@ -162,7 +192,10 @@ export function* cypherSteps(
   const json: unknown[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     if (i % ROWS_BETWEEN_CLOCK_LOOKS === 0 && clock.due()) yield* clock.pause();
-    json[i] = rows[i]!.values.map((value) => toCypherJson(value, prepared.graph));
+    const values = rows[i]!.values;
+    const row: unknown[] = new Array(values.length);
+    for (let k = 0; k < values.length; k++) row[k] = toCypherJson(values[k]!, prepared.graph);
+    json[i] = row;
   }
   return {
     columns: [...prepared.columns],
