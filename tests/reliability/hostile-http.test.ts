@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CYPHER_RULES, PATH_RULES } from "../../src/api/parameters";
 import { DEFAULT_WEB_DIR } from "../../src/server";
 import { hostileRequest, TRAVERSAL_TARGETS, type HostileRequest } from "./helpers/hostile-requests";
 import { rawRequest, requestBytes, type RawOutcome } from "./helpers/raw-http";
@@ -12,7 +13,8 @@ import { byScale, Tally } from "./helpers/tally";
 
 const BATCH = 25;
 const REQUESTS = byScale(2500, 20_000);
-const TIMEOUT_MS = 5000;
+/** How long any request may take beyond the search time its batch may ask for before it counts as hung. */
+const GRACE_MS = 5000;
 
 // A stack frame, a source path or a module path in an answer means an error leaked out unhandled.
 const LEAK = /\n\s+at |\bat [\w$.<>]+ \(|\bat (?:file:\/\/)?\/[\w/.-]+:\d+:\d+|node_modules\/|\/work\/|\.ts:\d+:\d+/;
@@ -45,9 +47,51 @@ afterAll(async () => {
   tally.save();
 });
 
+/** A time budget as a request gives it: clamped to what the server allows, the default when absent or unreadable. */
+function budgetOf(given: unknown, rule: { max: number; default: number }): number {
+  const value = typeof given === "string" ? Number(given.trim()) : given;
+  return typeof value === "number" && Number.isFinite(value) ? Math.min(Math.max(value, 0), rule.max) : rule.default;
+}
+
+/**
+ * The most search time a request may ask for: a Cypher query's or a path query's time budget (the server works
+ * that long, then answers truncated), nothing for the routes without one. Generous on purpose (a request refused
+ * with a 400 counts its budget too): it only sets when a request counts as hung.
+ */
+function mayWorkMs(request: HostileRequest): number {
+  const route = request.route.path;
+  if (route === "/api/query" || route === "/api/query/export") {
+    try {
+      const body = JSON.parse(request.body) as { timeBudgetMs?: unknown } | null;
+      return budgetOf(body?.timeBudgetMs, CYPHER_RULES.timeBudgetMs);
+    } catch {
+      return 0;
+    }
+  }
+  if (route !== "/api/paths" && route !== "/api/export") return 0;
+  const given = [...request.target.matchAll(/[?&]timeBudgetMs=([^&#]*)/g)].map((m) => {
+    try {
+      return decodeURIComponent(m[1]!);
+    } catch {
+      return m[1]!;
+    }
+  });
+  return Math.max(
+    given.length === 0 ? PATH_RULES.timeBudgetMs.default : 0,
+    ...given.map((value) => budgetOf(value, PATH_RULES.timeBudgetMs)),
+  );
+}
+
+/** A request as the failure list shows it: method, target, headers and the start of its body. */
+function describeRequest(request: HostileRequest): string {
+  const headers = request.headers.map(([name, value]) => `${name}: ${value.slice(0, 30)}`).join("; ");
+  const body = request.body ? ` body ${JSON.stringify(request.body.slice(0, 400))}` : "";
+  return `${request.method} ${JSON.stringify(request.target.slice(0, 160))} [${headers}]${body}`;
+}
+
 /** What is wrong with an answer, or null when it is a well-formed JSON 4xx or a valid 2xx. */
 function judge(request: HostileRequest, outcome: RawOutcome): string | null {
-  if (outcome.type === "hang") return `no complete answer within ${TIMEOUT_MS} ms (${outcome.received} bytes)`;
+  if (outcome.type === "hang") return `no complete answer within ${outcome.waitedMs} ms (${outcome.received} bytes)`;
   if (outcome.type === "closed") return `connection closed without an answer (${outcome.received} bytes)`;
   const { status, headers, body } = outcome;
   const type = headers["content-type"] ?? "";
@@ -101,9 +145,13 @@ function count(outcome: RawOutcome): void {
   else tally.add(`${Math.floor(outcome.status / 100)}xx`);
 }
 
-async function send(request: HostileRequest): Promise<RawOutcome> {
+/**
+ * Sends a request and waits up to `timeoutMs` for its answer. Queries and path searches run one at a time in the
+ * server's scheduler, so a request of a batch may wait behind the search time of all the others.
+ */
+async function send(request: HostileRequest, timeoutMs = GRACE_MS): Promise<RawOutcome> {
   const bytes = requestBytes(request.method, request.target, request.headers, request.body);
-  return rawRequest(port, bytes, request.method, TIMEOUT_MS);
+  return rawRequest(port, bytes, request.method, timeoutMs);
 }
 
 describe("the server under hostile requests", () => {
@@ -140,7 +188,8 @@ describe("the server under hostile requests", () => {
       // fc.check rather than fc.assert: a counterexample holds 40 KB headers, so the failures are listed briefly.
       const details = await fc.check(
         fc.asyncProperty(fc.array(hostileRequest, { minLength: BATCH, maxLength: BATCH }), async (batch) => {
-          const outcomes = await Promise.all(batch.map(send));
+          const timeoutMs = GRACE_MS + batch.reduce((sum, request) => sum + mayWorkMs(request), 0);
+          const outcomes = await Promise.all(batch.map((request) => send(request, timeoutMs)));
           let ok = true;
           outcomes.forEach((outcome, i) => {
             count(outcome);
@@ -148,8 +197,7 @@ describe("the server under hostile requests", () => {
             if (!problem) return;
             ok = false;
             tally.add("malformed");
-            const headers = batch[i]!.headers.map(([name, value]) => `${name}: ${value.slice(0, 30)}`).join("; ");
-            const described = `${batch[i]!.method} ${JSON.stringify(batch[i]!.target.slice(0, 160))} [${headers}]: ${problem.slice(0, 300)}`;
+            const described = `${describeRequest(batch[i]!)}: ${problem.slice(0, 300)}`;
             tally.note(described);
             if (failures.length < 20) failures.push(described);
           });

@@ -7,6 +7,7 @@ import { MAX_CYPHER_BUFFERED_ROWS } from "./cypher-options";
 import { PAUSE, tick, type Execution, type Flow, type Row, type Trail } from "./cypher-rows";
 import { equivalenceKey, orderValues, typeName, type CypherValue } from "./cypher-values";
 import type { ProjectionPlan } from "./plan-projection";
+import { sortInSlices } from "./sort-in-slices";
 
 interface Accumulator {
   add(value: CypherValue): void;
@@ -161,6 +162,9 @@ export function* executeProjection(
         trails: [],
       });
     for (const group of groups.values()) {
+      const state = tick(x);
+      if (state === "stop") return;
+      if (state === "pause") yield PAUSE;
       x.run.aggregates = group.accumulators.map((a) => a.result());
       const values = plan.items.map((evaluate) => evaluate(group.first.values, x.run));
       entries.push({ values, input: group.first.values, trail: { merged: group.trails } });
@@ -180,6 +184,9 @@ export function* executeProjection(
   if (plan.distinct) {
     const unique = new Map<string, { entry: Entry; trails: (Trail | null)[] }>();
     for (const entry of entries) {
+      const state = tick(x);
+      if (state === "stop") return;
+      if (state === "pause") yield PAUSE;
       const key = entry.values.map(equivalenceKey).join("|");
       const found = unique.get(key);
       if (found) found.trails.push(entry.trail);
@@ -189,20 +196,32 @@ export function* executeProjection(
   }
 
   if (plan.sort.length > 0) {
-    const keyed = entries.map((entry) => ({
-      entry,
-      keys: plan.sort.map((key) =>
-        key.evaluate(key.combined ? [...entry.values, ...entry.input] : entry.values, x.run),
-      ),
-    }));
-    keyed.sort((a, b) => {
-      for (let k = 0; k < plan.sort.length; k++) {
-        const sign = orderValues(a.keys[k]!, b.keys[k]!);
-        if (sign !== 0) return plan.sort[k]!.descending ? -sign : sign;
-      }
-      return 0;
-    });
-    entries = keyed.map((k) => k.entry);
+    // Keys and sort in slices like the rows before them: up to MAX_CYPHER_BUFFERED_ROWS of them.
+    const keyed: { entry: Entry; keys: CypherValue[] }[] = [];
+    for (const entry of entries) {
+      const state = tick(x);
+      if (state === "stop") return;
+      if (state === "pause") yield PAUSE;
+      keyed.push({
+        entry,
+        keys: plan.sort.map((key) =>
+          key.evaluate(key.combined ? [...entry.values, ...entry.input] : entry.values, x.run),
+        ),
+      });
+    }
+    const sorted = yield* sortInSlices(
+      keyed,
+      (a, b) => {
+        for (let k = 0; k < plan.sort.length; k++) {
+          const sign = orderValues(a.keys[k]!, b.keys[k]!);
+          if (sign !== 0) return plan.sort[k]!.descending ? -sign : sign;
+        }
+        return 0;
+      },
+      x,
+    );
+    if (sorted === null) return;
+    entries = sorted.map((k) => k.entry);
   }
 
   const end = Math.min(entries.length, skip + limit);

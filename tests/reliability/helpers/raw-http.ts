@@ -10,7 +10,8 @@ export interface RawAnswer {
 }
 
 /** The server closed the connection without a status line, or the client gave up waiting. */
-export type RawOutcome = RawAnswer | { type: "closed"; received: number } | { type: "hang"; received: number };
+export type RawOutcome =
+  RawAnswer | { type: "closed"; received: number } | { type: "hang"; received: number; waitedMs: number };
 
 /** Decodes a chunked body; null when the chunks are cut short or malformed. */
 function dechunk(raw: Buffer): Buffer | null {
@@ -78,7 +79,7 @@ export function rawRequest(
       socket.destroy();
       resolve(outcome);
     };
-    const timer = setTimeout(() => finish({ type: "hang", received }), timeoutMs);
+    const timer = setTimeout(() => finish({ type: "hang", received, waitedMs: timeoutMs }), timeoutMs);
     socket.on("data", (chunk: Buffer) => {
       chunks.push(chunk);
       received += chunk.length;
