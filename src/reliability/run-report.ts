@@ -1,5 +1,6 @@
 // `npm run test:reliability`: runs the reliability tests at full scale, the 30 s load run and npm audit, then
 // prints what was tried and how it ended as one table (the README's "Reliability" section holds a copy).
+// `npm run test:reliability -- --only load` runs the load run alone and prints its row.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,6 +64,33 @@ function audit(): { high: number; critical: number } | string {
 
 const n = (value: number | undefined): string => (value ?? 0).toLocaleString("en-GB");
 
+/** The load row of the report: what the run did, and whether it held. */
+function loadRow(load: LoadFigures | string): { row: [string, string, string]; held: boolean } {
+  if (typeof load === "string") return { row: ["Load (30 s, 100 connections)", "not run", load], held: false };
+  const held = load.errors === 0 && load.timeouts === 0 && load.non2xx === 0 && load.p99 < LOAD.p99LimitMs;
+  return {
+    row: [
+      `Load (${LOAD.until.seconds} s, ${LOAD.connections} connections, mixed)`,
+      `${n(load.requests)} requests (${Math.round(load.requestsPerSecond)}/s)`,
+      `${n(load.errors)} errors, ${n(load.timeouts)} timeouts, ${n(load.non2xx)} non-2xx; p50 ${load.p50} ms, p99 ${load.p99} ms, max ${load.max} ms: ${held ? "held" : `NOT held (p99 limit ${LOAD.p99LimitMs} ms)`}`,
+    ],
+    held,
+  };
+}
+
+function printTable(rows: readonly [string, string, string][]): void {
+  say("\n| check | tried | result |\n|---|---|---|");
+  for (const [name, tried, result] of rows) say(`| ${name} | ${tried} | ${result} |`);
+}
+
+/** `--only load`: the load run alone, without the tests and the audit, and its row of the table. */
+async function loadOnly(): Promise<number> {
+  say(`Load run: ${LOAD.connections} connections for ${LOAD.until.seconds} s on 127.0.0.1...`);
+  const { row, held } = loadRow(await longLoad());
+  printTable([row]);
+  return held ? 0 : 1;
+}
+
 async function main(): Promise<number> {
   if (!existsSync(path.join(ROOT, "web/dist/index.html"))) {
     say("Building the web app (web/dist) first...");
@@ -115,12 +143,7 @@ async function main(): Promise<number> {
   const pressureHeld =
     (pressure["health p99 ms"] ?? Infinity) < EXPORT_PRESSURE_LIMITS.healthP99Ms &&
     rssGrowth < EXPORT_PRESSURE_LIMITS.rssGrowthMiB;
-  const loadHeld =
-    typeof load !== "string" &&
-    load.errors === 0 &&
-    load.timeouts === 0 &&
-    load.non2xx === 0 &&
-    load.p99 < LOAD.p99LimitMs;
+  const { row: loadTableRow, held: loadHeld } = loadRow(load);
   const rows: [string, string, string][] = [
     [
       "Hostile HTTP requests",
@@ -147,13 +170,7 @@ async function main(): Promise<number> {
       `${n(exportsTally["gexf values"])} GEXF values, ${n(exportsTally["csv cells"])} CSV cells, ${n(exportsTally["1 MB values"])} 1 MB values`,
       "all read back as the contract says (GraphML: tests/export)",
     ],
-    typeof load === "string"
-      ? ["Load (30 s, 100 connections)", "not run", load]
-      : [
-          `Load (${LOAD.until.seconds} s, ${LOAD.connections} connections, mixed)`,
-          `${n(load.requests)} requests (${Math.round(load.requestsPerSecond)}/s)`,
-          `${n(load.errors)} errors, ${n(load.timeouts)} timeouts, ${n(load.non2xx)} non-2xx; p50 ${load.p50} ms, p99 ${load.p99} ms, max ${load.max} ms: ${loadHeld ? "held" : `NOT held (p99 limit ${LOAD.p99LimitMs} ms)`}`,
-        ],
+    loadTableRow,
     [
       `Pathological path query (${n(budget.nodes)} nodes, ${n(budget.edges)} edges)`,
       `${n(budget["pathological queries"])}, 3 at a time`,
@@ -182,10 +199,16 @@ async function main(): Promise<number> {
       `${n(vitest.numPassedTests)} passed, ${n(vitest.numFailedTests)} failed`,
     ],
   ];
-  say("\n| check | tried | result |\n|---|---|---|");
-  for (const [name, tried, result] of rows) say(`| ${name} | ${tried} | ${result} |`);
+  printTable(rows);
   const advisoriesOk = typeof advisories === "string" || advisories.high + advisories.critical === 0;
   return testsExit === 0 && loadHeld && advisoriesOk ? 0 : 1;
 }
 
-process.exitCode = await main();
+const USAGE = "usage: tsx src/reliability/run-report.ts [--only load]";
+const args = process.argv.slice(2);
+if (args.length === 0) process.exitCode = await main();
+else if (args.length === 2 && args[0] === "--only" && args[1] === "load") process.exitCode = await loadOnly();
+else {
+  process.stderr.write(`${USAGE}\n`);
+  process.exitCode = 2;
+}

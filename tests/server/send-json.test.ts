@@ -1,9 +1,11 @@
 // JSON answers in pieces: joined, exactly what JSON.stringify writes; streamed, the whole value and nothing else.
 import fc from "fast-check";
 import { Writable } from "node:stream";
+import express from "express";
+import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { streamChunks } from "../../src/export";
-import { jsonPieces } from "../../src/server/send-json";
+import { jsonPieces, sendJson } from "../../src/server/send-json";
 
 describe("jsonPieces", () => {
   it("joins to exactly JSON.stringify's text for any JSON value, at any depth", () => {
@@ -54,5 +56,28 @@ describe("jsonPieces", () => {
     });
     expect(await streamChunks(jsonPieces({ edges, truncated: false }), sink)).toBe("finished");
     expect(JSON.parse(text)).toEqual({ edges, truncated: false });
+  });
+});
+
+describe("sendJson", () => {
+  const app = express();
+  const edges = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ id: `e${i}`, evidence: { quote: "x".repeat(50) } }));
+  app.get("/small", (_req, res) => void sendJson(res, { edges: edges(3), truncated: false }));
+  app.get("/large", (_req, res) => void sendJson(res, { edges: edges(10_000), truncated: true }));
+
+  it("sends an answer made within a slice whole, with its length, in one write like res.json", async () => {
+    const res = await request(app).get("/small");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(res.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(JSON.stringify(res.body)));
+    expect(res.body).toEqual({ edges: edges(3), truncated: false });
+  });
+
+  it("sends a large answer whole too, streamed or not", async () => {
+    const res = await request(app).get("/large");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ edges: edges(10_000), truncated: true });
   });
 });
