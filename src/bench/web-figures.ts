@@ -28,6 +28,7 @@ export interface WebFigures {
 
 /** One opening of the explorer on `query` (`?cap=` chooses the overview or the whole view), measured. */
 async function measure(page: Page, url: string, view: string, screenshot?: string): Promise<WebFigures> {
+  process.stderr.write(`bench:web: opening ${view}...\n`);
   await page.goto(url);
   await page.locator("#graph[data-ready=true] canvas").first().waitFor({ timeout: 120_000 });
   // The first frame sigma draws after the canvas is up, in the page's own clock (0 = navigation start).
@@ -53,13 +54,14 @@ async function measure(page: Page, url: string, view: string, screenshot?: strin
     };
     requestAnimationFrame(tick);
   })()`);
+  process.stderr.write(`bench:web: ${view} drawn; panning and zooming...\n`);
   const box = (await page.locator("#graph").boundingBox())!;
   const centre = { x: box.x + box.width / 2, y: box.y + box.height * 0.6 };
-  for (let round = 0; round < 3; round++) {
+  for (let round = 0; round < 2; round++) {
     await page.mouse.move(centre.x, centre.y);
     await page.mouse.down();
-    await page.mouse.move(centre.x + 200, centre.y + 80, { steps: 30 });
-    await page.mouse.move(centre.x - 150, centre.y - 60, { steps: 30 });
+    await page.mouse.move(centre.x + 200, centre.y + 80, { steps: 15 });
+    await page.mouse.move(centre.x - 150, centre.y - 60, { steps: 15 });
     await page.mouse.up();
     for (let i = 0; i < 8; i++) await page.mouse.wheel(0, i < 4 ? -240 : 240);
   }
@@ -88,7 +90,8 @@ export async function measureWeb(dataset: Dataset, screenshotDir: string): Promi
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const browser = await chromium.launch({
     executablePath: chromiumPath(process.env),
-    args: ["--headless", "--no-sandbox", "--disable-background-networking", "--no-first-run"],
+    // The browser tests' flags: software WebGL (SwiftShader), as on a machine without a GPU.
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
