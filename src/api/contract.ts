@@ -354,6 +354,8 @@ export interface GraphViewNode {
     size: number;
     /** `#rrggbb`, by node type. */
     color: string;
+    /** Its community in GET /api/overview (0 the largest). */
+    community?: number;
     /** The review status, when not reviewed: suggested records come only from a server started with suggestions. */
     status?: Exclude<ReviewStatus, "reviewed" | "rejected">;
   };
@@ -404,6 +406,8 @@ export interface OverviewCommunity {
   /** The centre of its members' layout positions (the coordinates of GET /api/graph). */
   x: number;
   y: number;
+  /** How far its members lie from that centre (root mean square), for drawing the group apart at its own scale. */
+  radius: number;
 }
 
 /** `GET /api/overview`: the structure of the whole graph, for opening a corpus too large to draw whole. */

@@ -398,6 +398,7 @@ export const OPENAPI_DOCUMENT = {
                       top: { type: "array", maxItems: SCENE_RULES.topMembers, items: { type: "object" } },
                       x: { type: "number" },
                       y: { type: "number" },
+                      radius: { type: "number" },
                     },
                   },
                 },

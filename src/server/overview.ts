@@ -26,6 +26,7 @@ export function computeOverview(
     top: [],
     x: 0,
     y: 0,
+    radius: 0,
   }));
   // Largest degree first, so the first members met are the ones that name the group.
   for (const node of context.nodesByDegree) {
@@ -44,6 +45,14 @@ export function computeOverview(
     community.x /= Math.max(1, community.nodes);
     community.y /= Math.max(1, community.nodes);
   }
+  const spread = new Array<number>(found.length).fill(0);
+  for (const [node, id] of communities) {
+    const community = found[id];
+    if (!community) continue;
+    const at = context.display.get(node)!;
+    spread[id]! += (at.x - community.x) ** 2 + (at.y - community.y) ** 2;
+  }
+  found.forEach((community, id) => (community.radius = Math.sqrt(spread[id]! / Math.max(1, community.nodes))));
   const between = new Map<string, { source: number; target: number; edges: number }>();
   graph.forEachEdge((_edge, _a, source, target) => {
     const [a, b] = [communities.get(source)!, communities.get(target)!];

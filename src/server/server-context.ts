@@ -37,7 +37,10 @@ const VIEW_CLOCK_INTERVAL = 256;
 type GraphViewSource = Pick<ServerContext, "dataset" | "display" | "nodesByDegree">;
 
 /** A node as the web app draws it: its names, type, dates and the layout's position, size and colour. */
-export function nodeView(context: Pick<ServerContext, "dataset" | "display">, id: string): GraphViewNode {
+export function nodeView(
+  context: Pick<ServerContext, "dataset" | "display"> & Partial<Pick<ServerContext, "communities">>,
+  id: string,
+): GraphViewNode {
   const a = context.dataset.graph.getNodeAttributes(id);
   const d = context.display.get(id)!;
   return {
@@ -54,6 +57,7 @@ export function nodeView(context: Pick<ServerContext, "dataset" | "display">, id
       y: d.y,
       size: d.size,
       color: d.color,
+      ...(context.communities?.has(id) ? { community: context.communities.get(id)! } : {}),
       ...viewStatus(a.props.status),
     },
   };

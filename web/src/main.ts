@@ -1,6 +1,6 @@
 // Entry point of the web explorer: find the page, load schema, graph and sources, build the display graph, start.
 import { api, errorMessage, takeTokenFromUrl } from "./api/index.js";
-import type { GraphResponse, SchemaResponse, SourceSummary } from "./api/index.js";
+import type { GraphResponse, OverviewResponse, SchemaResponse, SourceSummary } from "./api/index.js";
 import { findPage } from "./app/page.js";
 import type { ExplorerPage } from "./app/page.js";
 import { startExplorer } from "./app/start-explorer.js";
@@ -8,6 +8,7 @@ import { h, replaceChildren } from "./dom/index.js";
 import { buildGraph } from "./graph/index.js";
 import type { DisplayGraph } from "./graph/index.js";
 import { curveParallelEdges } from "./renderer/index.js";
+import { capFromAddress, loadFirstScene } from "./scene/large-corpus.js";
 
 function showLoadError(page: ExplorerPage, message: string, retry: () => void): void {
   replaceChildren(
@@ -26,21 +27,31 @@ async function boot(page: ExplorerPage): Promise<void> {
   replaceChildren(page.canvas, h("p", { class: "canvas-message loading", text: "Loading the graph…" }));
   page.status.textContent = "Loading the graph…";
 
-  let loaded: [SchemaResponse, GraphResponse, SourceSummary[]];
+  let loaded: [SchemaResponse, OverviewResponse, SourceSummary[]];
+  let data: GraphResponse | null = null;
   try {
     // Without the source list the explorer still works; only the source reader has less to show.
-    loaded = await Promise.all([api.schema(), api.graph(), api.sources().catch((): SourceSummary[] => [])]);
+    const cap = capFromAddress();
+    loaded = await Promise.all([
+      api.schema(),
+      api.overview(cap ? { cap } : {}),
+      api.sources().catch((): SourceSummary[] => []),
+    ]);
+    // A corpus larger than a scene opens on its overview (scene/large-corpus.ts); a smaller one is drawn whole.
+    if (!loaded[1].large) data = await api.graph();
   } catch (error) {
     page.status.textContent = `Could not load the graph: ${errorMessage(error)}`;
     showLoadError(page, errorMessage(error), retry);
     return;
   }
-  const [schema, data, sources] = loaded;
+  const [schema, overview, sources] = loaded;
 
   let graph: DisplayGraph;
   try {
-    graph = buildGraph(data, schema);
-    curveParallelEdges(graph);
+    if (data) {
+      graph = buildGraph(data, schema);
+      curveParallelEdges(graph);
+    } else graph = await loadFirstScene(overview, schema);
   } catch (error) {
     showLoadError(page, `the graph data is malformed (${errorMessage(error)})`, retry);
     return;
@@ -52,7 +63,7 @@ async function boot(page: ExplorerPage): Promise<void> {
   }
 
   try {
-    startExplorer(page, graph, schema, sources);
+    startExplorer(page, graph, schema, sources, overview.large ? overview : undefined);
   } catch (error) {
     const message = `the canvas could not start (${errorMessage(error)}). Does this browser support WebGL?`;
     showLoadError(page, message, () => window.location.reload());

@@ -5,10 +5,14 @@ import type {
   GraphResponse,
   HealthResponse,
   NodeResponse,
+  OverviewRequest,
+  OverviewResponse,
   PathsRequest,
   PathsResponse,
   QueryRequest,
   QueryResponse,
+  SceneRequest,
+  SceneResponse,
   SchemaResponse,
   SearchRequest,
   SearchResponse,
@@ -104,6 +108,9 @@ export const api = {
   paths: (request: PathsRequest, signal?: AbortSignal) =>
     getJson<PathsResponse>(withQuery("/api/paths", request), signal),
   query: (request: QueryRequest, signal?: AbortSignal) => postJson<QueryResponse>("/api/query", request, signal),
+  overview: (request: OverviewRequest = {}, signal?: AbortSignal) =>
+    getJson<OverviewResponse>(withQuery("/api/overview", request), signal),
+  scene: (request: SceneRequest, signal?: AbortSignal) => postJson<SceneResponse>("/api/scene", request, signal),
   sources: async (signal?: AbortSignal) => (await getJson<SourcesResponse>("/api/sources", signal)).sources,
   source: (id: string, signal?: AbortSignal) =>
     getJson<SourceResponse>(`/api/sources/${encodeURIComponent(id)}`, signal),

@@ -19,6 +19,11 @@ export interface AppContext {
   results: ResultsArea;
   /** The nodes and edges that pass the current filters. */
   visibility(): Visibility;
+  /**
+   * On a large corpus (its scene lists its members), bring these nodes into the scene, loading them first: what
+   * search, paths and links do with a node not drawn yet. Answers the ids brought in. Absent when all is loaded.
+   */
+  bringIn?: (ids: string[]) => Promise<string[]>;
   /** Put a short message in the status line (read by screen readers). */
   announce(message: string): void;
 }

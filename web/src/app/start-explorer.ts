@@ -1,7 +1,7 @@
 // Starting the explorer on a loaded graph: the state restored from the URL, the canvas, the panels, then what the
 // permalink asks of the camera and the server.
 import { runPathQuery } from "../actions/index.js";
-import type { SchemaResponse, SourceSummary } from "../api/index.js";
+import type { OverviewResponse, SchemaResponse, SourceSummary } from "../api/index.js";
 import { replaceChildren } from "../dom/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 import { mountDetails } from "../panels/details/index.js";
@@ -16,7 +16,8 @@ import { mountTable } from "../panels/table/index.js";
 import { mountTimeline } from "../panels/timeline/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
 import { cameraControls, createCanvas, fitChosenPath, mountCameraButtons, trackCamera } from "../renderer/index.js";
-import { mountScene } from "../scene/index.js";
+import { mountScene, setMembers } from "../scene/index.js";
+import { mountLargeCorpus } from "../scene/large-corpus.js";
 import { createStore, initialState } from "../state/index.js";
 import { bindCanvasEvents } from "./canvas-events.js";
 import { describeCanvas } from "./canvas-summary.js";
@@ -37,10 +38,14 @@ export function startExplorer(
   graph: DisplayGraph,
   schema: SchemaResponse,
   sources: SourceSummary[],
+  /** The overview of a corpus too large to draw whole: the graph holds its first scene. */
+  overview?: OverviewResponse,
 ): void {
   replaceChildren(page.canvas);
   const { state: link, problems } = validPermalink(graph, decodePermalink(window.location.hash));
   const store = createStore(restorePermalink(link)(initialState()));
+  // A large corpus's scene lists its members, so that what double-clicks and undo take away can leave it.
+  if (overview) store.dispatch(setMembers(graph.nodes()));
 
   const canvas = createCanvas(page.canvas, graph, store);
   page.canvas.setAttribute("data-ready", "true");
@@ -68,7 +73,8 @@ export function startExplorer(
   describeCanvas(page.canvasSummary, graph, store, canvas);
   bindCanvasEvents(ctx, page);
   trackCamera(canvas.renderer, store);
-  mountScene(ctx, page.canvas.parentElement ?? page.canvas);
+  const scene = mountScene(ctx, page.canvas.parentElement ?? page.canvas);
+  if (overview) mountLargeCorpus(ctx, scene, overview, page.canvas.parentElement ?? page.canvas);
   // For scripts and the browser tests: read-only looks at the state and at where sigma draws a node.
   Object.assign(window, {
     rightsgraph: {

@@ -14,10 +14,26 @@ export const FALLBACK_NODE_SIZE = 4;
 
 /** Build the display graph (all edges straight). Edges whose ends are missing are skipped rather than breaking the page. */
 export function buildGraph(data: GraphResponse, schema: SchemaResponse): DisplayGraph {
+  const graph: DisplayGraph = new MultiDirectedGraph<DisplayNodeAttributes, DisplayEdgeAttributes>();
+  mergeIntoGraph(graph, data, schema);
+  return graph;
+}
+
+/**
+ * Add the nodes and edges of an answer to a display graph: those it has already stay as they are, and an edge goes
+ * in once both its ends are there (a scene's answer links its nodes to the ones drawn). `maxSize` caps node sizes;
+ * `place` moves nodes from the server's layout (a large corpus draws its groups apart).
+ */
+export function mergeIntoGraph(
+  graph: DisplayGraph,
+  data: Pick<GraphResponse, "nodes" | "edges">,
+  schema: SchemaResponse,
+  maxSize = Infinity,
+  place?: (attributes: GraphResponse["nodes"][number]["attributes"]) => { x: number; y: number },
+): void {
   const nodeColors = new Map(schema.nodeTypes.map((t) => [t.name, t.color]));
   const edgeColors = new Map(schema.edgeTypes.map((t) => [t.name, t.color]));
   const edgeFamilies = new Map(schema.edgeTypes.map((t) => [t.name, t.family]));
-  const graph: DisplayGraph = new MultiDirectedGraph<DisplayNodeAttributes, DisplayEdgeAttributes>();
   for (const { key, attributes: a } of data.nodes) {
     if (graph.hasNode(key)) continue;
     const node: DisplayNodeAttributes = {
@@ -28,8 +44,9 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
       description: String(a.description ?? ""),
       x: Number(a.x) || 0,
       y: Number(a.y) || 0,
+      ...place?.(a),
       // The server sizes nodes by degree in the whole graph, as the exports do: one formula, on the server.
-      size: Number(a.size) || FALLBACK_NODE_SIZE,
+      size: Math.min(maxSize, Number(a.size) || FALLBACK_NODE_SIZE),
       color: nodeColors.get(String(a.type)) ?? a.color ?? FALLBACK_NODE_COLOR,
     };
     if (a.date) node.date = String(a.date);
@@ -56,5 +73,4 @@ export function buildGraph(data: GraphResponse, schema: SchemaResponse): Display
     graph.addEdgeWithKey(key, source, target, edge);
   }
   markBibliography(graph);
-  return graph;
 }

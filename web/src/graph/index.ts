@@ -1,5 +1,11 @@
 // Public face of the graph domain.
-export { buildGraph, FALLBACK_EDGE_COLOR, FALLBACK_NODE_COLOR, FALLBACK_NODE_SIZE } from "./build-graph.js";
+export {
+  buildGraph,
+  mergeIntoGraph,
+  FALLBACK_EDGE_COLOR,
+  FALLBACK_NODE_COLOR,
+  FALLBACK_NODE_SIZE,
+} from "./build-graph.js";
 export {
   dateInRange,
   formatDate,

@@ -6,7 +6,7 @@ import type { AppContext } from "../app/context.js";
 import { collapseNode, expandNode } from "./transitions.js";
 
 export interface SceneSource {
-  /** Every neighbour of a node in the whole graph, loaded into the display graph before it answers. */
+  /** Every neighbour of a node in the whole graph; those the scene has room for are loaded before it answers. */
   neighbours(id: string): Promise<string[]>;
   /** Most nodes a scene that lists its members may hold; null when the whole graph is loaded. */
   cap: number | null;
@@ -37,7 +37,8 @@ export async function toggleExpansion(ctx: AppContext, source: SceneSource, id: 
   const outside = all.filter((n) => n !== id && (hidden.has(n) || (members !== null && !members.has(n))));
   if (outside.length > 0) {
     const room = source.cap === null || members === null ? outside.length : Math.max(0, source.cap - members.size);
-    const added = outside.slice(0, room);
+    // A large corpus's source loads only what the scene has room for.
+    const added = outside.filter((n) => graph.hasNode(n)).slice(0, room);
     const left = outside.length - added.length;
     if (added.length > 0) store.dispatch(expandNode(id, added));
     const rest =

@@ -1,0 +1,130 @@
+// The explorer's figures in a real Chromium: time to first paint (navigation to the first frame with the graph
+// drawn) and frame times while the analyst pans and zooms (p50, p95, worst), on the opening view of a corpus.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Page } from "playwright-core";
+import { build } from "vite";
+import { chromiumPath } from "../../scripts/test-tools";
+import type { Dataset } from "../schema/types";
+import { createApp, createServerContext } from "../server";
+import { percentile } from "./summary-stats";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface WebFigures {
+  view: string;
+  nodesDrawn: number;
+  edgesDrawn: number;
+  firstPaintMs: number;
+  frames: number;
+  frameP50Ms: number;
+  frameP95Ms: number;
+  frameMaxMs: number;
+}
+
+/** One opening of the explorer on `query` (`?cap=` chooses the overview or the whole view), measured. */
+async function measure(page: Page, url: string, view: string, screenshot?: string): Promise<WebFigures> {
+  process.stderr.write(`bench:web: opening ${view}...\n`);
+  await page.goto(url);
+  await page.locator("#graph[data-ready=true] canvas").first().waitFor({ timeout: 120_000 });
+  // The first frame sigma draws after the canvas is up, in the page's own clock (0 = navigation start).
+  // Browser code as text: this file is compiled for Node, without the DOM's types.
+  const firstPaintMs = (await page.evaluate(
+    "new Promise((done) => requestAnimationFrame(() => done(performance.now())))",
+  )) as number;
+  const drawn = (await page.evaluate(`({
+    nodes: window.rightsgraph.visible().length,
+    edges: Number((/(\\d[\\d,]*) of/.exec(document.querySelector("#view-counts [data-count=edges]")?.textContent ?? "") ?? [])[1]?.replace(/,/g, "") ?? NaN),
+  })`)) as { nodes: number; edges: number };
+  if (screenshot) await page.screenshot({ path: screenshot });
+
+  // Frame times: every animation frame's interval while the pointer pans and the wheel zooms.
+  await page.evaluate(`(() => {
+    window.benchFrames = [];
+    window.benchRecording = true;
+    let last = performance.now();
+    const tick = (now) => {
+      window.benchFrames.push(now - last);
+      last = now;
+      if (window.benchRecording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  process.stderr.write(`bench:web: ${view} drawn; panning and zooming...\n`);
+  const box = (await page.locator("#graph").boundingBox())!;
+  const centre = { x: box.x + box.width / 2, y: box.y + box.height * 0.6 };
+  for (let round = 0; round < 2; round++) {
+    await page.mouse.move(centre.x, centre.y);
+    await page.mouse.down();
+    await page.mouse.move(centre.x + 200, centre.y + 80, { steps: 15 });
+    await page.mouse.move(centre.x - 150, centre.y - 60, { steps: 15 });
+    await page.mouse.up();
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, i < 4 ? -240 : 240);
+  }
+  const frames = (await page.evaluate("(window.benchRecording = false, window.benchFrames.slice(1))")) as number[];
+  const sorted = [...frames].sort((a, b) => a - b);
+  return {
+    view,
+    nodesDrawn: drawn.nodes,
+    edgesDrawn: drawn.edges,
+    firstPaintMs,
+    frames: frames.length,
+    frameP50Ms: percentile(sorted, 50),
+    frameP95Ms: percentile(sorted, 95),
+    frameMaxMs: sorted.at(-1) ?? NaN,
+  };
+}
+
+/** Serves `dataset` with the built explorer and measures its opening views: the overview, and the whole view. */
+export async function measureWeb(dataset: Dataset, screenshotDir: string): Promise<WebFigures[]> {
+  const webDir = await mkdtemp(path.join(tmpdir(), "rightsgraph-bench-web-"));
+  await build({ configFile: path.join(ROOT, "web/vite.config.ts"), logLevel: "error", build: { outDir: webDir } });
+  const server: Server = createServer(
+    createApp(createServerContext(dataset), { webDir, onUnexpectedError: (error) => console.error(error) }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(process.env),
+    // The browser tests' flags: software WebGL (SwiftShader), as on a machine without a GPU.
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const figures = [await measure(page, url, "overview (scene)", path.join(screenshotDir, "web-overview.png"))];
+    // A cap above the corpus's size opens the whole view as before the overview: the 5,000 largest nodes.
+    figures.push(
+      await measure(page, `${url}?cap=20000`, "whole view (5,000 largest)", path.join(screenshotDir, "web-whole.png")),
+    );
+    return figures;
+  } finally {
+    await browser.close();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await rm(webDir, { recursive: true, force: true });
+  }
+}
+
+/** The figures as a plain-text table. */
+export function formatWebTable(figures: WebFigures[]): string {
+  const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "-");
+  const rows = [
+    ["view", "nodes", "edges", "first paint", "frames", "frame p50", "frame p95 (goal < 33 ms)", "worst frame"],
+    ...figures.map((f) => [
+      f.view,
+      String(f.nodesDrawn),
+      String(f.edgesDrawn),
+      ms(f.firstPaintMs),
+      String(f.frames),
+      ms(f.frameP50Ms),
+      `${ms(f.frameP95Ms)}${f.frameP95Ms < 33 ? " ok" : " MISSED"}`,
+      ms(f.frameMaxMs),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ")).join("\n");
+}
