@@ -93,12 +93,15 @@ function query<T extends RequestParameters<T>>(params: T): string {
   return text ? `?${text}` : "";
 }
 
-/** Whether the explorer's searches, details and paths take in suggested records: its "show suggestions" switch. */
-let include: IncludeValue = "none";
+/**
+ * Whether the explorer's searches, details and paths ask for suggested records: while its "show suggestions" switch
+ * is on; off, the server's default (none, or suggested in edit mode, where reviewing them is the point).
+ */
+let include: IncludeValue | undefined;
 
 /** Follows the "show suggestions" switch: the server answers either way (`include`), no restart needed. */
 export function includeSuggestions(on: boolean): void {
-  include = on ? "suggested" : "none";
+  include = on ? "suggested" : undefined;
 }
 
 /** One typed call per route the explorer reads: requests and answers are the contract's shapes. */
