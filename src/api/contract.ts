@@ -8,7 +8,7 @@
 // from `src/`.
 import type { ReviewStatus } from "../schema/review-status";
 import type { AttributeKind, Evidence, PropValue } from "../schema/types";
-import type { CitedFormat, ExportFormat, NeighborDirection, PathDirection, PathRank } from "./parameters";
+import type { CitedFormat, ExportFormat, IncludeValue, NeighborDirection, PathDirection, PathRank } from "./parameters";
 import type { StepDirection } from "./path-walk";
 
 export type { AttributeKind, PropValue };
@@ -154,6 +154,8 @@ export type UrlParameters<T> = { [K in keyof T]: string };
 /** `GET /api/search` */
 export interface SearchRequest {
   q: string;
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
   /** Only nodes of this schema node type. */
   type?: string;
   limit?: number;
@@ -161,6 +163,8 @@ export interface SearchRequest {
 
 /** `GET /api/nodes/:id/neighbors` (the id travels in the path). */
 export interface NeighborsRequest {
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
   depth?: number;
   direction?: NeighborDirection;
   edgeTypes?: string[];
@@ -186,11 +190,15 @@ export interface PathsRequest {
   excludeNodeTypes?: string[];
   includeProvenance?: boolean;
   timeBudgetMs?: number;
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
 }
 
 /** `GET /api/graph` */
 export interface GraphRequest {
   limit?: number;
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
 }
 
 /** The view filters of `GET /api/export`. Dates are "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
@@ -218,6 +226,8 @@ export type PathsTextRequest = PathsRequest & PathChoiceRequest & { format?: "js
 /** `GET /api/nodes/:id/dossier`: everything the sources say about a node, as a cited paragraph. */
 export interface DossierRequest {
   format?: CitedFormat;
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
 }
 
 /** The value of a Cypher `$parameter`: JSON's scalars and lists of them (no objects). */

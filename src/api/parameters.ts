@@ -123,6 +123,17 @@ export const SEARCH_RULES = Object.freeze({
   q: { maxLength: 200 },
 } as const satisfies { limit: NumberRule; q: { maxLength: number } });
 
+/**
+ * `include`, on the routes that read the graph (graph, search, nodes, neighbourhoods, paths, dossiers, exports):
+ * `suggested` answers with the records `rightsgraph ingest` suggested too (each with `status: "suggested"`), `none`
+ * with the draft and reviewed ones only. Without it, the server's default: `none`, or `suggested` for a server
+ * started with `--suggestions` or in edit mode.
+ */
+export const INCLUDE_RULES = Object.freeze({ name: "include", values: ["none", "suggested"] } as const);
+
+/** What `include` takes. */
+export type IncludeValue = (typeof INCLUDE_RULES.values)[number];
+
 /** The drawable graph: `GET /api/graph`, largest-degree nodes first. */
 export const GRAPH_VIEW_RULES = Object.freeze({
   /** Nodes sent. */

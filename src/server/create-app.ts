@@ -3,11 +3,11 @@ import { existsSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type Express, type RequestHandler, type Router } from "express";
+import express, { type Express, type Request, type RequestHandler, type Router } from "express";
 import helmet from "helmet";
-import { EDIT_RULES } from "../api/parameters";
+import { EDIT_RULES, INCLUDE_RULES, type IncludeValue } from "../api/parameters";
 import type { EditStore } from "../edit";
-import { RightsGraphError } from "../errors";
+import { ParameterError, RightsGraphError } from "../errors";
 import { DEFAULT_STREAM_OPTIONS, StreamTurns } from "../export";
 import { checkHost } from "./allowed-hosts";
 import { requireEditToken } from "./edit-auth";
@@ -51,6 +51,11 @@ export interface AppOptions {
   exports?: ExportRuntime;
   /** Edit mode: the write API under /api/edit (with this token) and /api/events; without it the API only reads. */
   edit?: EditModeApp;
+  /**
+   * Whether the read routes answer with the suggested records the dataset holds when a request does not say
+   * (`include`): `suggested` unless told otherwise, since a dataset loaded with suggestions was loaded to show them.
+   */
+  include?: IncludeValue;
 }
 
 /** What an app in edit mode needs: the token writes must carry, the record writer, and its open event streams. */
@@ -157,23 +162,34 @@ const refuseOptions: RequestHandler = (req, res, next) => {
   throw new RightsGraphError("method-not-allowed", `OPTIONS is not supported; this server answers ${ALLOWED_METHODS}`);
 };
 
+/** The `include` a request asks for (INCLUDE_RULES), else the server's default; a bad value is a 400 naming it. */
+function includeOf(req: Request, fallback: IncludeValue): IncludeValue {
+  const value = (req.query as Record<string, unknown>)[INCLUDE_RULES.name];
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && (INCLUDE_RULES.values as readonly string[]).includes(value))
+    return value as IncludeValue;
+  throw new ParameterError(
+    INCLUDE_RULES.name,
+    `parameter "${INCLUDE_RULES.name}" must be given once, as ${INCLUDE_RULES.values.join(" or ")}`,
+  );
+}
+
 /**
- * The read routes of whatever graph `live` serves at the time of each request: made again only when the graph has
- * been replaced (edit mode), so a request always sees one graph from start to end.
+ * The read routes of whatever graph `live` serves at the time of each request, with or without its suggested
+ * records as the request's `include` asks: made again only when the graph has been replaced (edit mode), so a
+ * request always sees one graph from start to end.
  */
-function liveRoutes(live: LiveGraph, make: (context: ServerContext) => Router): RequestHandler {
-  let routed: ServerContext | null = null;
-  let router: Router | null = null;
-  const current = (): Router => {
-    if (!router || live.context !== routed) {
-      routed = live.context;
-      router = make(routed);
-    }
+function liveRoutes(live: LiveGraph, include: IncludeValue, make: (context: ServerContext) => Router): RequestHandler {
+  const routers = new WeakMap<ServerContext, Router>();
+  const routerOf = (context: ServerContext): Router => {
+    let router = routers.get(context);
+    if (!router) routers.set(context, (router = make(context)));
     return router;
   };
-  const handler: RequestHandler = (req, res, next) => current()(req, res, next);
+  const handler: RequestHandler = (req, res, next) =>
+    routerOf(live.contextFor(includeOf(req, include)))(req, res, next);
   // The routes of the graph served now, for those that list an app's routes (the OpenAPI test).
-  Object.defineProperty(handler, "stack", { get: () => current().stack });
+  Object.defineProperty(handler, "stack", { get: () => routerOf(live.contextFor(include)).stack });
   return handler;
 }
 
@@ -228,7 +244,7 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
     : undefined;
   app.use(
     "/api",
-    liveRoutes(live, (context) => {
+    liveRoutes(live, options.include ?? "suggested", (context) => {
       const router = express.Router();
       router.use(
         graphRoutes(context, maxQueryBodyBytes, status),

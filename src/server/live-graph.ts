@@ -1,15 +1,18 @@
 // The graph a server serves, replaceable while it runs: in edit mode each write, undo or hand edit that passes the
 // checks swaps in a new context (its layout extending the last one), and those listening are told the new version.
-import type { GraphChangeEvent, ProblemObject } from "../api/contract";
+import type { GraphChangeEvent, IncludeValue, ProblemObject } from "../api/contract";
 import type { Problem } from "../errors";
 import type { Dataset } from "../schema/types";
 import { createServerContext, type ServerContext } from "./server-context";
+import { withoutSuggestions } from "./suggestion-view";
 
 type Listener = (event: GraphChangeEvent, kind: "graph" | "problems") => void;
 
 export class LiveGraph {
   private readonly listeners = new Set<Listener>();
   private current: ServerContext;
+  /** The view of the current graph without its suggested records, made at the first request that asks for it. */
+  private reviewed: { of: ServerContext; context: ServerContext } | null = null;
   /** One more at each new graph. */
   version = 1;
   /** What is wrong with the files on disk now; the last good graph is served meanwhile. */
@@ -22,6 +25,21 @@ export class LiveGraph {
   /** The context of the graph served now: routes read it at each request. */
   get context(): ServerContext {
     return this.current;
+  }
+
+  /**
+   * The context a request reads: the graph served, or its view without suggested records (`include=none`), laid out
+   * as the whole graph is, so a node stands in the same place in either view.
+   */
+  contextFor(include: IncludeValue): ServerContext {
+    if (include === "suggested") return this.current;
+    if (this.reviewed?.of !== this.current) {
+      const dataset = withoutSuggestions(this.current.dataset);
+      const context =
+        dataset === this.current.dataset ? this.current : createServerContext(dataset, undefined, this.current.display);
+      this.reviewed = { of: this.current, context };
+    }
+    return this.reviewed.context;
   }
 
   /** Serves `dataset` from now on; nodes already drawn keep their positions. */

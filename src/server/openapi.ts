@@ -5,6 +5,7 @@ import {
   DATE_PATTERN,
   EXPORT_RULES,
   GRAPH_VIEW_RULES,
+  INCLUDE_RULES,
   SCENE_RULES,
   NEIGHBORS_RULES,
   CITED_RULES,
@@ -63,6 +64,15 @@ const idParam = {
   description: "Node id (state:prk), or a name or alias resolved like the search box (DPRK), URL-encoded.",
   schema: { type: "string" },
 };
+
+/** `include`: the suggested records too, or not; no default of its own, since it is the server's. */
+const includeParameter = query(
+  INCLUDE_RULES.name,
+  "suggested: answer with the records `rightsgraph ingest` suggested too (each with status suggested); none: the " +
+    "draft and reviewed records only. Without it, the server's default: none, or suggested for a server started " +
+    "with --suggestions or in edit mode.",
+  { type: "string", enum: [...INCLUDE_RULES.values] },
+);
 
 const formatParameter = query(
   "format",
@@ -211,6 +221,7 @@ export const OPENAPI_DOCUMENT = {
           ),
           query("type", "Only nodes of this type.", { type: "string" }),
           query("limit", "At most this many results.", integer(SEARCH_RULES.limit)),
+          includeParameter,
         ],
         responses: {
           "200": {
@@ -224,7 +235,7 @@ export const OPENAPI_DOCUMENT = {
     "/api/nodes/{id}": {
       get: {
         summary: "A node and every incident edge with its evidence",
-        parameters: [idParam],
+        parameters: [idParam, includeParameter],
         responses: {
           "200": {
             description: "The node",
@@ -249,6 +260,7 @@ export const OPENAPI_DOCUMENT = {
           query("nodeTypes", "Visit only these node types.", list),
           query("limit", "At most this many nodes, largest degree first.", integer(NEIGHBORS_RULES.limit)),
           query("edgeLimit", "At most this many edges, the centre's own first.", integer(NEIGHBORS_RULES.edgeLimit)),
+          includeParameter,
         ],
         responses: {
           "200": { description: "Nodes and edges", ...json(ref("Neighborhood")) },
@@ -264,6 +276,7 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           ...pathParameters,
           pathChoice,
+          includeParameter,
           query(
             "format",
             "json (the default), or a cited paragraph: markdown with footnotes, or html (a complete, print-ready document).",
@@ -292,6 +305,7 @@ export const OPENAPI_DOCUMENT = {
         parameters: [
           idParam,
           query("format", "markdown, or html (a print-ready document).", choice(CITED_RULES.format)),
+          includeParameter,
         ],
         responses: {
           "200": {
@@ -317,6 +331,7 @@ export const OPENAPI_DOCUMENT = {
             required: false,
             description: `${p.description} (path export; edgeTypes also filters a view)`,
           })),
+          includeParameter,
         ],
         responses: {
           "200": exportFile,
@@ -356,7 +371,10 @@ export const OPENAPI_DOCUMENT = {
     "/api/graph": {
       get: {
         summary: "The graph for drawing: graphology serialisation with a deterministic layout (x, y, size, color)",
-        parameters: [query("limit", "At most this many nodes, largest degree first.", integer(GRAPH_VIEW_RULES.limit))],
+        parameters: [
+          query("limit", "At most this many nodes, largest degree first.", integer(GRAPH_VIEW_RULES.limit)),
+          includeParameter,
+        ],
         responses: {
           "200": { description: "Serialised graph with `truncated` and `counts`", ...json({ type: "object" }) },
           ...errors,
@@ -373,6 +391,7 @@ export const OPENAPI_DOCUMENT = {
             "Most nodes the asking explorer's scene holds; `large` says whether the graph has more.",
             integer(SCENE_RULES.cap),
           ),
+          includeParameter,
         ],
         responses: {
           "200": {
@@ -414,6 +433,7 @@ export const OPENAPI_DOCUMENT = {
       post: {
         summary:
           "Bring nodes into the explorer's scene: `add` (ids) then `community`'s members, largest first, leaving out `keep` (the nodes drawn), up to `limit`; answers them as `/api/graph` does, with every claim between one of them and the scene",
+        parameters: [includeParameter],
         requestBody: {
           required: true,
           description: "JSON with `Content-Type: application/json`; any other key is refused.",

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { networkInterfaces } from "node:os";
 import type { Duplex } from "node:stream";
-import { EDIT_RULES } from "../api/parameters";
+import { EDIT_RULES, type IncludeValue } from "../api/parameters";
 import { EditStore } from "../edit";
 import { RightsGraphError } from "../errors";
 import type { Dataset } from "../schema/types";
@@ -27,6 +27,8 @@ export interface ServerOptions {
   limits?: Partial<ServerLimits>;
   /** Edit mode: writes with this token, to the dataset's data folder, which is watched for hand edits. */
   edit?: EditModeOptions;
+  /** Whether requests that do not say (`include`) get the suggested records the dataset holds; yes by default. */
+  include?: IncludeValue;
   log: (line: string) => void;
 }
 
@@ -160,6 +162,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     isOverLimit: (req) => overLimit.has(req.socket),
     exports,
     ...(edit ? { edit: edit.app } : {}),
+    ...(options.include ? { include: options.include } : {}),
   });
   const server = createServer(
     {

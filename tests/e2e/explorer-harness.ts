@@ -11,7 +11,7 @@ import { build } from "vite";
 import { chromiumPath } from "../../scripts/test-tools";
 import { loadDataset } from "../../src/data";
 import type { Dataset } from "../../src/schema/types";
-import { createApp, createServerContext } from "../../src/server";
+import { createApp, createServerContext, type AppOptions } from "../../src/server";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
@@ -48,11 +48,13 @@ export async function buildWeb(): Promise<string> {
 export async function startExplorer(
   viewport = { width: 1280, height: 800 },
   data: Promise<Dataset> = loadDataset(),
+  options: Pick<AppOptions, "include"> = {},
 ): Promise<Explorer> {
   const [webDir, dataset] = await Promise.all([buildWeb(), data]);
   const app = createApp(createServerContext(dataset), {
     webDir,
     onUnexpectedError: (error) => console.error("server error:", error),
+    ...options,
   });
   const server: Server = createServer(app);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,5 +1,6 @@
-// The explorer on a corpus with suggestions (a FICTIONAL report ingested beside the brief, served with suggestions):
-// suggested records stay out of view until the filters panel's switch shows them.
+// The explorer on a corpus with suggestions (a FICTIONAL report ingested beside the brief), served as `serve` without
+// --suggestions does (include=none by default): suggested records stay out of view until the filters panel's switch
+// shows them, and the switch makes searches ask the server for them (include=suggested), with no restart.
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +11,8 @@ import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, ty
 
 let explorer: Explorer;
 let root: string;
+/** A suggested node that is no document, and its label. */
+let candidate: { id: string; label: string };
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "rightsgraph-suggestions-"));
@@ -21,7 +24,10 @@ beforeAll(async () => {
   );
   await ingestReport(path.resolve("tests/fixtures/ingest/veloria-notes.md"), { dataDir: dir, meta: { id: "veloria" } });
   await mkdir(ARTIFACTS, { recursive: true });
-  explorer = await startExplorer(undefined, loadDataset(dir, { suggestions: true }));
+  const dataset = await loadDataset(dir, { suggestions: true });
+  const id = dataset.graph.findNode((_id, a) => a.props.status === "suggested" && a.type !== "document")!;
+  candidate = { id, label: dataset.graph.getNodeAttribute(id, "label") };
+  explorer = await startExplorer(undefined, Promise.resolve(dataset), { include: "none" });
 }, 240_000);
 
 afterAll(async () => {
@@ -53,6 +59,38 @@ describe("the suggestions switch in the filters panel", () => {
       expect(on.edges).toBe(on.totalEdges);
       await page.locator(".suggestions-toggle").screenshot({ path: path.join(ARTIFACTS, "suggestions-toggle.png") });
       await expect.poll(() => page.url()).toContain("sg=1");
+      expect(errors).toEqual([]);
+    },
+  );
+
+  it(
+    "finds a suggested node in the search box only while the switch shows suggestions, asking the server for them",
+    { timeout: 120_000 },
+    async () => {
+      const page = await explorer.context.newPage();
+      const errors = collectErrors(page);
+      const searches: string[] = [];
+      page.on("request", (r) => {
+        if (r.url().includes("/api/search?")) searches.push(r.url());
+      });
+      await page.goto(explorer.url);
+      await waitForGraph(page);
+      const box = page.getByLabel("Search", { exact: true });
+      const options = page.locator(".suggestion-label");
+      const search = async () => {
+        await box.fill("");
+        searches.length = 0;
+        await box.fill(candidate.label);
+        await expect.poll(() => searches.length).toBeGreaterThan(0);
+      };
+      await search();
+      // Off, the server's default answers (include=none for this server).
+      await expect.poll(() => searches.at(-1)).not.toContain("include=");
+      await expect.poll(async () => (await options.allTextContents()).includes(candidate.label)).toBe(false);
+      await page.locator("#show-suggestions").check();
+      await search();
+      await expect.poll(() => searches.at(-1)).toContain("include=suggested");
+      await expect.poll(async () => (await options.allTextContents()).includes(candidate.label)).toBe(true);
       expect(errors).toEqual([]);
     },
   );

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import request from "supertest";
-import type { GraphResponse } from "../../src/api/contract";
+import type { GraphResponse, PathsResponse } from "../../src/api/contract";
 import { loadDataset } from "../../src/data";
 import { EDIT_RULES } from "../../src/api/parameters";
 import { EditStore } from "../../src/edit";
@@ -140,24 +140,76 @@ describe("suggestions in the reading commands", { timeout: 60_000 }, () => {
   });
 });
 
-describe("GET /api/graph of a corpus with suggestions", { timeout: 60_000 }, () => {
-  it("carries each record's status when the server shows suggestions, and leaves them out otherwise", async () => {
-    const graphOf = async (suggestions: boolean) => {
-      const app = createApp(createServerContext(await loadDataset(dir, { suggestions })), {
-        webDir: DEFAULT_WEB_DIR,
-        onUnexpectedError: (error) => {
-          throw error;
-        },
-      });
-      return (await request(app).get("/api/graph").expect(200)).body as GraphResponse;
-    };
-    const shown = await graphOf(true);
-    const hrw = shown.nodes.find((n) => n.key === "org:hrw")!;
-    expect(hrw.attributes.status).toBeUndefined();
-    expect(shown.edges.filter((e) => e.attributes.status === "suggested").length).toBeGreaterThan(0);
-    expect(shown.edges.find((e) => e.key === CLAIM)!.attributes.status).toBeUndefined(); // reviewed by now
-    const hidden = await graphOf(false);
+describe("the read API of a corpus with suggestions: include=suggested|none", { timeout: 60_000 }, () => {
+  const appOf = async (include: "none" | "suggested") =>
+    createApp(createServerContext(await loadDataset(dir, { suggestions: true })), {
+      webDir: DEFAULT_WEB_DIR,
+      include,
+      onUnexpectedError: (error) => {
+        throw error;
+      },
+    });
+  const graph = async (app: Awaited<ReturnType<typeof appOf>>, query = "") =>
+    (await request(app).get(`/api/graph${query}`).expect(200)).body as GraphResponse;
+
+  it("answers /api/graph with each record's status when asked, and without the suggestions otherwise", async () => {
+    const app = await appOf("none");
+    const hidden = await graph(app);
     expect(hidden.edges.some((e) => e.attributes.status === "suggested")).toBe(false);
-    expect(hidden.edges.map((e) => e.key)).toContain(CLAIM);
+    expect(hidden.edges.map((e) => e.key)).toContain(CLAIM); // reviewed by now
+    const shown = await graph(app, "?include=suggested");
+    expect(shown.nodes.find((n) => n.key === "org:hrw")!.attributes.status).toBeUndefined();
+    expect(shown.edges.filter((e) => e.attributes.status === "suggested").length).toBeGreaterThan(0);
+    expect(shown.edges.find((e) => e.key === CLAIM)!.attributes.status).toBeUndefined();
+    // The same claim has the same id and the same node the same place in either view.
+    const place = (g: GraphResponse, id: string) => g.nodes.find((n) => n.key === id)!.attributes;
+    expect([place(shown, "state:prk").x, place(shown, "state:prk").y]).toEqual([
+      place(hidden, "state:prk").x,
+      place(hidden, "state:prk").y,
+    ]);
+    expect(await graph(app, "?include=none")).toEqual(hidden);
+  });
+
+  it("takes the server's default when a request does not say (--suggestions: suggested)", async () => {
+    const app = await appOf("suggested");
+    expect((await graph(app)).edges.some((e) => e.attributes.status === "suggested")).toBe(true);
+    expect((await graph(app, "?include=none")).edges.some((e) => e.attributes.status === "suggested")).toBe(false);
+  });
+
+  it("finds a suggested node by search, details and paths only when asked", async () => {
+    const app = await appOf("none");
+    const shown = await graph(app, "?include=suggested");
+    // A suggested node that is not a document (paths pass through none by default), beside a reviewed one.
+    const suggested = new Set(
+      shown.nodes
+        .filter((n) => n.attributes.status === "suggested" && n.attributes.type !== "document")
+        .map((n) => n.key),
+    );
+    const documents = new Set(shown.nodes.filter((n) => n.attributes.type === "document").map((n) => n.key));
+    const edge = shown.edges.find(
+      (e) =>
+        suggested.has(e.source) !== suggested.has(e.target) && !documents.has(e.source) && !documents.has(e.target),
+    )!;
+    const [other, id] = suggested.has(edge.target) ? [edge.source, edge.target] : [edge.target, edge.source];
+    const node = shown.nodes.find((n) => n.key === id)!;
+    const search = async (include: string) =>
+      (
+        (await request(app).get(`/api/search?q=${encodeURIComponent(node.attributes.label)}${include}`)).body as {
+          results: { id: string }[];
+        }
+      ).results.map((r) => r.id);
+    expect(await search("&include=suggested")).toContain(node.key);
+    expect(await search("")).not.toContain(node.key);
+    expect((await request(app).get(`/api/nodes/${encodeURIComponent(node.key)}`)).status).toBe(404);
+    expect((await request(app).get(`/api/nodes/${encodeURIComponent(node.key)}?include=suggested`)).status).toBe(200);
+    const paths = await request(app).get(
+      `/api/paths?from=${encodeURIComponent(other)}&to=${encodeURIComponent(node.key)}&include=suggested`,
+    );
+    expect(paths.status).toBe(200);
+    expect((paths.body as PathsResponse).paths.length).toBeGreaterThan(0);
+    expect(
+      (await request(app).get(`/api/paths?from=${encodeURIComponent(other)}&to=${encodeURIComponent(node.key)}`))
+        .status,
+    ).toBe(404);
   });
 });

@@ -17,7 +17,7 @@ interface Parameter {
   name: string;
   in: "query" | "path";
   required?: boolean;
-  schema: { type?: string; minimum?: number; maximum?: number };
+  schema: { type?: string; minimum?: number; maximum?: number; enum?: string[] };
 }
 
 /** Values for the parameters a request needs besides the one under test, all of them on the bundled graph. */
@@ -48,6 +48,18 @@ function url(route: string, parameters: Parameter[], name: string, value: number
   query.set(name, String(value));
   return `${path}?${query}`;
 }
+
+/** The URL of a request for `route` with one text parameter set, the others it needs filled in. */
+function textUrl(route: string, parameters: Parameter[], name: string, value: string): string {
+  return url(route, parameters, name, 0).replace(`${name}=0`, `${name}=${encodeURIComponent(value)}`);
+}
+
+/** The routes that take `include`. */
+const includes = Object.entries(document.paths).flatMap(([route, item]) =>
+  (item.get?.parameters ?? [])
+    .filter((p) => p.name === "include")
+    .map(() => ({ route, parameters: item.get!.parameters! })),
+);
 
 const integers = Object.entries(document.paths).flatMap(([route, item]) =>
   (item.get?.parameters ?? [])
@@ -129,6 +141,44 @@ describe("GET /api/openapi.json: integer parameters", () => {
         expect(res.body.error).toMatchObject({ code: "bad-parameter", parameter: name });
       }
     }
+  });
+
+  it("declares `include` (none, suggested; no default: the server's) on every route that reads the graph", () => {
+    const routes = Object.entries(document.paths).flatMap(([route, item]) =>
+      (item.get?.parameters ?? []).filter((p) => p.name === "include").map((p) => ({ route, p })),
+    );
+    expect(routes.map((r) => r.route).sort()).toEqual([
+      "/api/export",
+      "/api/graph",
+      "/api/nodes/{id}",
+      "/api/nodes/{id}/dossier",
+      "/api/nodes/{id}/neighbors",
+      "/api/overview",
+      "/api/paths",
+      "/api/search",
+    ]);
+    for (const { p } of routes) expect(p.schema).toEqual({ type: "string", enum: ["none", "suggested"] });
+  });
+
+  it.each(includes)(
+    "$route: accepts include=none and include=suggested, and refuses another value naming it",
+    async (c) => {
+      for (const value of ["none", "suggested"]) {
+        const res = await request(app).get(textUrl(c.route, c.parameters, "include", value));
+        expect(res.status, `include=${value}: ${JSON.stringify(res.body.error)}`).toBe(200);
+      }
+      for (const value of ["all", ""]) {
+        const res = await request(app).get(textUrl(c.route, c.parameters, "include", value));
+        expect(res.status, `include=${value}`).toBe(400);
+        expect(res.body.error).toMatchObject({ code: "bad-parameter", parameter: "include" });
+      }
+    },
+  );
+
+  it("refuses include on a route that does not read the graph, as an unknown parameter", async () => {
+    const res = await request(app).get("/api/schema?include=suggested");
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ parameter: "include" });
   });
 
   it("never reported an unexpected error while these tests ran", () => {

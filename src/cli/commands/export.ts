@@ -9,6 +9,9 @@ import { RightsGraphError } from "../../errors";
 import { LOAD_OPTIONS, intOption, listOption, UsageError, type Command } from "../cli-context";
 import { resolveArgument } from "../resolve-argument";
 
+/** Fewest edges for which an export says its steps on a terminal and its time when done. */
+const EXPORT_STEPS_MIN_EDGES = 10_000;
+
 export const exportCommand: Command = {
   name: "export",
   summary:
@@ -85,6 +88,13 @@ export const exportCommand: Command = {
       return 0;
     }
     if (!isExportFormat(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMAT_NAMES.join(", ")}`);
+    // A large export lays the graph out and writes for tens of seconds: a terminal sees each step, a pipe one summary.
+    const large = graph.size >= EXPORT_STEPS_MIN_EDGES;
+    const started = performance.now();
+    const step = (what: string) => {
+      if (large && ctx.io.stderr.isTTY) ctx.io.stderr.write(`\r\u001b[2Kexport: ${what}...`);
+    };
+    step(`laying out ${graph.order} nodes`);
     const display = ctx.values["without-layout"] ? undefined : computeLayout(graph);
     const options = display ? { display } : {};
     if (typeof ctx.values.out === "string") {
@@ -92,8 +102,11 @@ export const exportCommand: Command = {
       await once(file, "open").catch((error: Error) => {
         throw new RightsGraphError("cannot-write", `cannot write ${String(ctx.values.out)}: ${error.message}`);
       });
+      step(`writing ${graph.size} edges as ${format}`);
       await writeExport(format, graph, dataset.schema, file, options); // ends the file stream when done
-      ctx.err(`wrote ${ctx.values.out}: ${graph.order} nodes, ${graph.size} edges (${format})`);
+      if (large && ctx.io.stderr.isTTY) ctx.io.stderr.write("\r\u001b[2K");
+      const took = large ? ` in ${((performance.now() - started) / 1000).toFixed(1)} s` : "";
+      ctx.err(`wrote ${ctx.values.out}: ${graph.order} nodes, ${graph.size} edges (${format})${took}`);
     } else {
       await writeExport(format, graph, dataset.schema, ctx.io.stdout, options);
     }

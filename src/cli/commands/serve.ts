@@ -91,8 +91,10 @@ export const serveCommand: Command = {
     const access = ctx.values.edit ? editToken(ctx, host) : undefined;
     if (access && ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN)
       throw new UsageError("--edit and RIGHTSGRAPH_CORS_ORIGIN do not go together: edit mode never opens CORS");
-    // Edit mode serves suggestions too (marked), since reviewing them is what it is for.
-    const dataset = await ctx.load(access ? { suggestions: true, locateClaims: true } : undefined);
+    // Suggested records are always loaded, so a request can ask for them (`include=suggested`); whether a request
+    // that does not say gets them is --suggestions, and always so in edit mode, since reviewing them is what it is for.
+    const dataset = await ctx.load(access ? { suggestions: true, locateClaims: true } : { suggestions: true });
+    const include = access || ctx.values.suggestions ? "suggested" : "none";
     const edit: EditModeOptions | undefined = access
       ? { token: access.token, suggestions: true, watch: !ctx.values["no-watch"] }
       : undefined;
@@ -103,9 +105,17 @@ export const serveCommand: Command = {
       allowedHosts: hosts,
       ...(ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN ? { corsOrigin: ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN } : {}),
       ...(edit ? { edit } : {}),
+      include,
       log: (line) => ctx.err(line),
     });
     ctx.err(`RightsGraph: ${dataset.graph.order} nodes, ${dataset.graph.size} edges, serving at ${running.url}`);
+    const suggested = (dataset.review?.nodes.suggested ?? 0) + (dataset.review?.edges.suggested ?? 0);
+    if (suggested > 0)
+      ctx.err(
+        include === "suggested"
+          ? `RightsGraph: ${suggested} suggested records included (counted above); a request with include=none leaves them out`
+          : `RightsGraph: ${suggested} suggested records (counted above) are left out unless a request asks for them with include=suggested`,
+      );
     if (access && running.store) {
       ctx.err(
         access.generated

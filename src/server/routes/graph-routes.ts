@@ -9,7 +9,7 @@ import type {
   SourceResponse,
   SourcesResponse,
 } from "../../api/contract";
-import { GRAPH_VIEW_RULES } from "../../api/parameters";
+import { GRAPH_VIEW_RULES, INCLUDE_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, edgeTypeFamily, nodeTypeColor } from "../../layout";
 import { schemaView } from "../../query";
@@ -37,7 +37,7 @@ export function graphRoutes(
   });
 
   router.get("/graph", async (req, res) => {
-    const limit = resolveGraphViewLimit(new QueryParams(req, ["limit"]).int("limit"));
+    const limit = resolveGraphViewLimit(new QueryParams(req, ["limit", INCLUDE_RULES.name]).int("limit"));
     if (limit === GRAPH_VIEW_RULES.limit.default) {
       res.type("application/json").send(context.defaultGraphView);
       return;
@@ -46,12 +46,12 @@ export function graphRoutes(
   });
 
   router.get("/overview", (req, res) => {
-    const cap = new QueryParams(req, ["cap"]).int("cap");
+    const cap = new QueryParams(req, ["cap", INCLUDE_RULES.name]).int("cap");
     res.json(overviewView(context, cap) satisfies OverviewResponse);
   });
 
   router.post("/scene", ...jsonBody(maxBodyBytes), (req, res) => {
-    new QueryParams(req, []);
+    new QueryParams(req, [INCLUDE_RULES.name]);
     res.json(sceneView(context, req.body) satisfies SceneResponse);
   });
 

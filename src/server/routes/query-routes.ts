@@ -2,6 +2,7 @@
 import { Router } from "express";
 import type {
   DossierRequest,
+  NeighborsRequest,
   NeighborsResponse,
   NodeResponse,
   PathsRequest,
@@ -9,7 +10,7 @@ import type {
   PathsTextRequest,
   SearchResponse,
 } from "../../api/contract";
-import { CITED_FORMAT_NAMES, CITED_RULES } from "../../api/parameters";
+import { CITED_FORMAT_NAMES, CITED_RULES, INCLUDE_RULES } from "../../api/parameters";
 import { citedPathMarkdown, dossierMarkdown, noPathMarkdown } from "../../export";
 import { keepPath, type OptionsInput, type PathOptions, type PathResult, type QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
@@ -31,6 +32,7 @@ export const PATH_PARAMETERS = [
   "excludeNodeTypes",
   "includeProvenance",
   "timeBudgetMs",
+  INCLUDE_RULES.name,
 ] as const satisfies readonly (keyof PathsRequest)[];
 
 /** Reads the path parameters shared by /api/paths and path exports; `resolvePathOptions` judges their values. */
@@ -79,18 +81,26 @@ export function queryRoutes(context: ServerContext): Router {
   const { engine } = context;
 
   router.get("/search", (req, res) => {
-    const params = new QueryParams(req, ["q", "type", "limit"]);
+    const params = new QueryParams(req, ["q", "type", "limit", INCLUDE_RULES.name]);
     const results = engine.search(params.required("q"), { type: params.string("type"), limit: params.int("limit") });
     res.json({ results } satisfies SearchResponse);
   });
 
   router.get("/nodes/:id", (req, res) => {
-    new QueryParams(req, []);
+    new QueryParams(req, [INCLUDE_RULES.name]);
     res.json(engine.node(req.params.id) satisfies NodeResponse);
   });
 
   router.get("/nodes/:id/neighbors", async (req, res) => {
-    const params = new QueryParams(req, ["depth", "direction", "edgeTypes", "nodeTypes", "limit", "edgeLimit"]);
+    const params = new QueryParams(req, [
+      "depth",
+      "direction",
+      "edgeTypes",
+      "nodeTypes",
+      "limit",
+      "edgeLimit",
+      INCLUDE_RULES.name,
+    ] satisfies (keyof NeighborsRequest)[]);
     // In slices, like path queries: a hub's neighbourhood at the largest limits must not stall other requests.
     const result = await engine.neighborsAsync(req.params.id, {
       depth: params.int("depth"),
@@ -125,7 +135,7 @@ export function queryRoutes(context: ServerContext): Router {
   });
 
   router.get("/nodes/:id/dossier", (req, res) => {
-    const params = new QueryParams(req, ["format"] satisfies (keyof DossierRequest)[]);
+    const params = new QueryParams(req, ["format", INCLUDE_RULES.name] satisfies (keyof DossierRequest)[]);
     const format = params.oneOf("format", CITED_FORMAT_NAMES) ?? CITED_RULES.format.default;
     const detail = engine.node(req.params.id);
     sendCited(res, format, "rightsgraph-dossier", dossierMarkdown(context.dataset, detail), detail.node.label);

@@ -4,6 +4,7 @@ import type {
   GraphRequest,
   GraphResponse,
   HealthResponse,
+  IncludeValue,
   NodeResponse,
   OverviewRequest,
   OverviewResponse,
@@ -96,17 +97,30 @@ function query<T extends RequestParameters<T>>(params: T): string {
   return text ? `?${text}` : "";
 }
 
+/**
+ * Whether the explorer's searches, details and paths ask for suggested records: while its "show suggestions" switch
+ * is on; off, the server's default (none, or suggested in edit mode, where reviewing them is the point).
+ */
+let include: IncludeValue | undefined;
+
+/** Follows the "show suggestions" switch: the server answers either way (`include`), no restart needed. */
+export function includeSuggestions(on: boolean): void {
+  include = on ? "suggested" : undefined;
+}
+
 /** One typed call per route the explorer reads: requests and answers are the contract's shapes. */
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("/api/health", signal),
+  // The canvas gets every record, suggested ones marked, and the switch hides or shows them without a fetch.
   graph: (request: GraphRequest = {}, signal?: AbortSignal) =>
-    getJson<GraphResponse>(withQuery("/api/graph", request), signal),
+    getJson<GraphResponse>(withQuery("/api/graph", { include: "suggested", ...request }), signal),
   schema: (signal?: AbortSignal) => getJson<SchemaResponse>("/api/schema", signal),
   search: async (request: SearchRequest, signal?: AbortSignal) =>
-    (await getJson<SearchResponse>(withQuery("/api/search", request), signal)).results,
-  node: (id: string, signal?: AbortSignal) => getJson<NodeResponse>(`/api/nodes/${encodeURIComponent(id)}`, signal),
+    (await getJson<SearchResponse>(withQuery("/api/search", { include, ...request }), signal)).results,
+  node: (id: string, signal?: AbortSignal) =>
+    getJson<NodeResponse>(withQuery(`/api/nodes/${encodeURIComponent(id)}`, { include }), signal),
   paths: (request: PathsRequest, signal?: AbortSignal) =>
-    getJson<PathsResponse>(withQuery("/api/paths", request), signal),
+    getJson<PathsResponse>(withQuery("/api/paths", { include, ...request }), signal),
   query: (request: QueryRequest, signal?: AbortSignal) => postJson<QueryResponse>("/api/query", request, signal),
   overview: (request: OverviewRequest = {}, signal?: AbortSignal) =>
     getJson<OverviewResponse>(withQuery("/api/overview", request), signal),

@@ -1,5 +1,5 @@
 // Public face of the API client, and of the web/server contract: the only module of src/ the explorer may import.
-export { api, ApiError, errorMessage, getJson, postJson, withQuery } from "./client.js";
+export { api, ApiError, errorMessage, getJson, includeSuggestions, postJson, withQuery } from "./client.js";
 export type * from "../../../src/api/contract.js";
 export {
   anchorAt,

@@ -2,6 +2,7 @@
 // permalink asks of the camera and the server.
 import { runPathQuery } from "../actions/index.js";
 import type { OverviewResponse, SchemaResponse, SourceSummary } from "../api/index.js";
+import { includeSuggestions } from "../api/index.js";
 import { replaceChildren } from "../dom/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 import { mountDetails } from "../panels/details/index.js";
@@ -68,6 +69,9 @@ export function startExplorer(
     },
   };
 
+  // Searches, details and paths ask the server for suggested records while the switch shows them.
+  includeSuggestions(store.get().filters.showSuggestions);
+  store.subscribe((state) => includeSuggestions(state.filters.showSuggestions));
   // These follow the view, so they subscribe right after the canvas and before the panels.
   fitChosenPath(store, canvas, camera.fitNodes, Boolean(link.camera && link.pathQuery));
   describeCanvas(page.canvasSummary, graph, store, canvas);
