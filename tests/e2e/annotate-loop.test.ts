@@ -359,4 +359,28 @@ describe("the authoring loop in the browser", () => {
     expect(errors.filter((e) => !/status of (400 \(Bad Request\)|409 \(Conflict\))/.test(e))).toEqual([]);
     expect(errors).toHaveLength(2);
   });
+
+  it(
+    "asks for the token when a tab opened without it needs one, and keeps it for the session",
+    { timeout: 60_000 },
+    async () => {
+      const other = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await other.goto(server.url);
+      await waitForGraph(other);
+      // Edit mode shows its tabs; nothing is asked until the review queue reads the write API.
+      await other.getByRole("tab", { name: "Review" }).waitFor();
+      const asked: string[] = [];
+      other.on("dialog", (dialog) => {
+        asked.push(dialog.message());
+        void dialog.accept(EDIT_TOKEN);
+      });
+      await other.getByRole("tab", { name: "Review" }).click();
+      await other.getByLabel("Source to review").selectOption(REPORT);
+      await expect.poll(() => other.locator(".review-counts").textContent(), WAIT).toMatch(/^\d+ suggestions left$/);
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toContain("Editing needs the server's edit token.");
+      expect(await other.evaluate(() => sessionStorage.getItem("rightsgraph-edit-token"))).toBe(EDIT_TOKEN);
+      await other.close();
+    },
+  );
 });
