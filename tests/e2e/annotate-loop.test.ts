@@ -195,7 +195,7 @@ describe("the authoring loop in the browser", () => {
     "maps a selection across an endnote marker and italics to its exact raw offsets",
     { timeout: 60_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source", exact: true }).selectOption(BRIEF);
+      await page.getByRole("combobox", { name: "Source to read" }).selectOption(BRIEF);
       await page.locator(".reader .source-text .endnote-label#endnote-ii").waitFor();
       const raw = (await (await fetch(`${server.url}/api/sources/${BRIEF}`)).json()).text as string;
       // From the endnote's own marker "ⁱⁱ" to the end of the italic "*Reuters*".
@@ -220,7 +220,7 @@ describe("the authoring loop in the browser", () => {
     "makes a selected passage a claim with a new node, keeping the input through a 400 and a 409",
     { timeout: 120_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source", exact: true }).selectOption(REPORT);
+      await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
       const sentence =
         "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
       await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
