@@ -47,6 +47,7 @@ describe("schemaView", () => {
       name: "state",
       label: "state",
       plural: "states",
+      idPrefix: "state",
       description: "A state.",
       color: "node:state",
       count: 1,
