@@ -195,7 +195,7 @@ describe("the authoring loop in the browser", () => {
     "maps a selection across an endnote marker and italics to its exact raw offsets",
     { timeout: 60_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source", exact: true }).selectOption(BRIEF);
+      await page.getByRole("combobox", { name: "Source to read" }).selectOption(BRIEF);
       await page.locator(".reader .source-text .endnote-label#endnote-ii").waitFor();
       const raw = (await (await fetch(`${server.url}/api/sources/${BRIEF}`)).json()).text as string;
       // From the endnote's own marker "ⁱⁱ" to the end of the italic "*Reuters*".
@@ -220,7 +220,7 @@ describe("the authoring loop in the browser", () => {
     "makes a selected passage a claim with a new node, keeping the input through a 400 and a 409",
     { timeout: 120_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source", exact: true }).selectOption(REPORT);
+      await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
       const sentence =
         "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
       await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
@@ -359,4 +359,28 @@ describe("the authoring loop in the browser", () => {
     expect(errors.filter((e) => !/status of (400 \(Bad Request\)|409 \(Conflict\))/.test(e))).toEqual([]);
     expect(errors).toHaveLength(2);
   });
+
+  it(
+    "asks for the token when a tab opened without it needs one, and keeps it for the session",
+    { timeout: 60_000 },
+    async () => {
+      const other = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+      await other.goto(server.url);
+      await waitForGraph(other);
+      // Edit mode shows its tabs; nothing is asked until the review queue reads the write API.
+      await other.getByRole("tab", { name: "Review" }).waitFor();
+      const asked: string[] = [];
+      other.on("dialog", (dialog) => {
+        asked.push(dialog.message());
+        void dialog.accept(EDIT_TOKEN);
+      });
+      await other.getByRole("tab", { name: "Review" }).click();
+      await other.getByLabel("Source to review").selectOption(REPORT);
+      await expect.poll(() => other.locator(".review-counts").textContent(), WAIT).toMatch(/^\d+ suggestions left$/);
+      expect(asked).toHaveLength(1);
+      expect(asked[0]).toContain("Editing needs the server's edit token.");
+      expect(await other.evaluate(() => sessionStorage.getItem("rightsgraph-edit-token"))).toBe(EDIT_TOKEN);
+      await other.close();
+    },
+  );
 });

@@ -2,7 +2,7 @@
 // again and again; the graph file is always one of the texts a complete write leaves, never a mix or a partial
 // file, the folder always loads, and the undo entries kept beside it are whole JSON.
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
@@ -39,11 +39,16 @@ async function completeStates(): Promise<{ texts: string[]; record: unknown }> {
   return { texts: [original, without, withId], record: claim.record };
 }
 
-/** Runs the writing child until it has written `writes` times and `extraMs` more, then kills it. */
-function killDuringWrites(record: unknown, writes: number, extraMs: number): Promise<number> {
+/** Runs a writing child until it has written `writes` times and `extraMs` more, then kills it. */
+function killDuringWrites(
+  args: string[],
+  env: Record<string, string>,
+  writes: number,
+  extraMs: number,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ["--import", "tsx", child, data.dataDir, BRIEF, CLAIM], {
-      env: { ...process.env, CRASH_RECORD: JSON.stringify({ record }) },
+    const proc = spawn(process.execPath, ["--import", "tsx", ...args], {
+      env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let done = 0;
@@ -71,7 +76,12 @@ describe("writes killed at random points", () => {
     const random = mulberry32(15);
     let writes = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      writes += await killDuringWrites(record, 1 + Math.floor(random() * 3), Math.floor(random() * 60));
+      writes += await killDuringWrites(
+        [child, data.dataDir, BRIEF, CLAIM],
+        { CRASH_RECORD: JSON.stringify({ record }) },
+        1 + Math.floor(random() * 3),
+        Math.floor(random() * 60),
+      );
       const text = readFileSync(graphFile(data.dataDir), "utf8");
       expect(texts.indexOf(text), `round ${round + 1}`).toBeGreaterThanOrEqual(0);
       const dataset = await loadDataset(data.dataDir, { suggestions: true });
@@ -84,5 +94,24 @@ describe("writes killed at random points", () => {
         expect(["graph.yaml", "source.txt", "source.yaml"].includes(name) || name.startsWith(".")).toBe(true);
     }
     expect(writes).toBeGreaterThanOrEqual(ROUNDS);
+  });
+
+  // The graph files are small and a write through the store spends most of its time in the loader's checks, so the
+  // kills above rarely land inside a file write; large files written in a loop make them land there most of the time.
+  it("leave a large file whole, old or new, in 12 kills", { timeout: 300_000 }, async () => {
+    const file = path.join(data.dataDir, "large.txt");
+    const texts = ["a", "b"].map((letter) => `${letter.repeat(79)}\n`.repeat(50_000));
+    writeFileSync(file, texts[0]!);
+    const random = mulberry32(16);
+    for (let round = 0; round < 12; round++) {
+      await killDuringWrites(
+        [path.resolve("tests/edit/helpers/atomic-loop.ts"), file],
+        {},
+        1,
+        Math.floor(random() * 40),
+      );
+      const text = readFileSync(file, "utf8");
+      expect(texts.indexOf(text), `round ${round + 1}: ${text.length} characters`).toBeGreaterThanOrEqual(0);
+    }
   });
 });

@@ -47,6 +47,7 @@ describe("schemaView", () => {
       name: "state",
       label: "state",
       plural: "states",
+      idPrefix: "state",
       description: "A state.",
       idPrefix: "state",
       color: "node:state",

@@ -245,10 +245,10 @@ export function mountReviewQueue(root: HTMLElement, ctx: AppContext, session: Ed
   });
   undo.addEventListener("click", () => void undoLast());
   chooser.addEventListener("change", () => session.chooseSource(chooser.value));
+  // The list is fetched only while the tab is in front (its read needs the token, which may have to be asked for).
   session.onChange(() => {
-    if (loadedFor === session.sourceId()) return;
     chooser.value = session.sourceId() ?? "";
-    void load();
+    if (loadedFor !== session.sourceId() && ctx.results.current() === "review") void load();
   });
   // A change of the graph (an edited suggestion accepted from the form) changes the list: load it again when it
   // is in front, or when it comes forward.
@@ -259,7 +259,6 @@ export function mountReviewQueue(root: HTMLElement, ctx: AppContext, session: Ed
     if (id === "review") void load();
   });
   chooser.value = session.sourceId() ?? "";
-  void load();
 }
 
 /** The source's suggested nodes and claims, in file order, each claim by the (first) edge id it makes. */

@@ -51,7 +51,7 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
   });
   const chooser = h(
     "select",
-    { class: "source-chooser", attrs: { "aria-label": "Source" } },
+    { class: "source-chooser", attrs: { "aria-label": "Source to read" } },
     h("option", { text: "Read a source…", attrs: { value: "" } }),
     ...session.sources.map((s) => h("option", { text: s.title, attrs: { value: s.id } })),
   );
