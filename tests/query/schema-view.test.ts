@@ -49,7 +49,6 @@ describe("schemaView", () => {
       plural: "states",
       idPrefix: "state",
       description: "A state.",
-      idPrefix: "state",
       color: "node:state",
       count: 1,
       attributes: [{ name: "iso3", kind: "string", required: false, description: "ISO 3166-1 code." }],
