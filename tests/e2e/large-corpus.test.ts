@@ -80,10 +80,12 @@ describe("a corpus larger than the scene", () => {
 
   it("brings a node's hidden neighbours in with a double-click", async () => {
     const shown = new Set(await visible());
+    const inScene = new Set(await members());
     const { graph } = dataset;
-    // A drawn node with neighbours out of the scene, and not hidden under another node or a label.
+    // A drawn node with neighbours out of the scene (not merely folded away, as the bibliography is by default), and
+    // not hidden under another node or a label.
     const candidates = [...shown]
-      .map((id) => ({ id, outside: graph.neighbors(id).filter((n) => !shown.has(n)).length }))
+      .map((id) => ({ id, outside: graph.neighbors(id).filter((n) => !inScene.has(n)).length }))
       .filter((c) => c.outside > 0)
       .sort((a, b) => a.outside - b.outside);
     const box = (await page.locator("#graph").boundingBox())!;
