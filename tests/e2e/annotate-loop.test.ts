@@ -283,7 +283,8 @@ describe("the authoring loop in the browser", () => {
       // The live graph draws it; the reader marks its passage as a claim's and, once drawn, as the one selected.
       await page.locator(`.reader .claim-quote[data-claims~="${claimId}"]`).first().waitFor({ timeout: 20_000 });
       await expect.poll(() => page.locator(".reader .evidence-mark").textContent(), WAIT).toBe(sentence);
-      expect(page.url()).toContain(encodeURIComponent(claimId));
+      // The permalink follows the selection on its own turn: wait for it rather than read it at once.
+      await expect.poll(() => page.url(), WAIT).toContain(encodeURIComponent(claimId));
 
       const stored = graphYaml(REPORT);
       const record = stored.edges.filter((e) => e.id === claimId);
