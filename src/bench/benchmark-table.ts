@@ -146,7 +146,8 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       "",
       `${ms(f.networkxCypherMedianMs)} / ${ms(f.networkxCypherP99Ms)}`,
       speedup(f.cypherSpeedupVsNetworkx),
-      `milliseconds; ${num(f.cypherRows)} rows, mismatches ${num(f.cypherMismatchesVsNetworkx)}`,
+      `milliseconds; ${num(f.cypherRows)} rows, mismatches ${num(f.cypherMismatchesVsNetworkx)}, ` +
+        `truncated ${num(f.cypherTruncated)}`,
     ],
     [
       "  the same over every state (median)",

@@ -1,8 +1,9 @@
 // The Cypher figures of the benchmark: a one-hop typed pattern with a property filter, anchored on a state by id
 // (what an analyst asks of one actor) and over every state (a label scan), timed on the engine's own entry point.
 import type { QueryEngine } from "../query";
-import { createCypherGraph, prepareCypher, runCypher } from "../query/cypher";
+import { createCypherGraph, prepareCypher, runCypher, type CypherResult } from "../query/cypher";
 import type { SeededRandom } from "../common";
+import type { CypherBenchRow, OurAnchoredAnswer } from "./compare-cypher-answers";
 import { summarise, type TimingSummary } from "./summary-stats";
 
 /** What both engines answer: documents of a kind that a state reached by edges of a type. */
@@ -22,6 +23,10 @@ export const CYPHER_BENCH_QUERY: Readonly<CypherBenchQuery> = Object.freeze({
 export const CYPHER_ANCHORED =
   "MATCH (s:state {id: $state})-[r:sponsored]->(d:document) WHERE d.kind = 'draft-resolution' RETURN d.id, r.date";
 
+/** The anchored pattern counted: what a truncated anchored answer is checked by, since no row cap cuts a count. */
+export const CYPHER_ANCHORED_COUNT =
+  "MATCH (s:state {id: $state})-[r:sponsored]->(d:document) WHERE d.kind = 'draft-resolution' RETURN count(*)";
+
 /** The same pattern over every state, counted. */
 export const CYPHER_SCAN =
   "MATCH (s:state)-[r:sponsored]->(d:document) WHERE d.kind = 'draft-resolution' RETURN count(*)";
@@ -36,10 +41,17 @@ export interface CypherFigures {
   anchored: TimingSummary;
   /** Rows per anchored query, in `states` order. */
   anchoredRows: number[];
+  /** Each anchored answer in `states` order, for the comparison with NetworkX. */
+  answers: OurAnchoredAnswer[];
   scan: TimingSummary;
-  scanCount: number;
+  /** The scan's count, null when a run of it was cut short (an aggregate stopped by the budget answers no row). */
+  scanCount: number | null;
+  /** Anchored answers and scan runs cut short by the row cap or the time budget. */
   truncated: number;
 }
+
+/** The engine's limits in the benchmark: the largest the API allows. */
+export const CYPHER_BENCH_LIMITS = Object.freeze({ maxRows: 10_000, timeBudgetMs: 5000 });
 
 /** Times the anchored query from `count` random states and the scan `repeats` times, after a few warm-up runs. */
 export function cypherFigures(
@@ -47,6 +59,7 @@ export function cypherFigures(
   random: SeededRandom,
   count: number,
   repeats: number,
+  limits: { maxRows: number; timeBudgetMs: number } = CYPHER_BENCH_LIMITS,
 ): CypherFigures {
   const began = performance.now();
   const graph = createCypherGraph(engine.dataset, engine.adjacency);
@@ -56,41 +69,57 @@ export function cypherFigures(
     stateCode === undefined ? [] : Array.from(graph.nodesOfType[stateCode]!, (v) => graph.index.nodeIds[v]!);
   const states = allStates.length === 0 ? [] : Array.from({ length: count }, () => random.pick(allStates));
   const anchored = prepareCypher(graph, CYPHER_ANCHORED);
+  const anchoredCount = prepareCypher(graph, CYPHER_ANCHORED_COUNT);
   const scan = prepareCypher(graph, CYPHER_SCAN);
-  const options = { maxRows: 10_000, timeBudgetMs: 5000 };
+  const options = limits;
   let truncated = 0;
 
   // Unmeasured runs first, enough for the compiler to optimise the engine's hot functions as it has in a server that
   // has been answering for a while (the measured queries alone are too few, each taking microseconds).
   for (let i = 0; states.length > 0 && i < ANCHORED_WARM_UP; i++)
     runCypher(graph, anchored, { state: states[i % states.length]! }, options);
-  const anchoredRows: number[] = [];
+  const results: CypherResult[] = [];
   const anchoredMs = states.map((state) => {
     const start = performance.now();
     const result = runCypher(graph, anchored, { state }, options);
     const ms = performance.now() - start;
-    anchoredRows.push(result.rows.length);
-    if (result.truncated) truncated++;
+    results.push(result);
     return ms;
+  });
+  // Untimed: the answers as rows, and the full count of each answer the row cap or the budget cut short.
+  const answers = results.map((result, i): OurAnchoredAnswer => {
+    const state = states[i]!;
+    if (result.truncated) truncated++;
+    const counted = result.truncated ? runCypher(graph, anchoredCount, { state }, options) : undefined;
+    return {
+      state,
+      rows: result.rows.map((row) => [row[0] as string, (row[1] ?? null) as string | null] as CypherBenchRow),
+      truncatedBy: result.truncatedBy,
+      fullCount: counted === undefined || counted.truncated ? null : (counted.rows[0]![0] as number),
+    };
   });
   // A few unmeasured runs first: the first queries of a process pay for the compiler's warm-up.
   for (let i = 0; i < 3; i++) runCypher(graph, scan, {}, options);
-  let scanCount = 0;
+  let scanCount: number | null = null;
+  let scanCut = false;
   const scanMs = Array.from({ length: repeats }, () => {
     const start = performance.now();
     const result = runCypher(graph, scan, {}, options);
     const ms = performance.now() - start;
-    scanCount = result.rows[0]?.[0] as number;
-    if (result.truncated) truncated++;
+    if (result.truncated) {
+      truncated++;
+      scanCut = true;
+    } else scanCount = result.rows[0]![0] as number;
     return ms;
   });
   return {
     states,
     buildMs,
     anchored: summarise(anchoredMs),
-    anchoredRows,
+    anchoredRows: answers.map((answer) => answer.rows.length),
+    answers,
     scan: summarise(scanMs),
-    scanCount,
+    scanCount: scanCut ? null : scanCount,
     truncated,
   };
 }

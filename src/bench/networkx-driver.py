@@ -51,13 +51,16 @@ def cypher_figures(graph, query, out):
 
     if query["states"]:
         anchored(query["states"][0])
-    times, rows = [], []
+    times, answers = [], []
     for state in query["states"]:
         start = time.perf_counter()
-        rows.append(len(anchored(state)))
+        answer = anchored(state)
         times.append((time.perf_counter() - start) * 1000)
+        answers.append(answer)
     out["cypherMs"] = times
-    out["cypherRows"] = rows
+    out["cypherRows"] = [len(answer) for answer in answers]
+    # Every row, so that the benchmark can say which rows one side has and the other lacks.
+    out["cypherAnswers"] = answers
     scan()
     scan_times = []
     for _ in range(query["repeats"]):

@@ -1,6 +1,7 @@
 // Runs the NetworkX side of the benchmark (networkx-driver.py) in python3 and reads its figures back.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import type { CypherBenchRow } from "./compare-cypher-answers";
 
 const DRIVER = fileURLToPath(new URL("./networkx-driver.py", import.meta.url));
 
@@ -30,6 +31,8 @@ export interface NetworkxFigures {
   graphmlBytes?: number;
   cypherMs?: number[];
   cypherRows?: number[];
+  /** The anchored answers' rows, `[document id, relationship date]`, in the request's `states` order. */
+  cypherAnswers?: CypherBenchRow[][];
   cypherScanMs?: number[];
   cypherScanCount?: number;
 }

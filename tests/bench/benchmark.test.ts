@@ -64,6 +64,9 @@ describe("runBenchmark", () => {
       expect(report.ratios.pathMedianSpeedupVsNetworkx).toBeNull();
     } else {
       expect(report.figures.pathMismatchesVsNetworkx).toBe(0);
+      // Every Cypher answer compared row by row with NetworkX's, and none differs.
+      expect(report.figures.cypherMismatchesVsNetworkx).toBe(0);
+      expect(report.notes.filter((note) => note.startsWith("Cypher"))).toEqual([]);
       expect(typeof report.ratios.loadVsNetworkx).toBe("number");
     }
     const table = formatBenchmarkTable(report);

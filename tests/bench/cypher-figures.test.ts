@@ -40,5 +40,29 @@ describe("cypherFigures", () => {
     expect(figures.truncated).toBe(0);
     expect(figures.anchored.count).toBe(40);
     expect(figures.scan.count).toBe(2);
+    expect(figures.answers.every((answer) => answer.truncatedBy.length === 0 && answer.fullCount === null)).toBe(true);
+    expect(figures.answers.map((answer) => answer.rows.map((row) => row[0]).sort())).toEqual(
+      figures.states.map((state) =>
+        graph
+          .outEdges(state)
+          .filter((edge) => graph.getEdgeAttribute(edge, "type") === edgeType)
+          .map((edge) => graph.target(edge))
+          .filter((target) => graph.getNodeAttribute(target, "props").kind === kind)
+          .sort(),
+      ),
+    );
+
+    // Under a row cap smaller than the largest answer: those answers are marked truncated and carry the full count.
+    const largest = Math.max(...figures.anchoredRows);
+    const capped = cypherFigures(engine, new SeededRandom(7), 40, 1, { maxRows: largest - 1, timeBudgetMs: 5000 });
+    const cut = capped.answers.filter((answer) => answer.truncatedBy.length > 0);
+    expect(cut.length).toBeGreaterThan(0);
+    expect(capped.truncated).toBe(cut.length);
+    for (const answer of cut) {
+      expect(answer.truncatedBy).toEqual(["row-cap"]);
+      expect(answer.rows).toHaveLength(largest - 1);
+      expect(answer.fullCount).toBe(hits(answer.state));
+    }
+    expect(capped.scanCount).toBe(figures.scanCount);
   }, 60_000);
 });
