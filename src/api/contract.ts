@@ -514,10 +514,13 @@ export interface QueryResponse {
   /** The answer may be incomplete: see `truncatedBy`. */
   truncated: boolean;
   truncatedBy: QueryTruncation[];
-  /** Ids of the nodes and edges the returned rows were matched on (at most 10,000 each). */
+  /**
+   * Ids of the nodes and edges the returned rows were matched on, at most CYPHER_RULES.highlighted.max each: past
+   * it, those of the first rows.
+   */
   nodes: string[];
   edges: string[];
-  /** True when there were more nodes or edges to highlight than the lists hold. */
+  /** True when the rows were matched on more nodes or edges than the lists hold: the highlight is capped. */
   highlightTruncated: boolean;
 }
 

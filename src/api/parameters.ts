@@ -163,7 +163,17 @@ export const CYPHER_RULES = Object.freeze({
   timeBudgetMs: { min: 0, max: 5000, default: 1000 },
   /** Rows answered; more are cut and the answer is marked truncated. */
   maxRows: { min: 1, max: 10_000, default: 1000 },
-} as const satisfies { query: { maxLength: number }; timeBudgetMs: NumberRule; maxRows: NumberRule });
+  /**
+   * Node ids, and as many edge ids, an answer lists to highlight: what the explorer can still draw. Past it the lists
+   * hold the first rows' matches and `highlightTruncated` says so.
+   */
+  highlighted: { max: 10_000 },
+} as const satisfies {
+  query: { maxLength: number };
+  timeBudgetMs: NumberRule;
+  maxRows: NumberRule;
+  highlighted: { max: number };
+});
 
 /** The keys a `POST /api/query` body may have (QueryRequest in the contract). */
 export const QUERY_BODY_KEYS = ["query", "params", "timeBudgetMs", "maxRows"] as const;

@@ -635,9 +635,24 @@ export const OPENAPI_DOCUMENT = {
             type: "array",
             items: { enum: ["row-cap", "time-budget", "length-cap", "buffer-cap"] },
           },
-          nodes: { type: "array", items: { type: "string" }, description: "Ids of the matched nodes, to highlight." },
-          edges: { type: "array", items: { type: "string" }, description: "Ids of the matched edges." },
-          highlightTruncated: { type: "boolean", description: "More nodes or edges matched than the lists hold." },
+          nodes: {
+            type: "array",
+            items: { type: "string" },
+            maxItems: CYPHER_RULES.highlighted.max,
+            description: "Ids of the matched nodes, to highlight; past the cap, those of the first rows.",
+          },
+          edges: {
+            type: "array",
+            items: { type: "string" },
+            maxItems: CYPHER_RULES.highlighted.max,
+            description: "Ids of the matched edges, to highlight; past the cap, those of the first rows.",
+          },
+          highlightTruncated: {
+            type: "boolean",
+            description:
+              `The highlight is capped: the rows were matched on more than ${CYPHER_RULES.highlighted.max} nodes ` +
+              "or edges, and the lists hold the first rows' matches.",
+          },
         },
       },
       PathAnswer: {

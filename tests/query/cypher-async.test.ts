@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { ParameterError } from "../../src/errors";
 import { createQueryEngine, CypherSyntaxError } from "../../src/query";
-import { cypherSteps } from "../../src/query/cypher";
+import { createSliceScheduler } from "../../src/query";
+import { cypherSteps, type CypherOptions, type CypherResult, type WorkClock } from "../../src/query/cypher";
 import { runToEnd } from "../../src/query/slice-clock";
 import { withTurns } from "../helpers/event-loop-turns";
 import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
@@ -16,6 +17,25 @@ function ringEngine(size = 400) {
     [state, states[(i + 7) % states.length]!, "declined"],
   ]);
   return createQueryEngine(buildDataset({ nodes: states, edges }));
+}
+
+/** How often a query looks up from its work with a slice that is always used up, and what it answers. */
+function pausesOf(
+  engine: ReturnType<typeof ringEngine>,
+  query: string,
+  options: Partial<CypherOptions> = {},
+): { pauses: number; rows: unknown[][]; result: CypherResult } {
+  let count = 0;
+  const clock: WorkClock = {
+    due: () => true,
+    workedMs: () => 0,
+    *pause() {
+      count++;
+      yield;
+    },
+  };
+  const result = runToEnd(cypherSteps(engine.cypherGraph(), query, {}, options, clock));
+  return { pauses: count, rows: result.rows, result };
 }
 
 describe("cypherAsync", () => {
@@ -42,45 +62,71 @@ describe("cypherAsync", () => {
     }
   });
 
-  it("lets the event loop turn while a query spends its whole time budget, and answers it truncated", async () => {
+  it("lets the event loop turn between the slices of a query, as many times as it paused", async () => {
+    // With slices of 0 ms every look at the clock pauses, so how often the query pauses is set by its work, not by
+    // the machine's speed: 20,800 walks here, so hundreds of looks. In one piece the counter would turn once or twice.
     const engine = ringEngine();
-    const { result, turns } = await withTurns(() =>
-      engine.cypherAsync("MATCH (a)-[*1..8]-(b) RETURN count(*)", {}, { timeBudgetMs: 300 }, 0),
-    );
-    expect(result).toMatchObject({ truncated: true, truncatedBy: ["time-budget"], rows: [] });
-    // In one piece the counter would turn once or twice; sliced at every look at the clock, many times (how many
-    // depends on how fast the machine works through the budget).
-    expect(turns).toBeGreaterThan(10);
+    // One group highlighted: the pauses are the walks'.
+    const query = "MATCH (a)-[*1..3]-(b) RETURN a.id, count(*) ORDER BY a.id LIMIT 1";
+    const { result, turns } = await withTurns(() => engine.cypherAsync(query, {}, { timeBudgetMs: 5000 }, 0));
+    expect(result).toEqual(engine.cypher(query, {}, { timeBudgetMs: 5000 }));
+    expect(result.rows).toEqual([["state:s000", 4 + 4 * 3 + 4 * 3 * 3]]);
+    // Hundreds of looks at the clock: 20,800 walks, one unit of work or more each, a look every 128 units.
+    const { pauses } = pausesOf(engine, query);
+    expect(pauses).toBeGreaterThan(150);
+    expect(turns).toBeGreaterThan(pauses / 2);
   });
 
-  it("answers the hostile run's query (a count over every walk of up to 8 steps, with stray parameters) truncated, the loop turning", async () => {
+  it("lets the event loop turn while a query spends its whole time budget, and answers it truncated", async () => {
+    // The budget is spent when the test says so (the event loop has turned 20 times while the query worked), not
+    // after a number of milliseconds: a starved machine would otherwise spend it before the first look at the clock.
+    const engine = ringEngine();
+    let turnsWhileWorking = 0;
+    let working = true;
+    const spentAfterTurns = (clock: WorkClock): WorkClock => ({
+      due: () => clock.due(),
+      workedMs: () => (turnsWhileWorking >= 20 ? Infinity : 0),
+      pause: () => clock.pause(),
+    });
+    const { result } = await withTurns(
+      () =>
+        createSliceScheduler()
+          .run(
+            (clock) =>
+              cypherSteps(
+                engine.cypherGraph(),
+                "MATCH (a)-[*1..5]-(b) RETURN count(*)",
+                {},
+                {},
+                spentAfterTurns(clock),
+              ),
+            0,
+          )
+          .finally(() => (working = false)),
+      () => (turnsWhileWorking += working ? 1 : 0),
+    );
+    // In one piece the loop could not turn, the budget would never be spent and the count would come out whole.
+    expect(result).toMatchObject({ truncated: true, truncatedBy: ["time-budget"], rows: [] });
+    expect(turnsWhileWorking).toBeGreaterThanOrEqual(20);
+  });
+
+  it("answers the hostile run's query (a count over every walk of up to 8 steps, with stray parameters) truncated", async () => {
     // The body of the request the reliability report counted as hung: it asked for the longest budget (5 s), so it
     // answered truncated after 5 s of work, past the test's 5 s wait; here with a shorter budget.
     const engine = ringEngine();
     const params = { list: 9007199254740992, "": "t\\2H>", prefix: "%" };
-    const { result, turns } = await withTurns(() =>
-      engine.cypherAsync("MATCH (a)-[*1..8]-(b) RETURN count(*)", params, { timeBudgetMs: 200, maxRows: 10 }, 0),
+    const result = await engine.cypherAsync(
+      "MATCH (a)-[*1..8]-(b) RETURN count(*)",
+      params,
+      { timeBudgetMs: 200, maxRows: 10 },
+      0,
     );
     expect(result).toMatchObject({ truncated: true, truncatedBy: ["time-budget"], rows: [] });
-    expect(turns).toBeGreaterThan(10);
   });
 
   it("sorts the rows of ORDER BY in slices too, and answers them in order", () => {
     const engine = ringEngine(60);
-    /** How often the query looks up from its work with a slice that is always used up. */
-    const pauses = (query: string): { pauses: number; rows: unknown[][] } => {
-      let count = 0;
-      const clock = {
-        due: () => true,
-        workedMs: () => 0,
-        *pause() {
-          count++;
-          yield;
-        },
-      };
-      const rows = runToEnd(cypherSteps(engine.cypherGraph(), query, {}, { maxRows: 3 }, clock)).rows;
-      return { pauses: count, rows };
-    };
+    const pauses = (query: string) => pausesOf(engine, query, { maxRows: 3 });
     // 3,600 pairs buffered either way; sorted in one piece, the ORDER BY paused no more than the plain DISTINCT.
     const distinct = pauses("MATCH (a), (b) RETURN DISTINCT a.id, b.id LIMIT 3");
     const sorted = pauses("MATCH (a), (b) RETURN DISTINCT a.id, b.id ORDER BY b.id DESC, a.id LIMIT 3");
@@ -90,5 +136,17 @@ describe("cypherAsync", () => {
       ["state:s002", "state:s059"],
     ]);
     expect(sorted.pauses).toBeGreaterThan(2 * distinct.pauses);
+  });
+
+  it("gathers what a grouped answer highlights in slices too: one count(*) row stands for every walk", () => {
+    const engine = ringEngine();
+    // The same walks either way; SKIP 1 drops the one grouped row, so there is nothing to highlight.
+    const grouped = pausesOf(engine, "MATCH (a)-[*1..3]-(b) RETURN count(*)");
+    const dropped = pausesOf(engine, "MATCH (a)-[*1..3]-(b) RETURN count(*) SKIP 1");
+    expect(grouped.result.nodes).toHaveLength(400);
+    expect(grouped.result.edges).toHaveLength(800);
+    expect(dropped.result.nodes).toEqual([]);
+    // 20,800 walks' trails read in slices of 256: a hundred more pauses than the run with nothing to highlight.
+    expect(grouped.pauses).toBeGreaterThan(dropped.pauses + 100);
   });
 });

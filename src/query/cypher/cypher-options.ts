@@ -29,7 +29,7 @@ export const MAX_VARIABLE_LENGTH = PATH_RULES.maxHops.max;
 export const MAX_CYPHER_BUFFERED_ROWS = 1_000_000;
 
 /** Most node ids and edge ids listed for highlighting; past it the lists are cut (`highlightTruncated`). */
-export const MAX_CYPHER_HIGHLIGHTED = 10_000;
+export const MAX_CYPHER_HIGHLIGHTED = CYPHER_RULES.highlighted.max;
 
 const CONTEXT = "cypher";
 

@@ -98,44 +98,68 @@ export function explainCypher(prepared: PreparedCypher): string {
   return lines.join("\n");
 }
 
-/** Ascending and without repeats, at most `cap` long; `cut` says whether more were left out. */
-function distinctAscending(values: number[], cap: number): { kept: number[]; cut: boolean } {
-  // Ids are small whole numbers: a typed array sorts them by value natively, without a comparison callback.
-  const sorted = Int32Array.from(values).sort();
-  const kept: number[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    if (i > 0 && sorted[i] === sorted[i - 1]) continue;
-    if (kept.length === cap) return { kept, cut: true };
-    kept.push(sorted[i]!);
+/** Trails read between two looks at the clock while gathering what to highlight. */
+const TRAILS_BETWEEN_CLOCK_LOOKS = 256;
+
+/** Distinct ids in the order met, at most `cap` of them; `cut` says one more was met and left out. */
+class CappedIds {
+  readonly kept = new Set<number>();
+  cut = false;
+
+  constructor(private readonly cap: number) {}
+
+  add(ids: readonly number[]): void {
+    for (const id of ids) {
+      if (this.kept.has(id)) continue;
+      if (this.kept.size === this.cap) {
+        this.cut = true;
+        return;
+      }
+      this.kept.add(id);
+    }
   }
-  return { kept, cut: false };
+
+  /** Ascending: a typed array sorts small whole numbers natively, without a comparison callback. */
+  ascending(): Int32Array {
+    return Int32Array.from(this.kept).sort();
+  }
 }
 
-function highlight(rows: Row[], graph: CypherGraph): Pick<CypherResult, "nodes" | "edges" | "highlightTruncated"> {
-  const nodes: number[] = [];
-  const edges: number[] = [];
+/**
+ * The nodes and edges the rows were matched on, in slices: a grouped answer folds every matched row's trail into
+ * its own, so one row of `count(*)` can stand for millions of trails. Rows are read in order, so that when there is
+ * more than MAX_CYPHER_HIGHLIGHTED of either, the first rows' matches are the ones highlighted; once both lists are
+ * full and a further id was met, the rest is not read.
+ */
+function* highlight(
+  rows: readonly Row[],
+  graph: CypherGraph,
+  clock: WorkClock,
+): Generator<void, Pick<CypherResult, "nodes" | "edges" | "highlightTruncated">, undefined> {
+  const nodes = new CappedIds(MAX_CYPHER_HIGHLIGHTED);
+  const edges = new CappedIds(MAX_CYPHER_HIGHLIGHTED);
   // Rows share the trails of the clauses before them: each trail is read once.
   const seen = new Set<Trail>();
-  const stack: (Trail | null)[] = new Array(rows.length);
-  for (let i = 0; i < rows.length; i++) stack[i] = rows[i]!.trail;
-  while (stack.length > 0) {
+  const stack: (Trail | null)[] = [];
+  for (let i = rows.length - 1; i >= 0; i--) stack.push(rows[i]!.trail);
+  let read = 0;
+  while (stack.length > 0 && !(nodes.cut && edges.cut)) {
+    if (++read % TRAILS_BETWEEN_CLOCK_LOOKS === 0 && clock.due()) yield* clock.pause();
     const trail = stack.pop();
     if (!trail || seen.has(trail)) continue;
     seen.add(trail);
     if ("merged" in trail) {
-      for (const inner of trail.merged) stack.push(inner);
+      for (let i = trail.merged.length - 1; i >= 0; i--) stack.push(trail.merged[i]!);
       continue;
     }
-    for (const v of trail.nodes) nodes.push(v);
-    for (const e of trail.edges) edges.push(e);
+    if (!nodes.cut) nodes.add(trail.nodes);
+    if (!edges.cut) edges.add(trail.edges);
     stack.push(trail.prev);
   }
-  const keptNodes = distinctAscending(nodes, MAX_CYPHER_HIGHLIGHTED);
-  const keptEdges = distinctAscending(edges, MAX_CYPHER_HIGHLIGHTED);
   return {
-    nodes: keptNodes.kept.map((v) => graph.index.nodeIds[v]!),
-    edges: keptEdges.kept.map((e) => graph.index.edgeIds[e]!),
-    highlightTruncated: keptNodes.cut || keptEdges.cut,
+    nodes: Array.from(nodes.ascending(), (v) => graph.index.nodeIds[v]!),
+    edges: Array.from(edges.ascending(), (e) => graph.index.edgeIds[e]!),
+    highlightTruncated: nodes.cut || edges.cut,
   };
 }
 
@@ -197,12 +221,13 @@ export function* cypherSteps(
     for (let k = 0; k < values.length; k++) row[k] = toCypherJson(values[k]!, prepared.graph);
     json[i] = row;
   }
+  const highlighted = yield* highlight(rows, prepared.graph, clock);
   return {
     columns: [...prepared.columns],
     rows: json,
     truncated: causes.length > 0,
     truncatedBy: causes,
-    ...highlight(rows, prepared.graph),
+    ...highlighted,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type CypherResult,
   type WorkClock,
 } from "../../../src/query/cypher";
+import { CYPHER_RULES } from "../../../src/api/parameters";
 import { cypherFixture } from "./cypher-fixture";
 import { diplomacy } from "./diplomacy-fixture";
 
@@ -200,12 +201,19 @@ describe("nodes and edges to highlight", () => {
     expect(walk.nodes).toEqual(["person:quintana", "rec:1", "state:kor"]);
   });
 
-  it("lists at most 10,000 nodes, and says when it left some out", () => {
+  it("lists at most 10,000 nodes, those of the first rows, and says when it left some out", () => {
+    expect(CYPHER_RULES.highlighted.max).toBe(10_000);
     const many = cypherFixture({ nodes: Array.from({ length: 10_001 }, (_, i) => `topic:t${i}`) });
     const all = many.run("MATCH (n) RETURN count(*)");
     expect(all.rows).toEqual([[10_001]]);
     expect(all.nodes).toHaveLength(10_000);
     expect(all.highlightTruncated).toBe(true);
+    // Listed by id, but chosen in the order the rows came: folded in by descending id, the smallest is left out.
+    const lastFirst = many.run("MATCH (n) WITH n ORDER BY n.id DESC RETURN count(*)");
+    expect(lastFirst.highlightTruncated).toBe(true);
+    expect(lastFirst.nodes).toHaveLength(10_000);
+    expect(lastFirst.nodes).toContain("topic:t10000");
+    expect(lastFirst.nodes).not.toContain("topic:t0");
     expect(all.truncated).toBe(false);
     expect(many.run("MATCH (n) WHERE n.id <> 'topic:t0' RETURN count(*)").highlightTruncated).toBe(false);
   });
