@@ -16,13 +16,15 @@ import type {
   RightsGraph,
   SourceRecord,
 } from "../schema/types";
-import type { NodeDraft } from "./check-records";
+import type { EdgeDraft, NodeDraft } from "./check-records";
 import type { Drafts } from "./check-references";
 import type { SourceDraft } from "./check-source";
 
 /**
  * Edge ids: `base`, or `base--2`, `base--3`... : the first that no edge has taken yet. Ids are only ever added, so
- * the search for a base resumes where its last one stopped: linear, even for a pair linked thousands of times.
+ * the search for a base resumes where its last one stopped: linear, even for a pair linked thousands of times. A
+ * base is remembered only once it has been asked for twice: most are asked for once, and a map entry for each of a
+ * million edges is what the load spent its time on.
  */
 class EdgeIds {
   private readonly next = new Map<string, number>();
@@ -30,8 +32,13 @@ class EdgeIds {
   constructor(private readonly taken: Set<string>) {}
 
   unique(base: string): string {
-    let n = this.next.get(base) ?? 1;
-    let id = n === 1 ? base : `${base}--${n}`;
+    const remembered = this.next.get(base);
+    if (remembered === undefined && !this.taken.has(base)) {
+      this.taken.add(base);
+      return base;
+    }
+    let n = remembered ?? 2;
+    let id = `${base}--${n}`;
     while (this.taken.has(id)) id = `${base}--${++n}`;
     this.taken.add(id);
     this.next.set(base, n + 1);
@@ -68,6 +75,14 @@ function statusProps(status: ReviewStatus): { status?: string } {
 }
 
 /**
+ * An edge's props: the draft's own object when the record makes one reviewed edge (the draft is dropped once the
+ * graph is built, so nothing else holds it), otherwise a copy of its own for each edge, with the status.
+ */
+function edgeProps(edge: EdgeDraft, size: number): Record<string, PropValue> {
+  return size === 1 && edge.status === "reviewed" ? edge.props : { ...edge.props, ...statusProps(edge.status) };
+}
+
+/**
  * The dataset of drafts that passed every check (the caller guarantees that no problem stands), with the records of
  * the `shown` statuses: a hidden node takes its edges and its citations' `cites` edges with it.
  */
@@ -100,7 +115,10 @@ export function buildDataset(
     set.add(sourceId);
   };
   for (const node of byId.values()) if (node.sourceId) mention(node.id, node.sourceId);
-  for (const edge of edges) for (const id of [...edge.sources, ...edge.targets]) mention(id, edge.sourceId);
+  for (const edge of edges) {
+    for (const id of edge.sources) mention(id, edge.sourceId);
+    for (const id of edge.targets) mention(id, edge.sourceId);
+  }
   const citationsShown = (source: SourceDraft) =>
     byId.has(source.document) ? source.citations.filter((c) => byId.has(c.document)) : [];
   for (const source of sources) {
@@ -206,7 +224,7 @@ export function buildDataset(
             start,
             end: start + edge.quote.length,
           },
-          props: { ...edge.props, ...statusProps(edge.status) },
+          props: edgeProps(edge, size),
           ...(edge.outsideKnowledge ? { outsideKnowledge: edge.outsideKnowledge } : {}),
         });
       }

@@ -308,12 +308,7 @@ function checkReading(
     );
   }
   const qualifier = props.modality === "hedged" ? props.qualifier : undefined;
-  const { required, optional } = templateAttributes(template);
-  const said = [template.text, ...[...required, ...optional].map((name) => props[name])]
-    .filter((part) => typeof part === "string")
-    .join(" ")
-    .toLowerCase();
-  if (typeof qualifier === "string" && !said.includes(qualifier.toLowerCase())) {
+  if (typeof qualifier === "string" && !saidBy(template, props).includes(qualifier.toLowerCase())) {
     complete = false;
     c.report(
       "bad-reading",
@@ -323,6 +318,15 @@ function checkReading(
     );
   }
   return complete ? template : undefined;
+}
+
+/** What a reading says with these values, in lower case: its text and the attributes it names. */
+function saidBy(template: SentenceTemplate, props: Record<string, PropValue>): string {
+  const { required, optional } = templateAttributes(template);
+  return [template.text, ...[...required, ...optional].map((name) => props[name])]
+    .filter((part) => typeof part === "string")
+    .join(" ")
+    .toLowerCase();
 }
 
 /** The articles a short name may take in running text. */

@@ -107,22 +107,31 @@ export function checkReferences({ schema, nodes: byId, sources, edges }: Drafts,
   }
   for (const edge of edges) {
     const spec = schema.edgeTypes.get(edge.type)!;
-    for (const [end, ids, allowed] of [
-      ["source", edge.sources, spec.sourceTypes],
-      ["target", edge.targets, spec.targetTypes],
-    ] as const) {
-      for (const id of ids) {
-        const at = { file: edge.file, line: edge.endpointLines[end] };
-        const node = reference(id, byId, at, `edge "${edge.type}" ${end}`, problems);
-        if (node && !allowed.includes(node.type)) {
-          problems.push({
-            ...at,
-            code: "endpoint-type",
-            message: `edge "${edge.type}" cannot have a ${node.type} ("${id}") as its ${end}`,
-            hint: `${end} types allowed: ${allowed.join(", ")}`,
-          });
-        }
-      }
+    checkEnds(edge, "source", spec.sourceTypes, byId, problems);
+    checkEnds(edge, "target", spec.targetTypes, byId, problems);
+  }
+}
+
+/** One end of an edge: every node it names exists and is of a type allowed there. Run for each of a million edges. */
+function checkEnds(
+  edge: EdgeDraft,
+  end: "source" | "target",
+  allowed: readonly string[],
+  byId: ReadonlyMap<string, NodeDraft>,
+  problems: Problem[],
+): void {
+  for (const id of end === "source" ? edge.sources : edge.targets) {
+    const found = byId.get(id);
+    if (found && allowed.includes(found.type)) continue;
+    const at = { file: edge.file, line: edge.endpointLines[end] };
+    const node = found ?? reference(id, byId, at, `edge "${edge.type}" ${end}`, problems);
+    if (node) {
+      problems.push({
+        ...at,
+        code: "endpoint-type",
+        message: `edge "${edge.type}" cannot have a ${node.type} ("${id}") as its ${end}`,
+        hint: `${end} types allowed: ${allowed.join(", ")}`,
+      });
     }
   }
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Problem } from "../errors";
 import { escapeControlCharacters, firstControlCharacter } from "./control-characters";
 import type { LoadLimits } from "./load-limits";
-import { parseYamlFile, type YamlFile } from "./located-record";
+import { parseYamlFileOnce, type YamlFile } from "./located-record";
 
 // Opening never waits: a FIFO opened without O_NONBLOCK blocks until a writer comes, for ever if none does.
 // O_NOFOLLOW guards the final component, already resolved by realpath, against a link swapped in meanwhile.
@@ -156,7 +156,7 @@ export class DataFolder {
   async readYaml(rel: string): Promise<YamlFile | null> {
     const text = await this.readText(rel);
     if (text === null) return null;
-    const yaml = parseYamlFile(this.shown(rel), text);
+    const yaml = parseYamlFileOnce(this.shown(rel), text);
     this.problems.push(...yaml.problems, ...yaml.valueProblems);
     return yaml.problems.length > 0 ? null : yaml;
   }

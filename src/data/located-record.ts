@@ -204,3 +204,38 @@ export function parseYamlFile(file: string, text: string): YamlFile {
     },
   };
 }
+
+/** Most text the parsed-file cache holds, and the largest file it keeps. */
+const CACHE_CHARACTERS = 1 << 20;
+const CACHE_FILE_CHARACTERS = 1 << 18;
+
+/** Parsed files by name and text, oldest first. */
+const parsed = new Map<string, YamlFile>();
+let parsedCharacters = 0;
+
+/**
+ * `parseYamlFile`, remembering the last few small files that parsed cleanly: a folder loaded again (edit mode checks
+ * the whole folder at every write, with one file changed) parses only what changed. A file is known by its name and
+ * whole text, so the answer is the same as parsing it again; what a YamlFile gives (`records`, `root`) is made afresh
+ * at each call, so no two loads share a record.
+ */
+export function parseYamlFileOnce(file: string, text: string): YamlFile {
+  if (text.length > CACHE_FILE_CHARACTERS) return parseYamlFile(file, text);
+  const key = `${file}\0${text}`;
+  const known = parsed.get(key);
+  if (known) {
+    parsed.delete(key);
+    parsed.set(key, known);
+    return known;
+  }
+  const yaml = parseYamlFile(file, text);
+  if (yaml.problems.length > 0 || yaml.valueProblems.length > 0) return yaml;
+  parsed.set(key, yaml);
+  parsedCharacters += key.length;
+  for (const [oldest] of parsed) {
+    if (parsedCharacters <= CACHE_CHARACTERS) break;
+    parsed.delete(oldest);
+    parsedCharacters -= oldest.length;
+  }
+  return yaml;
+}

@@ -9,7 +9,7 @@ import {
   type SentenceTemplate,
 } from "../schema/sentence-template";
 import type { AttributeKind, AttributeSpec, EdgeTypeSpec, NodeTypeSpec, Schema } from "../schema/types";
-import { parseYamlFile, type LocatedRecord, type YamlFile } from "./located-record";
+import { parseYamlFileOnce, type LocatedRecord, type YamlFile } from "./located-record";
 import { isMapping, own } from "./plain-data";
 
 const ATTRIBUTE_KINDS: AttributeKind[] = [
@@ -235,7 +235,7 @@ function readEdgeType(
 
 /** Reads and checks a schema file's text. Returns the schema, or null with the problems when the model is wrong. */
 export function readSchema(file: string, text: string): { schema: Schema | null; problems: Problem[] } {
-  const yaml = parseYamlFile(file, text);
+  const yaml = parseYamlFileOnce(file, text);
   if (yaml.problems.length > 0) return { schema: null, problems: yaml.problems };
   if (yaml.valueProblems.length > 0) return { schema: null, problems: yaml.valueProblems };
   const ctx: Context = { file, yaml, problems: [] };

@@ -54,13 +54,18 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
-function lineNumber(text: string, offset: number): number {
+/** Line numbers of offsets asked in increasing order, each counted on from the last (records come in order). */
+function lineCounter(text: string): (offset: number) => number {
   let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
+  let next = text.indexOf("\n");
+  return (offset) => {
+    for (; next !== -1 && next < offset; next = text.indexOf("\n", next + 1)) line++;
+    return line;
+  };
 }
 
 function spansOf(text: string, seq: YAMLSeq): RecordSpan[] {
+  const lineOf = lineCounter(text);
   return seq.items.map((item, index) => {
     const node = item as YamlNode;
     if (!isMap(node) || !node.range) throw new RecordTextError(`record ${index + 1} is not a mapping`);
@@ -69,7 +74,7 @@ function spansOf(text: string, seq: YAMLSeq): RecordSpan[] {
     if (!/^ *- +$/.test(lead)) throw new RecordTextError(`record ${index + 1} does not start its own line`);
     return {
       index,
-      line: lineNumber(text, node.range[0]),
+      line: lineOf(node.range[0]),
       start,
       end: node.range[1],
       indent: lead.indexOf("-"),
@@ -78,9 +83,17 @@ function spansOf(text: string, seq: YAMLSeq): RecordSpan[] {
   });
 }
 
-/** The records of one section of a graph file, in order; none when the section is absent. */
+/** The last text `recordSpans` parsed, and its document (only read, never changed). */
+let lastRead: { text: string; doc: Document.Parsed } | undefined;
+
+/**
+ * The records of one section of a graph file, in order; none when the section is absent. A write asks this of the
+ * same text several times (to find the record, to list the source, after writing), so the last text's document is
+ * kept; each call makes its own values.
+ */
 export function recordSpans(text: string, section: RecordSection): RecordSpan[] {
-  const doc = parse(text);
+  if (lastRead?.text !== text) lastRead = { text, doc: parse(text) };
+  const doc = lastRead.doc;
   const seq = sectionOf(doc, section);
   return seq ? spansOf(text, seq) : [];
 }

@@ -86,15 +86,53 @@ function hasValue(values: Readonly<Record<string, PropValue>>, name: string): bo
   return !(value === "" || (Array.isArray(value) && value.length === 0));
 }
 
+/** Whitespace that is not one plain space: a run, or a tab, line break or other space character. */
+const UNEVEN_SPACE = /\s\s|[^\S ]/;
+
 /** Capital first letter (after any opening quote or bracket), and a full stop unless the sentence ends in one. */
 export function finishSentence(text: string): string {
-  const sentence = text.replace(/\s+/g, " ").trim();
+  const sentence = (UNEVEN_SPACE.test(text) ? text.replace(/\s+/g, " ") : text).trim();
   const first = sentence.search(/\p{L}/u);
   const opened =
     first < 0 || !/^[“"‘'(]*$/.test(sentence.slice(0, first))
       ? sentence
       : sentence.slice(0, first) + sentence[first]!.toUpperCase() + sentence.slice(first + 1);
   return /[.!?…][”"’')\]]*$/.test(opened) ? opened : `${opened}.`;
+}
+
+/** What writing one sentence needs as it goes: the ends, the values, and the end the next form agrees with. */
+interface Writing {
+  ends: SentenceEnds;
+  values: Readonly<Record<string, PropValue>>;
+  kindOf: (attribute: string) => string | undefined;
+  subject: readonly NodeName[];
+}
+
+// A function of the module rather than a closure made at each call: the loader writes a million sentences.
+function writePart(part: TemplatePart, w: Writing): string {
+  switch (part.kind) {
+    case "text":
+      return part.text;
+    case "end":
+      w.subject = w.ends[part.end];
+      return namesInWords(w.subject);
+    case "attribute":
+      return hasValue(w.values, part.name)
+        ? attributeInWords(part.name, w.kindOf(part.name), w.values[part.name]!)
+        : "";
+    case "form":
+      return isPlural(w.subject) ? part.plural : part.singular;
+    case "optional":
+      return part.parts.every((p) => p.kind !== "attribute" || hasValue(w.values, p.name))
+        ? writeParts(part.parts, w)
+        : "";
+  }
+}
+
+function writeParts(parts: readonly TemplatePart[], w: Writing): string {
+  let text = "";
+  for (const part of parts) text += writePart(part, w);
+  return text;
 }
 
 /**
@@ -108,23 +146,5 @@ export function renderSentence(
   kindOf: (attribute: string) => string | undefined = () => undefined,
 ): string {
   // Agreement follows the nearest end written before the form, the source when none is.
-  let subject = ends.source;
-  const write = (part: TemplatePart): string => {
-    switch (part.kind) {
-      case "text":
-        return part.text;
-      case "end":
-        subject = ends[part.end];
-        return namesInWords(subject);
-      case "attribute":
-        return hasValue(values, part.name) ? attributeInWords(part.name, kindOf(part.name), values[part.name]!) : "";
-      case "form":
-        return isPlural(subject) ? part.plural : part.singular;
-      case "optional":
-        return part.parts.every((p) => p.kind !== "attribute" || hasValue(values, p.name))
-          ? part.parts.map(write).join("")
-          : "";
-    }
-  };
-  return finishSentence(template.parts.map(write).join(""));
+  return finishSentence(writeParts(template.parts, { ends, values, kindOf, subject: ends.source }));
 }

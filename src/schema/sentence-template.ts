@@ -120,8 +120,21 @@ export function parseSentenceTemplate(text: string): SentenceTemplate | Template
   return { text, parts: top };
 }
 
+/** The attributes a reading names. */
+export interface TemplateAttributes {
+  /** Named outside optional parts. */
+  readonly required: readonly string[];
+  /** Named only inside optional parts. */
+  readonly optional: readonly string[];
+}
+
+// The loader asks this of every claim, and most claims share their type's reading.
+const attributesOf = new WeakMap<SentenceTemplate, TemplateAttributes>();
+
 /** The attributes a reading names: `required` outside optional parts, `optional` inside them. */
-export function templateAttributes(template: SentenceTemplate): { required: string[]; optional: string[] } {
+export function templateAttributes(template: SentenceTemplate): TemplateAttributes {
+  let found = attributesOf.get(template);
+  if (found) return found;
   const required = new Set<string>();
   const optional = new Set<string>();
   for (const part of template.parts) {
@@ -129,7 +142,9 @@ export function templateAttributes(template: SentenceTemplate): { required: stri
     else if (part.kind === "optional")
       for (const inner of part.parts) if (inner.kind === "attribute") optional.add(inner.name);
   }
-  return { required: [...required], optional: [...optional].filter((name) => !required.has(name)) };
+  found = { required: [...required], optional: [...optional].filter((name) => !required.has(name)) };
+  attributesOf.set(template, found);
+  return found;
 }
 
 /**

@@ -9,18 +9,27 @@ import { EditStore } from "../../src/edit";
 import { DataError } from "../../src/errors";
 import { maxErrors, reanchor } from "../../src/ingest/reanchor";
 import { cli } from "../helpers/run-cli";
-import { BRIEF_TEXT, corpus, removeCorpora } from "./corpora";
+import { BRIEF_TEXT, copyOf, corpus, removeCorpora } from "./corpora";
 
 afterAll(removeCorpora);
 
 const CLAIM = "state:usa--declined--un:security-council";
 
-/** The brief ingested into a corpus with the shared entities, one claim accepted and marked reviewed. */
+let prepared: Promise<string> | undefined;
+
+/**
+ * The brief ingested into a corpus with the shared entities, one claim accepted and marked reviewed: ingested once
+ * per file, and each test given a copy of its own to change.
+ */
 async function ingested(): Promise<{ dir: string; textFile: string }> {
-  const dir = await corpus("entities");
-  expect((await cli("ingest", BRIEF_TEXT, "--id", "brief", "--data", dir, "--date", "2020")).code).toBe(0);
-  expect((await cli("review", "brief", "accept", CLAIM, "--data", dir)).code).toBe(0);
-  expect((await cli("review", "brief", "mark-reviewed", CLAIM, "--data", dir)).code).toBe(0);
+  prepared ??= (async () => {
+    const dir = await corpus("entities");
+    expect((await cli("ingest", BRIEF_TEXT, "--id", "brief", "--data", dir, "--date", "2020")).code).toBe(0);
+    expect((await cli("review", "brief", "accept", CLAIM, "--data", dir)).code).toBe(0);
+    expect((await cli("review", "brief", "mark-reviewed", CLAIM, "--data", dir)).code).toBe(0);
+    return dir;
+  })();
+  const dir = await copyOf(await prepared);
   return { dir, textFile: path.join(dir, "sources/brief/source.txt") };
 }
 

@@ -19,6 +19,15 @@ export async function corpus(kind: "empty" | "entities"): Promise<string> {
   return dir;
 }
 
+/** A new data folder holding a copy of `dir` (a corpus already set up once, for a test that changes it). */
+export async function copyOf(dir: string): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "rightsgraph-ingest-"));
+  made.push(root);
+  const copy = path.join(root, "data");
+  await cp(dir, copy, { recursive: true });
+  return copy;
+}
+
 /** Removes every corpus made so far (call in afterAll). */
 export async function removeCorpora(): Promise<void> {
   await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));

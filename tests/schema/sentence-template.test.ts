@@ -118,4 +118,11 @@ describe("renderSentence", () => {
     expect(finishSentence("“very high” risk.”")).toBe("“Very high” risk.”");
     expect(finishSentence("the risk is “Very high/Ongoing”")).toBe("The risk is “Very high/Ongoing”.");
   });
+
+  it("writes every run of white space as one space, and none at the ends", () => {
+    expect(finishSentence("the  DPRK declined   the draft")).toBe("The DPRK declined the draft.");
+    expect(finishSentence("the DPRK declined\tthe\u00a0draft\n")).toBe("The DPRK declined the draft.");
+    expect(finishSentence(" the DPRK declined the draft ")).toBe("The DPRK declined the draft.");
+    expect(finishSentence("the DPRK declined the draft")).toBe("The DPRK declined the draft.");
+  });
 });
