@@ -542,6 +542,43 @@ export interface SourcesResponse {
   sources: SourceSummary[];
 }
 
+/** The claims of one source in a `GET /api/edges/:id/sources` answer, each with its quote (`evidence`). */
+export interface SourceClaims {
+  source: SourceSummary;
+  edges: EdgeObject[];
+}
+
+/**
+ * How two sources' claims about one relation differ (README, Editing: "Several sources"): `type`, two types of one
+ * relation family (sponsored and declined); `date`, dates neither of which is a prefix of the other; `negated`, one
+ * negated and one not; `modality`, one asserted and one hedged.
+ */
+export type DisagreementKind = "type" | "date" | "negated" | "modality";
+
+/** A claim of another source about the same relation that differs from the edge asked about. */
+export interface SourceDisagreement {
+  source: SourceSummary;
+  edge: EdgeObject;
+  differs: DisagreementKind[];
+}
+
+/**
+ * `GET /api/edges/:id/sources`: the sources that state a claim (same two nodes, same direction, same type, and no
+ * disagreement; the edge's own source first) and the claims of other sources that disagree with it.
+ */
+export interface ClaimSourcesResponse {
+  edge: EdgeObject;
+  support: SourceClaims[];
+  disagreements: SourceDisagreement[];
+}
+
+/** `GET /api/nodes/:id/sources`: the sources that mention a node, with how many of each one's claims name it. */
+export interface NodeSourcesResponse {
+  node: string;
+  /** Most claims first; a source that declares the node and states no claim about it counts 0. */
+  sources: { source: SourceSummary; claims: number }[];
+}
+
 /** One citation of an endnote, with what the graph knows of the cited document. */
 export interface CitationInfo {
   document: string;

@@ -89,6 +89,11 @@ function notEditable(message: string): RightsGraphError {
   return new RightsGraphError("not-editable", message);
 }
 
+/** A change the file's text does not allow, refused naming the file and the line of the reason. */
+function refusal(file: string, error: RecordTextError): RightsGraphError {
+  return notEditable(`edit: ${file}${error.line === undefined ? "" : `:${error.line}`}: ${error.message}`);
+}
+
 export class EditStore {
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -184,12 +189,12 @@ export class EditStore {
     return { text, etag: await sourceVersion(dir), file };
   }
 
-  private spans(text: string | null, section: RecordSection): RecordSpan[] {
+  private spans(sourceId: string, text: string | null, section: RecordSection): RecordSpan[] {
     if (text === null) return [];
     try {
       return recordSpans(text, section);
     } catch (error) {
-      if (error instanceof RecordTextError) throw notEditable(`edit: graph.yaml: ${error.message}`);
+      if (error instanceof RecordTextError) throw refusal(EditStore.rel(sourceId), error);
       throw error;
     }
   }
@@ -213,7 +218,7 @@ export class EditStore {
 
   /** The claim record behind edge `claimId` in the source's graph.yaml text. */
   private findClaim(sourceId: string, text: string | null, claimId: string): RecordSpan {
-    const spans = this.spans(text, "edges");
+    const spans = this.spans(sourceId, text, "edges");
     const at = this.dataset.claimRecords?.get(claimId);
     if (at) {
       if (!at.file.endsWith(`/${EditStore.rel(sourceId)}`)) {
@@ -237,7 +242,7 @@ export class EditStore {
   }
 
   private findNode(sourceId: string, text: string | null, nodeId: string): RecordSpan {
-    const span = this.spans(text, "nodes").find((s) => s.value.id === nodeId);
+    const span = this.spans(sourceId, text, "nodes").find((s) => s.value.id === nodeId);
     if (span) return span;
     const elsewhere = this.dataset.graph.hasNode(nodeId);
     throw new NotFoundError(
@@ -254,12 +259,12 @@ export class EditStore {
         sourceId,
         etag,
         file: EditStore.rel(sourceId),
-        nodes: this.spans(text, "nodes").map((s) => ({
+        nodes: this.spans(sourceId, text, "nodes").map((s) => ({
           id: String(s.value.id),
           line: s.line,
           record: s.value as NodeRecord,
         })),
-        claims: this.spans(text, "edges").map((s) => ({
+        claims: this.spans(sourceId, text, "edges").map((s) => ({
           ids: this.idsAt(sourceId, s),
           line: s.line,
           record: s.value as ClaimRecord,
@@ -360,11 +365,11 @@ export class EditStore {
     }
   }
 
-  private edit(text: string | null, change: (text: string) => string): string {
+  private edit(sourceId: string, text: string | null, change: (text: string) => string): string {
     try {
       return change(text ?? HEADER);
     } catch (error) {
-      if (error instanceof RecordTextError) throw notEditable(`edit: graph.yaml: ${error.message}`);
+      if (error instanceof RecordTextError) throw refusal(EditStore.rel(sourceId), error);
       throw error;
     }
   }
@@ -383,7 +388,7 @@ export class EditStore {
         record.id === undefined && singleEnded(record) && typeof record.type === "string"
           ? { id: this.freshClaimId(`${String(record.source)}--${record.type}--${String(record.target)}`), ...record }
           : record;
-      const after = this.edit(before.text, (text) => appendRecord(text, "edges", stored));
+      const after = this.edit(sourceId, before.text, (text) => appendRecord(text, "edges", stored));
       const span = recordSpans(after, "edges").at(-1)!;
       const { etag } = await this.commit(sourceId, before, after, ifMatch, who, {
         action: "create-claim",
@@ -412,7 +417,9 @@ export class EditStore {
       if (patch.id !== undefined && patch.id !== null && patch.id !== claimId) this.checkIdFree(patch.id);
       const merged = mergePatch(span.value, patch);
       const pin = merged.id === undefined && patch.id !== null && singleEnded(merged) ? { id: claimId } : {};
-      const after = this.edit(before.text, (text) => patchRecord(text, "edges", span.index, { ...patch, ...pin }));
+      const after = this.edit(sourceId, before.text, (text) =>
+        patchRecord(text, "edges", span.index, { ...patch, ...pin }),
+      );
       const written = recordSpans(after, "edges")[span.index]!;
       const { etag } = await this.commit(sourceId, before, after, ifMatch, who, {
         action: "change-claim",
@@ -446,10 +453,10 @@ export class EditStore {
           const base = `${String(other.value.source)}--${String(other.value.type)}--${String(other.value.target)}`;
           const current = this.idsAt(sourceId, other)[0];
           if (bases.has(base) && current !== undefined)
-            after = this.edit(after, (text) => patchRecord(text, "edges", other.index, { id: current }));
+            after = this.edit(sourceId, after, (text) => patchRecord(text, "edges", other.index, { id: current }));
         }
       }
-      after = this.edit(after, (text) => deleteRecord(text, "edges", span.index));
+      after = this.edit(sourceId, after, (text) => deleteRecord(text, "edges", span.index));
       const { etag } = await this.commit(sourceId, before, after, ifMatch, who, {
         action: "delete-claim",
         sourceId,
@@ -468,7 +475,7 @@ export class EditStore {
   ): Promise<Written<EditNodeResponse>> {
     return this.exclusive(async () => {
       const before = await this.read(sourceId);
-      const after = this.edit(before.text, (text) => appendRecord(text, "nodes", record));
+      const after = this.edit(sourceId, before.text, (text) => appendRecord(text, "nodes", record));
       const span = recordSpans(after, "nodes").at(-1)!;
       const id = String(record.id);
       const { etag } = await this.commit(sourceId, before, after, ifMatch, who, {
@@ -491,7 +498,7 @@ export class EditStore {
     return this.exclusive(async () => {
       const before = await this.read(sourceId);
       const span = this.findNode(sourceId, before.text, nodeId);
-      const after = this.edit(before.text, (text) => patchRecord(text, "nodes", span.index, patch));
+      const after = this.edit(sourceId, before.text, (text) => patchRecord(text, "nodes", span.index, patch));
       const written = recordSpans(after, "nodes")[span.index]!;
       const { etag } = await this.commit(sourceId, before, after, ifMatch, who, {
         action: "change-node",
@@ -512,7 +519,7 @@ export class EditStore {
     return this.exclusive(async () => {
       const before = await this.read(sourceId);
       const span = this.findNode(sourceId, before.text, nodeId);
-      const after = this.edit(before.text, (text) => deleteRecord(text, "nodes", span.index));
+      const after = this.edit(sourceId, before.text, (text) => deleteRecord(text, "nodes", span.index));
       const { etag } = await this.commit(sourceId, before, after, ifMatch, who, {
         action: "delete-node",
         sourceId,
@@ -541,8 +548,7 @@ export class EditStore {
         try {
           after = change(before);
         } catch (error) {
-          if (error instanceof RecordTextError)
-            throw notEditable(`edit: sources/${sourceId}/${name}: ${error.message}`);
+          if (error instanceof RecordTextError) throw refusal(`sources/${sourceId}/${name}`, error);
           throw error;
         }
         if (after !== null && after !== before)

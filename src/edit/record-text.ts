@@ -3,6 +3,7 @@
 // long strings) stays as it was and the diff is that one record.
 import {
   Document,
+  isAlias,
   isMap,
   isNode,
   isScalar,
@@ -14,6 +15,7 @@ import {
   type Node as YamlNode,
   type Pair,
 } from "yaml";
+import { MAX_ALIAS_COUNT } from "../data/located-record";
 
 /** The lists of records a source's files hold: graph.yaml's nodes and edges, source.yaml's endnotes. */
 export type RecordSection = "nodes" | "edges" | "endnotes";
@@ -35,8 +37,16 @@ export interface RecordSpan {
 /** Widest line a written record takes, as the bundled files are folded. */
 const LINE_WIDTH = 120;
 
-/** A change that the file's layout does not allow as a splice (a flow-style list, say), with the reason. */
-export class RecordTextError extends Error {}
+/** A change that the file's layout does not allow as a splice (a flow-style list, say), with the reason and line. */
+export class RecordTextError extends Error {
+  constructor(
+    message: string,
+    /** The line (1-based) the reason points at, when there is one. */
+    readonly line?: number,
+  ) {
+    super(message);
+  }
+}
 
 function parse(text: string): Document.Parsed {
   return parseDocument(text, { keepSourceTokens: false });
@@ -54,6 +64,10 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
+function lineNumber(text: string, offset: number): number {
+  return lineCounter(text)(offset);
+}
+
 /** Line numbers of offsets asked in increasing order, each counted on from the last (records come in order). */
 function lineCounter(text: string): (offset: number) => number {
   let line = 1;
@@ -64,21 +78,47 @@ function lineCounter(text: string): (offset: number) => number {
   };
 }
 
-function spansOf(text: string, seq: YAMLSeq): RecordSpan[] {
+/**
+ * A node's value as the loader reads it: aliases (`*name`) stand for the value of their anchor (`&name`). A file
+ * whose aliases do not resolve (a hand edit since the last load) is refused with the line of the record.
+ */
+function valueOf(doc: Document, node: unknown, line: number): unknown {
+  if (!isNode(node)) return node;
+  try {
+    return node.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (error instanceof ReferenceError) throw new RecordTextError(`YAML: ${error.message}`, line);
+    throw error;
+  }
+}
+
+function spansOf(doc: Document.Parsed, text: string, seq: YAMLSeq): RecordSpan[] {
   const lineOf = lineCounter(text);
   return seq.items.map((item, index) => {
     const node = item as YamlNode;
-    if (!isMap(node) || !node.range) throw new RecordTextError(`record ${index + 1} is not a mapping`);
-    const start = lineStart(text, node.range[0]);
-    const lead = text.slice(start, node.range[0]);
-    if (!/^ *- +$/.test(lead)) throw new RecordTextError(`record ${index + 1} does not start its own line`);
+    const line = node?.range ? lineOf(node.range[0]) : undefined;
+    if (isAlias(node))
+      throw new RecordTextError(
+        `record ${index + 1} is an alias (*${node.source}) of another record; write it out in full to edit it`,
+        line,
+      );
+    if (!isMap(node) || !node.range) throw new RecordTextError(`record ${index + 1} is not a mapping`, line);
+    let start = lineStart(text, node.range[0]);
+    let lead = text.slice(start, node.range[0]);
+    // A record with an anchor of its own (`- &name` alone on its line) starts on the line of the anchor.
+    const above = start > 0 ? lineStart(text, start - 1) : start;
+    if (/^ *$/.test(lead) && /^ *- +&\S+ *\n$/.test(text.slice(above, start))) {
+      start = above;
+      lead = text.slice(above, text.indexOf("-", above) + 1);
+    } else if (!/^ *- +(?:&\S+ +)?$/.test(lead))
+      throw new RecordTextError(`record ${index + 1} does not start its own line`, line);
     return {
       index,
-      line: lineOf(node.range[0]),
+      line: line!,
       start,
       end: node.range[1],
       indent: lead.indexOf("-"),
-      value: node.toJSON() as Record<string, unknown>,
+      value: valueOf(doc, node, line!) as Record<string, unknown>,
     };
   });
 }
@@ -95,7 +135,7 @@ export function recordSpans(text: string, section: RecordSection): RecordSpan[] 
   if (lastRead?.text !== text) lastRead = { text, doc: parse(text) };
   const doc = lastRead.doc;
   const seq = sectionOf(doc, section);
-  return seq ? spansOf(text, seq) : [];
+  return seq ? spansOf(doc, text, seq) : [];
 }
 
 /** Strings a reader could take for a date, a number, a boolean or null: written quoted, as the data files do. */
@@ -108,7 +148,8 @@ const FOLDED_LENGTH = 100;
 
 /** A value made into a YAML node in the data files' style: misreadable strings quoted, long text folded. */
 function createNode(doc: Document, value: unknown): YamlNode {
-  const node = doc.createNode(value) as YamlNode;
+  // A value used twice (an alias's, written out) is written twice: an alias would tie this record to another.
+  const node = doc.createNode(value, { aliasDuplicateObjects: false }) as YamlNode;
   visit(node, {
     Scalar(_key, scalar) {
       if (typeof scalar.value !== "string") return;
@@ -146,7 +187,7 @@ function withNewline(text: string, offset: number): string {
 export function appendRecord(text: string, section: RecordSection, record: Record<string, unknown>): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section);
-  const spans = seq ? spansOf(text, seq) : [];
+  const spans = seq ? spansOf(doc, text, seq) : [];
   const last = spans.at(-1);
   if (!last) {
     if (seq) throw new RecordTextError(`"${section}" holds no record to write after; write it as "${section}: []"`);
@@ -191,7 +232,8 @@ function lineEndFrom(text: string, offset: number): number {
 }
 
 const keyName = (pair: Pair): string => String(isScalar(pair.key) ? pair.key.value : pair.key);
-const jsonOf = (node: unknown): string => JSON.stringify(isNode(node) ? node.toJSON() : node);
+/** A value as JSON, its aliases resolved in `doc`: a pair is unchanged when this is. */
+const jsonOf = (doc: Document, node: unknown): string => JSON.stringify(valueOf(doc, node, 0));
 
 /** Where each pair of a parsed block map stands in the text: from its key to the next key's line (comments kept). */
 interface PairPlace {
@@ -207,7 +249,7 @@ interface MapPlaces {
   pairs: Map<string, PairPlace>;
 }
 
-function pairPlaces(text: string, map: YAMLMap): MapPlaces {
+function pairPlaces(doc: Document, text: string, map: YAMLMap): MapPlaces {
   const places = new Map<string, PairPlace>();
   const pairs = map.items as Pair[];
   pairs.forEach((pair, i) => {
@@ -216,7 +258,7 @@ function pairPlaces(text: string, map: YAMLMap): MapPlaces {
     places.set(keyName(pair), {
       keyStart: (pair.key as YamlNode).range![0],
       end,
-      value: jsonOf(pair.value),
+      value: jsonOf(doc, pair.value),
       node: pair.value,
     });
   });
@@ -231,6 +273,7 @@ function pairPlaces(text: string, map: YAMLMap): MapPlaces {
  * range from its first key.
  */
 function spliceMap(
+  doc: Document,
   text: string,
   map: YAMLMap,
   { indent, pairs: places }: MapPlaces,
@@ -241,7 +284,7 @@ function spliceMap(
     const lead = i === 0 ? "" : pad;
     const place = places.get(keyName(pair));
     if (!place) return lead + pairText(pair, indent);
-    if (place.value === jsonOf(pair.value)) return lead + text.slice(place.keyStart, place.end);
+    if (place.value === jsonOf(doc, pair.value)) return lead + text.slice(place.keyStart, place.end);
     const inner = pair.value;
     const innerPlaces = isMap(inner) ? nested.get(inner) : undefined;
     if (isMap(inner) && innerPlaces && inner === place.node && inner.items.length > 0) {
@@ -250,7 +293,7 @@ function spliceMap(
       return (
         lead +
         text.slice(place.keyStart, from) +
-        spliceMap(text, inner, innerPlaces, nested) +
+        spliceMap(doc, text, inner, innerPlaces, nested) +
         text.slice(to, place.end)
       );
     }
@@ -263,12 +306,88 @@ function spliceMap(
 }
 
 /** The places of the pairs of `map` and of every block map inside it, before a change. */
-function placesWithin(text: string, map: YAMLMap, nested: Map<YAMLMap, MapPlaces>): MapPlaces {
-  const places = pairPlaces(text, map);
+function placesWithin(doc: Document, text: string, map: YAMLMap, nested: Map<YAMLMap, MapPlaces>): MapPlaces {
+  const places = pairPlaces(doc, text, map);
   for (const pair of map.items as Pair[])
     if (isMap(pair.value) && !pair.value.flow && pair.value.range && pair.value.items.length > 0)
-      nested.set(pair.value, placesWithin(text, pair.value, nested));
+      nested.set(pair.value, placesWithin(doc, text, pair.value, nested));
   return places;
+}
+
+/**
+ * Replaces each alias inside a record being changed by a copy of its anchor's value, so that a pair written afresh
+ * carries the value itself (a new document has no anchors for `*name` to name); a pair that stays is still copied
+ * as it stood, alias and all, since its anchor stays where it was.
+ */
+function expandAliases(doc: Document, map: YAMLMap): void {
+  visit(map, {
+    Alias(_key, alias) {
+      return createNode(doc, valueOf(doc, alias, 0));
+    },
+  });
+}
+
+/** An alias of a file: where it is, the anchor it names, and the value it stands for (null: it names no anchor). */
+interface AliasUse {
+  offset: number;
+  name: string;
+  value: string | null;
+  anchorOffset: number | null;
+}
+
+/** The aliases of a parsed document, in the order of the text. */
+function aliasUses(doc: Document): AliasUse[] {
+  const uses: AliasUse[] = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      const anchor = alias.resolve(doc) as YamlNode | undefined;
+      uses.push({
+        offset: alias.range![0],
+        name: alias.source,
+        value: anchor ? jsonOf(doc, anchor) : null,
+        anchorOffset: anchor?.range ? anchor.range[0] : null,
+      });
+    },
+  });
+  return uses;
+}
+
+/**
+ * `after`, the text with the record at `span` changed or removed, when every alias outside that record still
+ * stands for the value it stood for; else the change is refused, naming the alias's line and its anchor's. Changing
+ * or deleting a record that sets an anchor (`&a1`, as files written by the first ingest have) would otherwise change
+ * another record behind the writer's back, or leave its alias naming nothing.
+ */
+function keepingAliases(before: string, uses: AliasUse[], after: string, span: RecordSpan): string {
+  if (uses.length === 0) return after;
+  const nowAll = aliasUses(parse(after));
+  const delta = after.length - before.length;
+  // Text before the record's first line and after its end is the same in both (a deletion may take the blank line
+  // before the record: one character earlier).
+  const outside = (from: number, to: number) => (use: AliasUse) => use.offset < from || use.offset >= to;
+  const was = uses.filter(outside(span.start - 1, span.end));
+  const now = nowAll.filter(outside(span.start - 1, span.end + delta));
+  const broken = nowAll.find((use) => use.value === null);
+  was.forEach((use, i) => {
+    if (now[i]?.value === use.value) return;
+    const line = lineNumber(before, use.offset);
+    const anchorLine = use.anchorOffset === null ? null : lineNumber(before, use.anchorOffset);
+    const what = now[i]?.value === null ? "name nothing" : "change its value";
+    throw new RecordTextError(
+      `the alias *${use.name} at line ${line} stands for the value of the anchor &${use.name}` +
+        (anchorLine === null ? "" : ` at line ${anchorLine}`) +
+        ` in record ${span.index + 1} (line ${span.line}); this change would make it ${what}, and so change another` +
+        ` record. Write that value out in full at line ${line} (in place of *${use.name}) first, then make this change`,
+      line,
+    );
+  });
+  if (broken)
+    throw new RecordTextError(
+      `the change would drop the anchor &${broken.name} that the alias *${broken.name} at line ` +
+        `${lineNumber(after, broken.offset)} of the new text uses; write the value out in full there first`,
+      span.line,
+    );
+  return after;
 }
 
 /**
@@ -284,11 +403,13 @@ export function patchRecord(
 ): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section);
-  const span = seq ? spansOf(text, seq)[index] : undefined;
+  const span = seq ? spansOf(doc, text, seq)[index] : undefined;
   if (!seq || !span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
   const map = seq.items[index] as YAMLMap;
+  const uses = aliasUses(doc);
   const nested = new Map<YAMLMap, MapPlaces>();
-  const places = map.flow || map.items.length === 0 ? null : placesWithin(text, map, nested);
+  const places = map.flow || map.items.length === 0 ? null : placesWithin(doc, text, map, nested);
+  expandAliases(doc, map);
   const { id, ...rest } = patch;
   mergeInto(doc, map, rest);
   if (id === null) map.delete("id");
@@ -302,32 +423,34 @@ export function patchRecord(
     map.flow = false;
     map.commentBefore = undefined;
     map.spaceBefore = false;
-    return `${text.slice(0, span.start)}${itemText(map, span.indent)}${text.slice(span.end)}`;
+    const after = `${text.slice(0, span.start)}${itemText(map, span.indent)}${text.slice(span.end)}`;
+    return keepingAliases(text, uses, after, span);
   }
   const first = (seq.items[index] as YamlNode).range![0];
-  let body = spliceMap(text, map, places, nested);
+  let body = spliceMap(doc, text, map, places, nested);
   if (!text.slice(first, span.end).endsWith("\n") && body.endsWith("\n")) body = body.slice(0, -1);
-  return `${text.slice(0, first)}${body}${text.slice(span.end)}`;
+  return keepingAliases(text, uses, `${text.slice(0, first)}${body}${text.slice(span.end)}`, span);
 }
 
 /** The text without record `index` of `section` (and without the blank line that separated it). */
 export function deleteRecord(text: string, section: RecordSection, index: number): string {
   const doc = parse(text);
   const seq = sectionOf(doc, section);
-  const spans = seq ? spansOf(text, seq) : [];
+  const spans = seq ? spansOf(doc, text, seq) : [];
   const span = spans[index];
   if (!span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
+  const uses = aliasUses(doc);
   if (spans.length === 1) {
     // An empty block list would read as null: the section becomes an empty flow list.
     const key = doc.get(section, true) as YamlNode;
     const keyStart = lineStart(text, key.range![0]);
     const sectionLine = text.lastIndexOf(`${section}:`, key.range![0]);
     const from = sectionLine >= 0 && sectionLine < keyStart ? sectionLine : keyStart;
-    return `${text.slice(0, from)}${section}: []\n${text.slice(span.end)}`;
+    return keepingAliases(text, uses, `${text.slice(0, from)}${section}: []\n${text.slice(span.end)}`, span);
   }
   let start = span.start;
   if ((seq!.items[index] as YamlNode).spaceBefore && start >= 2 && text.slice(start - 2, start) === "\n\n") start -= 1;
-  return text.slice(0, start) + text.slice(span.end);
+  return keepingAliases(text, uses, text.slice(0, start) + text.slice(span.end), span);
 }
 
 /**

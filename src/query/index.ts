@@ -22,3 +22,4 @@ export { resolveSubgraphFilter, subgraph, subgraphTests, type ViewTests } from "
 export { schemaView, type TypeColors } from "./schema-view";
 export { foldText, foldName, foldTerms } from "./fold-text";
 export * from "./cypher";
+export { claimSources, nodeSources, type RelationFamily } from "./claim-sources";

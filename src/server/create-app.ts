@@ -21,6 +21,7 @@ import { eventRoutes, EventStreams } from "./routes/event-routes";
 import { exportRoutes, type ExportRuntime } from "./routes/export-routes";
 import { isJsonPost, JSON_BODY_PATHS } from "./json-body";
 import { cypherRoutes } from "./routes/cypher-routes";
+import { sourceRoutes } from "./routes/source-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { queryRoutes } from "./routes/query-routes";
 import type { ServerContext } from "./server-context";
@@ -249,6 +250,7 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
       router.use(
         graphRoutes(context, maxQueryBodyBytes, status),
         queryRoutes(context),
+        sourceRoutes(context),
         cypherRoutes(context, exports, maxQueryBodyBytes, options.onUnexpectedError),
         exportRoutes(context, exports, options.onUnexpectedError),
       );

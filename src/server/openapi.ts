@@ -490,6 +490,70 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    "/api/edges/{edgeId}/sources": {
+      get: {
+        summary:
+          "Which sources state a claim (same two nodes, direction and type), each with its edges and quotes, and the claims of other sources that disagree with it (same two nodes and relation family; another type, date, negation or modality)",
+        parameters: [
+          { ...idParam, name: "edgeId", description: "Edge id, as the read API shows it." },
+          includeParameter,
+        ],
+        responses: {
+          "200": {
+            description: "The claim's sources",
+            ...json({
+              type: "object",
+              required: ["edge", "support", "disagreements"],
+              properties: {
+                edge: ref("Edge"),
+                support: { type: "array", items: ref("SourceClaims") },
+                disagreements: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["source", "edge", "differs"],
+                    properties: {
+                      source: ref("SourceSummary"),
+                      edge: ref("Edge"),
+                      differs: { type: "array", items: { enum: ["type", "date", "negated", "modality"] } },
+                    },
+                  },
+                },
+              },
+            }),
+          },
+          ...notFound,
+        },
+      },
+    },
+    "/api/nodes/{id}/sources": {
+      get: {
+        summary:
+          "Which sources mention a node (declare it or state a claim about it), with how many of their claims name it",
+        parameters: [idParam, includeParameter],
+        responses: {
+          "200": {
+            description: "The node's sources, most claims first",
+            ...json({
+              type: "object",
+              required: ["node", "sources"],
+              properties: {
+                node: { type: "string" },
+                sources: {
+                  type: "array",
+                  items: {
+                    type: "object",
+                    required: ["source", "claims"],
+                    properties: { source: ref("SourceSummary"), claims: { type: "integer", minimum: 0 } },
+                  },
+                },
+              },
+            }),
+          },
+          ...notFound,
+        },
+      },
+    },
     "/api/openapi.json": {
       get: {
         summary: "This document",
@@ -502,6 +566,16 @@ export const OPENAPI_DOCUMENT = {
     securitySchemes: EDIT_SECURITY_SCHEMES,
     schemas: {
       ...EDIT_SCHEMAS,
+      SourceSummary: {
+        type: "object",
+        required: ["id", "title", "document"],
+        properties: { id: { type: "string" }, title: { type: "string" }, document: { type: "string" } },
+      },
+      SourceClaims: {
+        type: "object",
+        required: ["source", "edges"],
+        properties: { source: ref("SourceSummary"), edges: { type: "array", items: ref("Edge") } },
+      },
       Error: {
         type: "object",
         required: ["error"],

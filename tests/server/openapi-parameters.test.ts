@@ -23,6 +23,7 @@ interface Parameter {
 /** Values for the parameters a request needs besides the one under test, all of them on the bundled graph. */
 const SAMPLES: Record<string, string> = {
   id: "state:prk",
+  edgeId: "state:kor--declined--doc:un:a-c.3-74-l.26",
   q: "korea",
   from: "state:kor",
   to: "person:tomas-ojea-quintana",
@@ -148,11 +149,13 @@ describe("GET /api/openapi.json: integer parameters", () => {
       (item.get?.parameters ?? []).filter((p) => p.name === "include").map((p) => ({ route, p })),
     );
     expect(routes.map((r) => r.route).sort()).toEqual([
+      "/api/edges/{edgeId}/sources",
       "/api/export",
       "/api/graph",
       "/api/nodes/{id}",
       "/api/nodes/{id}/dossier",
       "/api/nodes/{id}/neighbors",
+      "/api/nodes/{id}/sources",
       "/api/overview",
       "/api/paths",
       "/api/search",

@@ -1,11 +1,13 @@
 // The explorer's only door to the server: typed fetches of the JSON API, errors turned into readable messages.
 import type {
+  ClaimSourcesResponse,
   ErrorBody,
   GraphRequest,
   GraphResponse,
   HealthResponse,
   IncludeValue,
   NodeResponse,
+  NodeSourcesResponse,
   OverviewRequest,
   OverviewResponse,
   PathsRequest,
@@ -128,6 +130,10 @@ export const api = {
   sources: async (signal?: AbortSignal) => (await getJson<SourcesResponse>("/api/sources", signal)).sources,
   source: (id: string, signal?: AbortSignal) =>
     getJson<SourceResponse>(`/api/sources/${encodeURIComponent(id)}`, signal),
+  edgeSources: (id: string, signal?: AbortSignal) =>
+    getJson<ClaimSourcesResponse>(withQuery(`/api/edges/${encodeURIComponent(id)}/sources`, { include }), signal),
+  nodeSources: (id: string, signal?: AbortSignal) =>
+    getJson<NodeSourcesResponse>(withQuery(`/api/nodes/${encodeURIComponent(id)}/sources`, { include }), signal),
 };
 
 /** A short message for any error thrown by the API helpers. */

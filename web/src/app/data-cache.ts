@@ -13,6 +13,8 @@ export interface DataCache {
   source(id: string): Promise<SourceResponse>;
   /** Forgets everything fetched, after the served graph changed. */
   forget(): void;
+  /** How many times the cache forgot: a panel that shows fetched data redraws when it changes. */
+  readonly generation: number;
 }
 
 export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]): DataCache {
@@ -40,11 +42,16 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
     return pending;
   }
 
+  let generation = 0;
   return {
     node,
     forget() {
       nodes.clear();
       sources.clear();
+      generation++;
+    },
+    get generation() {
+      return generation;
     },
     async edge(id) {
       if (!graph.hasEdge(id)) return null;

@@ -10,6 +10,7 @@ import type { Selection } from "../../state/index.js";
 import { citedTextActions } from "../shared/cited-text.js";
 import { evidenceView } from "../shared/evidence.js";
 import { groupHeading, groupRelations, otherEnds } from "../shared/sentence.js";
+import { sourcesSection } from "./source-agreement.js";
 
 /** Fields the panel shows in their own places; the rest are listed as attributes. */
 const SHOWN_ELSEWHERE = CORE_NODE_KEYS;
@@ -119,7 +120,7 @@ function jointSentence(claim: ClaimGroup<EdgeObject>): string | undefined {
   return claim.edges.length > 1 ? claim.sentence : undefined;
 }
 
-function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLElement[] {
+function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[], current: () => boolean): HTMLElement[] {
   const parts: HTMLElement[] = [];
   parts.push(
     h("div", { class: "details-kicker" }, typeChip(ctx, node.type)),
@@ -134,6 +135,7 @@ function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[]): HTMLE
   const outside = outsideKnowledge(node.outsideKnowledge);
   if (outside) parts.push(outside);
   parts.push(citedTextActions({ node: node.id }, "rightsgraph-dossier"));
+  parts.push(sourcesSection(ctx, { kind: "node", id: node.id }, current));
 
   const groups = groupRelations(node.id, edges);
   parts.push(h("h4", { class: "relations-title", text: `Relations (${edges.length})` }));
@@ -174,7 +176,7 @@ function endButton(ctx: AppContext, id: string, role: string): HTMLElement {
   );
 }
 
-function edgeView(ctx: AppContext, edge: EdgeObject): HTMLElement[] {
+function edgeView(ctx: AppContext, edge: EdgeObject, current: () => boolean): HTMLElement[] {
   const type = ctx.edgeTypes.get(edge.type);
   const swatch = h("span", { class: "edge-swatch", attrs: { "aria-hidden": "true" } });
   swatch.style.backgroundColor = type?.color ?? "#999";
@@ -207,6 +209,7 @@ function edgeView(ctx: AppContext, edge: EdgeObject): HTMLElement[] {
       ),
     ].filter((x): x is HTMLElement => x !== null),
     ...[outsideKnowledge(edge.outsideKnowledge)].filter((x): x is HTMLElement => x !== null),
+    sourcesSection(ctx, { kind: "edge", id: edge.id }, current),
   ];
 }
 
@@ -221,6 +224,9 @@ export function mountDetails(root: HTMLElement, ctx: AppContext): void {
   root.append(section);
 
   let current: Selection = null;
+  // The data generation shown: a live change (a write, an undo, a hand edit) makes the cache forget, and the
+  // selection is drawn again from the new graph.
+  let generation = ctx.data.generation;
   let token = 0;
 
   function empty(): void {
@@ -235,6 +241,7 @@ export function mountDetails(root: HTMLElement, ctx: AppContext): void {
 
   async function show(selection: Selection): Promise<void> {
     const mine = ++token;
+    const stillMine = () => mine === token;
     if (!selection) return empty();
     body.setAttribute("aria-busy", "true");
     replaceChildren(body, h("p", { class: "loading", text: "Loading details…" }));
@@ -242,13 +249,13 @@ export function mountDetails(root: HTMLElement, ctx: AppContext): void {
       if (selection.kind === "node") {
         const details = await ctx.data.node(selection.id);
         if (mine !== token) return;
-        replaceChildren(body, ...nodeView(ctx, details.node, details.edges));
+        replaceChildren(body, ...nodeView(ctx, details.node, details.edges, stillMine));
       } else {
         const edge = await ctx.data.edge(selection.id);
         if (mine !== token) return;
         if (!edge)
           replaceChildren(body, h("p", { class: "error", text: `Relation “${selection.id}” is not in the graph.` }));
-        else replaceChildren(body, ...edgeView(ctx, edge));
+        else replaceChildren(body, ...edgeView(ctx, edge, stillMine));
       }
       section.scrollTop = 0;
       body.scrollTop = 0;
@@ -262,8 +269,10 @@ export function mountDetails(root: HTMLElement, ctx: AppContext): void {
 
   empty();
   const update = (selection: Selection): void => {
-    if (selection?.kind === current?.kind && selection?.id === current?.id) return;
+    const same = selection?.kind === current?.kind && selection?.id === current?.id;
+    if (same && generation === ctx.data.generation) return;
     current = selection;
+    generation = ctx.data.generation;
     void show(selection);
   };
   update(ctx.store.get().selection);
