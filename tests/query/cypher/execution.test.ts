@@ -204,18 +204,20 @@ describe("nodes and edges to highlight", () => {
   it("lists at most 10,000 nodes, those of the first rows, and says when it left some out", () => {
     expect(CYPHER_RULES.highlighted.max).toBe(10_000);
     const many = cypherFixture({ nodes: Array.from({ length: 10_001 }, (_, i) => `topic:t${i}`) });
-    const all = many.run("MATCH (n) RETURN count(*)");
+    // The longest budget allowed: a starved machine must not cut the answers this test counts.
+    const ample = { timeBudgetMs: CYPHER_RULES.timeBudgetMs.max };
+    const all = many.run("MATCH (n) RETURN count(*)", {}, ample);
     expect(all.rows).toEqual([[10_001]]);
     expect(all.nodes).toHaveLength(10_000);
     expect(all.highlightTruncated).toBe(true);
     // Listed by id, but chosen in the order the rows came: folded in by descending id, the smallest is left out.
-    const lastFirst = many.run("MATCH (n) WITH n ORDER BY n.id DESC RETURN count(*)");
+    const lastFirst = many.run("MATCH (n) WITH n ORDER BY n.id DESC RETURN count(*)", {}, ample);
     expect(lastFirst.highlightTruncated).toBe(true);
     expect(lastFirst.nodes).toHaveLength(10_000);
     expect(lastFirst.nodes).toContain("topic:t10000");
     expect(lastFirst.nodes).not.toContain("topic:t0");
     expect(all.truncated).toBe(false);
-    expect(many.run("MATCH (n) WHERE n.id <> 'topic:t0' RETURN count(*)").highlightTruncated).toBe(false);
+    expect(many.run("MATCH (n) WHERE n.id <> 'topic:t0' RETURN count(*)", {}, ample).highlightTruncated).toBe(false);
   });
 
   it("lists nothing for an OPTIONAL MATCH that found nothing", () => {
