@@ -158,6 +158,15 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
       `count ${num(f.cypherScanCount)}`,
     ],
     [
+      "  every relationship grouped by type, in slices (time; largest stall)",
+      `${ms(f.cypherGroupedMs)}; ${num(f.cypherGroupedStallMs, 1)} ms`,
+      "",
+      "",
+      "",
+      `stall <= 50 ms${typeof f.cypherGroupedStallMs === "number" ? (f.cypherGroupedStallMs <= 50 ? " ok" : " MISSED") : ""}; ` +
+        `truncated: ${f.cypherGroupedTruncated ?? "-"}, highlight capped: ${f.cypherGroupedHighlightTruncated ?? "-"}`,
+    ],
+    [
       "GraphML export (MB/s)",
       num(f.graphmlMBps, 1),
       "",

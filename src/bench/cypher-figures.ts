@@ -31,6 +31,12 @@ export const CYPHER_ANCHORED_COUNT =
 export const CYPHER_SCAN =
   "MATCH (s:state)-[r:sponsored]->(d:document) WHERE d.kind = 'draft-resolution' RETURN count(*)";
 
+/**
+ * Every relationship grouped by type: one row per type folds in up to millions of matches, and the ids to highlight
+ * are gathered from all of them. Run as the server runs it, in slices, while the event loop is watched.
+ */
+export const CYPHER_GROUPED = "MATCH (a)-[r]->(b) RETURN type(r), count(*)";
+
 /** Unmeasured anchored queries before the measured ones. */
 const ANCHORED_WARM_UP = 2000;
 

@@ -56,6 +56,8 @@ describe("runBenchmark", () => {
       "loadMs",
       "graphmlMBps",
       "healthRps",
+      "cypherGroupedMs",
+      "cypherGroupedStallMs",
     ])
       expect(typeof report.figures[key], key).toBe("number");
     expect(report.figures.pathMismatchesVsCsr).toBe(0);
@@ -72,5 +74,7 @@ describe("runBenchmark", () => {
     const table = formatBenchmarkTable(report);
     expect(table).toContain("shortest path, median");
     expect(table).toContain("k = 5 paths ranked (rank=informative, API default), median / p99");
+    expect(table).toContain("every relationship grouped by type, in slices (time; largest stall)");
+    expect(report.figures.cypherGroupedTruncated).toBe("no");
   }, 120_000);
 });
