@@ -2,10 +2,12 @@
 // one of its claims and contradicts another. A claim lists every source that states it with its quote; two sources
 // that disagree are shown side by side; a node lists the sources that mention it. In edit mode, the panel is drawn
 // again when a write changes what it shows.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addSecondSource } from "../fixtures/second-source/add-second-source";
-import { BRIEF } from "../helpers/edit-server";
+import { BRIEF, EDIT_TOKEN } from "../helpers/edit-server";
+import { lineDiff } from "../helpers/line-diff";
 import { startEditModeExplorer, type EditModeExplorer } from "./edit-mode-explorer";
 import { ARTIFACTS, waitForGraph } from "./explorer-harness";
 
@@ -104,4 +106,58 @@ describe("the details panel after a live change", () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
     expect(explorer.errors).toEqual([]);
   });
+});
+
+describe("editing an existing claim from the reader", () => {
+  it(
+    "opens the marked claim in the form, saves it with If-Match, and the YAML diff is that record",
+    { timeout: 90_000 },
+    async () => {
+      const { page } = explorer;
+      const file = path.join(explorer.dataDir, "sources", BRIEF, "graph.yaml");
+      const before = readFileSync(file, "utf8");
+      const claims = (await (await fetch(`${explorer.url}/api/nodes/state:usa`)).json()) as {
+        edges: { id: string; label: string; date?: string; evidence: { quote: string } }[];
+      };
+      const blocked = claims.edges.find((e) => e.label === "effectively blocked")!;
+      expect(blocked.date).toBe("2019-12");
+      // A fresh document: the explorer takes the token from the fragment when it starts, as `serve --edit` prints it.
+      await page.goto("about:blank");
+      await page.goto(`${explorer.url}/#token=${EDIT_TOKEN}`);
+      await waitForGraph(page);
+      await open(`e:${blocked.id}`);
+      const reader = page.locator(".reader");
+      // A click on the claim's marked quote selects it; "Edit claim" opens its record in the form.
+      const mark = reader.locator(`.claim-quote[data-claims~="${blocked.id}"]`).first();
+      await mark.waitFor({ timeout: 30_000 });
+      await mark.click();
+      await reader.getByRole("button", { name: "Edit claim" }).click();
+      await page.locator(".claim-form").waitFor({ state: "visible" });
+      expect(await page.locator("#claim-form-title").textContent()).toBe("Edit the claim");
+      expect(await page.locator(".form-quote").textContent()).toBe(blocked.evidence.quote);
+      expect(await page.locator("#claim-date").inputValue()).toBe("2019-12");
+      await page.locator("#claim-date").fill("2019-12-10");
+      await page.getByRole("button", { name: "Save changes" }).click();
+      await expect
+        .poll(() => page.locator(".claim-form .form-message").textContent(), { timeout: 30_000 })
+        .toMatch(/^Saved: /);
+
+      // The details panel and the canvas's graph follow without a reload.
+      await expect
+        .poll(() => page.locator(".details .edge-date, .details .evidence-meta").first().textContent(), {
+          timeout: 30_000,
+        })
+        .toContain("10 Dec 2019");
+      const after = readFileSync(file, "utf8");
+      const block = lineDiff(before, after);
+      const label = before.indexOf("    label: effectively blocked");
+      const recordStart = before.slice(0, before.lastIndexOf("\n  - ", label) + 1).split("\n").length;
+      const nextRecord = before.indexOf("\n  - ", label);
+      const recordEnd = before.slice(0, nextRecord).split("\n").length;
+      expect(block.from).toBeGreaterThanOrEqual(recordStart);
+      expect(block.from + block.removed.length - 1).toBeLessThanOrEqual(recordEnd);
+      expect(block.added.join("\n")).toContain('date: "2019-12-10"');
+      expect(explorer.errors).toEqual([]);
+    },
+  );
 });

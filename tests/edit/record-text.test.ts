@@ -6,21 +6,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { patchRecord, recordSpans, setTopLevel } from "../../src/edit";
+import { lineDiff } from "../helpers/line-diff";
 import { cli } from "../helpers/run-cli";
 
 const BUNDLED = path.resolve("graph-data");
 const GRAPH = "sources/dprk-2020-brief/graph.yaml";
-
-/** The lines of `after` that differ from `before`: what a line diff shows, as one changed block. */
-function lineDiff(before: string, after: string): { from: number; removed: string[]; added: string[] } {
-  const a = before.split("\n");
-  const b = after.split("\n");
-  let head = 0;
-  while (head < a.length && head < b.length && a[head] === b[head]) head++;
-  let tail = 0;
-  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  return { from: head + 1, removed: a.slice(head, a.length - tail), added: b.slice(head, b.length - tail) };
-}
 
 /** Line numbers (1-based) from the record's `-` line to its last line. */
 function recordLines(text: string, start: number, end: number): [number, number] {

@@ -41,6 +41,8 @@ async function call<T>(method: string, path: string, options: { body?: unknown; 
 /** One call per route of `/api/edit` the explorer uses; writes take the version (ETag) they were based on. */
 export const editApi = {
   source: (sourceId: string) => call<EditSourceResponse>("GET", sourcePath(sourceId)),
+  claim: (sourceId: string, claimId: string) =>
+    call<EditClaimResponse>("GET", `${sourcePath(sourceId)}/claims/${encodeURIComponent(claimId)}`),
   addClaim: (sourceId: string, record: ClaimRecord, etag: string) =>
     call<EditClaimResponse>("POST", `${sourcePath(sourceId)}/claims`, { body: record, etag }),
   patchClaim: (sourceId: string, claimId: string, patch: Partial<ClaimRecord>, etag: string) =>

@@ -1,7 +1,7 @@
 // The source reader: a source's own text, its light markup rendered, with the selected evidence highlighted and
 // scrolled into view and the quotes of its claims marked (a click selects the claim). Titled with the source
 // document's name; a chooser opens another source. In edit mode a passage selected here becomes a new claim.
-import { errorMessage } from "../../api/index.js";
+import { editApi, errorMessage } from "../../api/index.js";
 import type { SourceResponse } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { clearReading, selectEdge } from "../../actions/index.js";
@@ -60,7 +60,12 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
     text: "New claim",
     attrs: { type: "button", disabled: true, title: "Select a passage of the text first" },
   });
-  const tools = h("div", { class: "reader-tools" }, chooser, newClaim, enlarge, close);
+  const editClaim = h("button", {
+    class: "small-button",
+    text: "Edit claim",
+    attrs: { type: "button", title: "Edit the claim whose quote is marked (click a marked quote to choose it)" },
+  });
+  const tools = h("div", { class: "reader-tools" }, chooser, newClaim, editClaim, enlarge, close);
   const section = h(
     "section",
     { class: "panel reader", attrs: { "aria-labelledby": "reader-label" } },
@@ -80,10 +85,23 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
   /** What is on screen: the source, the edge whose quote is marked, and how it was rendered. */
   let shown: { source: SourceResponse; edgeId: string | null; rendered: RenderedSource } | null = null;
 
+  /** The claim "Edit claim" opens: the selected claim when it is of the source shown, else the one marked. */
+  const editable = (): string | null => {
+    const selection = ctx.store.get().selection;
+    if (
+      selection?.kind === "edge" &&
+      ctx.graph.hasEdge(selection.id) &&
+      ctx.graph.getEdgeAttributes(selection.id).evidence.sourceDoc === shown?.source.document
+    )
+      return selection.id;
+    return shown?.edgeId ?? null;
+  };
+
   const showTools = (open: boolean): void => {
     tools.hidden = !open && session.sources.length < 2 && !session.enabled();
     for (const button of [enlarge, close]) button.hidden = !open;
     newClaim.hidden = !open || !session.enabled();
+    editClaim.hidden = !open || !session.enabled() || editable() === null;
     section.classList.toggle("idle", !open);
   };
 
@@ -118,7 +136,8 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
     text.hidden = false;
     const scroll = text.scrollTop;
     const rendered = renderSource(text, source.text, span, claimSpans(ctx, source));
-    shown = { source, edgeId, rendered };
+    shown = { source, edgeId: edge ? edgeId : null, rendered };
+    showTools(true);
     updateNewClaim();
     if (keepScroll) {
       text.scrollTop = scroll;
@@ -211,6 +230,23 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
       endnotes: suggestEndnotes(shown.source.text, passage),
     });
   });
+  // The claim marked in the reader opens in the annotation form, filled with its record as stored; saving patches it.
+  editClaim.addEventListener("click", () => {
+    const claimId = editable();
+    const sourceId = shown?.source.id;
+    if (!claimId || !sourceId) return;
+    editClaim.disabled = true;
+    editApi
+      .claim(sourceId, claimId)
+      .then((answer) => {
+        session.wrote(sourceId, answer.etag);
+        session.openForm({ kind: "edit", sourceId, claimId, record: answer.record, accept: false });
+      })
+      .catch((error: unknown) => {
+        caption.append(h("span", { class: "error", text: ` Could not open the claim: ${errorMessage(error)}` }));
+      })
+      .finally(() => (editClaim.disabled = false));
+  });
   // A click on a claim's quote selects the claim (unless it ended a selection of text).
   text.addEventListener("click", (event) => {
     const target = event.target instanceof Element ? event.target : null;
@@ -243,5 +279,8 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
     void show(reading);
   };
   update(ctx.store.get().reading);
-  ctx.store.subscribe((state) => update(state.reading));
+  ctx.store.subscribe((state) => {
+    update(state.reading);
+    if (shown) editClaim.hidden = !session.enabled() || editable() === null;
+  });
 }
