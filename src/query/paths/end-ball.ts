@@ -1,5 +1,8 @@
-// The ball around the end of a path search: exact distances to the end near it, a lower bound everywhere else.
+// The ball around the end of a path search: exact distances to the end near it, a lower bound everywhere else, and
+// the least the last steps of a path cost.
+import { PATH_COSTS } from "../../api/parameters";
 import { nextGeneration } from "../adjacency-index";
+import { MIN_HUB_COST } from "./path-costs";
 import type { PathSearch } from "./path-search";
 import { SPENT, YIELD, type SearchBudget } from "./search-budget";
 
@@ -14,6 +17,10 @@ export class EndBall {
   private readonly generation: number;
   private levelStart = 0;
   private levelEnd = 1;
+  /** ends[d]: how many nodes of the queue lie within d steps of the end (the queue holds them level by level). */
+  private readonly ends: number[] = [1];
+  /** Nothing was left to reach: the ball holds every node the end can reach under the filter. */
+  private exhausted = false;
 
   constructor(
     private readonly search: Pick<PathSearch, "index" | "from" | "to" | "filter" | "clock">,
@@ -41,6 +48,7 @@ export class EndBall {
     while (this.radius < radius) {
       if (this.levelStart === this.levelEnd) {
         this.radius = Infinity;
+        this.exhausted = true;
         return true;
       }
       let tail = this.levelEnd;
@@ -64,8 +72,24 @@ export class EndBall {
       this.levelStart = this.levelEnd;
       this.levelEnd = tail;
       this.radius++;
+      this.ends.push(tail);
     }
     return true;
+  }
+
+  /**
+   * How many nodes lie within `steps` of the end, when the ball knows them all (its radius reaches `steps`, or it
+   * holds the whole component): they are `queue[0..count)`, the end first, nearer nodes before farther ones. The
+   * start, never passed through, is not among them. -1 when the ball does not reach that far.
+   */
+  within(steps: number): number {
+    if (steps < this.ends.length) return this.ends[steps]!;
+    return this.exhausted ? this.levelEnd : -1;
+  }
+
+  /** The ball's nodes, nearest first (see `within`). */
+  get queue(): Int32Array {
+    return this.search.index.scratch.queueB;
   }
 
   /** A lower bound on the steps from `w` to the end: exact inside the ball, radius + 1 outside. */
@@ -79,4 +103,29 @@ export class EndBall {
     const { stampB, distB } = this.search.index.scratch;
     return { stamp: stampB, dist: distB, generation: this.generation };
   }
+}
+
+/**
+ * Lower bounds of what the last `j` steps to the end cost, by j (0..maxHops): a hop each, and a hub cost for each
+ * node passed on the way, the cheapest among the nodes at its distance from the end. A path from j steps away
+ * passes through every distance from j - 1 down to 1, so it pays at least that much; beyond the ball's complete
+ * levels (or without a ball), at least MIN_HUB_COST per node. When every route to the end passes through hubs
+ * (an end whose few neighbours are all hubs), the bound says so, and partial paths far from the end are never
+ * expanded only to fail.
+ */
+export function restCosts(ball: EndBall | null, hubCost: Float64Array, maxHops: number): Float64Array {
+  const rest = new Float64Array(maxHops + 1);
+  let passedOn = 0;
+  for (let j = 1; j <= maxHops; j++) {
+    rest[j] = j * PATH_COSTS.hop + passedOn;
+    // The node passed at distance j, on the way from farther out.
+    let cheapest = Infinity;
+    const levelEnd = ball === null ? -1 : ball.within(j);
+    if (levelEnd >= 0) {
+      const queue = ball!.queue;
+      for (let i = ball!.within(j - 1); i < levelEnd; i++) cheapest = Math.min(cheapest, hubCost[queue[i]!]!);
+    }
+    passedOn += cheapest === Infinity ? MIN_HUB_COST : Math.max(MIN_HUB_COST, cheapest);
+  }
+  return rest;
 }

@@ -11,7 +11,7 @@ const INITIAL_RECORDS = 1024;
 const COPY_CHUNK = 1 << 16;
 
 /** The columns, one row per partial path, and the heap's items (never more than the rows). */
-interface Columns {
+export interface Columns {
   capacity: number;
   node: Int32Array;
   /** The row of the path one step shorter; -1 for the start. */
@@ -59,7 +59,7 @@ const kept = new WeakMap<object, Columns>();
 export class PathRecords {
   size = 0;
   readonly heap: CostHeap;
-  private columns: Columns;
+  private store: Columns;
 
   /**
    * Takes the columns kept for `scratch` (an index's scratch memory, see above), or new ones. `view` is the view
@@ -69,34 +69,39 @@ export class PathRecords {
     private readonly scratch: object,
     private readonly view: AdjacencyView,
   ) {
-    this.columns = kept.get(scratch) ?? allocate(INITIAL_RECORDS);
-    kept.set(scratch, this.columns);
-    this.heap = new CostHeap(this.columns.estimate, this.columns.depth, this.columns.heapItems);
+    this.store = kept.get(scratch) ?? allocate(INITIAL_RECORDS);
+    kept.set(scratch, this.store);
+    this.heap = new CostHeap(this.store.estimate, this.store.depth, this.store.heapItems);
+  }
+
+  /** Every column at once, for a search's inner loop; replaced when `reserve` grows them. */
+  get columns(): Readonly<Columns> {
+    return this.store;
   }
 
   get node(): Int32Array {
-    return this.columns.node;
+    return this.store.node;
   }
   get parent(): Int32Array {
-    return this.columns.parent;
+    return this.store.parent;
   }
   get depth(): Uint8Array {
-    return this.columns.depth;
+    return this.store.depth;
   }
   get passed(): Uint8Array {
-    return this.columns.passed;
+    return this.store.passed;
   }
   get runStart(): Int32Array {
-    return this.columns.runStart;
+    return this.store.runStart;
   }
   get runEnd(): Int32Array {
-    return this.columns.runEnd;
+    return this.store.runEnd;
   }
   get cost(): Float64Array {
-    return this.columns.cost;
+    return this.store.cost;
   }
   get estimate(): Float64Array {
-    return this.columns.estimate;
+    return this.store.estimate;
   }
 
   /** A new row; `reserve` must have made room for it. */
@@ -109,7 +114,7 @@ export class PathRecords {
    * double the room, but never more than `most` (the search's cap on rows) unless `rows` asks for it.
    */
   *reserve(rows: number, most: number, clock: SliceClock): Generator<void, void, undefined> {
-    const old = this.columns;
+    const old = this.store;
     if (rows <= old.capacity) return;
     const grown = allocate(Math.max(rows, Math.min(2 * old.capacity, most)));
     const heapSize = this.heap.size;
@@ -120,21 +125,21 @@ export class PathRecords {
       if (start < heapSize) grown.heapItems.set(old.heapItems.subarray(start, Math.min(heapSize, end)), start);
       if (clock.due()) yield* clock.pause();
     }
-    this.columns = grown;
+    this.store = grown;
     kept.set(this.scratch, grown);
     this.heap.rebind(grown.estimate, grown.depth, grown.heapItems);
   }
 
   /** Whether `w` is on the partial path ending at row `r`. */
   holds(r: number, w: number): boolean {
-    const { node, parent } = this.columns;
+    const { node, parent } = this.store;
     for (let a = r; a >= 0; a = parent[a]!) if (node[a] === w) return true;
     return false;
   }
 
   /** The path ending at row `r`, in index form. */
   path(r: number): IndexPath {
-    const { node, parent, runStart } = this.columns;
+    const { node, parent, runStart } = this.store;
     const nodes: number[] = [];
     const edges: number[] = [];
     for (let a = r; a >= 0; a = parent[a]!) {

@@ -16,18 +16,24 @@ export interface Run {
  */
 export function usableRun(view: AdjacencyView, edgeAllowed: Uint8Array, u: number, w: number): Run {
   const { offsets, neighbors, edgeTypes } = view;
-  let low = offsets[u]!;
-  let high = offsets[u + 1]!;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (neighbors[middle]! < w) low = middle + 1;
-    else high = middle;
-  }
+  const low = firstEntry(neighbors, offsets[u]!, offsets[u + 1]!, w);
   let end = low;
   while (end < offsets[u + 1]! && neighbors[end] === w) end++;
   let start = low;
   while (start < end && edgeAllowed[edgeTypes[start]!] === 0) start++;
   return { start, end };
+}
+
+/** The first position of `w` in the sorted list `neighbors[start..end)`, or where it would stand: end if past all. */
+export function firstEntry(neighbors: Int32Array, start: number, end: number, w: number): number {
+  let low = start;
+  let high = end;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (neighbors[middle]! < w) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** The runs of a path's steps, in the view walked from the start. */

@@ -1,9 +1,10 @@
 // The index-level path search: the ball around the end only changes the work done, never the paths found.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildAdjacencyIndex, resolvePathOptions, runToEnd, SliceClock } from "../../../src/query";
-import { buildPathCosts, compilePathFilter, findPaths, type PathSearch } from "../../../src/query/paths";
+import { runToEnd } from "../../../src/query";
+import { findPaths } from "../../../src/query/paths";
 import { buildDataset, type EdgeTuple } from "../../helpers/query-fixture";
+import { indexSearches } from "./index-search";
 
 const NODES = Array.from({ length: 12 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
 
@@ -20,22 +21,9 @@ describe("findPaths", () => {
           fc.pre(from !== to);
           const edges = pairs.map(([s, t]): EdgeTuple => [NODES[s]!, NODES[t]!]);
           const dataset = buildDataset({ nodes: NODES, edges });
-          const index = buildAdjacencyIndex(dataset);
-          const options = resolvePathOptions({ maxHops, limit: 20, direction }, dataset.schema);
-          const search = (): PathSearch => ({
-            index,
-            from,
-            to,
-            via: [],
-            avoid: [],
-            filter: compilePathFilter(index, options),
-            options,
-            costs: buildPathCosts(dataset, index),
-            clock: new SliceClock(Infinity),
-            labelOf: (id) => id,
-          });
-          const half = runToEnd(findPaths(search(), 0));
-          const exact = runToEnd(findPaths(search(), Infinity));
+          const { search } = indexSearches(dataset, { maxHops, limit: 20, direction });
+          const half = runToEnd(findPaths(search(from, to), 0));
+          const exact = runToEnd(findPaths(search(from, to), Infinity));
           expect(half).toEqual(exact);
           const lengths = exact.paths.map((path) => path.edges.length);
           expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
