@@ -1,5 +1,5 @@
 // The benchmark report as a plain-text table: each figure beside the CSR reference and NetworkX, with its goal.
-import type { BenchmarkReport } from "./benchmark";
+import { BENCH_SECTIONS, type BenchmarkReport, type BenchSection } from "./benchmark";
 
 type Row = [figure: string, ours: string, csr: string, networkx: string, ratio: string, goal: string];
 
@@ -32,183 +32,237 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
   const r = report.ratios;
   const at = (value: number | null | undefined, ok: (v: number) => boolean): boolean | undefined =>
     value === null || value === undefined ? undefined : ok(value);
-  const rows: Row[] = [
-    ["figure", "RightsGraph", "CSR reference", "NetworkX", "ratio", "goal"],
+  const columns: Row = ["figure", "RightsGraph", "CSR reference", "NetworkX", "ratio", "goal"];
+  const rows: [BenchSection, Row][] = [
     [
-      "load (folder -> queryable graph)",
-      ms(f.loadMs),
-      "",
-      ms(f.networkxBuildMs),
-      times(
-        r.loadVsNetworkx,
-        at(r.loadVsNetworkx, (v) => v <= 1),
-      ),
-      "<= 1x NetworkX",
+      "load",
+      [
+        "load (folder -> queryable graph)",
+        ms(f.loadMs),
+        "",
+        ms(f.networkxBuildMs),
+        times(
+          r.loadVsNetworkx,
+          at(r.loadVsNetworkx, (v) => v <= 1),
+        ),
+        "<= 1x NetworkX",
+      ],
     ],
-    ["  of which dataset / engine", `${ms(f.loadDatasetMs)} / ${ms(f.engineBuildMs)}`, "", "", "", ""],
+    ["load", ["  of which dataset / engine", `${ms(f.loadDatasetMs)} / ${ms(f.engineBuildMs)}`, "", "", "", ""]],
     [
-      "memory (RSS added; bytes per edge)",
-      `${num(Number(f.rssBytes) / 2 ** 20, 0, " MiB")}; ${num(f.rssBytesPerEdge)} B`,
-      "",
-      `${num(Number(f.networkxBytes) / 2 ** 20, 0, " MiB")}; ${num(f.networkxBytesPerEdge)} B`,
-      times(
-        r.memoryVsNetworkx,
-        at(r.memoryVsNetworkx, (v) => v <= 1),
-      ),
-      "<= 1x NetworkX",
+      "load",
+      [
+        "memory (RSS added; bytes per edge)",
+        `${num(Number(f.rssBytes) / 2 ** 20, 0, " MiB")}; ${num(f.rssBytesPerEdge)} B`,
+        "",
+        `${num(Number(f.networkxBytes) / 2 ** 20, 0, " MiB")}; ${num(f.networkxBytesPerEdge)} B`,
+        times(
+          r.memoryVsNetworkx,
+          at(r.memoryVsNetworkx, (v) => v <= 1),
+        ),
+        "<= 1x NetworkX",
+      ],
     ],
-    ["  heap + external, bytes per edge", num(f.bytesPerEdge), "", "", "", ""],
+    ["load", ["  heap + external, bytes per edge", num(f.bytesPerEdge), "", "", "", ""]],
     [
-      "shortest path, median",
-      ms(f.pathMedianMs),
-      ms(f.csrPathMedianMs),
-      ms(f.networkxPathMedianMs),
-      `${times(
-        r.pathMedianVsCsr,
-        at(r.pathMedianVsCsr, (v) => v <= 2),
-      )} / ${times(
-        r.pathMedianSpeedupVsNetworkx,
-        at(r.pathMedianSpeedupVsNetworkx, (v) => v >= 5),
-      )}`,
-      "<= 2x CSR / >= 5x faster",
-    ],
-    [
-      "shortest path, p99",
-      ms(f.pathP99Ms),
-      ms(f.csrPathP99Ms),
-      ms(f.networkxPathP99Ms),
-      times(
-        r.pathP99VsCsr,
-        at(r.pathP99VsCsr, (v) => v <= 3),
-      ),
-      "<= 3x CSR",
+      "paths",
+      [
+        "shortest path, median",
+        ms(f.pathMedianMs),
+        ms(f.csrPathMedianMs),
+        ms(f.networkxPathMedianMs),
+        `${times(
+          r.pathMedianVsCsr,
+          at(r.pathMedianVsCsr, (v) => v <= 2),
+        )} / ${times(
+          r.pathMedianSpeedupVsNetworkx,
+          at(r.pathMedianSpeedupVsNetworkx, (v) => v >= 5),
+        )}`,
+        "<= 2x CSR / >= 5x faster",
+      ],
     ],
     [
-      "filtered shortest path, median",
-      ms(f.filteredPathMedianMs),
-      ms(f.csrFilteredPathMedianMs),
-      ms(f.networkxFilteredPathMedianMs),
-      `${times(
-        r.filteredPathMedianVsCsr,
-        at(r.filteredPathMedianVsCsr, (v) => v <= 2),
-      )} / ${times(
-        r.filteredPathSpeedupVsNetworkx,
-        at(r.filteredPathSpeedupVsNetworkx, (v) => v >= 10),
-      )}`,
-      "<= 2x CSR / >= 10x faster",
+      "paths",
+      [
+        "shortest path, p99",
+        ms(f.pathP99Ms),
+        ms(f.csrPathP99Ms),
+        ms(f.networkxPathP99Ms),
+        times(
+          r.pathP99VsCsr,
+          at(r.pathP99VsCsr, (v) => v <= 3),
+        ),
+        "<= 3x CSR",
+      ],
     ],
     [
-      "filtered shortest path, p99",
-      ms(f.filteredPathP99Ms),
-      ms(f.csrFilteredPathP99Ms),
-      ms(f.networkxFilteredPathP99Ms),
-      "",
-      "",
+      "paths",
+      [
+        "filtered shortest path, median",
+        ms(f.filteredPathMedianMs),
+        ms(f.csrFilteredPathMedianMs),
+        ms(f.networkxFilteredPathMedianMs),
+        `${times(
+          r.filteredPathMedianVsCsr,
+          at(r.filteredPathMedianVsCsr, (v) => v <= 2),
+        )} / ${times(
+          r.filteredPathSpeedupVsNetworkx,
+          at(r.filteredPathSpeedupVsNetworkx, (v) => v >= 10),
+        )}`,
+        "<= 2x CSR / >= 10x faster",
+      ],
     ],
     [
-      "k = 5 paths by hop count (rank=hops), median / p99",
-      `${ms(f.kPathsMedianMs)} / ${ms(f.kPathsP99Ms)}`,
-      "",
-      "",
-      "",
-      `truncated: ${num(f.kPathsTruncated)}`,
+      "paths",
+      [
+        "filtered shortest path, p99",
+        ms(f.filteredPathP99Ms),
+        ms(f.csrFilteredPathP99Ms),
+        ms(f.networkxFilteredPathP99Ms),
+        "",
+        "",
+      ],
     ],
     [
-      "k = 5 paths ranked (rank=informative, API default), median / p99",
-      `${ms(f.rankedPathsMedianMs)} / ${ms(f.rankedPathsP99Ms)}`,
-      "",
-      "",
-      `${times(
-        r.rankedPathsMedianVsHops,
-        at(r.rankedPathsMedianVsHops, (v) => v <= 2),
-      )}`,
-      `<= 2x rank=hops (median); truncated: ${num(f.rankedPathsTruncated)}`,
+      "paths",
+      [
+        "k = 5 paths by hop count (rank=hops), median / p99",
+        `${ms(f.kPathsMedianMs)} / ${ms(f.kPathsP99Ms)}`,
+        "",
+        "",
+        "",
+        `truncated: ${num(f.kPathsTruncated)}`,
+      ],
     ],
     [
-      "enumeration (50 paths, 8 hops), median / p99",
-      `${ms(f.enumerationMedianMs)} / ${ms(f.enumerationP99Ms)}`,
-      "",
-      "",
-      "",
-      `truncated: ${num(f.enumerationTruncated)}`,
+      "paths",
+      [
+        "k = 5 paths ranked (rank=informative, API default), median / p99",
+        `${ms(f.rankedPathsMedianMs)} / ${ms(f.rankedPathsP99Ms)}`,
+        "",
+        "",
+        `${times(
+          r.rankedPathsMedianVsHops,
+          at(r.rankedPathsMedianVsHops, (v) => v <= 2),
+        )}`,
+        `<= 2x rank=hops (median); truncated: ${num(f.rankedPathsTruncated)}`,
+      ],
     ],
     [
-      "depth-2 neighbourhood, hub / ordinary (median)",
-      `${ms(f.hubNeighborhoodMedianMs)} / ${ms(f.ordinaryNeighborhoodMedianMs)}`,
-      "",
-      "",
-      "",
-      `hub degree ${num(f.hubDegree)}`,
+      "paths",
+      [
+        "enumeration (50 paths, 8 hops), median / p99",
+        `${ms(f.enumerationMedianMs)} / ${ms(f.enumerationP99Ms)}`,
+        "",
+        "",
+        "",
+        `truncated: ${num(f.enumerationTruncated)}`,
+      ],
     ],
     [
-      "Cypher one-hop typed + property filter, by id (median / p99)",
-      `${ms(f.cypherMedianMs)} / ${ms(f.cypherP99Ms)}`,
-      "",
-      `${ms(f.networkxCypherMedianMs)} / ${ms(f.networkxCypherP99Ms)}`,
-      speedup(f.cypherSpeedupVsNetworkx),
-      `milliseconds; ${num(f.cypherRows)} rows, mismatches ${num(f.cypherMismatchesVsNetworkx)}, ` +
-        `truncated ${num(f.cypherTruncated)}`,
+      "neighborhoods",
+      [
+        "depth-2 neighbourhood, hub / ordinary (median)",
+        `${ms(f.hubNeighborhoodMedianMs)} / ${ms(f.ordinaryNeighborhoodMedianMs)}`,
+        "",
+        "",
+        "",
+        `hub degree ${num(f.hubDegree)}`,
+      ],
     ],
     [
-      "  the same over every state (median)",
-      ms(f.cypherScanMedianMs),
-      "",
-      ms(f.networkxCypherScanMedianMs),
-      speedup(f.cypherScanSpeedupVsNetworkx),
-      `count ${num(f.cypherScanCount)}`,
+      "cypher",
+      [
+        "Cypher one-hop typed + property filter, by id (median / p99)",
+        `${ms(f.cypherMedianMs)} / ${ms(f.cypherP99Ms)}`,
+        "",
+        `${ms(f.networkxCypherMedianMs)} / ${ms(f.networkxCypherP99Ms)}`,
+        speedup(f.cypherSpeedupVsNetworkx),
+        `milliseconds; ${num(f.cypherRows)} rows, mismatches ${num(f.cypherMismatchesVsNetworkx)}, ` +
+          `truncated ${num(f.cypherTruncated)}`,
+      ],
     ],
     [
-      "  every relationship grouped by type, in slices (time; largest stall)",
-      `${ms(f.cypherGroupedMs)}; ${num(f.cypherGroupedStallMs, 1)} ms`,
-      "",
-      "",
-      "",
-      `stall <= 50 ms${typeof f.cypherGroupedStallMs === "number" ? (f.cypherGroupedStallMs <= 50 ? " ok" : " MISSED") : ""}; ` +
-        `truncated: ${f.cypherGroupedTruncated ?? "-"}, highlight capped: ${f.cypherGroupedHighlightTruncated ?? "-"}`,
+      "cypher",
+      [
+        "  the same over every state (median)",
+        ms(f.cypherScanMedianMs),
+        "",
+        ms(f.networkxCypherScanMedianMs),
+        speedup(f.cypherScanSpeedupVsNetworkx),
+        `count ${num(f.cypherScanCount)}`,
+      ],
     ],
     [
-      "GraphML export (MB/s)",
-      num(f.graphmlMBps, 1),
-      "",
-      num(f.networkxGraphmlMBps, 1),
-      times(
-        r.graphmlSpeedupVsNetworkx,
-        at(r.graphmlSpeedupVsNetworkx, (v) => v >= 5),
-      ),
-      ">= 5x NetworkX",
+      "cypher",
+      [
+        "  every relationship grouped by type, in slices (time; largest stall)",
+        `${ms(f.cypherGroupedMs)}; ${num(f.cypherGroupedStallMs, 1)} ms`,
+        "",
+        "",
+        "",
+        `stall <= 50 ms${typeof f.cypherGroupedStallMs === "number" ? (f.cypherGroupedStallMs <= 50 ? " ok" : " MISSED") : ""}; ` +
+          `truncated: ${f.cypherGroupedTruncated ?? "-"}, highlight capped: ${f.cypherGroupedHighlightTruncated ?? "-"}`,
+      ],
     ],
-    ["HTTP /api/health (rps, p99)", `${num(f.healthRps)} rps, ${num(f.healthP99Ms)} ms`, "", "", "", ""],
     [
-      "HTTP /api/paths (rps, p99, errors)",
-      `${num(f.pathsRps)} rps, ${num(f.pathsP99Ms)} ms, ${num(f.pathsErrors)}`,
-      "",
-      "",
-      times(
-        r.pathsRpsVsHealth,
-        at(r.pathsRpsVsHealth, (v) => v >= 0.8),
-      ),
-      ">= 0.8x health, p99 <= 25 ms, 0 errors",
+      "export",
+      [
+        "GraphML export (MB/s)",
+        num(f.graphmlMBps, 1),
+        "",
+        num(f.networkxGraphmlMBps, 1),
+        times(
+          r.graphmlSpeedupVsNetworkx,
+          at(r.graphmlSpeedupVsNetworkx, (v) => v >= 5),
+        ),
+        ">= 5x NetworkX",
+      ],
     ],
-    ["HTTP /api/health beside long queries + export (p99)", `${num(f.healthUnderLoadP99Ms)} ms`, "", "", "", ""],
+    ["http", ["HTTP /api/health (rps, p99)", `${num(f.healthRps)} rps, ${num(f.healthP99Ms)} ms`, "", "", "", ""]],
     [
-      "largest event-loop stall",
-      `${num(f.maxEventLoopStallMs, 1)} ms`,
-      "",
-      "",
-      "",
-      `<= 50 ms${typeof f.maxEventLoopStallMs === "number" ? (f.maxEventLoopStallMs <= 50 ? " ok" : " MISSED") : ""}`,
+      "http",
+      [
+        "HTTP /api/paths (rps, p99, errors)",
+        `${num(f.pathsRps)} rps, ${num(f.pathsP99Ms)} ms, ${num(f.pathsErrors)}`,
+        "",
+        "",
+        times(
+          r.pathsRpsVsHealth,
+          at(r.pathsRpsVsHealth, (v) => v >= 0.8),
+        ),
+        ">= 0.8x health, p99 <= 25 ms, 0 errors",
+      ],
     ],
-    ["  longest GC pause meanwhile", `${num(f.maxGcPauseMs, 1)} ms`, "", "", "", ""],
+    [
+      "http",
+      ["HTTP /api/health beside long queries + export (p99)", `${num(f.healthUnderLoadP99Ms)} ms`, "", "", "", ""],
+    ],
+    [
+      "http",
+      [
+        "largest event-loop stall",
+        `${num(f.maxEventLoopStallMs, 1)} ms`,
+        "",
+        "",
+        "",
+        `<= 50 ms${typeof f.maxEventLoopStallMs === "number" ? (f.maxEventLoopStallMs <= 50 ? " ok" : " MISSED") : ""}`,
+      ],
+    ],
+    ["http", ["  longest GC pause meanwhile", `${num(f.maxGcPauseMs, 1)} ms`, "", "", "", ""]],
   ];
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  // Only the sections run: a partial run's table has their rows as a full run prints them.
+  const shown = [columns, ...rows.filter(([section]) => report.sections.includes(section)).map(([, row]) => row)];
+  const widths = columns.map((_, column) => Math.max(...shown.map((row) => row[column]!.length)));
   const line = (row: Row): string => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ")} |`;
-  const header = `${report.size}: ${report.nodes.toLocaleString("en")} nodes, ${report.edges.toLocaleString("en")} edges; ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}`;
+  const partial = report.sections.length < BENCH_SECTIONS.length ? `; only ${report.sections.join(", ")}` : "";
+  const header = `${report.size}: ${report.nodes.toLocaleString("en")} nodes, ${report.edges.toLocaleString("en")} edges; ${report.machine.cpus} x ${report.machine.cpuModel}, Node ${report.machine.node}${partial}`;
   return [
     header,
     "",
-    line(rows[0]!),
+    line(columns),
     `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
-    ...rows.slice(1).map(line),
+    ...shown.slice(1).map(line),
     ...report.notes.map((note) => `\nnote: ${note}`),
   ].join("\n");
 }

@@ -21,6 +21,7 @@ import {
   CYPHER_BENCH_QUERY,
   CYPHER_GROUPED,
   cypherFigures,
+  type CypherFigures,
 } from "./cypher-figures";
 import { generateCorpus, type CorpusSize } from "./generate-corpus";
 import { loadInChild, withStallMonitor, type LoadFigures } from "./http-load";
@@ -29,6 +30,14 @@ import { runNetworkx, type NetworkxFigures } from "./run-networkx";
 import { SeededRandom } from "../common";
 import { summarise, type TimingSummary } from "./summary-stats";
 import { writeEdgeList } from "./write-edge-list";
+
+/**
+ * The parts of the benchmark, by the names `--only` takes. The corpus is always loaded (every part needs it);
+ * `load` reports its time and memory. `networkx` compares NetworkX with the parts run beside it (its shortest
+ * paths always, its Cypher with `cypher`, its GraphML with `export`).
+ */
+export const BENCH_SECTIONS = ["load", "paths", "neighborhoods", "cypher", "export", "http", "networkx"] as const;
+export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 export interface BenchmarkOptions {
   size: CorpusSize;
@@ -49,8 +58,10 @@ export interface BenchmarkOptions {
   /** Length of each autocannon run. */
   httpSeconds: number;
   httpConnections: number;
-  /** Compare with NetworkX (python3); false skips it. */
+  /** Compare with NetworkX (python3); false skips it, like leaving `networkx` out of `sections`. */
   networkx: boolean;
+  /** The parts to run (all by default); the report holds their figures, the others' stay out. */
+  sections: readonly BenchSection[];
 }
 
 export const DEFAULT_BENCHMARK_OPTIONS: Readonly<BenchmarkOptions> = Object.freeze({
@@ -66,6 +77,7 @@ export const DEFAULT_BENCHMARK_OPTIONS: Readonly<BenchmarkOptions> = Object.free
   httpSeconds: 3,
   httpConnections: 10,
   networkx: true,
+  sections: BENCH_SECTIONS,
 });
 
 /** Fills in defaults and checks every option; ParameterError names the bad one. */
@@ -86,6 +98,12 @@ export function resolveBenchmarkOptions(options: Partial<BenchmarkOptions> = {})
       throw new ParameterError(name, `bench: ${name} must be a positive integer, got ${resolved[name]}`);
   if (!(resolved.httpSeconds > 0)) throw new ParameterError("httpSeconds", "bench: httpSeconds must be positive");
   if (!Number.isInteger(resolved.seed)) throw new ParameterError("seed", "bench: seed must be an integer");
+  const unknown = resolved.sections.filter((name) => !(BENCH_SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0 || resolved.sections.length === 0)
+    throw new ParameterError(
+      "only",
+      `bench: --only takes sections among ${BENCH_SECTIONS.join(", ")}, got "${resolved.sections.join(",")}"`,
+    );
   return resolved;
 }
 
@@ -95,6 +113,8 @@ export const FILTER_EDGE_TYPES = ["sponsored", "declined", "adopted", "submitted
 export interface BenchmarkReport {
   size: CorpusSize;
   seed: number;
+  /** The sections run, in BENCH_SECTIONS order: the figures and table rows of the others are left out. */
+  sections: BenchSection[];
   nodes: number;
   edges: number;
   machine: { cpus: number; cpuModel: string; node: string; memoryGiB: number };
@@ -175,6 +195,10 @@ export async function runBenchmark(
   progress: Progress = SILENT_PROGRESS,
 ): Promise<BenchmarkReport> {
   const settings = resolveBenchmarkOptions(options);
+  const sections = BENCH_SECTIONS.filter(
+    (name) => settings.sections.includes(name) && (name !== "networkx" || settings.networkx),
+  );
+  const runs = (name: BenchSection): boolean => sections.includes(name);
   const gc = collectGarbage();
   const notes: string[] = [];
   const figures: BenchmarkReport["figures"] = {};
@@ -201,13 +225,15 @@ export async function runBenchmark(
   const { graph } = dataset;
   const nodes = graph.order;
   const edges = graph.size;
-  figures.loadMs = built - loadBegan;
-  figures.loadDatasetMs = loaded - loadBegan;
-  figures.engineBuildMs = built - loaded;
-  figures.heapBytes = after.heap - before.heap;
-  figures.rssBytes = after.rss - before.rss;
-  figures.bytesPerEdge = (after.heap - before.heap) / edges;
-  figures.rssBytesPerEdge = (after.rss - before.rss) / edges;
+  if (runs("load")) {
+    figures.loadMs = built - loadBegan;
+    figures.loadDatasetMs = loaded - loadBegan;
+    figures.engineBuildMs = built - loaded;
+    figures.heapBytes = after.heap - before.heap;
+    figures.rssBytes = after.rss - before.rss;
+    figures.bytesPerEdge = (after.heap - before.heap) / edges;
+    figures.rssBytesPerEdge = (after.rss - before.rss) / edges;
+  }
 
   // The same pairs for every contender.
   const random = new SeededRandom(settings.seed * 7919 + 17);
@@ -221,6 +247,183 @@ export async function runBenchmark(
   const filteredIds = ids.filter((_id, v) => touched[v] === 1);
   const filteredPairs = randomPairs(filteredIds, settings.pairs, random);
 
+  const enumerationPairs = filteredPairs.slice(0, settings.enumerationPairs);
+  const paths = runs("paths")
+    ? pathFigures(settings, engine, pairs, filteredPairs, enumerationPairs, figures, progress)
+    : null;
+
+  // Depth-2 neighbourhoods: the biggest hub and a node of median degree.
+  if (runs("neighborhoods")) neighborhoodFigures(settings, engine, figures);
+
+  // Cypher: a one-hop typed pattern with a property filter, from one state by id and over every state.
+  let cypher: CypherFigures | null = null;
+  if (runs("cypher")) {
+    progress.start("Cypher");
+    cypher = cypherFigures(engine, random, settings.cypherQueries, settings.cypherScanRepeats);
+    figures.cypherGraphBuildMs = cypher.buildMs;
+    put(figures, "cypher", cypher.anchored);
+    put(figures, "cypherScan", cypher.scan);
+    figures.cypherRows = cypher.anchoredRows.reduce((sum, rows) => sum + rows, 0);
+    figures.cypherScanCount = cypher.scanCount;
+    figures.cypherTruncated = cypher.truncated;
+    progress.done(`${figures.cypherRows} rows from ${cypher.states.length} states`);
+    progress.start("Cypher grouped over every relationship, in slices");
+    const groupedBegan = performance.now();
+    const grouped = await withStallMonitor(() => engine.cypherAsync(CYPHER_GROUPED, {}, CYPHER_BENCH_LIMITS));
+    figures.cypherGroupedMs = performance.now() - groupedBegan;
+    figures.cypherGroupedStallMs = grouped.maxStallMs;
+    figures.cypherGroupedTruncated = grouped.result.truncatedBy.join(", ") || "no";
+    figures.cypherGroupedHighlightTruncated = grouped.result.highlightTruncated ? "yes" : "no";
+    progress.done(`${grouped.result.rows.length} groups`);
+  }
+
+  // GraphML export of the whole graph, streamed as the server does; the event loop is watched meanwhile.
+  if (runs("export")) {
+    progress.start("GraphML export");
+    const { sink, bytes } = countingSink();
+    const exportBegan = performance.now();
+    const exported = await withStallMonitor(() => writeExport("graphml", graph, dataset.schema, sink));
+    figures.graphmlMs = performance.now() - exportBegan;
+    figures.graphmlBytes = bytes();
+    figures.graphmlMBps = bytes() / 1e6 / (figures.graphmlMs / 1000);
+    figures.exportStallMs = exported.maxStallMs;
+    figures.exportGcPauseMs = exported.maxGcPauseMs;
+    progress.done(`${(bytes() / 1e6).toFixed(0)} MB`);
+  }
+
+  // HTTP: the real app on 127.0.0.1, load from child processes, stalls measured on this (the server's) thread.
+  if (runs("http")) await httpFigures(settings, engine, pairs, enumerationPairs, figures, progress);
+
+  // NetworkX on the same edge list, last: it needs a core and a lot of memory of its own.
+  let networkx: NetworkxFigures | undefined;
+  if (runs("networkx")) {
+    progress.start("NetworkX (python3)");
+    const edgeList = path.join(settings.workDir, `edge-list-${settings.size}-${settings.seed}.jsonl`);
+    await writeEdgeList(graph, edgeList);
+    const result = await runNetworkx(
+      {
+        edgeList,
+        pairs,
+        filteredPairs,
+        filterEdgeTypes: FILTER_EDGE_TYPES,
+        ...(cypher
+          ? { cypher: { ...CYPHER_BENCH_QUERY, states: cypher.states, repeats: settings.cypherScanRepeats } }
+          : {}),
+        ...(runs("export") ? { graphmlOut: path.join(settings.workDir, `networkx-${settings.size}.graphml`) } : {}),
+      },
+      (line) => progress.note(line.replace(/^networkx: /, "NetworkX: ")),
+    );
+    await rm(edgeList, { force: true });
+    if ("skipped" in result) {
+      notes.push(`NetworkX skipped: ${result.skipped}`);
+      progress.done(`skipped: ${result.skipped}`);
+    } else {
+      networkx = result;
+      progress.done(`networkx ${result.version}`);
+    }
+  } else if (!settings.networkx) notes.push("NetworkX skipped: --no-networkx");
+
+  let nxMismatches = 0;
+  if (networkx) {
+    const nxPath = summarise(networkx.pathMs);
+    const nxFiltered = summarise(networkx.filteredPathMs);
+    put(figures, "networkxPath", nxPath);
+    put(figures, "networkxFilteredPath", nxFiltered);
+    if (runs("load")) {
+      figures.networkxBuildMs = networkx.buildMs;
+      figures.networkxBytes = networkx.graphBytes;
+      figures.networkxBytesPerEdge = networkx.graphBytes / networkx.edges;
+    }
+    if (networkx.graphmlMs !== undefined && networkx.graphmlBytes !== undefined) {
+      figures.networkxGraphmlMs = networkx.graphmlMs;
+      figures.networkxGraphmlBytes = networkx.graphmlBytes;
+      figures.networkxGraphmlMBps = networkx.graphmlBytes / 1e6 / (networkx.graphmlMs / 1000);
+    }
+    if (cypher && networkx.cypherMs && networkx.cypherAnswers && networkx.cypherScanMs) {
+      const nxCypher = summarise(networkx.cypherMs);
+      const nxScan = summarise(networkx.cypherScanMs);
+      put(figures, "networkxCypher", nxCypher);
+      put(figures, "networkxCypherScan", nxScan);
+      figures.cypherSpeedupVsNetworkx = nxCypher.medianMs / cypher.anchored.medianMs;
+      figures.cypherScanSpeedupVsNetworkx = nxScan.medianMs / cypher.scan.medianMs;
+      const compared = compareCypherAnswers(cypher.answers, networkx.cypherAnswers ?? [], {
+        ours: cypher.scanCount,
+        networkx: networkx.cypherScanCount ?? -1,
+      });
+      // A truncated answer is not a mismatch: it is counted apart, and only its full count(*) is compared.
+      figures.cypherMismatchesVsNetworkx =
+        compared.differing.length + compared.truncatedCountsDiffering + (compared.scan.agree ? 0 : 1);
+      notes.push(...describeCypherComparison(compared, CYPHER_ANCHORED));
+    }
+    if (paths) {
+      networkx.pathLengths.forEach((length, i) => (nxMismatches += length === paths.lengths[i] ? 0 : 1));
+      networkx.filteredPathLengths.forEach(
+        (length, i) => (nxMismatches += length === paths.filteredLengths[i] ? 0 : 1),
+      );
+      figures.pathMismatchesVsNetworkx = nxMismatches;
+    }
+    if (networkx.edges !== edges) notes.push(`NetworkX holds ${networkx.edges} edges, RightsGraph ${edges}`);
+  }
+  if (paths && paths.mismatches > 0) notes.push(`${paths.mismatches} path lengths differ from the CSR reference`);
+  if (nxMismatches > 0) notes.push(`${nxMismatches} path lengths differ from NetworkX`);
+
+  const num = (key: string): number | undefined => {
+    const value = figures[key];
+    return typeof value === "number" ? value : undefined;
+  };
+  const ratios: BenchmarkReport["ratios"] = {
+    pathMedianVsCsr: ratio(num("pathMedianMs"), num("csrPathMedianMs")),
+    pathP99VsCsr: ratio(num("pathP99Ms"), num("csrPathP99Ms")),
+    pathMedianSpeedupVsNetworkx: ratio(num("networkxPathMedianMs"), num("pathMedianMs")),
+    filteredPathMedianVsCsr: ratio(num("filteredPathMedianMs"), num("csrFilteredPathMedianMs")),
+    filteredPathSpeedupVsNetworkx: ratio(num("networkxFilteredPathMedianMs"), num("filteredPathMedianMs")),
+    loadVsNetworkx: ratio(num("loadMs"), num("networkxBuildMs")),
+    memoryVsNetworkx: ratio(num("rssBytes"), num("networkxBytes")),
+    graphmlSpeedupVsNetworkx: ratio(num("graphmlMBps"), num("networkxGraphmlMBps")),
+    pathsRpsVsHealth: ratio(num("pathsRps"), num("healthRps")),
+    rankedPathsMedianVsHops: ratio(num("rankedPathsMedianMs"), num("kPathsMedianMs")),
+  };
+  const cpus = os.cpus();
+  return {
+    size: settings.size,
+    seed: settings.seed,
+    sections,
+    nodes,
+    edges,
+    machine: {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? "unknown",
+      node: process.version,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    },
+    ratios,
+    figures,
+    notes,
+  };
+}
+
+/** What the paths section found: the shortest lengths (compared with NetworkX's) and the mismatches with the CSR BFS. */
+interface PathLengths {
+  lengths: (number | null)[];
+  filteredLengths: (number | null)[];
+  mismatches: number;
+}
+
+/**
+ * The paths section: shortest paths unfiltered and filtered (ours, the engine's public entry, and the CSR reference
+ * on the same integer graph), k = 5 paths by hop count and ranked, and bounded enumeration, on the same pairs.
+ */
+function pathFigures(
+  settings: BenchmarkOptions,
+  engine: QueryEngine,
+  pairs: [string, string][],
+  filteredPairs: [string, string][],
+  enumerationPairs: [string, string][],
+  figures: BenchmarkReport["figures"],
+  progress: Progress,
+): PathLengths {
+  const index = engine.adjacency;
+  const filterCodes = new Set(FILTER_EDGE_TYPES.map((name) => index.edgeTypeCode.get(name)));
   // Shortest paths: ours (the engine's public entry), then the CSR reference on the same integer graph.
   progress.start("shortest paths", 4);
   const ours = pairs.map(([a, b]) => shortestPathLength(engine, a, b, UNFILTERED));
@@ -273,7 +476,6 @@ export async function runBenchmark(
     if (result.truncated) rankedTruncated++;
     progress.update(++done);
   });
-  const enumerationPairs = filteredPairs.slice(0, settings.enumerationPairs);
   let enumTruncated = 0;
   const enumTimes = timeEach(enumerationPairs, ([a, b]) => {
     const result = engine.paths(a, b, { limit: 50, maxHops: 8, includeProvenance: true, rank: "hops" });
@@ -288,7 +490,17 @@ export async function runBenchmark(
   put(figures, "enumeration", summarise(enumTimes));
   figures.enumerationTruncated = enumTruncated;
 
-  // Depth-2 neighbourhoods: the biggest hub and a node of median degree.
+  return { lengths: ours, filteredLengths: oursFiltered, mismatches };
+}
+
+/** The neighbourhoods section: depth-2 neighbourhoods of the biggest hub and of a node of median degree. */
+function neighborhoodFigures(
+  settings: BenchmarkOptions,
+  engine: QueryEngine,
+  figures: BenchmarkReport["figures"],
+): void {
+  const index = engine.adjacency;
+  const ids = index.nodeIds;
   const degree = (v: number): number => index.both.offsets[v + 1]! - index.both.offsets[v]!;
   const byDegree = Array.from({ length: index.nodeCount }, (_, v) => v).sort((a, b) => degree(b) - degree(a));
   const hub = ids[byDegree[0]!]!;
@@ -298,138 +510,6 @@ export async function runBenchmark(
   const repeats = Array.from({ length: settings.neighborhoodRepeats }, (_, i) => i);
   put(figures, "hubNeighborhood", summarise(timeEach(repeats, () => engine.neighbors(hub, { depth: 2 }))));
   put(figures, "ordinaryNeighborhood", summarise(timeEach(repeats, () => engine.neighbors(ordinary, { depth: 2 }))));
-
-  // Cypher: a one-hop typed pattern with a property filter, from one state by id and over every state.
-  progress.start("Cypher");
-  const cypher = cypherFigures(engine, random, settings.cypherQueries, settings.cypherScanRepeats);
-  figures.cypherGraphBuildMs = cypher.buildMs;
-  put(figures, "cypher", cypher.anchored);
-  put(figures, "cypherScan", cypher.scan);
-  figures.cypherRows = cypher.anchoredRows.reduce((sum, rows) => sum + rows, 0);
-  figures.cypherScanCount = cypher.scanCount;
-  figures.cypherTruncated = cypher.truncated;
-  progress.done(`${figures.cypherRows} rows from ${cypher.states.length} states`);
-  progress.start("Cypher grouped over every relationship, in slices");
-  const groupedBegan = performance.now();
-  const grouped = await withStallMonitor(() => engine.cypherAsync(CYPHER_GROUPED, {}, CYPHER_BENCH_LIMITS));
-  figures.cypherGroupedMs = performance.now() - groupedBegan;
-  figures.cypherGroupedStallMs = grouped.maxStallMs;
-  figures.cypherGroupedTruncated = grouped.result.truncatedBy.join(", ") || "no";
-  figures.cypherGroupedHighlightTruncated = grouped.result.highlightTruncated ? "yes" : "no";
-  progress.done(`${grouped.result.rows.length} groups`);
-
-  // GraphML export of the whole graph, streamed as the server does; the event loop is watched meanwhile.
-  progress.start("GraphML export");
-  const { sink, bytes } = countingSink();
-  const exportBegan = performance.now();
-  const exported = await withStallMonitor(() => writeExport("graphml", graph, dataset.schema, sink));
-  figures.graphmlMs = performance.now() - exportBegan;
-  figures.graphmlBytes = bytes();
-  figures.graphmlMBps = bytes() / 1e6 / (figures.graphmlMs / 1000);
-  figures.exportStallMs = exported.maxStallMs;
-  figures.exportGcPauseMs = exported.maxGcPauseMs;
-  progress.done(`${(bytes() / 1e6).toFixed(0)} MB`);
-
-  // HTTP: the real app on 127.0.0.1, load from child processes, stalls measured on this (the server's) thread.
-  await httpFigures(settings, engine, pairs, enumerationPairs, figures, progress);
-
-  // NetworkX on the same edge list, last: it needs a core and a lot of memory of its own.
-  let networkx: NetworkxFigures | undefined;
-  if (settings.networkx) {
-    progress.start("NetworkX (python3)");
-    const edgeList = path.join(settings.workDir, `edge-list-${settings.size}-${settings.seed}.jsonl`);
-    await writeEdgeList(graph, edgeList);
-    const result = await runNetworkx(
-      {
-        edgeList,
-        pairs,
-        filteredPairs,
-        filterEdgeTypes: FILTER_EDGE_TYPES,
-        cypher: { ...CYPHER_BENCH_QUERY, states: cypher.states, repeats: settings.cypherScanRepeats },
-        graphmlOut: path.join(settings.workDir, `networkx-${settings.size}.graphml`),
-      },
-      (line) => progress.note(line.replace(/^networkx: /, "NetworkX: ")),
-    );
-    await rm(edgeList, { force: true });
-    if ("skipped" in result) {
-      notes.push(`NetworkX skipped: ${result.skipped}`);
-      progress.done(`skipped: ${result.skipped}`);
-    } else {
-      networkx = result;
-      progress.done(`networkx ${result.version}`);
-    }
-  } else notes.push("NetworkX skipped: --no-networkx");
-
-  let nxMismatches = 0;
-  if (networkx) {
-    const nxPath = summarise(networkx.pathMs);
-    const nxFiltered = summarise(networkx.filteredPathMs);
-    put(figures, "networkxPath", nxPath);
-    put(figures, "networkxFilteredPath", nxFiltered);
-    figures.networkxBuildMs = networkx.buildMs;
-    figures.networkxBytes = networkx.graphBytes;
-    figures.networkxBytesPerEdge = networkx.graphBytes / networkx.edges;
-    if (networkx.graphmlMs !== undefined && networkx.graphmlBytes !== undefined) {
-      figures.networkxGraphmlMs = networkx.graphmlMs;
-      figures.networkxGraphmlBytes = networkx.graphmlBytes;
-      figures.networkxGraphmlMBps = networkx.graphmlBytes / 1e6 / (networkx.graphmlMs / 1000);
-    }
-    if (networkx.cypherMs && networkx.cypherAnswers && networkx.cypherScanMs) {
-      const nxCypher = summarise(networkx.cypherMs);
-      const nxScan = summarise(networkx.cypherScanMs);
-      put(figures, "networkxCypher", nxCypher);
-      put(figures, "networkxCypherScan", nxScan);
-      figures.cypherSpeedupVsNetworkx = nxCypher.medianMs / cypher.anchored.medianMs;
-      figures.cypherScanSpeedupVsNetworkx = nxScan.medianMs / cypher.scan.medianMs;
-      const compared = compareCypherAnswers(cypher.answers, networkx.cypherAnswers ?? [], {
-        ours: cypher.scanCount,
-        networkx: networkx.cypherScanCount ?? -1,
-      });
-      // A truncated answer is not a mismatch: it is counted apart, and only its full count(*) is compared.
-      figures.cypherMismatchesVsNetworkx =
-        compared.differing.length + compared.truncatedCountsDiffering + (compared.scan.agree ? 0 : 1);
-      notes.push(...describeCypherComparison(compared, CYPHER_ANCHORED));
-    }
-    networkx.pathLengths.forEach((length, i) => (nxMismatches += length === ours[i] ? 0 : 1));
-    networkx.filteredPathLengths.forEach((length, i) => (nxMismatches += length === oursFiltered[i] ? 0 : 1));
-    figures.pathMismatchesVsNetworkx = nxMismatches;
-    if (networkx.edges !== edges) notes.push(`NetworkX holds ${networkx.edges} edges, RightsGraph ${edges}`);
-  }
-  if (mismatches > 0) notes.push(`${mismatches} path lengths differ from the CSR reference`);
-  if (nxMismatches > 0) notes.push(`${nxMismatches} path lengths differ from NetworkX`);
-
-  const num = (key: string): number | undefined => {
-    const value = figures[key];
-    return typeof value === "number" ? value : undefined;
-  };
-  const ratios: BenchmarkReport["ratios"] = {
-    pathMedianVsCsr: ratio(shortest.medianMs, csrPath.medianMs),
-    pathP99VsCsr: ratio(shortest.p99Ms, csrPath.p99Ms),
-    pathMedianSpeedupVsNetworkx: ratio(num("networkxPathMedianMs"), shortest.medianMs),
-    filteredPathMedianVsCsr: ratio(filtered.medianMs, csrFiltered.medianMs),
-    filteredPathSpeedupVsNetworkx: ratio(num("networkxFilteredPathMedianMs"), filtered.medianMs),
-    loadVsNetworkx: ratio(num("loadMs"), num("networkxBuildMs")),
-    memoryVsNetworkx: ratio(num("rssBytes"), num("networkxBytes")),
-    graphmlSpeedupVsNetworkx: ratio(num("graphmlMBps"), num("networkxGraphmlMBps")),
-    pathsRpsVsHealth: ratio(num("pathsRps"), num("healthRps")),
-    rankedPathsMedianVsHops: ratio(num("rankedPathsMedianMs"), num("kPathsMedianMs")),
-  };
-  const cpus = os.cpus();
-  return {
-    size: settings.size,
-    seed: settings.seed,
-    nodes,
-    edges,
-    machine: {
-      cpus: cpus.length,
-      cpuModel: cpus[0]?.model ?? "unknown",
-      node: process.version,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    },
-    ratios,
-    figures,
-    notes,
-  };
 }
 
 async function httpFigures(

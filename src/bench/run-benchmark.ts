@@ -1,8 +1,9 @@
 // `npm run bench -- --size small|medium|large [--seed N] [--out FILE] [--data DIR] [--pairs N] [--http-seconds S]
-// [--no-networkx]`: runs the benchmark, prints the table and writes the JSON report.
+// [--no-networkx] [--only SECTION,...]`: runs the benchmark (or some of its sections), prints the table and writes
+// the JSON report.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { runBenchmark, type BenchmarkOptions } from "./benchmark";
+import { BENCH_SECTIONS, runBenchmark, type BenchmarkOptions, type BenchSection } from "./benchmark";
 import { runBenchScript } from "./bench-script";
 import { formatBenchmarkTable } from "./benchmark-table";
 import type { CorpusSize } from "./generate-corpus";
@@ -12,7 +13,8 @@ process.exitCode = await runBenchScript({
   name: "bench",
   usage:
     "usage: npm run bench -- --size small|medium|large [--seed N] [--out FILE] [--data DIR] [--pairs N]\n" +
-    "                        [--http-seconds S] [--no-networkx]",
+    "                        [--http-seconds S] [--no-networkx] [--only SECTION,...]\n" +
+    `sections: ${BENCH_SECTIONS.join(", ")} (all by default; the corpus is loaded in any case)`,
   options: {
     size: { type: "string", default: "small" },
     seed: { type: "string", default: "1" },
@@ -21,6 +23,7 @@ process.exitCode = await runBenchScript({
     pairs: { type: "string" },
     "http-seconds": { type: "string" },
     "no-networkx": { type: "boolean" },
+    only: { type: "string" },
   },
   async run(values) {
     const options: Partial<BenchmarkOptions> = {
@@ -30,6 +33,7 @@ process.exitCode = await runBenchScript({
       ...(values.data ? { data: String(values.data) } : {}),
       ...(values.pairs ? { pairs: Number(values.pairs) } : {}),
       ...(values["http-seconds"] ? { httpSeconds: Number(values["http-seconds"]) } : {}),
+      ...(typeof values.only === "string" ? { sections: values.only.split(",") as BenchSection[] } : {}),
     };
     const out = typeof values.out === "string" ? values.out : path.join("bench-out", `report-${values.size}.json`);
     const began = performance.now();
