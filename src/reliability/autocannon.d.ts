@@ -8,7 +8,7 @@ declare module "autocannon" {
     max: number;
     total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     errors: number;
@@ -21,9 +21,22 @@ declare module "autocannon" {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
     timeout?: number;
     requests?: { method?: string; path: string }[];
   }
+  /** One connection's client: its request iterator holds the request in flight. */
+  interface Client {
+    requestIterator: { currentRequest: { path: string } };
+  }
+  /** The run, as an emitter: "response" once per answer, with the client and the answer's time in ms. */
+  interface Instance {
+    on(
+      event: "response",
+      listener: (client: Client, statusCode: number, bytes: number, responseTime: number) => void,
+    ): Instance;
+  }
   function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options, done: (error: Error | null, result: Result) => void): Instance;
   export default autocannon;
 }

@@ -72,7 +72,7 @@ function loadRow(load: LoadFigures | string): { row: [string, string, string]; h
     row: [
       `Load (${LOAD.until.seconds} s, ${LOAD.connections} connections, mixed)`,
       `${n(load.requests)} requests (${Math.round(load.requestsPerSecond)}/s)`,
-      `${n(load.errors)} errors, ${n(load.timeouts)} timeouts, ${n(load.non2xx)} non-2xx; p50 ${load.p50} ms, p99 ${load.p99} ms, max ${load.max} ms: ${held ? "held" : `NOT held (p99 limit ${LOAD.p99LimitMs} ms)`}`,
+      `${n(load.errors)} errors, ${n(load.timeouts)} timeouts, ${n(load.non2xx)} non-2xx; p50 ${load.p50} ms, p99 ${load.p99} ms, max ${load.max} ms: ${held ? "held" : `NOT held (p99 limit ${LOAD.p99LimitMs} ms)`}; p99 by kind: ${load.byKind.map((k) => `${k.kind} ${k.p99} ms`).join(", ")}`,
     ],
     held,
   };
@@ -83,11 +83,20 @@ function printTable(rows: readonly [string, string, string][]): void {
   for (const [name, tried, result] of rows) say(`| ${name} | ${tried} | ${result} |`);
 }
 
+/** The load run's latencies by kind of request, as a table of its own: which requests make the tail. */
+function printKinds(load: LoadFigures | string): void {
+  if (typeof load === "string") return;
+  say("\n| request kind | answered | p50 | p99 | max |\n|---|---|---|---|---|");
+  for (const k of load.byKind) say(`| ${k.kind} | ${n(k.count)} | ${k.p50} ms | ${k.p99} ms | ${k.max} ms |`);
+}
+
 /** `--only load`: the load run alone, without the tests and the audit, and its row of the table. */
 async function loadOnly(): Promise<number> {
   say(`Load run: ${LOAD.connections} connections for ${LOAD.until.seconds} s on 127.0.0.1...`);
-  const { row, held } = loadRow(await longLoad());
+  const load = await longLoad();
+  const { row, held } = loadRow(load);
   printTable([row]);
+  printKinds(load);
   return held ? 0 : 1;
 }
 
@@ -200,6 +209,7 @@ async function main(): Promise<number> {
     ],
   ];
   printTable(rows);
+  printKinds(load);
   const advisoriesOk = typeof advisories === "string" || advisories.high + advisories.critical === 0;
   return testsExit === 0 && loadHeld && advisoriesOk ? 0 : 1;
 }

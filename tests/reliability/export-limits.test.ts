@@ -136,6 +136,22 @@ describe("HEAD /api/export", () => {
   });
 });
 
+describe("a light export", () => {
+  it("is written in turns of its own: a path result answers while the heavy exports' turns are all taken", async () => {
+    const { turns } = server.running.exports;
+    // What a heavy export at work does: hold the turn the heavy exports share.
+    await turns.acquire();
+    try {
+      const pathExport = "/api/export?format=graphml&from=person%3Ap1&to=person%3Ap8&limit=3";
+      const light = (await rawRequest(server.port, requestBytes("GET", pathExport), "GET", 30_000)) as RawAnswer;
+      expect(light.status).toBe(200);
+      expect(light.body.toString("utf8")).toContain('<node id="person:p1">');
+    } finally {
+      turns.release(0);
+    }
+  });
+});
+
 describe("a client that leaves in the middle of an export", () => {
   it.each(["gexf", "csv", "graphml"])("stops the %s export: most edges are never written", async (format) => {
     resetReads();

@@ -1,6 +1,6 @@
 // GET /api/export: the whole graph, a filtered view or a path result, as GraphML, GEXF, JSON or a Neo4j CSV zip.
-// Exports stream in turns shared with every other export, wait for a place among a bounded few, stop when the
-// client leaves or stops reading, and HEAD answers the headers without building anything.
+// Heavy exports stream in turns shared with every other heavy export and wait for a place among a bounded few; every
+// export stops when the client leaves or stops reading, and HEAD answers the headers without building anything.
 import { Router } from "express";
 import { EXPORT_RULES } from "../../api/parameters";
 import { EXPORT_FORMATS, writeExport, type StreamTurns } from "../../export";
@@ -61,7 +61,10 @@ export function exportRoutes(
         dataset.schema,
         res,
         { display, ...(source.only ? { only: source.only } : {}) },
-        { turns: runtime.turns, stallMs: runtime.stallMs },
+        // Heavy exports share turns, so however many run they hold the loop for one slice per turn together. A
+        // light one is written in slices of its own, like any other answer: behind the shared turns, the small
+        // exports of an ordinary load waited for seconds while every other request went first.
+        heavy ? { turns: runtime.turns, stallMs: runtime.stallMs } : { stallMs: runtime.stallMs },
       );
     } catch (error) {
       if (!res.headersSent) throw error;
