@@ -1,11 +1,16 @@
 // The query panel in a real Chromium against the real server: an example of the brief's questions run, its rows in
 // the table as the API answers them, the matched subgraph highlighted on the canvas, a row's node selected, and a
-// syntax error shown at its line and column.
-import { mkdirSync } from "node:fs";
+// syntax error shown at its line and column; on a generated corpus, an answer whose highlight the server capped
+// says so under its rows.
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { QueryResponse } from "../../src/api/contract";
+import { CYPHER_RULES } from "../../src/api/parameters";
+import { generateCorpus } from "../../src/bench/generate-corpus";
+import { loadDataset } from "../../src/data";
 import { EXAMPLE_QUERIES } from "../../web/src/panels/query/index.js";
 import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
 import { countColouredPixels, decodePng } from "./png";
@@ -18,8 +23,8 @@ async function canvasColour(): Promise<number> {
   return countColouredPixels(decodePng(await page.locator(".canvas-wrap").screenshot()));
 }
 
-async function askApi(query: string): Promise<QueryResponse> {
-  const response = await fetch(new URL("/api/query", explorer.url), {
+async function askApi(query: string, on = explorer): Promise<QueryResponse> {
+  const response = await fetch(new URL("/api/query", on.url), {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ query }),
@@ -106,5 +111,76 @@ describe("the query panel", () => {
     const own = /^console: Failed to load resource: the server responded with a status of 400 \(Bad Request\)$/;
     expect(errors.filter((e) => !own.test(e))).toEqual([]);
     expect(errors.filter((e) => own.test(e))).toHaveLength(1);
+  });
+});
+
+describe("an answer matched on more than the highlight holds", () => {
+  // The small generated corpus has just over CYPHER_RULES.highlighted.max relationships: grouping all of them by
+  // type matches more edges than the server lists to highlight.
+  const GROUPED = "MATCH ()-[r]->()\nRETURN type(r) AS type, count(*) AS relationships\nORDER BY relationships DESC";
+  let corpus: string;
+  let large: Explorer;
+  let largePage: Page;
+  let largeErrors: string[];
+
+  beforeAll(async () => {
+    corpus = mkdtempSync(path.join(tmpdir(), "rightsgraph-query-e2e-"));
+    await generateCorpus({ size: "small", seed: 1, out: corpus, format: "jsonl" });
+    large = await startExplorer(undefined, loadDataset(corpus));
+    largePage = await large.context.newPage();
+    largeErrors = collectErrors(largePage);
+    await largePage.goto(large.url);
+    await waitForGraph(largePage);
+  }, 180_000);
+
+  afterAll(async () => {
+    await large?.close();
+    if (corpus) rmSync(corpus, { recursive: true, force: true });
+  });
+
+  it("says under the rows that only the first rows' matches are highlighted, and highlights just those", async () => {
+    const expected = await askApi(GROUPED, large);
+    expect(expected.truncated).toBe(false);
+    expect(expected.highlightTruncated).toBe(true);
+    expect(expected.edges).toHaveLength(CYPHER_RULES.highlighted.max);
+    const total = expected.rows.reduce((sum, row) => sum + (row[1] as number), 0);
+    expect(total).toBeGreaterThan(CYPHER_RULES.highlighted.max);
+
+    await largePage.getByRole("tab", { name: "Query", exact: true }).click();
+    await largePage.getByLabel("Cypher query", { exact: true }).fill(GROUPED);
+    await largePage.locator(".query-panel").getByRole("button", { name: "Run", exact: true }).click();
+    const rows = largePage.locator(".query-table tbody tr");
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(expected.rows.length);
+    const line = largePage.locator(".query-highlight-cap");
+    await expect(line.textContent()).resolves.toBe(
+      `Highlighted the matches of the first rows only: ${expected.nodes.length.toLocaleString("en")} nodes and ` +
+        `${expected.edges.length.toLocaleString("en")} relationships of more.`,
+    );
+    // Under the table, not above it.
+    const [table, below] = await Promise.all([
+      largePage.locator(".query-table-wrap").boundingBox(),
+      line.boundingBox(),
+    ]);
+    expect(below!.y).toBeGreaterThanOrEqual(table!.y + table!.height);
+    // The canvas holds to the lists sent: exactly their nodes and relations highlighted.
+    await expect(largePage.locator("#canvas-summary").textContent()).resolves.toBe(
+      `The canvas highlights what the query matched: ${expected.nodes.length} nodes and ${expected.edges.length} relations.`,
+    );
+    await line.scrollIntoViewIfNeeded();
+    await largePage.screenshot({ path: path.join(ARTIFACTS, "query-03-highlight-capped.png") });
+  });
+
+  it("says nothing of a cap when the highlight holds every match", async () => {
+    const query = "MATCH (n:state)-[r]->() RETURN n.id AS state, count(r) AS relationships";
+    const expected = await askApi(query, large);
+    expect(expected.highlightTruncated).toBe(false);
+    await largePage.getByLabel("Cypher query", { exact: true }).fill(query);
+    await largePage.locator(".query-panel").getByRole("button", { name: "Run", exact: true }).click();
+    await expect.poll(() => largePage.locator(".query-table tbody tr").count()).toBe(expected.rows.length);
+    expect(await largePage.locator(".query-highlight-cap").count()).toBe(0);
+  });
+
+  it("logged no console errors", () => {
+    expect(largeErrors).toEqual([]);
   });
 });

@@ -39,6 +39,8 @@ interface PathCell {
   length: number;
 }
 
+const amount = (n: number, one: string): string => `${n.toLocaleString("en")} ${n === 1 ? one : `${one}s`}`;
+
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
 const isEdge = (value: unknown): value is EdgeCell => isObject(value) && "evidence" in value && "source" in value;
 const isPath = (value: unknown): value is PathCell =>
@@ -153,7 +155,7 @@ export function mountQueryPanel(root: HTMLElement, ctx: AppContext): void {
       replaceChildren(output, errorView(result, state.queryText ?? ""));
       return;
     }
-    const { columns, rows, truncated, truncatedBy } = result.response;
+    const { columns, rows, truncated, truncatedBy, nodes, edges, highlightTruncated } = result.response;
     const count = `${rows.length} ${rows.length === 1 ? "row" : "rows"}`;
     const note = truncated ? `${count}, cut short (${truncatedBy.join(", ")})` : count;
     const table = h(
@@ -166,6 +168,15 @@ export function mountQueryPanel(root: HTMLElement, ctx: AppContext): void {
       output,
       h("p", { class: "hint query-count", text: rows.length === 0 ? "No match: 0 rows." : note }),
       rows.length > 0 ? h("div", { class: "query-table-wrap" }, table) : null,
+      // The canvas highlights only the ids the server sent; say so, or a user would read it as everything matched.
+      highlightTruncated
+        ? h("p", {
+            class: "hint query-highlight-cap",
+            text:
+              "Highlighted the matches of the first rows only: " +
+              `${amount(nodes.length, "node")} and ${amount(edges.length, "relationship")} of more.`,
+          })
+        : null,
     );
   }
 
