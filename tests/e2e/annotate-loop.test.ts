@@ -3,26 +3,29 @@
 // by key), makes a new claim of a passage selected in the source reader (with a new node; a refused write first,
 // then a 409 from another writer), and a path question answers with the new claim's quote. The YAML and the edit log
 // are read back at the end.
-import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { chromiumPath } from "../../scripts/test-tools";
-import { loadDataset } from "../../src/data";
 import { ingestReport } from "../../src/ingest/ingest-report";
-import { startServer, type RunningServer } from "../../src/server";
-import { BRIEF, copyBundledData, EDIT_TOKEN } from "../helpers/edit-server";
-import { ARTIFACTS, buildWeb, CHROMIUM_ARGS, collectErrors, waitForGraph } from "./explorer-harness";
+import { BRIEF, EDIT_TOKEN } from "../helpers/edit-server";
+import { startEditModeExplorer, type EditModeExplorer } from "./edit-mode-explorer";
+import { ARTIFACTS, waitForGraph } from "./explorer-harness";
 
 const REPORT = "veloria";
 const auth = { Authorization: `Bearer ${EDIT_TOKEN}` };
 // Each write reloads the data folder and redraws the graph: wait for its effects, however busy the machine.
 const WAIT = { timeout: 30_000 };
 
-let webDir: string;
-let data: { dataDir: string; remove: () => void };
-let server: RunningServer;
+let explorer: EditModeExplorer;
+let data: { dataDir: string };
+// The server's address stays across a restart (the same port).
+const server = {
+  get url() {
+    return explorer.url;
+  },
+};
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -72,39 +75,22 @@ async function selectInReader(
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  data = copyBundledData("rightsgraph-annotate-e2e");
-  cpSync(
-    path.resolve("tests/fixtures/ingest/corpus/entities/fictional.yaml"),
-    path.join(data.dataDir, "entities/fictional.yaml"),
-  );
-  await ingestReport(path.resolve("tests/fixtures/ingest/veloria-notes.md"), {
-    dataDir: data.dataDir,
-    meta: { id: REPORT },
+  explorer = await startEditModeExplorer({
+    prefix: "rightsgraph-annotate-e2e",
+    viewport: { width: 1440, height: 900 },
+    prepare: async (dataDir) => {
+      cpSync(
+        path.resolve("tests/fixtures/ingest/corpus/entities/fictional.yaml"),
+        path.join(dataDir, "entities/fictional.yaml"),
+      );
+      await ingestReport(path.resolve("tests/fixtures/ingest/veloria-notes.md"), { dataDir, meta: { id: REPORT } });
+    },
   });
-  const [built, dataset] = await Promise.all([
-    buildWeb(),
-    loadDataset(data.dataDir, { suggestions: true, locateClaims: true }),
-  ]);
-  webDir = built;
-  server = await startServer(dataset, {
-    port: 0,
-    host: "127.0.0.1",
-    webDir,
-    edit: { token: EDIT_TOKEN, suggestions: true, watch: false },
-    log: () => {},
-  });
-  browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  errors = collectErrors(page);
+  ({ browser, page, errors } = explorer);
+  data = { dataDir: explorer.dataDir };
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.close();
-  data?.remove();
-  if (webDir) rmSync(webDir, { recursive: true, force: true });
-});
+afterAll(() => explorer?.close());
 
 describe("the authoring loop in the browser", () => {
   it("takes the token from the fragment into session storage and out of the address", { timeout: 60_000 }, async () => {
@@ -337,6 +323,36 @@ describe("the authoring loop in the browser", () => {
     );
     await page.screenshot({ path: path.join(ARTIFACTS, "annotate-03-path-answer.png") });
   });
+
+  it(
+    "shows the same graph after the server restarts on the same data: the new claim with the same id",
+    { timeout: 120_000 },
+    async () => {
+      const before = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number; edges: number };
+      const claimsOf = async (id: string) =>
+        (
+          (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as {
+            edges: { id: string }[];
+          }
+        ).edges
+          .map((e) => e.id)
+          .sort();
+      const topic = "topic:repeal-of-veloria-s-2020-law-on-foreign-agents";
+      const ids = await claimsOf(topic);
+      expect(ids.length).toBeGreaterThan(0);
+      await explorer.restart();
+      const after = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number; edges: number };
+      expect({ nodes: after.nodes, edges: after.edges }).toEqual({ nodes: before.nodes, edges: before.edges });
+      expect(await claimsOf(topic)).toEqual(ids);
+      // The explorer opened afresh on the restarted server draws it, the new node among the rest.
+      await page.goto("about:blank");
+      await page.goto(`${server.url}/#v=1&s=${encodeURIComponent(`n:${topic}`)}`);
+      await waitForGraph(page);
+      await page
+        .locator(".details .details-title", { hasText: "Repeal of Veloria's 2020 law on foreign agents" })
+        .waitFor(WAIT);
+    },
+  );
 
   it("logged every write, without the token, and no console errors", () => {
     const log = readFileSync(path.join(data.dataDir, ".rightsgraph-edit", "edits.jsonl"), "utf8");
