@@ -1,33 +1,14 @@
 // The OpenAPI description of edit mode's routes (`rightsgraph serve --edit`): the write API under /api/edit and the
 // event stream. Limits come from src/api/parameters.ts; the shapes are those of src/api/contract.ts.
 import { EDIT_RULES } from "../api/parameters";
+import { json, objectSchema, pathParam, ref } from "./openapi-builders";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(ref("Error")) });
 
 const security = [{ editToken: [] }];
-const sourceId = {
-  name: "sourceId",
-  in: "path",
-  required: true,
-  description: "Source id (its folder under sources/).",
-  schema: { type: "string" },
-};
-const claimId = {
-  name: "claimId",
-  in: "path",
-  required: true,
-  description: "The claim's edge id, as the read API shows it, URL-encoded.",
-  schema: { type: "string" },
-};
-const nodeId = {
-  name: "nodeId",
-  in: "path",
-  required: true,
-  description: "Node id, URL-encoded.",
-  schema: { type: "string" },
-};
+const sourceId = pathParam("sourceId", "Source id (its folder under sources/).");
+const claimId = pathParam("claimId", "The claim's edge id, as the read API shows it, URL-encoded.");
+const nodeId = pathParam("nodeId", "Node id, URL-encoded.");
 const ifMatch = {
   name: "If-Match",
   in: "header",
@@ -155,17 +136,16 @@ const recordFields = {
 const ends = { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] };
 
 export const EDIT_SCHEMAS = {
-  Problem: {
-    type: "object",
-    required: ["file", "line", "code", "message"],
-    properties: {
+  Problem: objectSchema(
+    {
       file: { type: "string" },
       line: { type: "integer" },
       code: { type: "string" },
       message: { type: "string" },
       hint: { type: "string" },
     },
-  },
+    ["file", "line", "code", "message"],
+  ),
   ClaimRecord: {
     type: "object",
     required: ["type", "source", "target", "evidence"],
