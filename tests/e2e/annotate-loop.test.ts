@@ -303,6 +303,66 @@ describe("the authoring loop in the browser", () => {
     },
   );
 
+  it(
+    "makes a claim between two existing nodes: it is drawn, and a path answer quotes it, without a reload",
+    { timeout: 120_000 },
+    async () => {
+      await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
+      const sentence =
+        "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
+      await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
+      await selectInReader(
+        { selector: "*", text: "Mirel called on Veloria", offset: 0 },
+        { selector: "*", text: "law on foreign agents", offset: "law on foreign agents".length },
+      );
+      await page.getByRole("button", { name: "New claim" }).click();
+      await page.getByLabel("Relation type", { exact: true }).selectOption("called-on");
+      for (const [field, name] of [
+        ["Source node", "Ana Mirel"],
+        ["Target node", "Republic of Veloria"],
+      ] as const) {
+        const box = page.getByRole("combobox", { name: field });
+        if (await page.getByRole("checkbox", { name: `New ${field.toLowerCase()}` }).isChecked())
+          await page.getByRole("checkbox", { name: `New ${field.toLowerCase()}` }).uncheck();
+        await box.fill(name);
+        await page
+          .getByRole("option", { name: new RegExp(name) })
+          .first()
+          .click();
+      }
+      await page.locator("#claim-attr-what").fill("to release the detained activists");
+      const nodesBefore = graphYaml(REPORT).nodes?.length;
+      await page.getByRole("button", { name: "Save claim" }).click();
+      const claimId = "person:ana-mirel--called-on--state:vlr";
+      const message = page.locator(".claim-form .form-message");
+      await expect.poll(() => message.textContent(), WAIT).toContain(`Saved: ${claimId}`);
+      await page.locator(`.reader .claim-quote[data-claims~="${claimId}"]`).first().waitFor(WAIT);
+      await expect.poll(() => page.url(), WAIT).toContain(encodeURIComponent(claimId));
+      // One record added, no node.
+      expect(graphYaml(REPORT).nodes?.length).toBe(nodesBefore);
+      expect(graphYaml(REPORT).edges.filter((e) => e.id === claimId)).toMatchObject([
+        { type: "called-on", source: "person:ana-mirel", target: "state:vlr", evidence: { quote: sentence } },
+      ]);
+
+      await page.getByRole("tab", { name: "Paths" }).click();
+      for (const [field, name] of [
+        ["From", "Ana Mirel"],
+        ["To", "Republic of Veloria"],
+      ] as const) {
+        const input = page.getByLabel(field, { exact: true });
+        await input.fill(name);
+        const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
+        await list.waitFor({ state: "visible" });
+        await input.press("Escape");
+      }
+      await page.locator("form.path-form").evaluate((form) => (form as HTMLFormElement).requestSubmit());
+      await expect
+        .poll(() => page.locator(".path-list .path").first().textContent(), WAIT)
+        .toContain("Mirel called on Veloria to release the detained activists");
+      await page.getByRole("tab", { name: "Annotate" }).click();
+    },
+  );
+
   it("answers a path question through the new claim with its quote", { timeout: 60_000 }, async () => {
     await page.getByRole("tab", { name: "Paths" }).click();
     for (const [field, name] of [
@@ -340,10 +400,13 @@ describe("the authoring loop in the browser", () => {
       const topic = "topic:repeal-of-veloria-s-2020-law-on-foreign-agents";
       const ids = await claimsOf(topic);
       expect(ids.length).toBeGreaterThan(0);
+      const veloria = await claimsOf("state:vlr");
+      expect(veloria).toContain("person:ana-mirel--called-on--state:vlr");
       await explorer.restart();
       const after = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number; edges: number };
       expect({ nodes: after.nodes, edges: after.edges }).toEqual({ nodes: before.nodes, edges: before.edges });
       expect(await claimsOf(topic)).toEqual(ids);
+      expect(await claimsOf("state:vlr")).toEqual(veloria);
       // The explorer opened afresh on the restarted server draws it, the new node among the rest.
       await page.goto("about:blank");
       await page.goto(`${server.url}/#v=1&s=${encodeURIComponent(`n:${topic}`)}`);
@@ -368,6 +431,7 @@ describe("the authoring loop in the browser", () => {
       "change-claim",
       "change-claim",
       "create-node",
+      "create-claim",
       "create-claim",
     ]);
     expect(actions.every((a) => a.sourceId === REPORT)).toBe(true);
