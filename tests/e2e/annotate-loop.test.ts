@@ -92,6 +92,35 @@ beforeAll(async () => {
 
 afterAll(() => explorer?.close());
 
+/** Opens the report in the reader and selects "Mirel called on Veloria … foreign agents" (all but its full stop). */
+async function selectMirelSentence(): Promise<string> {
+  await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
+  const sentence =
+    "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
+  await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
+  await selectInReader(
+    { selector: "*", text: "Mirel called on Veloria", offset: 0 },
+    { selector: "*", text: "law on foreign agents", offset: "law on foreign agents".length },
+  );
+  return sentence;
+}
+
+/** Asks the path finder how `from` is connected to `to`, each picked from the search box's suggestions. */
+async function askPath(from: string, to: string): Promise<void> {
+  await page.getByRole("tab", { name: "Paths" }).click();
+  for (const [field, name] of [
+    ["From", from],
+    ["To", to],
+  ] as const) {
+    const input = page.getByLabel(field, { exact: true });
+    await input.fill(name);
+    const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
+    await list.waitFor({ state: "visible" });
+    await input.press("Escape");
+  }
+  await page.locator("form.path-form").evaluate((form) => (form as HTMLFormElement).requestSubmit());
+}
+
 describe("the authoring loop in the browser", () => {
   it("takes the token from the fragment into session storage and out of the address", { timeout: 60_000 }, async () => {
     await page.goto(`${server.url}/#token=${EDIT_TOKEN}`);
@@ -206,15 +235,7 @@ describe("the authoring loop in the browser", () => {
     "makes a selected passage a claim with a new node, keeping the input through a 400 and a 409",
     { timeout: 120_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
-      const sentence =
-        "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
-      await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
-      // From "Mirel" to "agents": the whole sentence but its full stop.
-      await selectInReader(
-        { selector: "*", text: "Mirel called on Veloria", offset: 0 },
-        { selector: "*", text: "law on foreign agents", offset: "law on foreign agents".length },
-      );
+      const sentence = await selectMirelSentence();
       await page.getByRole("button", { name: "New claim" }).click();
       expect(await page.locator(".form-quote").textContent()).toBe(sentence);
       await page.getByLabel("Relation type", { exact: true }).selectOption("called-for");
@@ -307,14 +328,7 @@ describe("the authoring loop in the browser", () => {
     "makes a claim between two existing nodes: it is drawn, and a path answer quotes it, without a reload",
     { timeout: 120_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
-      const sentence =
-        "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
-      await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
-      await selectInReader(
-        { selector: "*", text: "Mirel called on Veloria", offset: 0 },
-        { selector: "*", text: "law on foreign agents", offset: "law on foreign agents".length },
-      );
+      const sentence = await selectMirelSentence();
       await page.getByRole("button", { name: "New claim" }).click();
       await page.getByLabel("Relation type", { exact: true }).selectOption("called-on");
       for (const [field, name] of [
@@ -344,18 +358,7 @@ describe("the authoring loop in the browser", () => {
         { type: "called-on", source: "person:ana-mirel", target: "state:vlr", evidence: { quote: sentence } },
       ]);
 
-      await page.getByRole("tab", { name: "Paths" }).click();
-      for (const [field, name] of [
-        ["From", "Ana Mirel"],
-        ["To", "Republic of Veloria"],
-      ] as const) {
-        const input = page.getByLabel(field, { exact: true });
-        await input.fill(name);
-        const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
-        await list.waitFor({ state: "visible" });
-        await input.press("Escape");
-      }
-      await page.locator("form.path-form").evaluate((form) => (form as HTMLFormElement).requestSubmit());
+      await askPath("Ana Mirel", "Republic of Veloria");
       await expect
         .poll(() => page.locator(".path-list .path").first().textContent(), WAIT)
         .toContain("Mirel called on Veloria to release the detained activists");
@@ -364,18 +367,7 @@ describe("the authoring loop in the browser", () => {
   );
 
   it("answers a path question through the new claim with its quote", { timeout: 60_000 }, async () => {
-    await page.getByRole("tab", { name: "Paths" }).click();
-    for (const [field, name] of [
-      ["From", "Republic of Veloria"],
-      ["To", "Repeal of Veloria's 2020 law on foreign agents"],
-    ] as const) {
-      const input = page.getByLabel(field, { exact: true });
-      await input.fill(name);
-      const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
-      await list.waitFor({ state: "visible" });
-      await input.press("Escape");
-    }
-    await page.locator("form.path-form").evaluate((form) => (form as HTMLFormElement).requestSubmit());
+    await askPath("Republic of Veloria", "Repeal of Veloria's 2020 law on foreign agents");
     const answer = page.locator(".path-list .path").first();
     await answer.waitFor({ timeout: 20_000 });
     expect(await answer.textContent()).toContain(
