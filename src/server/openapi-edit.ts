@@ -133,6 +133,13 @@ const recordFields = {
   date: { type: "string" },
   outside_knowledge: { type: "array", items: { type: "string" } },
 };
+/** An answer of a write or a record read: the source, its new version (ETag) and what else the route says. */
+const versioned = (properties: Record<string, object>, required: readonly string[]) =>
+  objectSchema({ sourceId: { type: "string" }, ...properties, etag: { type: "string" } }, [
+    "sourceId",
+    ...required,
+    "etag",
+  ]);
 const ends = { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] };
 
 export const EDIT_SCHEMAS = {
@@ -211,57 +218,28 @@ export const EDIT_SCHEMAS = {
       },
     },
   },
-  EditClaim: {
-    type: "object",
-    required: ["sourceId", "id", "ids", "record", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      id: { type: "string" },
-      ids: { type: "array", items: { type: "string" } },
-      record: ref("ClaimRecord"),
-      etag: { type: "string" },
-    },
-  },
-  EditNode: {
-    type: "object",
-    required: ["sourceId", "id", "record", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      id: { type: "string" },
-      record: ref("NodeRecord"),
-      etag: { type: "string" },
-    },
-  },
-  EditDeleted: {
-    type: "object",
-    required: ["sourceId", "id", "record", "removed", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      id: { type: "string" },
-      record: { type: "object" },
-      removed: { type: "array", items: { type: "string" } },
-      etag: { type: "string" },
-    },
-  },
-  EditUndo: {
-    type: "object",
-    required: ["sourceId", "undone", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      undone: { type: "object", properties: { action: { type: "string" }, id: { type: "string" } } },
-      etag: { type: "string" },
-    },
-  },
-  GraphChangeEvent: {
-    type: "object",
-    required: ["version", "nodes", "edges", "problems"],
-    properties: {
+  EditClaim: versioned(
+    { id: { type: "string" }, ids: { type: "array", items: { type: "string" } }, record: ref("ClaimRecord") },
+    ["id", "ids", "record"],
+  ),
+  EditNode: versioned({ id: { type: "string" }, record: ref("NodeRecord") }, ["id", "record"]),
+  EditDeleted: versioned(
+    { id: { type: "string" }, record: { type: "object" }, removed: { type: "array", items: { type: "string" } } },
+    ["id", "record", "removed"],
+  ),
+  EditUndo: versioned(
+    { undone: { type: "object", properties: { action: { type: "string" }, id: { type: "string" } } } },
+    ["undone"],
+  ),
+  GraphChangeEvent: objectSchema(
+    {
       version: { type: "integer" },
       nodes: { type: "integer" },
       edges: { type: "integer" },
       problems: { type: "array", items: ref("Problem") },
     },
-  },
+    ["version", "nodes", "edges", "problems"],
+  ),
 } as const;
 
 export const EDIT_SECURITY_SCHEMES = {
