@@ -1,33 +1,14 @@
 // The OpenAPI description of edit mode's routes (`rightsgraph serve --edit`): the write API under /api/edit and the
 // event stream. Limits come from src/api/parameters.ts; the shapes are those of src/api/contract.ts.
 import { EDIT_RULES } from "../api/parameters";
+import { json, objectSchema, pathParam, ref } from "./openapi-builders";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const error = (description: string) => ({ description, ...json(ref("Error")) });
 
 const security = [{ editToken: [] }];
-const sourceId = {
-  name: "sourceId",
-  in: "path",
-  required: true,
-  description: "Source id (its folder under sources/).",
-  schema: { type: "string" },
-};
-const claimId = {
-  name: "claimId",
-  in: "path",
-  required: true,
-  description: "The claim's edge id, as the read API shows it, URL-encoded.",
-  schema: { type: "string" },
-};
-const nodeId = {
-  name: "nodeId",
-  in: "path",
-  required: true,
-  description: "Node id, URL-encoded.",
-  schema: { type: "string" },
-};
+const sourceId = pathParam("sourceId", "Source id (its folder under sources/).");
+const claimId = pathParam("claimId", "The claim's edge id, as the read API shows it, URL-encoded.");
+const nodeId = pathParam("nodeId", "Node id, URL-encoded.");
 const ifMatch = {
   name: "If-Match",
   in: "header",
@@ -152,20 +133,26 @@ const recordFields = {
   date: { type: "string" },
   outside_knowledge: { type: "array", items: { type: "string" } },
 };
+/** An answer of a write or a record read: the source, its new version (ETag) and what else the route says. */
+const versioned = (properties: Record<string, object>, required: readonly string[]) =>
+  objectSchema({ sourceId: { type: "string" }, ...properties, etag: { type: "string" } }, [
+    "sourceId",
+    ...required,
+    "etag",
+  ]);
 const ends = { oneOf: [{ type: "string" }, { type: "array", items: { type: "string" }, minItems: 1 }] };
 
 export const EDIT_SCHEMAS = {
-  Problem: {
-    type: "object",
-    required: ["file", "line", "code", "message"],
-    properties: {
+  Problem: objectSchema(
+    {
       file: { type: "string" },
       line: { type: "integer" },
       code: { type: "string" },
       message: { type: "string" },
       hint: { type: "string" },
     },
-  },
+    ["file", "line", "code", "message"],
+  ),
   ClaimRecord: {
     type: "object",
     required: ["type", "source", "target", "evidence"],
@@ -231,57 +218,28 @@ export const EDIT_SCHEMAS = {
       },
     },
   },
-  EditClaim: {
-    type: "object",
-    required: ["sourceId", "id", "ids", "record", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      id: { type: "string" },
-      ids: { type: "array", items: { type: "string" } },
-      record: ref("ClaimRecord"),
-      etag: { type: "string" },
-    },
-  },
-  EditNode: {
-    type: "object",
-    required: ["sourceId", "id", "record", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      id: { type: "string" },
-      record: ref("NodeRecord"),
-      etag: { type: "string" },
-    },
-  },
-  EditDeleted: {
-    type: "object",
-    required: ["sourceId", "id", "record", "removed", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      id: { type: "string" },
-      record: { type: "object" },
-      removed: { type: "array", items: { type: "string" } },
-      etag: { type: "string" },
-    },
-  },
-  EditUndo: {
-    type: "object",
-    required: ["sourceId", "undone", "etag"],
-    properties: {
-      sourceId: { type: "string" },
-      undone: { type: "object", properties: { action: { type: "string" }, id: { type: "string" } } },
-      etag: { type: "string" },
-    },
-  },
-  GraphChangeEvent: {
-    type: "object",
-    required: ["version", "nodes", "edges", "problems"],
-    properties: {
+  EditClaim: versioned(
+    { id: { type: "string" }, ids: { type: "array", items: { type: "string" } }, record: ref("ClaimRecord") },
+    ["id", "ids", "record"],
+  ),
+  EditNode: versioned({ id: { type: "string" }, record: ref("NodeRecord") }, ["id", "record"]),
+  EditDeleted: versioned(
+    { id: { type: "string" }, record: { type: "object" }, removed: { type: "array", items: { type: "string" } } },
+    ["id", "record", "removed"],
+  ),
+  EditUndo: versioned(
+    { undone: { type: "object", properties: { action: { type: "string" }, id: { type: "string" } } } },
+    ["undone"],
+  ),
+  GraphChangeEvent: objectSchema(
+    {
       version: { type: "integer" },
       nodes: { type: "integer" },
       edges: { type: "integer" },
       problems: { type: "array", items: ref("Problem") },
     },
-  },
+    ["version", "nodes", "edges", "problems"],
+  ),
 } as const;
 
 export const EDIT_SECURITY_SCHEMES = {

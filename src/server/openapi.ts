@@ -16,10 +16,9 @@ import {
   type NumberRule,
 } from "../api/parameters";
 import { LIST_SOURCES } from "../query";
+import { json, objectSchema, pathParam, ref } from "./openapi-builders";
 import { EDIT_PATHS, EDIT_SCHEMAS, EDIT_SECURITY_SCHEMES } from "./openapi-edit";
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const errors = {
   "400": {
     description: "A parameter is missing, malformed or out of range; `parameter` names it.",
@@ -57,13 +56,10 @@ const choice = <T extends string>(rule: ChoiceRule<T>) => ({
 });
 const date = { type: "string", pattern: DATE_PATTERN.source };
 const list = { type: "string", description: "comma-separated names", examples: ["declined,sponsored"] };
-const idParam = {
-  name: "id",
-  in: "path",
-  required: true,
-  description: "Node id (state:prk), or a name or alias resolved like the search box (DPRK), URL-encoded.",
-  schema: { type: "string" },
-};
+const idParam = pathParam(
+  "id",
+  "Node id (state:prk), or a name or alias resolved like the search box (DPRK), URL-encoded.",
+);
 
 /** `include`: the suggested records too, or not; no default of its own, since it is the server's. */
 const includeParameter = query(
@@ -566,16 +562,15 @@ export const OPENAPI_DOCUMENT = {
     securitySchemes: EDIT_SECURITY_SCHEMES,
     schemas: {
       ...EDIT_SCHEMAS,
-      SourceSummary: {
-        type: "object",
-        required: ["id", "title", "document"],
-        properties: { id: { type: "string" }, title: { type: "string" }, document: { type: "string" } },
-      },
-      SourceClaims: {
-        type: "object",
-        required: ["source", "edges"],
-        properties: { source: ref("SourceSummary"), edges: { type: "array", items: ref("Edge") } },
-      },
+      SourceSummary: objectSchema({ id: { type: "string" }, title: { type: "string" }, document: { type: "string" } }, [
+        "id",
+        "title",
+        "document",
+      ]),
+      SourceClaims: objectSchema({ source: ref("SourceSummary"), edges: { type: "array", items: ref("Edge") } }, [
+        "source",
+        "edges",
+      ]),
       Error: {
         type: "object",
         required: ["error"],
@@ -609,16 +604,10 @@ export const OPENAPI_DOCUMENT = {
           },
         },
       },
-      SearchResult: {
-        type: "object",
-        required: ["id", "label", "type", "score"],
-        properties: {
-          id: { type: "string" },
-          label: { type: "string" },
-          type: { type: "string" },
-          score: { type: "number" },
-        },
-      },
+      SearchResult: objectSchema(
+        { id: { type: "string" }, label: { type: "string" }, type: { type: "string" }, score: { type: "number" } },
+        ["id", "label", "type", "score"],
+      ),
       Node: {
         type: "object",
         required: ["id", "type", "label", "shortLabel", "aliases", "description", "sources", "sourceCount"],
@@ -646,17 +635,16 @@ export const OPENAPI_DOCUMENT = {
         },
         additionalProperties: true,
       },
-      Evidence: {
-        type: "object",
-        required: ["quote", "footnotes", "sourceDoc"],
-        properties: {
+      Evidence: objectSchema(
+        {
           quote: { type: "string" },
           footnotes: { type: "array", items: { type: "string" } },
           sourceDoc: { type: "string" },
           start: { type: "integer" },
           end: { type: "integer" },
         },
-      },
+        ["quote", "footnotes", "sourceDoc"],
+      ),
       Edge: {
         type: "object",
         required: ["id", "type", "source", "target", "label", "sentence", "claim", "evidence"],

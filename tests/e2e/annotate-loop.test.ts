@@ -3,26 +3,29 @@
 // by key), makes a new claim of a passage selected in the source reader (with a new node; a refused write first,
 // then a 409 from another writer), and a path question answers with the new claim's quote. The YAML and the edit log
 // are read back at the end.
-import { cpSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { chromiumPath } from "../../scripts/test-tools";
-import { loadDataset } from "../../src/data";
 import { ingestReport } from "../../src/ingest/ingest-report";
-import { startServer, type RunningServer } from "../../src/server";
-import { BRIEF, copyBundledData, EDIT_TOKEN } from "../helpers/edit-server";
-import { ARTIFACTS, buildWeb, CHROMIUM_ARGS, collectErrors, waitForGraph } from "./explorer-harness";
+import { BRIEF, EDIT_TOKEN } from "../helpers/edit-server";
+import { startEditModeExplorer, type EditModeExplorer } from "./edit-mode-explorer";
+import { ARTIFACTS, waitForGraph } from "./explorer-harness";
 
 const REPORT = "veloria";
 const auth = { Authorization: `Bearer ${EDIT_TOKEN}` };
 // Each write reloads the data folder and redraws the graph: wait for its effects, however busy the machine.
 const WAIT = { timeout: 30_000 };
 
-let webDir: string;
-let data: { dataDir: string; remove: () => void };
-let server: RunningServer;
+let explorer: EditModeExplorer;
+let data: { dataDir: string };
+// The server's address stays across a restart (the same port).
+const server = {
+  get url() {
+    return explorer.url;
+  },
+};
 let browser: Browser;
 let page: Page;
 let errors: string[];
@@ -72,39 +75,51 @@ async function selectInReader(
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  data = copyBundledData("rightsgraph-annotate-e2e");
-  cpSync(
-    path.resolve("tests/fixtures/ingest/corpus/entities/fictional.yaml"),
-    path.join(data.dataDir, "entities/fictional.yaml"),
-  );
-  await ingestReport(path.resolve("tests/fixtures/ingest/veloria-notes.md"), {
-    dataDir: data.dataDir,
-    meta: { id: REPORT },
+  explorer = await startEditModeExplorer({
+    prefix: "rightsgraph-annotate-e2e",
+    viewport: { width: 1440, height: 900 },
+    prepare: async (dataDir) => {
+      cpSync(
+        path.resolve("tests/fixtures/ingest/corpus/entities/fictional.yaml"),
+        path.join(dataDir, "entities/fictional.yaml"),
+      );
+      await ingestReport(path.resolve("tests/fixtures/ingest/veloria-notes.md"), { dataDir, meta: { id: REPORT } });
+    },
   });
-  const [built, dataset] = await Promise.all([
-    buildWeb(),
-    loadDataset(data.dataDir, { suggestions: true, locateClaims: true }),
-  ]);
-  webDir = built;
-  server = await startServer(dataset, {
-    port: 0,
-    host: "127.0.0.1",
-    webDir,
-    edit: { token: EDIT_TOKEN, suggestions: true, watch: false },
-    log: () => {},
-  });
-  browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  errors = collectErrors(page);
+  ({ browser, page, errors } = explorer);
+  data = { dataDir: explorer.dataDir };
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.close();
-  data?.remove();
-  if (webDir) rmSync(webDir, { recursive: true, force: true });
-});
+afterAll(() => explorer?.close());
+
+/** Opens the report in the reader and selects "Mirel called on Veloria … foreign agents" (all but its full stop). */
+async function selectMirelSentence(): Promise<string> {
+  await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
+  const sentence =
+    "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
+  await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
+  await selectInReader(
+    { selector: "*", text: "Mirel called on Veloria", offset: 0 },
+    { selector: "*", text: "law on foreign agents", offset: "law on foreign agents".length },
+  );
+  return sentence;
+}
+
+/** Asks the path finder how `from` is connected to `to`, each picked from the search box's suggestions. */
+async function askPath(from: string, to: string): Promise<void> {
+  await page.getByRole("tab", { name: "Paths" }).click();
+  for (const [field, name] of [
+    ["From", from],
+    ["To", to],
+  ] as const) {
+    const input = page.getByLabel(field, { exact: true });
+    await input.fill(name);
+    const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
+    await list.waitFor({ state: "visible" });
+    await input.press("Escape");
+  }
+  await page.locator("form.path-form").evaluate((form) => (form as HTMLFormElement).requestSubmit());
+}
 
 describe("the authoring loop in the browser", () => {
   it("takes the token from the fragment into session storage and out of the address", { timeout: 60_000 }, async () => {
@@ -220,15 +235,7 @@ describe("the authoring loop in the browser", () => {
     "makes a selected passage a claim with a new node, keeping the input through a 400 and a 409",
     { timeout: 120_000 },
     async () => {
-      await page.getByRole("combobox", { name: "Source to read" }).selectOption(REPORT);
-      const sentence =
-        "Mirel called on Veloria to release the detained activists and to repeal the 2020 law on foreign agents";
-      await page.locator(".reader .source-text", { hasText: sentence }).waitFor();
-      // From "Mirel" to "agents": the whole sentence but its full stop.
-      await selectInReader(
-        { selector: "*", text: "Mirel called on Veloria", offset: 0 },
-        { selector: "*", text: "law on foreign agents", offset: "law on foreign agents".length },
-      );
+      const sentence = await selectMirelSentence();
       await page.getByRole("button", { name: "New claim" }).click();
       expect(await page.locator(".form-quote").textContent()).toBe(sentence);
       await page.getByLabel("Relation type", { exact: true }).selectOption("called-for");
@@ -317,19 +324,50 @@ describe("the authoring loop in the browser", () => {
     },
   );
 
+  it(
+    "makes a claim between two existing nodes: it is drawn, and a path answer quotes it, without a reload",
+    { timeout: 120_000 },
+    async () => {
+      const sentence = await selectMirelSentence();
+      await page.getByRole("button", { name: "New claim" }).click();
+      await page.getByLabel("Relation type", { exact: true }).selectOption("called-on");
+      for (const [field, name] of [
+        ["Source node", "Ana Mirel"],
+        ["Target node", "Republic of Veloria"],
+      ] as const) {
+        const box = page.getByRole("combobox", { name: field });
+        if (await page.getByRole("checkbox", { name: `New ${field.toLowerCase()}` }).isChecked())
+          await page.getByRole("checkbox", { name: `New ${field.toLowerCase()}` }).uncheck();
+        await box.fill(name);
+        await page
+          .getByRole("option", { name: new RegExp(name) })
+          .first()
+          .click();
+      }
+      await page.locator("#claim-attr-what").fill("to release the detained activists");
+      const nodesBefore = graphYaml(REPORT).nodes?.length;
+      await page.getByRole("button", { name: "Save claim" }).click();
+      const claimId = "person:ana-mirel--called-on--state:vlr";
+      const message = page.locator(".claim-form .form-message");
+      await expect.poll(() => message.textContent(), WAIT).toContain(`Saved: ${claimId}`);
+      await page.locator(`.reader .claim-quote[data-claims~="${claimId}"]`).first().waitFor(WAIT);
+      await expect.poll(() => page.url(), WAIT).toContain(encodeURIComponent(claimId));
+      // One record added, no node.
+      expect(graphYaml(REPORT).nodes?.length).toBe(nodesBefore);
+      expect(graphYaml(REPORT).edges.filter((e) => e.id === claimId)).toMatchObject([
+        { type: "called-on", source: "person:ana-mirel", target: "state:vlr", evidence: { quote: sentence } },
+      ]);
+
+      await askPath("Ana Mirel", "Republic of Veloria");
+      await expect
+        .poll(() => page.locator(".path-list .path").first().textContent(), WAIT)
+        .toContain("Mirel called on Veloria to release the detained activists");
+      await page.getByRole("tab", { name: "Annotate" }).click();
+    },
+  );
+
   it("answers a path question through the new claim with its quote", { timeout: 60_000 }, async () => {
-    await page.getByRole("tab", { name: "Paths" }).click();
-    for (const [field, name] of [
-      ["From", "Republic of Veloria"],
-      ["To", "Repeal of Veloria's 2020 law on foreign agents"],
-    ] as const) {
-      const input = page.getByLabel(field, { exact: true });
-      await input.fill(name);
-      const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
-      await list.waitFor({ state: "visible" });
-      await input.press("Escape");
-    }
-    await page.locator("form.path-form").evaluate((form) => (form as HTMLFormElement).requestSubmit());
+    await askPath("Republic of Veloria", "Repeal of Veloria's 2020 law on foreign agents");
     const answer = page.locator(".path-list .path").first();
     await answer.waitFor({ timeout: 20_000 });
     expect(await answer.textContent()).toContain(
@@ -337,6 +375,39 @@ describe("the authoring loop in the browser", () => {
     );
     await page.screenshot({ path: path.join(ARTIFACTS, "annotate-03-path-answer.png") });
   });
+
+  it(
+    "shows the same graph after the server restarts on the same data: the new claim with the same id",
+    { timeout: 120_000 },
+    async () => {
+      const before = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number; edges: number };
+      const claimsOf = async (id: string) =>
+        (
+          (await (await fetch(`${server.url}/api/nodes/${encodeURIComponent(id)}`)).json()) as {
+            edges: { id: string }[];
+          }
+        ).edges
+          .map((e) => e.id)
+          .sort();
+      const topic = "topic:repeal-of-veloria-s-2020-law-on-foreign-agents";
+      const ids = await claimsOf(topic);
+      expect(ids.length).toBeGreaterThan(0);
+      const veloria = await claimsOf("state:vlr");
+      expect(veloria).toContain("person:ana-mirel--called-on--state:vlr");
+      await explorer.restart();
+      const after = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number; edges: number };
+      expect({ nodes: after.nodes, edges: after.edges }).toEqual({ nodes: before.nodes, edges: before.edges });
+      expect(await claimsOf(topic)).toEqual(ids);
+      expect(await claimsOf("state:vlr")).toEqual(veloria);
+      // The explorer opened afresh on the restarted server draws it, the new node among the rest.
+      await page.goto("about:blank");
+      await page.goto(`${server.url}/#v=1&s=${encodeURIComponent(`n:${topic}`)}`);
+      await waitForGraph(page);
+      await page
+        .locator(".details .details-title", { hasText: "Repeal of Veloria's 2020 law on foreign agents" })
+        .waitFor(WAIT);
+    },
+  );
 
   it("logged every write, without the token, and no console errors", () => {
     const log = readFileSync(path.join(data.dataDir, ".rightsgraph-edit", "edits.jsonl"), "utf8");
@@ -352,6 +423,7 @@ describe("the authoring loop in the browser", () => {
       "change-claim",
       "change-claim",
       "create-node",
+      "create-claim",
       "create-claim",
     ]);
     expect(actions.every((a) => a.sourceId === REPORT)).toBe(true);

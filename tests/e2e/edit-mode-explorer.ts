@@ -29,6 +29,7 @@ export interface EditModeExplorer {
   readonly dataDir: string;
   /** The dataset the server was last started with. */
   readonly dataset: Dataset;
+  readonly browser: Browser;
   readonly page: Page;
   /** Console errors and uncaught exceptions of the page. */
   readonly errors: string[];
@@ -75,6 +76,7 @@ export async function startEditModeExplorer(options: EditModeExplorerOptions): P
     get dataset() {
       return dataset;
     },
+    browser,
     page,
     errors,
     async write(method, route, body, sourceId = BRIEF) {

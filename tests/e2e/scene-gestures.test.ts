@@ -1,16 +1,14 @@
 // The gestures people bring from Gephi, Kumu and Bloom, with real mouse events in Chromium: drag a node (pinned
 // where dropped, the camera still, the pin kept through a live update), double-click to collapse and expand, pick
 // nodes with shift-click and a shift-drag box, hide them, show only them, export them, and undo and redo it all.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath } from "../../scripts/test-tools";
-import { loadDataset } from "../../src/data";
 import type { Dataset } from "../../src/schema/types";
-import { startServer, type RunningServer } from "../../src/server";
-import { BRIEF, copyBundledData, EDIT_TOKEN } from "../helpers/edit-server";
-import { ARTIFACTS, buildWeb, CHROMIUM_ARGS, collectErrors, waitForGraph } from "./explorer-harness";
+import { BRIEF, EDIT_TOKEN } from "../helpers/edit-server";
+import { startEditModeExplorer, type EditModeExplorer } from "./edit-mode-explorer";
+import { ARTIFACTS, waitForGraph } from "./explorer-harness";
 
 interface Scene {
   members: string[] | null;
@@ -29,11 +27,9 @@ interface Hook {
   camera(): { x: number; y: number; ratio: number };
 }
 
-let webDir: string;
-let data: { dataDir: string; remove: () => void };
+let explorer: EditModeExplorer;
 let dataset: Dataset;
-let server: RunningServer;
-let browser: Browser;
+let server: { url: string };
 let page: Page;
 let errors: string[];
 
@@ -60,31 +56,19 @@ function leavesOf(id: string): string[] {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  data = copyBundledData("rightsgraph-gestures-e2e");
-  const [built, loaded] = await Promise.all([buildWeb(), loadDataset(data.dataDir, { locateClaims: true })]);
-  webDir = built;
-  dataset = loaded;
-  server = await startServer(dataset, {
-    port: 0,
-    host: "127.0.0.1",
-    webDir,
-    edit: { token: EDIT_TOKEN, suggestions: false, watch: false },
-    log: () => {},
+  explorer = await startEditModeExplorer({
+    prefix: "rightsgraph-gestures-e2e",
+    suggestions: false,
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
   });
-  browser = await chromium.launch({ executablePath: chromiumPath(process.env), args: CHROMIUM_ARGS });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
-  errors = collectErrors(page);
+  ({ dataset, page, errors } = explorer);
+  server = { url: explorer.url };
   await page.goto(server.url);
   await waitForGraph(page);
-});
+}, 240_000);
 
-afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  await server?.close();
-  data?.remove();
-  if (webDir) rmSync(webDir, { recursive: true, force: true });
-});
+afterAll(() => explorer?.close());
 
 describe("gestures on the canvas", () => {
   it("drags a node where it is dropped and pins it there, without panning the camera", async () => {
