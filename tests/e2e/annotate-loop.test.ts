@@ -394,6 +394,8 @@ describe("the authoring loop in the browser", () => {
       expect(ids.length).toBeGreaterThan(0);
       const veloria = await claimsOf("state:vlr");
       expect(veloria).toContain("person:ana-mirel--called-on--state:vlr");
+      // No page talks to the server while it is down (its event stream would log a refused connection).
+      await page.goto("about:blank");
       await explorer.restart();
       const after = (await (await fetch(`${server.url}/api/health`)).json()) as { nodes: number; edges: number };
       expect({ nodes: after.nodes, edges: after.edges }).toEqual({ nodes: before.nodes, edges: before.edges });
