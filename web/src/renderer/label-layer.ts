@@ -164,28 +164,34 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
     const size = labelSizeFor(c.size, settings.labelSize);
     const weight = c.size > 12 || c.forced ? "600" : settings.labelWeight;
     context.font = `${weight} ${size}px ${settings.labelFont}`;
-    const lines = wrapLabel(c.label);
-    const width = Math.max(...lines.map((line) => measure(state, context, line)));
-    const height = lines.length * size * LINE_HEIGHT;
-    const y = c.y - height / 2;
-    // Beside the node (right, then left), centred above or below it, then off one of its corners.
-    const corner = c.size * 0.7 + GAP / 2;
-    const spots = [
-      { x: c.x + c.size + GAP, y, width, height },
-      { x: c.x - c.size - GAP - width, y, width, height },
-      { x: c.x - width / 2, y: c.y - c.size - GAP / 2 - height, width, height },
-      { x: c.x - width / 2, y: c.y + c.size + GAP / 2, width, height },
-      { x: c.x + corner, y: c.y - corner - height, width, height },
-      { x: c.x + corner, y: c.y + corner, width, height },
-      { x: c.x - corner - width, y: c.y - corner - height, width, height },
-      { x: c.x - corner - width, y: c.y + corner, width, height },
-    ];
+    // A long name goes on two lines; where none of its spots is free (a crowded middle), on one line, which is
+    // wider but half as tall and may fit above or below the node.
+    const wrapped = wrapLabel(c.label);
+    const layouts = wrapped.length > 1 ? [wrapped, [c.label]] : [wrapped];
+    const spots = layouts.flatMap((lines) => {
+      const width = Math.max(...lines.map((line) => measure(state, context, line)));
+      const height = lines.length * size * LINE_HEIGHT;
+      const y = c.y - height / 2;
+      // Beside the node (right, then left), centred above or below it, then off one of its corners.
+      const corner = c.size * 0.7 + GAP / 2;
+      return [
+        { x: c.x + c.size + GAP, y },
+        { x: c.x - c.size - GAP - width, y },
+        { x: c.x - width / 2, y: c.y - c.size - GAP / 2 - height },
+        { x: c.x - width / 2, y: c.y + c.size + GAP / 2 },
+        { x: c.x + corner, y: c.y - corner - height },
+        { x: c.x + corner, y: c.y + corner },
+        { x: c.x - corner - width, y: c.y - corner - height },
+        { x: c.x - corner - width, y: c.y + corner },
+      ].map((at) => ({ ...at, width, height, lines }));
+    });
     const inView = (r: Rect): boolean =>
       r.x >= 0 && r.x + r.width <= viewWidth && r.y >= 0 && r.y + r.height <= viewHeight;
     const free = (r: Rect): boolean => !boxes.some((b) => b.node !== c.node && overlaps(r, b));
     // A label the view forces is drawn even where it must cover another, but still inside the canvas.
-    const box = spots.find((r) => inView(r) && free(r)) ?? (c.forced ? (spots.find(inView) ?? spots[0]!) : null);
-    if (!box) continue;
+    const spot = spots.find((r) => inView(r) && free(r)) ?? (c.forced ? (spots.find(inView) ?? spots[0]!) : null);
+    if (!spot) continue;
+    const { lines, ...box } = spot;
     boxes.push(box);
     state.placed.set(c.node, { node: c.node, lines, ...box, size, weight });
   }
