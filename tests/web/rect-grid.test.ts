@@ -1,17 +1,7 @@
 // The label layer's grid of taken spots answers as a plain scan of every rectangle would.
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../src/common";
 import { overlaps, RectGrid, type Owned } from "../../web/src/renderer/rect-grid";
-
-/** mulberry32: the same rectangles on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("RectGrid", () => {
   it("ignores the rectangles of the node asking, and only those", () => {
@@ -31,7 +21,7 @@ describe("RectGrid", () => {
   });
 
   it("answers as a scan of every rectangle does, for a thousand random spots", () => {
-    const next = random(7);
+    const next = mulberry32(7);
     const rect = (): Owned => ({
       node: String(Math.floor(next() * 20)),
       x: next() * 1400 - 100,
