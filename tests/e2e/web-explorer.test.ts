@@ -988,6 +988,18 @@ describe("web explorer, main flow", () => {
       const results = boxes.find(([s]) => s === ".results")![1];
       expect(results.width).toBeGreaterThan(narrow ? 350 : 420);
       expect(results.height).toBeGreaterThan(narrow ? 250 : 500);
+      // Every tab of the results area is whole in the window, none hidden in a strip that scrolls sideways.
+      const strip = await page.locator(".results-tabs").evaluate((el) => ({
+        scrolls: el.scrollWidth > el.clientWidth + 1,
+        tabs: [...el.querySelectorAll<HTMLElement>("[role=tab]")]
+          .filter((tab) => tab.offsetParent !== null)
+          .map((tab) => ({ name: tab.textContent, right: tab.getBoundingClientRect().right })),
+      }));
+      expect(strip.scrolls).toBe(false);
+      expect(strip.tabs.map((t) => t.name)).toEqual(
+        expect.arrayContaining([...(narrow ? ["Filters"] : []), "Details", "Paths", "Table", "Query"]),
+      );
+      for (const tab of strip.tabs) expect(tab.right, `${tab.name} is cut`).toBeLessThanOrEqual(viewport.width);
       await shot(`07-layout-${viewport.width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });
