@@ -947,18 +947,35 @@ describe("web explorer, main flow", () => {
     await page.locator(".details .details-title").waitFor();
   });
 
-  it("clears the selection with Esc, and shows keyboard focus", async () => {
+  it("clears the search box with Esc, then the selection, and shows keyboard focus", async () => {
+    const search = page.getByRole("searchbox", { name: "Search" });
+    const title = await detailsTitle();
+    expect(title).not.toBe("");
+    // In a text field "/" is typed, not a shortcut; the first Esc empties the box and keeps the selection.
+    await search.focus();
+    await page.keyboard.type("Kor/");
+    await expect(search.inputValue()).resolves.toBe("Kor/");
+    await page.keyboard.press("Escape");
+    await expect(search.inputValue()).resolves.toBe("");
+    expect(await detailsTitle()).toBe(title);
     await page.locator(".details .details-title").click();
     await page.keyboard.press("Escape");
     await page.locator(".details .muted", { hasText: "Select a node" }).waitFor();
     await expect.poll(() => page.url()).not.toContain("s=n");
     await page.getByRole("searchbox", { name: "Search" }).focus();
     await page.keyboard.press("Tab");
-    const outline = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      return getComputedStyle(el).outlineStyle;
-    });
-    expect(outline).not.toBe("none");
+    // The focused control's outline is drawn, and differs from its look once the focus has moved on.
+    const outlineOf = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>("[data-focus-probe]") ?? (document.activeElement as HTMLElement);
+        el.setAttribute("data-focus-probe", "");
+        const style = getComputedStyle(el);
+        return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+      });
+    const focused = await outlineOf();
+    expect(focused).not.toMatch(/^none/);
+    await page.keyboard.press("Tab");
+    expect(await outlineOf()).not.toBe(focused);
   });
 
   it("keeps panels off the canvas and off each other at 1280x800 and at 400px wide", async () => {
