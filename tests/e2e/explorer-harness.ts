@@ -105,3 +105,10 @@ export async function legendCounts(
   const [edges, totalEdges] = await read("edges");
   return { nodes, totalNodes, edges, totalEdges };
 }
+
+/** The explorer's read-only looks for scripts (`window.rightsgraph`, see the README), as the tests use them. */
+export interface ExplorerLooks {
+  node(id: string): { viewport: { x: number; y: number } } | null;
+  visible(): string[];
+  camera(): { x: number; y: number; ratio: number; angle: number };
+}

@@ -73,6 +73,23 @@ describe("a corpus larger than the scene", () => {
         page.getByRole("button", { name: `Open group ${name}: ${biggest.nodes.toLocaleString("en")} nodes` }).count(),
       )
       .toBe(1);
+    // Every group label in sight reads as its leader's name (cut if long) and its count, which is never cut.
+    const counts = await page.locator(".community-label:not(.covered)").evaluateAll((buttons) =>
+      buttons.map((b) => {
+        const count = b.querySelector(".community-count")!;
+        return {
+          id: b.getAttribute("data-community"),
+          text: count.textContent,
+          inside: count.getBoundingClientRect().right <= b.getBoundingClientRect().right - 4,
+        };
+      }),
+    );
+    expect(counts.length).toBeGreaterThan(2);
+    for (const { id, text, inside } of counts) {
+      const community = overview.communities.find((c) => String(c.id) === id)!;
+      expect(text).toBe(`\u00a0· ${community.nodes.toLocaleString("en")}`);
+      expect(inside, `the count of group ${id}`).toBe(true);
+    }
     expect(await message()).toContain(`Showing ${drawn.length} of ${dataset.graph.order.toLocaleString("en")} nodes`);
     expect(await message()).toMatch(/open a group by its label, search for a name, double-click a node/);
     await page.screenshot({ path: path.join(ARTIFACTS, "large-01-overview.png") });

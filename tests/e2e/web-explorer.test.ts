@@ -6,7 +6,15 @@ import { MultiDirectedGraph } from "graphology";
 import { parse } from "graphology-graphml";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import {
+  ARTIFACTS,
+  collectErrors,
+  legendCounts,
+  startExplorer,
+  waitForGraph,
+  type Explorer,
+  type ExplorerLooks,
+} from "./explorer-harness";
 import { DIM_NODE_COLOR } from "../../web/src/reducers/index.js";
 import { parseCsv } from "../helpers/parse-csv";
 import { countColouredPixels, countExact, decodePng, deepestPixel, emptySpot, rgb, type Bitmap } from "./png";
@@ -93,6 +101,34 @@ interface DrawnLabel extends Box {
   lines: string[];
 }
 
+/** States, intergovernmental organisations and the UN's bodies and offices: the actors a reader looks for first. */
+const MAIN_ACTOR_TYPES = new Set(["state", "igo", "un-body", "un-office"]);
+
+interface ShownExtent extends Box {
+  count: number;
+  canvas: { width: number; height: number };
+}
+
+/** The box of the shown nodes' centres on the canvas, in pixels, as sigma places them (its graphToViewport). */
+async function shownExtent(target: Page = page): Promise<ShownExtent> {
+  return target.evaluate(() => {
+    const looks = (window as unknown as { rightsgraph: ExplorerLooks }).rightsgraph;
+    const points = looks.visible().map((id) => looks.node(id)!.viewport);
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const graph = document.querySelector("#graph")!.getBoundingClientRect();
+    const [x, y] = [Math.min(...xs), Math.min(...ys)];
+    return {
+      count: points.length,
+      x,
+      y,
+      width: Math.max(...xs) - x,
+      height: Math.max(...ys) - y,
+      canvas: { width: graph.width, height: graph.height },
+    };
+  });
+}
+
 /** The node labels the canvas drew in its last frame, as the label layer placed them (data-labels on #graph). */
 async function drawnLabels(target: Page = page): Promise<DrawnLabel[]> {
   return target.locator("#graph").evaluate((el) => JSON.parse(el.getAttribute("data-labels") ?? "[]") as DrawnLabel[]);
@@ -106,8 +142,6 @@ async function drawnEdgeLabels(target: Page = page): Promise<(Box & { edge: stri
     );
 }
 
-/** Node types whose nodes act (the "main actors"), as opposed to documents, events, topics and recommendations. */
-const ACTOR_TYPES = new Set(["state", "igo", "un-body", "un-office", "person", "organisation", "group"]);
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
 }
@@ -198,15 +232,55 @@ describe("web explorer, main flow", () => {
     await shot("01-loaded");
   });
 
+  it("fits the camera to the nodes shown: on load, after a filter while the camera is unmoved, and on Reset view", async () => {
+    await page.goto(explorer.url);
+    await waitForGraph(page);
+    await resize({ width: 1440, height: 900 });
+    // Fitted: the shown nodes' extent spans most of the canvas one way, fits inside it both ways, and is centred.
+    const isFitted = (e: ShownExtent): boolean =>
+      Math.max(e.width / e.canvas.width, e.height / e.canvas.height) > 0.7 &&
+      e.width < e.canvas.width &&
+      e.height < e.canvas.height &&
+      Math.abs(e.x + e.width / 2 - e.canvas.width / 2) < e.canvas.width * 0.04 &&
+      Math.abs(e.y + e.height / 2 - e.canvas.height / 2) < e.canvas.height * 0.04;
+    const fitted = async (): Promise<boolean> => isFitted(await shownExtent());
+    await expect.poll(fitted, { timeout: 10_000 }).toBe(true);
+    await shot("01-loaded");
+
+    // Hiding the topics (a fifth of the nodes, out at the layout's rim) changes what is shown: fitted again.
+    const before = await shownExtent();
+    await page.locator(".type-toggle[data-type=topic]").click();
+    await expect.poll(async () => (await shownExtent()).count, { timeout: 10_000 }).toBeLessThan(before.count);
+    await expect.poll(fitted, { timeout: 10_000 }).toBe(true);
+
+    // Once the user has moved the camera, a filter leaves it where it is; Reset view fits again.
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    await expect.poll(fitted, { timeout: 10_000 }).toBe(false);
+    const zoomed = await page.evaluate(() =>
+      (window as unknown as { rightsgraph: ExplorerLooks }).rightsgraph.camera(),
+    );
+    await page.locator(".type-toggle[data-type=topic]").click();
+    await expect.poll(async () => (await shownExtent()).count, { timeout: 10_000 }).toBe(before.count);
+    expect(
+      await page.evaluate(() => (window as unknown as { rightsgraph: ExplorerLooks }).rightsgraph.camera()),
+    ).toEqual(zoomed);
+    await page.getByRole("button", { name: "Reset view" }).click();
+    await expect.poll(fitted, { timeout: 10_000 }).toBe(true);
+    await resize({ width: 1280, height: 800 });
+    await expect.poll(fitted, { timeout: 10_000 }).toBe(true);
+  });
+
   it("labels the main actors of the first view at 1440x900 with whole short names, none overlapping, none cut", async () => {
     await resize({ width: 1440, height: 900 });
     await page.getByRole("button", { name: "Reset view" }).click();
     const graph = await apiJson<GraphJson>("/api/graph");
     const folded = bibliography(graph).all;
+    // The main actors: the ten states and UN bodies and offices with the most relations (sizes go by degree).
     const actors = graph.nodes
-      .filter((n) => ACTOR_TYPES.has(n.attributes.type) && !folded.has(n.key))
+      .filter((n) => MAIN_ACTOR_TYPES.has(n.attributes.type) && !folded.has(n.key))
       .sort((a, b) => b.attributes.size - a.attributes.size)
-      .slice(0, 6);
+      .slice(0, 10);
+    expect(actors).toHaveLength(10);
     const labelled = async (): Promise<number> => {
       const labels = await drawnLabels();
       return actors.filter((a) => labels.some((l) => l.node === a.key)).length;
@@ -873,18 +947,35 @@ describe("web explorer, main flow", () => {
     await page.locator(".details .details-title").waitFor();
   });
 
-  it("clears the selection with Esc, and shows keyboard focus", async () => {
+  it("clears the search box with Esc, then the selection, and shows keyboard focus", async () => {
+    const search = page.getByRole("searchbox", { name: "Search" });
+    const title = await detailsTitle();
+    expect(title).not.toBe("");
+    // In a text field "/" is typed, not a shortcut; the first Esc empties the box and keeps the selection.
+    await search.focus();
+    await page.keyboard.type("Kor/");
+    await expect(search.inputValue()).resolves.toBe("Kor/");
+    await page.keyboard.press("Escape");
+    await expect(search.inputValue()).resolves.toBe("");
+    expect(await detailsTitle()).toBe(title);
     await page.locator(".details .details-title").click();
     await page.keyboard.press("Escape");
     await page.locator(".details .muted", { hasText: "Select a node" }).waitFor();
     await expect.poll(() => page.url()).not.toContain("s=n");
     await page.getByRole("searchbox", { name: "Search" }).focus();
     await page.keyboard.press("Tab");
-    const outline = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      return getComputedStyle(el).outlineStyle;
-    });
-    expect(outline).not.toBe("none");
+    // The focused control's outline is drawn, and differs from its look once the focus has moved on.
+    const outlineOf = (): Promise<string> =>
+      page.evaluate(() => {
+        const el = document.querySelector<HTMLElement>("[data-focus-probe]") ?? (document.activeElement as HTMLElement);
+        el.setAttribute("data-focus-probe", "");
+        const style = getComputedStyle(el);
+        return `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
+      });
+    const focused = await outlineOf();
+    expect(focused).not.toMatch(/^none/);
+    await page.keyboard.press("Tab");
+    expect(await outlineOf()).not.toBe(focused);
   });
 
   it("keeps panels off the canvas and off each other at 1280x800 and at 400px wide", async () => {
@@ -914,6 +1005,18 @@ describe("web explorer, main flow", () => {
       const results = boxes.find(([s]) => s === ".results")![1];
       expect(results.width).toBeGreaterThan(narrow ? 350 : 420);
       expect(results.height).toBeGreaterThan(narrow ? 250 : 500);
+      // Every tab of the results area is whole in the window, none hidden in a strip that scrolls sideways.
+      const strip = await page.locator(".results-tabs").evaluate((el) => ({
+        scrolls: el.scrollWidth > el.clientWidth + 1,
+        tabs: [...el.querySelectorAll<HTMLElement>("[role=tab]")]
+          .filter((tab) => tab.offsetParent !== null)
+          .map((tab) => ({ name: tab.textContent, right: tab.getBoundingClientRect().right })),
+      }));
+      expect(strip.scrolls).toBe(false);
+      expect(strip.tabs.map((t) => t.name)).toEqual(
+        expect.arrayContaining([...(narrow ? ["Filters"] : []), "Details", "Paths", "Table", "Query"]),
+      );
+      for (const tab of strip.tabs) expect(tab.right, `${tab.name} is cut`).toBeLessThanOrEqual(viewport.width);
       await shot(`07-layout-${viewport.width}`);
     }
     await page.setViewportSize({ width: 1280, height: 800 });

@@ -16,7 +16,14 @@ import { mountSourceReader } from "../panels/source-reader/index.js";
 import { mountTable } from "../panels/table/index.js";
 import { mountTimeline } from "../panels/timeline/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
-import { cameraControls, createCanvas, fitChosenPath, mountCameraButtons, trackCamera } from "../renderer/index.js";
+import {
+  cameraControls,
+  createCanvas,
+  fitChosenPath,
+  followShown,
+  mountCameraButtons,
+  trackCamera,
+} from "../renderer/index.js";
 import { mountScene, setMembers } from "../scene/index.js";
 import { mountLargeCorpus } from "../scene/large-corpus.js";
 import { createStore, initialState } from "../state/index.js";
@@ -51,7 +58,9 @@ export function startExplorer(
   const canvas = createCanvas(page.canvas, graph, store);
   page.canvas.setAttribute("data-ready", "true");
   const camera = cameraControls(canvas.renderer);
+  // A link's camera is what its sender saw; without one the first view fits what is shown.
   if (link.camera) camera.setView(link.camera);
+  else camera.fitShown();
 
   const ctx: AppContext = {
     store,
@@ -74,6 +83,7 @@ export function startExplorer(
   store.subscribe((state) => includeSuggestions(state.filters.showSuggestions));
   // These follow the view, so they subscribe right after the canvas and before the panels.
   fitChosenPath(store, canvas, camera.fitNodes, Boolean(link.camera && link.pathQuery));
+  followShown(store, canvas, camera);
   describeCanvas(page.canvasSummary, graph, store, canvas);
   bindCanvasEvents(ctx, page);
   trackCamera(canvas.renderer, store);

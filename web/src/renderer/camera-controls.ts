@@ -1,17 +1,26 @@
-// Camera controls: centre on a node, fit a set of nodes, reset, zoom (all animated), the zoom buttons, and the
-// camera kept in the state so that permalinks carry it.
+// Camera controls: centre on a node, fit a set of nodes, fit what is shown (the first view and "Reset view"), zoom
+// (all animated), the zoom buttons, and the camera kept in the state so that permalinks carry it.
+import type { CameraState } from "sigma/types";
 import { setCamera } from "../actions/index.js";
 import { h } from "../dom/index.js";
 import type { CameraView, Store } from "../state/index.js";
 import type { Renderer } from "./create-renderer.js";
+import { RENDERER_SETTINGS } from "./create-renderer.js";
 
 export interface CanvasControls {
   /** Centre the camera on a node (animated). */
   focusNode(id: string): void;
   /** Move the camera so these nodes fill the view (animated). */
   fitNodes(ids: string[]): void;
-  /** Fit the whole graph in view. */
+  /** Fit the nodes shown in view (animated): "Reset view". */
   resetView(): void;
+  /** Fit the nodes shown in view at once: the first view. */
+  fitShown(): void;
+  /**
+   * Fit the nodes shown again if the camera is still where the last fit of the shown nodes put it (the user has not
+   * moved it since): after the filters, the folding or the canvas's size change what is shown or where it goes.
+   */
+  refitShown(animate: boolean): void;
   zoom(factor: number): void;
   /** Jump to a saved camera (a permalink's), without animation. */
   setView(view: CameraView): void;
@@ -20,8 +29,73 @@ export interface CanvasControls {
 /** Quiet time before a moved camera is written to the state: a drag or an animation is one change, not sixty. */
 const CAMERA_SETTLE_MS = 300;
 
+/**
+ * Room left between the shown nodes' extreme centres and the canvas's edges, in pixels: a node's radius and its
+ * label beside it (labels go right or left, so more across than down), and the tools over the canvas's top corners.
+ */
+const FIT_MARGIN = { x: 72, y: 56 };
+/** Closest a fit comes: one or two nodes shown are centred, not blown up to fill the canvas. */
+const FIT_MIN_RATIO = 0.25;
+const FIT_MAX_RATIO = RENDERER_SETTINGS.maxCameraRatio ?? 4;
+
+/**
+ * The camera that shows these nodes centred, their extent filling the canvas but for the margin. Sigma's camera
+ * scales the view by 1/ratio around its centre, so the extent measured at ratio 1 gives the ratio that fits.
+ */
+export function cameraFitting(renderer: Renderer, ids: Iterable<string>, minRatio = FIT_MIN_RATIO): CameraState | null {
+  // Sigma's display data holds graph coordinates until it frames them in place, so positions are read from the graph.
+  const graph = renderer.getGraph();
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (const id of ids) {
+    if (renderer.getNodeDisplayData(id)?.hidden !== false) continue;
+    const { x, y } = graph.getNodeAttributes(id);
+    [minX, maxX, minY, maxY] = [Math.min(minX, x), Math.max(maxX, x), Math.min(minY, y), Math.max(maxY, y)];
+  }
+  if (minX > maxX) return null;
+  // The camera is in sigma's framed coordinates (the graph's box normalised to 0-1).
+  const framed = (x: number, y: number): { x: number; y: number } =>
+    renderer.viewportToFramedGraph(renderer.graphToViewport({ x, y }));
+  const [low, high] = [framed(minX, minY), framed(maxX, maxY)];
+  const centre = { x: (low.x + high.x) / 2, y: (low.y + high.y) / 2, angle: 0, ratio: 1 };
+  const a = renderer.framedGraphToViewport(low, { cameraState: centre });
+  const b = renderer.framedGraphToViewport(high, { cameraState: centre });
+  const { width, height } = renderer.getDimensions();
+  const room = { x: Math.max(1, width - 2 * FIT_MARGIN.x), y: Math.max(1, height - 2 * FIT_MARGIN.y) };
+  const ratio = Math.max(Math.abs(b.x - a.x) / room.x, Math.abs(b.y - a.y) / room.y);
+  return { ...centre, ratio: Math.min(FIT_MAX_RATIO, Math.max(minRatio, ratio)) };
+}
+
+/** The nodes sigma draws now (the reducers hide the filtered ones, or dim them, which still draws them). */
+function shownNodes(renderer: Renderer): string[] {
+  return renderer.getGraph().filterNodes((id) => renderer.getNodeDisplayData(id)?.hidden === false);
+}
+
+function sameCamera(a: CameraState, b: CameraState): boolean {
+  const near = (p: number, q: number): boolean => Math.abs(p - q) <= 1e-6 * Math.max(1, Math.abs(p), Math.abs(q));
+  return near(a.x, b.x) && near(a.y, b.y) && near(a.ratio, b.ratio) && near(a.angle, b.angle);
+}
+
 export function cameraControls(renderer: Renderer): CanvasControls {
   const camera = renderer.getCamera();
+  // Where the last fit of the shown nodes put (or is taking) the camera; null once the user has moved it.
+  let fitted: CameraState | null = null;
+  let fitting = false;
+  const stillFitted = (): boolean =>
+    fitted !== null && (fitting ? camera.isAnimated() : sameCamera(camera.getState(), fitted));
+  const fitShown = (animate: boolean): void => {
+    const target = cameraFitting(renderer, shownNodes(renderer));
+    if (!target) return;
+    fitted = target;
+    if (!animate && !camera.isAnimated()) {
+      camera.setState(target);
+      return;
+    }
+    // A running animation would carry on to its own end: a new one replaces it.
+    fitting = true;
+    void camera.animate(target, { duration: animate ? 400 : 50 }).then(() => {
+      fitting = false;
+    });
+  };
   return {
     focusNode(id) {
       const data = renderer.getNodeDisplayData(id);
@@ -29,17 +103,18 @@ export function cameraControls(renderer: Renderer): CanvasControls {
       void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.7) }, { duration: 450 });
     },
     fitNodes(ids) {
-      const points = ids.map((id) => renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
-      if (points.length === 0) return;
-      const xs = points.map((p) => p.x);
-      const ys = points.map((p) => p.y);
-      const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      // Display coordinates are normalised so that ratio 1 shows the whole graph.
-      const ratio = Math.min(1, Math.max(0.45, Math.max(maxX - minX, maxY - minY) * 1.6));
-      void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
+      // A path of two or three nodes is not blown up: the camera stops where its neighbours still give context.
+      const target = cameraFitting(renderer, ids, 0.45);
+      if (target) void camera.animate(target, { duration: 450 });
     },
     resetView() {
-      void camera.animatedReset({ duration: 400 });
+      fitShown(true);
+    },
+    fitShown() {
+      fitShown(false);
+    },
+    refitShown(animate) {
+      if (stillFitted()) fitShown(animate);
     },
     zoom(factor) {
       if (factor > 1) void camera.animatedUnzoom({ duration: 250, factor });

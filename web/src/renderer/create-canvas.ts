@@ -4,6 +4,7 @@ import type { DisplayGraph, Visibility } from "../graph/index.js";
 import { computeView, viewChanged } from "../reducers/index.js";
 import type { View } from "../reducers/index.js";
 import type { Store } from "../state/index.js";
+import type { CanvasControls } from "./camera-controls.js";
 import { createRenderer } from "./create-renderer.js";
 import type { Renderer } from "./create-renderer.js";
 
@@ -57,4 +58,27 @@ export function fitChosenPath(
     if (keep) keep = false;
     else fitNodes([...path.nodes]);
   });
+}
+
+/**
+ * Keep what is shown fitted while the user has not moved the camera: filters and folding change the shown nodes
+ * (animated, so the eye follows), the panels mounted after the canvas and the splitter change its size (at once).
+ */
+export function followShown(store: Store, canvas: Canvas, controls: CanvasControls): void {
+  // What is shown, not the scene: a pin moves one node (and must not move the camera under the pointer).
+  let shown = canvas.visibility().nodes;
+  store.subscribe(() => {
+    const now = canvas.visibility().nodes;
+    if (now === shown) return;
+    const changed = now.size !== shown.size || [...now].some((id) => !shown.has(id));
+    shown = now;
+    if (changed) controls.refitShown(true);
+  });
+  const container = canvas.renderer.getContainer();
+  const resized = new ResizeObserver(() => {
+    canvas.renderer.resize();
+    controls.refitShown(false);
+  });
+  resized.observe(container);
+  canvas.renderer.on("kill", () => resized.disconnect());
 }

@@ -1,7 +1,7 @@
 // Public face of the renderer domain.
 export { createRenderer, LABELS, RENDERER_SETTINGS } from "./create-renderer.js";
 export type { Renderer } from "./create-renderer.js";
-export { createCanvas, fitChosenPath } from "./create-canvas.js";
+export { createCanvas, fitChosenPath, followShown } from "./create-canvas.js";
 export type { Canvas } from "./create-canvas.js";
 export { cameraControls, mountCameraButtons, trackCamera } from "./camera-controls.js";
 export type { CanvasControls } from "./camera-controls.js";

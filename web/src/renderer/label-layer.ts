@@ -8,6 +8,7 @@ import type { Attributes } from "graphology-types";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from "sigma/types";
+import { overlaps, RectGrid } from "./rect-grid.js";
 
 /** A label as placed on the canvas, in CSS pixels from the canvas's top left corner. */
 export interface LabelBox {
@@ -60,9 +61,6 @@ export interface Rect {
   height: number;
 }
 
-const overlaps = (a: Rect, b: Rect): boolean =>
-  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-
 interface Placement extends LabelBox {
   size: number;
   weight: string;
@@ -75,8 +73,11 @@ interface FrameState {
   edgePass: boolean;
   placed: Map<string, Placement>;
   edgeBoxes: EdgeLabelBox[];
-  /** What no relation label may cover: the node labels placed, the nodes' discs, the controls over the canvas. */
-  obstacles: Rect[];
+  /**
+   * What no label may cover: the nodes' discs, the controls over the canvas, the node labels placed and (for the
+   * relation labels) the relation labels placed.
+   */
+  obstacles: RectGrid;
   widths: Map<string, number>;
 }
 
@@ -152,41 +153,50 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
   // No label hides a node: every node big enough to be labelled is an obstacle to the others' labels (the nodes the
   // view forces are even drawn above the labels).
   // The square inside each disc: a label's halo may touch a disc's rim, not its body.
-  const boxes: (Rect & { node?: string })[] = candidates.map((c) => ({
-    node: c.node,
-    x: c.x - c.size * 0.75,
-    y: c.y - c.size * 0.75,
-    width: 1.5 * c.size,
-    height: 1.5 * c.size,
-  }));
-  boxes.push(...options.reserved(renderer));
+  const boxes = new RectGrid();
+  for (const c of candidates) {
+    boxes.add({
+      node: c.node,
+      x: c.x - c.size * 0.75,
+      y: c.y - c.size * 0.75,
+      width: 1.5 * c.size,
+      height: 1.5 * c.size,
+    });
+  }
+  for (const rect of options.reserved(renderer)) boxes.add(rect);
   for (const c of candidates) {
     const size = labelSizeFor(c.size, settings.labelSize);
     const weight = c.size > 12 || c.forced ? "600" : settings.labelWeight;
     context.font = `${weight} ${size}px ${settings.labelFont}`;
-    const lines = wrapLabel(c.label);
-    const width = Math.max(...lines.map((line) => measure(state, context, line)));
-    const height = lines.length * size * LINE_HEIGHT;
-    const y = c.y - height / 2;
-    // Beside the node (right, then left), centred above or below it, then off one of its corners.
-    const corner = c.size * 0.7 + GAP / 2;
-    const spots = [
-      { x: c.x + c.size + GAP, y, width, height },
-      { x: c.x - c.size - GAP - width, y, width, height },
-      { x: c.x - width / 2, y: c.y - c.size - GAP / 2 - height, width, height },
-      { x: c.x - width / 2, y: c.y + c.size + GAP / 2, width, height },
-      { x: c.x + corner, y: c.y - corner - height, width, height },
-      { x: c.x + corner, y: c.y + corner, width, height },
-      { x: c.x - corner - width, y: c.y - corner - height, width, height },
-      { x: c.x - corner - width, y: c.y + corner, width, height },
-    ];
+    // A long name goes on two lines; where none of its spots is free (a crowded middle), on one line, which is
+    // wider but half as tall and may fit above or below the node.
+    const wrapped = wrapLabel(c.label);
+    const layouts = wrapped.length > 1 ? [wrapped, [c.label]] : [wrapped];
+    const spots = layouts.flatMap((lines) => {
+      const width = Math.max(...lines.map((line) => measure(state, context, line)));
+      const height = lines.length * size * LINE_HEIGHT;
+      const y = c.y - height / 2;
+      // Beside the node (right, then left), centred above or below it, then off one of its corners.
+      const corner = c.size * 0.7 + GAP / 2;
+      return [
+        { x: c.x + c.size + GAP, y },
+        { x: c.x - c.size - GAP - width, y },
+        { x: c.x - width / 2, y: c.y - c.size - GAP / 2 - height },
+        { x: c.x - width / 2, y: c.y + c.size + GAP / 2 },
+        { x: c.x + corner, y: c.y - corner - height },
+        { x: c.x + corner, y: c.y + corner },
+        { x: c.x - corner - width, y: c.y - corner - height },
+        { x: c.x - corner - width, y: c.y + corner },
+      ].map((at) => ({ ...at, width, height, lines }));
+    });
     const inView = (r: Rect): boolean =>
       r.x >= 0 && r.x + r.width <= viewWidth && r.y >= 0 && r.y + r.height <= viewHeight;
-    const free = (r: Rect): boolean => !boxes.some((b) => b.node !== c.node && overlaps(r, b));
+    const free = (r: Rect): boolean => !boxes.hits(r, c.node);
     // A label the view forces is drawn even where it must cover another, but still inside the canvas.
-    const box = spots.find((r) => inView(r) && free(r)) ?? (c.forced ? (spots.find(inView) ?? spots[0]!) : null);
-    if (!box) continue;
-    boxes.push(box);
+    const spot = spots.find((r) => inView(r) && free(r)) ?? (c.forced ? (spots.find(inView) ?? spots[0]!) : null);
+    if (!spot) continue;
+    const { lines, ...box } = spot;
+    boxes.add(box);
     state.placed.set(c.node, { node: c.node, lines, ...box, size, weight });
   }
   state.obstacles = boxes;
@@ -229,14 +239,14 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         edgePass: false,
         placed: new Map(),
         edgeBoxes: [],
-        obstacles: [],
+        obstacles: new RectGrid(),
         widths: new Map(),
       };
       states.set(renderer.getContainer(), state);
       // A frame in which sigma asks for no label at all (every node too small) must not keep the last frame's.
       renderer.on("beforeRender", () => {
         state.placed.clear();
-        state.obstacles = [];
+        state.obstacles = new RectGrid();
       });
     },
     placed(renderer) {
@@ -303,12 +313,13 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
       }));
       const inView = (b: Rect): boolean =>
         b.x >= 0 && b.y >= 0 && b.x + b.width <= viewWidth && b.y + b.height <= viewHeight;
-      const free = (b: Rect): boolean => ![...state.obstacles, ...state.edgeBoxes].some((o) => overlaps(b, o));
+      const free = (b: Rect): boolean => !state.obstacles.hits(b);
       const box =
         spots.find((b) => inView(b) && free(b)) ??
         (forced ? spots.find((b) => inView(b) && !state.edgeBoxes.some((o) => overlaps(b, o))) : undefined);
       if (!box) return;
       state.edgeBoxes.push(box);
+      state.obstacles.add(box);
       context.lineJoin = "round";
       context.lineWidth = 3;
       context.strokeStyle = "rgba(255, 255, 255, 0.95)";

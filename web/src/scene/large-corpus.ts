@@ -150,19 +150,24 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
   const labels = h("div", { class: "community-layer" });
   const listed = overview.communities.slice(0, LABELLED_COMMUNITIES);
   const buttons = listed.map((community) =>
-    h("button", {
-      class: "community-label",
-      text: `${community.top[0]?.label ?? "Group"} · ${count(community.nodes)}`,
-      attrs: {
-        type: "button",
-        "data-community": community.id,
-        "aria-label": `Open group ${groupName(community)}: ${count(community.nodes)} nodes`,
-        title: `Group of ${count(community.nodes)} nodes and ${count(community.edges)} claims, led by ${community.top
-          .map((t) => t.label)
-          .join(", ")}. Click to bring its largest members into the scene.`,
+    h(
+      "button",
+      {
+        class: "community-label",
+        attrs: {
+          type: "button",
+          "data-community": community.id,
+          "aria-label": `Open group ${groupName(community)}: ${count(community.nodes)} nodes`,
+          title: `Group of ${count(community.nodes)} nodes and ${count(community.edges)} claims, led by ${community.top
+            .map((t) => t.label)
+            .join(", ")}. Click to bring its largest members into the scene.`,
+        },
+        on: { click: () => void openGroup(community) },
       },
-      on: { click: () => void openGroup(community) },
-    }),
+      // A long name is cut, never the count: how big a group is is what the overview is for.
+      h("span", { class: "community-name", text: community.top[0]?.label ?? "Group" }),
+      h("span", { class: "community-count", text: `\u00a0· ${count(community.nodes)}` }),
+    ),
   );
   labels.append(...buttons);
   layer.append(labels);
