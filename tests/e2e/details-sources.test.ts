@@ -66,6 +66,14 @@ describe("the details panel with two sources", () => {
     expect(b!.x).toBeGreaterThan(a!.x + a!.width - 1);
     expect(Math.abs(b!.y - a!.y)).toBeLessThan(2);
     await disagreement.scrollIntoViewIfNeeded();
+    // The reader's tools in edit mode (source, New claim, Edit claim, Enlarge, Close) all stay inside its panel.
+    const outside = await page.locator(".reader-tools").evaluate((tools) => {
+      const panel = tools.closest(".reader")!.getBoundingClientRect();
+      return [...tools.children]
+        .filter((tool) => tool.getBoundingClientRect().right > panel.right + 0.5)
+        .map((tool) => tool.textContent);
+    });
+    expect(outside).toEqual([]);
     await page.screenshot({ path: path.join(ARTIFACTS, "details-sources-disagree.png") });
   });
 
