@@ -2,6 +2,7 @@
 // graph order, and written as CSV with every formula neutralised.
 import { describe, expect, it } from "vitest";
 import { computeVisibility } from "../../web/src/graph/index.js";
+import { ROWS_PER_PAGE, rowKeyTarget } from "../../web/src/panels/table/row-keys.js";
 import { queryRows, rowsToCsv, tableRows } from "../../web/src/panels/table/table-rows.js";
 import type { TableQuery } from "../../web/src/panels/table/table-rows.js";
 import { DEFAULT_FILTERS } from "../../web/src/state/index.js";
@@ -66,5 +67,28 @@ describe("rowsToCsv", () => {
     expect(rowsToCsv("nodes", rows)).toBe(
       '"Name","Type","Date","Relations shown"\r\n"\'=HYPERLINK(""http://evil.example"",""x"")","PERSON","",2\r\n',
     );
+  });
+});
+
+describe("rowKeyTarget", () => {
+  it("moves nowhere on other keys or without rows", () => {
+    expect(rowKeyTarget("Enter", 3, 20)).toBeNull();
+    expect(rowKeyTarget("a", 3, 20)).toBeNull();
+    expect(rowKeyTarget("ArrowDown", 0, 0)).toBeNull();
+  });
+
+  it("steps one row with the arrows and holds at the ends", () => {
+    expect(rowKeyTarget("ArrowDown", 3, 20)).toBe(4);
+    expect(rowKeyTarget("ArrowUp", 3, 20)).toBe(2);
+    expect(rowKeyTarget("ArrowDown", 19, 20)).toBe(19);
+    expect(rowKeyTarget("ArrowUp", 0, 20)).toBe(0);
+  });
+
+  it("pages by ROWS_PER_PAGE and jumps to the ends with Home and End", () => {
+    expect(rowKeyTarget("PageDown", 3, 40)).toBe(3 + ROWS_PER_PAGE);
+    expect(rowKeyTarget("PageDown", 35, 40)).toBe(39);
+    expect(rowKeyTarget("PageUp", 3, 40)).toBe(0);
+    expect(rowKeyTarget("Home", 17, 40)).toBe(0);
+    expect(rowKeyTarget("End", 17, 40)).toBe(39);
   });
 });

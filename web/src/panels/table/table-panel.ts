@@ -1,9 +1,11 @@
 // The table: the nodes or relations in view as rows (like Gephi's data laboratory), sortable, filtered by type and
 // text; a row selects on the canvas and a selection on the canvas marks its row; the rows shown download as CSV.
+// From the keyboard, one row takes Tab and the arrow keys walk the others; Enter opens the row's details.
 import { selectEdge, selectNode } from "../../actions/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import type { AppState } from "../../state/index.js";
+import { rowKeyTarget } from "./row-keys.js";
 import { COLUMNS, queryRows, rowsToCsv, tableRows } from "./table-rows.js";
 import type { Row, TableKind, TableQuery } from "./table-rows.js";
 
@@ -64,7 +66,11 @@ export function mountTable(root: HTMLElement, ctx: AppContext): void {
   );
 
   let shown: Row[] = [];
+  let drawn: Row[] = [];
   const rowsById = new Map<string, HTMLTableRowElement>();
+  const buttonsById = new Map<string, HTMLButtonElement>();
+  /** The row whose button takes Tab: the one last focused or selected, else the first. */
+  let tabStop: string | null = null;
 
   function saveCsv(): void {
     const blob = new Blob([rowsToCsv(query.kind, shown)], { type: "text/csv;charset=utf-8" });
@@ -83,11 +89,43 @@ export function mountTable(root: HTMLElement, ctx: AppContext): void {
     } else store.dispatch(selectEdge(row.id));
   }
 
+  function setTabStop(id: string | null): void {
+    tabStop = id !== null && buttonsById.has(id) ? id : (drawn[0]?.id ?? null);
+    for (const [rowId, button] of buttonsById) button.tabIndex = rowId === tabStop ? 0 : -1;
+  }
+
+  // Delegated to the table, whose body is drawn again at each change.
+  table.addEventListener("focusin", (event) => {
+    const id = (event.target as HTMLElement).closest<HTMLElement>("tr[data-id]")?.dataset.id;
+    if (id !== undefined && buttonsById.has(id)) setTabStop(id);
+  });
+  table.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const id = (event.target as HTMLElement).closest<HTMLElement>(".row-button")?.closest("tr")?.dataset.id;
+    const at = id === undefined ? -1 : drawn.findIndex((row) => row.id === id);
+    if (at < 0) return;
+    if (event.key === "Enter") {
+      // Enter answers with the details, as choosing a search result does; a click or Space keeps the table.
+      event.preventDefault();
+      choose(drawn[at]!);
+      ctx.results.focusPanel("details");
+      return;
+    }
+    const next = rowKeyTarget(event.key, at, drawn.length);
+    if (next === null) return;
+    event.preventDefault();
+    const target = drawn[next]!.id;
+    setTabStop(target);
+    buttonsById.get(target)!.focus();
+    rowsById.get(target)!.scrollIntoView({ block: "nearest" });
+  });
+
   function markSelection(state: AppState): void {
     const wanted = state.selection && (state.selection.kind === "node") === (query.kind === "nodes");
     for (const [id, tr] of rowsById) {
       const on = Boolean(wanted && state.selection!.id === id);
       tr.setAttribute("aria-selected", String(on));
+      if (on) setTabStop(id);
       if (on && !root.hidden) tr.scrollIntoView({ block: "nearest" });
     }
   }
@@ -106,7 +144,7 @@ export function mountTable(root: HTMLElement, ctx: AppContext): void {
     );
     typeSelect.value = query.type;
     shown = queryRows(all, query);
-    const drawn = shown.slice(0, MAX_DRAWN_ROWS);
+    drawn = shown.slice(0, MAX_DRAWN_ROWS);
     count.textContent =
       `${shown.length} of ${all.length} ${query.kind} in view` +
       (drawn.length < shown.length ? `; the first ${drawn.length} are listed, the CSV holds all` : "");
@@ -151,25 +189,23 @@ export function mountTable(root: HTMLElement, ctx: AppContext): void {
       }),
     );
     rowsById.clear();
+    buttonsById.clear();
     const body = h(
       "tbody",
       {},
       ...drawn.map((row) => {
         const cells = columns.map((column, i) => {
           const value = String(row.cells[column.key] ?? "");
-          // The first cell is the row's button: every node and relation in view is a Tab away.
-          return i === 0
-            ? h(
-                "th",
-                { attrs: { scope: "row" } },
-                h("button", {
-                  class: "row-button",
-                  text: value,
-                  attrs: { type: "button" },
-                  on: { click: () => choose(row) },
-                }),
-              )
-            : h("td", { class: `cell-${column.key}`, text: value });
+          if (i > 0) return h("td", { class: `cell-${column.key}`, text: value });
+          // The first cell is the row's button: every node and relation in view is reached from the keyboard.
+          const button = h("button", {
+            class: "row-button",
+            text: value,
+            attrs: { type: "button", tabindex: -1 },
+            on: { click: () => choose(row) },
+          });
+          buttonsById.set(row.id, button);
+          return h("th", { attrs: { scope: "row" } }, button);
         });
         const tr = h("tr", { attrs: { "data-id": row.id, "aria-selected": "false" } }, ...cells);
         tr.addEventListener("click", (event) => {
@@ -181,6 +217,7 @@ export function mountTable(root: HTMLElement, ctx: AppContext): void {
       }),
     );
     replaceChildren(table, h("thead", {}, head), body);
+    setTabStop(tabStop);
     markSelection(store.get());
   }
 
