@@ -210,7 +210,11 @@ export interface ViewFilterRequest {
 }
 
 /** `GET /api/export`: the whole graph, a filtered view, or a path result; the answer is the file itself. */
-export type ExportRequest = { format?: ExportFormat } & (ViewFilterRequest | (PathsRequest & PathChoiceRequest));
+export type ExportRequest = {
+  format?: ExportFormat;
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
+} & (ViewFilterRequest | (PathsRequest & PathChoiceRequest));
 
 /** One path of an answer (1-based): `GET /api/paths`, path exports, `--path`. */
 export interface PathChoiceRequest {
@@ -244,6 +248,20 @@ export interface QueryRequest {
   timeBudgetMs?: number;
   /** At most this many rows (CYPHER_RULES.maxRows). */
   maxRows?: number;
+}
+
+/**
+ * The query string of `POST /api/query` (its query travels in the body): the graph the query reads, with its suggested
+ * records or without them, as on the routes that read the graph with GET.
+ */
+export interface QueryUrlRequest {
+  /** Suggested records too, or not (the server's default when absent; see INCLUDE_RULES). */
+  include?: IncludeValue;
+}
+
+/** The query string of `POST /api/query/export`: the file's format, and the graph the query reads. */
+export interface QueryExportUrlRequest extends QueryUrlRequest {
+  format?: ExportFormat;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

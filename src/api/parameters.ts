@@ -124,7 +124,8 @@ export const SEARCH_RULES = Object.freeze({
 } as const satisfies { limit: NumberRule; q: { maxLength: number } });
 
 /**
- * `include`, on the routes that read the graph (graph, search, nodes, neighbourhoods, paths, dossiers, exports):
+ * `include`, on the routes that read the graph (graph, search, nodes, neighbourhoods, paths, dossiers, exports, the
+ * Cypher query and its export):
  * `suggested` answers with the records `rightsgraph ingest` suggested too (each with `status: "suggested"`), `none`
  * with the draft and reviewed ones only. Without it, the server's default: `none`, or `suggested` for a server
  * started with `--suggestions` or in edit mode.

@@ -1,5 +1,6 @@
 // What an export request asks for, checked before any work: the whole graph, a filtered view or a path result,
 // and under which file name. Building it (a path search) is a separate step, so HEAD can stop before it.
+import { INCLUDE_RULES } from "../api/parameters";
 import type { ElementFilter } from "../export";
 import { ParameterError } from "../errors";
 import { keepPath, resolvePathOptions, subgraphTests } from "../query";
@@ -51,7 +52,9 @@ export function planExport(context: ServerContext, params: QueryParams): ExportP
       build: async () => ({ graph: engine.pathSubgraph(keepPath(await runPathQuery(engine, params), path)) }),
     };
   }
-  for (const pathOnly of [...PATH_PARAMETERS.filter((p) => p !== "edgeTypes"), "path"]) {
+  // edgeTypes filters a view too, and include chooses the graph any export reads.
+  const shared: readonly string[] = ["edgeTypes", INCLUDE_RULES.name];
+  for (const pathOnly of [...PATH_PARAMETERS.filter((p) => !shared.includes(p)), "path"]) {
     if (params.string(pathOnly) !== undefined)
       throw new ParameterError(
         pathOnly,

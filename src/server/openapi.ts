@@ -345,6 +345,7 @@ export const OPENAPI_DOCUMENT = {
       post: {
         summary:
           "Run a read-only openCypher query: rows in column order, and the ids of the nodes and edges they were matched on, to highlight",
+        parameters: [includeParameter],
         requestBody: queryBody,
         responses: {
           "200": { description: "The answer", ...json(ref("QueryAnswer")) },
@@ -356,7 +357,7 @@ export const OPENAPI_DOCUMENT = {
       post: {
         summary:
           "The nodes and edges a query matched (its highlight lists) as a file; the `RightsGraph-Truncated` header lists why it may hold less (row-cap, time-budget, length-cap, buffer-cap, highlight-cap)",
-        parameters: [formatParameter],
+        parameters: [formatParameter, includeParameter],
         requestBody: queryBody,
         responses: {
           "200": exportFile,

@@ -11,6 +11,7 @@ import {
   onlyEdgeType,
   onlyNodeType,
   pathParams,
+  runCypherQuery,
   runPathQuery,
   selectEdge,
   selectNode,
@@ -18,12 +19,20 @@ import {
   setFilterMode,
   setHideUndated,
   setPathResult,
+  setShowSuggestions,
   showEvidence,
   toggleEdgeType,
   toggleNodeType,
   toggleSource,
 } from "../../web/src/actions/index.js";
-import type { FoundPathObject, PathsRequest, PathsResponse } from "../../web/src/api/index.js";
+import type {
+  FoundPathObject,
+  PathsRequest,
+  PathsResponse,
+  QueryRequest,
+  QueryResponse,
+  QueryUrlRequest,
+} from "../../web/src/api/index.js";
 import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/state/index.js";
 import type { AppState, PathQuery } from "../../web/src/state/index.js";
 
@@ -215,6 +224,26 @@ describe("runPathQuery", () => {
     answer(0, FOUND);
     await first;
     expect(store.get()).toMatchObject({ pathQuery: newer, pathResult: { status: "none", cause: "too-long" } });
+  });
+});
+
+describe("runCypherQuery", () => {
+  it("asks the graph the canvas shows: with suggested records exactly while the switch shows them", async () => {
+    const asked: [QueryRequest, QueryUrlRequest][] = [];
+    const answer = { columns: [], rows: [] } as unknown as QueryResponse;
+    const fetchQuery = async (request: QueryRequest, url: QueryUrlRequest) => {
+      asked.push([request, url]);
+      return answer;
+    };
+    const store = createStore(initialState());
+    await runCypherQuery(store, "MATCH (n) RETURN n", fetchQuery);
+    store.dispatch(setShowSuggestions(true));
+    await runCypherQuery(store, "MATCH (m) RETURN m", fetchQuery);
+    expect(asked).toEqual([
+      [{ query: "MATCH (n) RETURN n" }, { include: "none" }],
+      [{ query: "MATCH (m) RETURN m" }, { include: "suggested" }],
+    ]);
+    expect(store.get().queryResult).toEqual({ status: "answered", response: answer });
   });
 });
 

@@ -77,9 +77,9 @@ describe("path and export parameters", () => {
     };
     expect(viewParams(ctx)).toEqual({ nodeTypes: ["state", "person"], dateFrom: "2019-02-01", dateTo: "2019-02-28" });
     expect(exportUrl("graphml", "view", ctx)).toBe(
-      "/api/export?format=graphml&nodeTypes=state%2Cperson&dateFrom=2019-02-01&dateTo=2019-02-28",
+      "/api/export?format=graphml&include=none&nodeTypes=state%2Cperson&dateFrom=2019-02-01&dateTo=2019-02-28",
     );
-    expect(exportUrl("gexf", "all", ctx)).toBe("/api/export?format=gexf");
+    expect(exportUrl("gexf", "all", ctx)).toBe("/api/export?format=gexf&include=none");
     expect(exportUrl("csv", "path", ctx)).toBeNull();
     expect(exportUrl("json", "path", { ...ctx, pathQuery: query })).toContain("from=state%3Akor&to=person%3Aq");
     const narrowed = { ...query, edgeTypes: ["called-on", "declined"], throughDocuments: false };
@@ -89,6 +89,19 @@ describe("path and export parameters", () => {
     );
     // The highlighted path alone: path=N, 1-based.
     expect(exportUrl("json", "path", { ...ctx, pathQuery: query, activePath: 1 })).toMatch(/&path=2$/);
+  });
+
+  it("exports suggested records exactly when the switch shows them; a path as the path finder asked it", () => {
+    const ctx = { filters: DEFAULT_FILTERS, pathQuery: query, activePath: null, nodeTypes: [], edgeTypes: [] };
+    const on = { ...ctx, filters: { ...DEFAULT_FILTERS, showSuggestions: true } };
+    // Off says so: the server's default (suggested, in edit mode) may differ from the screen.
+    expect(exportUrl("json", "all", ctx)).toBe("/api/export?format=json&include=none");
+    expect(exportUrl("json", "view", ctx)).toBe("/api/export?format=json&include=none");
+    expect(exportUrl("json", "all", on)).toBe("/api/export?format=json&include=suggested");
+    expect(exportUrl("json", "view", on)).toBe("/api/export?format=json&include=suggested");
+    // The answer on screen was asked without include while off, so its path N is the export's.
+    expect(exportUrl("json", "path", ctx)).not.toContain("include=");
+    expect(exportUrl("json", "path", on)).toContain("&include=suggested&");
   });
 
   it("links a path's and a node's cited paragraph, Markdown to copy and HTML to download", () => {

@@ -1,7 +1,7 @@
 // The words of the report image: a title for what the view shows, counts and filters, the legend of what is in view,
 // and a caption naming the sources and the day.
 import { describe, expect, it } from "vitest";
-import { selectNode, setDateRange, setPathResult, askPaths } from "../../web/src/actions/index.js";
+import { selectNode, setDateRange, setPathResult, setShowSuggestions, askPaths } from "../../web/src/actions/index.js";
 import type { FoundPathObject, PathsFoundResponse } from "../../web/src/api/index.js";
 import { computeVisibility } from "../../web/src/graph/index.js";
 import { describeReport } from "../../web/src/panels/export/report-text.js";
@@ -39,6 +39,24 @@ describe("describeReport", () => {
       { label: "Statements and calls", color: "#0000dd", shape: "solid" },
       { label: "Citations (provenance)", color: "#aaaaaa", shape: "dashed" },
     ]);
+  });
+
+  it("counts suggested records only while the switch shows them, and says how many are in view", () => {
+    const withSuggestion = fixtureGraph();
+    withSuggestion.setEdgeAttribute(withSuggestion.edges()[0]!, "status", "suggested");
+    const words = (state: AppState) =>
+      describeReport({
+        graph: withSuggestion,
+        state,
+        visibility: computeVisibility(withSuggestion, state.filters),
+        nodeTypes: new Map(),
+        edgeTypes: new Map(),
+        today: "2026-11-30",
+      }).subtitle;
+    expect(words(initialState())).toBe("5 of 5 nodes and 3 of 3 relations shown.");
+    expect(words(setShowSuggestions(true)(initialState()))).toBe(
+      "5 of 5 nodes and 4 of 4 relations shown; 1 suggested record not yet reviewed.",
+    );
   });
 
   it("titles a selected node with its full name, and says which months are kept", () => {

@@ -2,8 +2,8 @@
 // ids to highlight, or as the file of the subgraph it matched. Queries run in the engine's slice scheduler, like
 // path queries, so one that spends its whole budget never stalls /api/health or any other request.
 import { Router, type RequestHandler } from "express";
-import type { QueryResponse } from "../../api/contract";
-import { EXPORT_RULES } from "../../api/parameters";
+import type { QueryExportUrlRequest, QueryResponse, QueryUrlRequest } from "../../api/contract";
+import { EXPORT_RULES, INCLUDE_RULES } from "../../api/parameters";
 import { RightsGraphError } from "../../errors";
 import { EXPORT_FORMATS, writeExport } from "../../export";
 import { matchedTests, type CypherResult } from "../../query";
@@ -45,13 +45,14 @@ export function cypherRoutes(
     return engine.cypherAsync(query, params, options);
   };
 
+  // `include` chose the graph this router reads (create-app.ts); it is checked there and only accepted here.
   router.post("/query", ...body, async (req, res) => {
-    new QueryParams(req, []);
+    new QueryParams(req, [INCLUDE_RULES.name] satisfies (keyof QueryUrlRequest)[]);
     await sendJson(res, (await run(req.body)) satisfies QueryResponse);
   });
 
   router.post("/query/export", ...body, async (req, res) => {
-    const params = new QueryParams(req, ["format"]);
+    const params = new QueryParams(req, ["format", INCLUDE_RULES.name] satisfies (keyof QueryExportUrlRequest)[]);
     const format = params.oneOf("format", EXPORT_RULES.format.values) ?? EXPORT_RULES.format.default;
     const left = new AbortController();
     res.once("close", () => left.abort());

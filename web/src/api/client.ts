@@ -14,6 +14,7 @@ import type {
   PathsResponse,
   QueryRequest,
   QueryResponse,
+  QueryUrlRequest,
   SceneRequest,
   SceneResponse,
   SchemaResponse,
@@ -101,13 +102,27 @@ function query<T extends RequestParameters<T>>(params: T): string {
 
 /**
  * Whether the explorer's searches, details and paths ask for suggested records: while its "show suggestions" switch
- * is on; off, the server's default (none, or suggested in edit mode, where reviewing them is the point).
+ * is on; off, the server's default (none, or suggested in edit mode, where reviewing them is the point). A link that
+ * must read as such an answer did (a path's export or cited text) asks the same way.
  */
+export function answerInclude(showSuggestions: boolean): IncludeValue | undefined {
+  return showSuggestions ? "suggested" : undefined;
+}
+
+/** What the searches, details and paths ask with now (answerInclude of the switch). */
 let include: IncludeValue | undefined;
 
 /** Follows the "show suggestions" switch: the server answers either way (`include`), no restart needed. */
 export function includeSuggestions(on: boolean): void {
-  include = on ? "suggested" : undefined;
+  include = answerInclude(on);
+}
+
+/**
+ * The `include` of what stands for the view (its exports, Cypher answers, the picked nodes' export): exactly what the
+ * switch shows, said even when off, since the server's default (suggested in edit mode) may differ from the screen.
+ */
+export function viewInclude(showSuggestions: boolean): IncludeValue {
+  return showSuggestions ? "suggested" : "none";
 }
 
 /** One typed call per route the explorer reads: requests and answers are the contract's shapes. */
@@ -123,7 +138,8 @@ export const api = {
     getJson<NodeResponse>(withQuery(`/api/nodes/${encodeURIComponent(id)}`, { include }), signal),
   paths: (request: PathsRequest, signal?: AbortSignal) =>
     getJson<PathsResponse>(withQuery("/api/paths", { include, ...request }), signal),
-  query: (request: QueryRequest, signal?: AbortSignal) => postJson<QueryResponse>("/api/query", request, signal),
+  query: (request: QueryRequest, url: QueryUrlRequest = {}, signal?: AbortSignal) =>
+    postJson<QueryResponse>(withQuery("/api/query", url), request, signal),
   overview: (request: OverviewRequest = {}, signal?: AbortSignal) =>
     getJson<OverviewResponse>(withQuery("/api/overview", request), signal),
   scene: (request: SceneRequest, signal?: AbortSignal) => postJson<SceneResponse>("/api/scene", request, signal),

@@ -1,5 +1,15 @@
 // Public face of the API client, and of the web/server contract: the only module of src/ the explorer may import.
-export { api, ApiError, errorMessage, getJson, includeSuggestions, postJson, withQuery } from "./client.js";
+export {
+  answerInclude,
+  api,
+  ApiError,
+  errorMessage,
+  getJson,
+  includeSuggestions,
+  postJson,
+  viewInclude,
+  withQuery,
+} from "./client.js";
 export type * from "../../../src/api/contract.js";
 export {
   anchorAt,

@@ -1,6 +1,8 @@
 // The bar over the canvas for view changes: "Undo" and "Redo" always, and, while nodes are picked, what can be done
 // with them: hide them, show only them, export them (GraphML or JSON through POST /api/query/export, the rows as
 // CSV), or let them go.
+import { viewInclude, withQuery } from "../api/index.js";
+import type { QueryExportUrlRequest } from "../api/index.js";
 import type { AppContext } from "../app/context.js";
 import { h, replaceChildren } from "../dom/index.js";
 import { rowsToCsv, tableRows } from "../panels/table/table-rows.js";
@@ -45,9 +47,11 @@ export function mountSceneBar(root: HTMLElement, ctx: AppContext, history: ViewH
   root.append(bar);
 
   async function exportPicked(format: "graphml" | "json"): Promise<void> {
-    const ids = store.get().picked;
+    const { picked: ids, filters } = store.get();
+    // The claims between the picked nodes as the canvas shows them: suggested ones only while the switch is on.
+    const url: QueryExportUrlRequest = { format, include: viewInclude(filters.showSuggestions) };
     try {
-      const response = await fetch(`/api/query/export?format=${format}`, {
+      const response = await fetch(withQuery("/api/query/export", url), {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: PICKED_SUBGRAPH_QUERY, params: { ids } }),

@@ -49,10 +49,20 @@ function subtitle({ graph, state, visibility }: ReportInput): string {
     );
     parts.push(`Path ${state.activePath! + 1} of ${state.pathResult.response.paths.length}: ${walk}`);
   }
-  parts.push(
-    `${visibility.nodes.size} of ${plural(graph.order, "node", "nodes")} and ${visibility.edges.size} of ${plural(graph.size, "relation", "relations")} shown`,
-  );
   const { filters } = state;
+  // Suggested records count while the switch shows them: hidden, they are no part of the graph the image is of.
+  const counted = (a: { status?: string }): boolean => filters.showSuggestions || a.status !== "suggested";
+  const totalNodes = graph.filterNodes((_n, a) => counted(a)).length;
+  const totalEdges = graph.filterEdges((_e, a) => counted(a)).length;
+  parts.push(
+    `${visibility.nodes.size} of ${plural(totalNodes, "node", "nodes")} and ${visibility.edges.size} of ${plural(totalEdges, "relation", "relations")} shown`,
+  );
+  if (filters.showSuggestions) {
+    const suggested =
+      [...visibility.nodes].filter((n) => graph.getNodeAttribute(n, "status") === "suggested").length +
+      [...visibility.edges].filter((e) => graph.getEdgeAttribute(e, "status") === "suggested").length;
+    if (suggested > 0) parts.push(`${plural(suggested, "suggested record", "suggested records")} not yet reviewed`);
+  }
   if (filters.dateFrom || filters.dateTo) {
     const from = filters.dateFrom ? formatMonth(filters.dateFrom) : "the start";
     const to = filters.dateTo ? formatMonth(filters.dateTo) : "the end";

@@ -1,12 +1,16 @@
 // "Copy as cited text" and "Download HTML": a path or a node's dossier as the server writes it, Markdown with
 // footnotes for pasting into a briefing note, or a print-ready HTML page.
 import { withQuery } from "../../api/index.js";
-import type { CitedFormat, PathsTextRequest } from "../../api/index.js";
+import type { CitedFormat, IncludeValue, PathsTextRequest } from "../../api/index.js";
 import { h } from "../../dom/index.js";
 
+/** What a cited paragraph is of: one path of a question, or a node's dossier (with or without suggestions). */
+export type CitedOf = { path: PathsTextRequest } | { node: string; include?: IncludeValue };
+
 /** The URL of a cited paragraph of one path of a question, or of a node's dossier. */
-export function citedUrl(of: { path: PathsTextRequest } | { node: string }, format: CitedFormat): string {
-  if ("node" in of) return withQuery(`/api/nodes/${encodeURIComponent(of.node)}/dossier`, { format });
+export function citedUrl(of: CitedOf, format: CitedFormat): string {
+  if ("node" in of)
+    return withQuery(`/api/nodes/${encodeURIComponent(of.node)}/dossier`, { format, include: of.include });
   return withQuery("/api/paths", { ...of.path, format });
 }
 
@@ -22,7 +26,7 @@ async function copyText(url: string, status: HTMLElement): Promise<void> {
 }
 
 /** The two actions side by side, with a line that says what happened. */
-export function citedTextActions(of: { path: PathsTextRequest } | { node: string }, fileName: string): HTMLElement {
+export function citedTextActions(of: CitedOf, fileName: string): HTMLElement {
   const status = h("p", { class: "cited-status", attrs: { "aria-live": "polite" } });
   const copy = h("button", {
     class: "small-button",
