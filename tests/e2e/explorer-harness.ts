@@ -75,6 +75,22 @@ export async function startExplorer(
   };
 }
 
+/**
+ * The explorer (the bundled graph unless `data`) opened in a page of its own browser, the graph drawn, the page's
+ * errors collected: how most browser test files begin.
+ */
+export async function openExplorer(
+  viewport?: { width: number; height: number },
+  data?: Promise<Dataset>,
+): Promise<{ explorer: Explorer; page: Page; errors: string[] }> {
+  const explorer = await startExplorer(viewport, data);
+  const page = await explorer.context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(explorer.url);
+  await waitForGraph(page);
+  return { explorer, page, errors };
+}
+
 /** Collect console errors and uncaught exceptions of a page. */
 export function collectErrors(page: Page): string[] {
   const errors: string[] = [];

@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GraphResponse } from "../../src/api/contract";
-import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { ARTIFACTS, openExplorer, waitForGraph, type Explorer } from "./explorer-harness";
 
 const TARGET = "person:tomas-ojea-quintana";
 
@@ -54,9 +54,7 @@ async function tabTo(until: (f: Focused) => boolean, back = false, limit = 300):
 }
 
 beforeAll(async () => {
-  explorer = await startExplorer({ width: 1440, height: 900 });
-  page = await explorer.context.newPage();
-  errors = collectErrors(page);
+  ({ explorer, page, errors } = await openExplorer({ width: 1440, height: 900 }));
 }, 120_000);
 
 afterAll(async () => {
@@ -71,6 +69,7 @@ describe("every node from the keyboard", () => {
       const graph = (await (await fetch(new URL("/api/graph", explorer.url))).json()) as GraphResponse;
       const all = graph.nodes.map((n) => n.key);
       expect(all.length).toBe(graph.counts.nodes);
+      // Afresh, so that the keys start from the top of the page.
       await page.goto(explorer.url);
       await waitForGraph(page);
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { citedHtmlDocument, citedPathMarkdown } from "../../src/export";
 import { createQueryEngine } from "../../src/query";
 import { buildDataset } from "../helpers/query-fixture";
-import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { ARTIFACTS, openExplorer, type Explorer } from "./explorer-harness";
 
 const DEBATE = "UN Security Council debate on human rights in the DPRK (December 2019, not held)";
 const DRAFT = "China–Russia draft Security Council resolution on DPRK sanctions (December 2019)";
@@ -16,11 +16,7 @@ let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  explorer = await startExplorer();
-  page = await explorer.context.newPage();
-  errors = collectErrors(page);
-  await page.goto(explorer.url);
-  await waitForGraph(page);
+  ({ explorer, page, errors } = await openExplorer());
 }, 120_000);
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import { CYPHER_RULES } from "../../src/api/parameters";
 import { generateCorpus } from "../../src/bench/generate-corpus";
 import { loadDataset } from "../../src/data";
 import { EXAMPLE_QUERIES } from "../../web/src/panels/query/index.js";
-import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { ARTIFACTS, openExplorer, type Explorer } from "./explorer-harness";
 import { countColouredPixels, decodePng } from "./png";
 
 let explorer: Explorer;
@@ -34,11 +34,7 @@ async function askApi(query: string, on = explorer): Promise<QueryResponse> {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  explorer = await startExplorer();
-  page = await explorer.context.newPage();
-  errors = collectErrors(page);
-  await page.goto(explorer.url);
-  await waitForGraph(page);
+  ({ explorer, page, errors } = await openExplorer());
 }, 120_000);
 
 afterAll(async () => {
@@ -126,11 +122,7 @@ describe("an answer matched on more than the highlight holds", () => {
   beforeAll(async () => {
     corpus = mkdtempSync(path.join(tmpdir(), "rightsgraph-query-e2e-"));
     await generateCorpus({ size: "small", seed: 1, out: corpus, format: "jsonl" });
-    large = await startExplorer(undefined, loadDataset(corpus));
-    largePage = await large.context.newPage();
-    largeErrors = collectErrors(largePage);
-    await largePage.goto(large.url);
-    await waitForGraph(largePage);
+    ({ explorer: large, page: largePage, errors: largeErrors } = await openExplorer(undefined, loadDataset(corpus)));
   }, 180_000);
 
   afterAll(async () => {

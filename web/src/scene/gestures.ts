@@ -1,27 +1,64 @@
 // Pointer gestures on the canvas beyond hover and click (app/canvas-events.ts): drag a node to move it (it is pinned
 // where dropped and the camera stays still), double-click a node to expand or collapse its neighbours, shift-drag on
-// the stage to draw a box that picks the nodes inside it.
+// the stage to draw a box that picks the nodes inside it, or, with the lasso on, a drag drawing a freehand outline
+// that picks the nodes inside it.
 import { h } from "../dom/index.js";
 import type { AppContext } from "../app/context.js";
 import { toggleExpansion, type SceneSource } from "./expansion.js";
+import { enclosesArea, extendStroke, insidePolygon, strokePath, type Point } from "./lasso.js";
 import type { Pins } from "./pins.js";
 import { pickNodes, pinNode, togglePicked } from "./transitions.js";
 
-interface Point {
-  x: number;
-  y: number;
+/** How a drag picks nodes: the lasso button in the bar over the canvas turns a drag into a freehand outline. */
+export interface PickTool {
+  lasso: boolean;
 }
 
-export function bindGestures(ctx: AppContext, container: HTMLElement, pins: Pins, source: () => SceneSource): void {
+const SVG = "http://www.w3.org/2000/svg";
+
+export function bindGestures(
+  ctx: AppContext,
+  container: HTMLElement,
+  pins: Pins,
+  source: () => SceneSource,
+  tool: PickTool,
+): void {
   const { renderer, graph, store } = ctx;
   let dragged: string | null = null;
   let moved = false;
   let boxStart: Point | null = null;
+  let stroke: Point[] | null = null;
   const box = h("div", { class: "pick-box", attrs: { "aria-hidden": "true" } });
   box.hidden = true;
-  container.append(box);
+  // The outline drawn while the pointer moves, over the canvas (sigma's viewport pixels are the SVG's).
+  const outline = document.createElementNS(SVG, "svg");
+  outline.classList.add("lasso");
+  outline.setAttribute("aria-hidden", "true");
+  const outlinePath = document.createElementNS(SVG, "path");
+  outline.append(outlinePath);
+  outline.style.display = "none";
+  container.append(box, outline);
+
+  function startStroke(at: Point): void {
+    stroke = [at];
+    const canvas = renderer.getContainer().getBoundingClientRect();
+    const wrap = container.getBoundingClientRect();
+    Object.assign(outline.style, {
+      display: "",
+      left: `${canvas.left - wrap.left}px`,
+      top: `${canvas.top - wrap.top}px`,
+      width: `${canvas.width}px`,
+      height: `${canvas.height}px`,
+    });
+    outlinePath.setAttribute("d", strokePath(stroke));
+  }
 
   renderer.on("downNode", ({ node, event }) => {
+    // With the lasso on, a drag from a node draws the outline as from the stage.
+    if (tool.lasso) {
+      startStroke({ x: event.x, y: event.y });
+      return;
+    }
     // With shift held a box starts here as on the stage; a shift-click without a drag picks the node alone.
     if (event.original.shiftKey) {
       boxStart = { x: event.x, y: event.y };
@@ -35,6 +72,10 @@ export function bindGestures(ctx: AppContext, container: HTMLElement, pins: Pins
   });
 
   renderer.on("downStage", ({ event }) => {
+    if (tool.lasso) {
+      startStroke({ x: event.x, y: event.y });
+      return;
+    }
     if (!event.original.shiftKey) return;
     boxStart = { x: event.x, y: event.y };
     drawBox(boxStart);
@@ -47,8 +88,11 @@ export function bindGestures(ctx: AppContext, container: HTMLElement, pins: Pins
       moved = true;
     } else if (boxStart) {
       drawBox({ x: event.x, y: event.y });
+    } else if (stroke) {
+      stroke = extendStroke(stroke, { x: event.x, y: event.y });
+      outlinePath.setAttribute("d", strokePath(stroke));
     } else return;
-    // The camera stays where it is while a node moves or a box is drawn.
+    // The camera stays where it is while a node moves or a box or an outline is drawn.
     preventSigmaDefault();
     event.original.preventDefault();
     event.original.stopPropagation();
@@ -72,6 +116,16 @@ export function bindGestures(ctx: AppContext, container: HTMLElement, pins: Pins
       box.hidden = true;
       if (drawn) {
         store.dispatch(pickNodes(inside, true));
+        ctx.announce(`${store.get().picked.length} nodes selected.`);
+      }
+    }
+    if (stroke) {
+      const polygon = stroke;
+      stroke = null;
+      outline.style.display = "none";
+      if (enclosesArea(polygon)) {
+        swallowClick();
+        store.dispatch(pickNodes(nodesInPolygon(polygon), true));
         ctx.announce(`${store.get().picked.length} nodes selected.`);
       }
     }
@@ -99,6 +153,23 @@ export function bindGestures(ctx: AppContext, container: HTMLElement, pins: Pins
     box.style.top = `${Math.min(boxStart.y, to.y)}px`;
     box.style.width = `${Math.abs(to.x - boxStart.x)}px`;
     box.style.height = `${Math.abs(to.y - boxStart.y)}px`;
+  }
+
+  /**
+   * The click the browser sends after the mouseup that ends an outline would clear the picked nodes (on the stage) or
+   * select one (on a node): it is stopped before sigma sees it. It comes in the same task as the mouseup, so a
+   * listener left after it (a mouseup outside the page, with no click) is taken away at the next one.
+   */
+  function swallowClick(): void {
+    const stop = (event: MouseEvent): void => event.stopPropagation();
+    window.addEventListener("click", stop, { capture: true, once: true });
+    window.setTimeout(() => window.removeEventListener("click", stop, { capture: true }), 0);
+  }
+
+  function nodesInPolygon(polygon: Point[]): string[] {
+    return [...ctx.visibility().nodes].filter((id) =>
+      insidePolygon(renderer.graphToViewport(graph.getNodeAttributes(id)), polygon),
+    );
   }
 
   function nodesInBox(a: Point, b: Point): string[] {

@@ -1,8 +1,8 @@
 // The scene: what the analyst does to the view by hand (drag to pin, double-click to expand or collapse, pick nodes
-// with shift-click or a shift-drag box and act on them) and the undo history of view changes.
+// with shift-click, a shift-drag box or the lasso and act on them) and the undo history of view changes.
 import type { AppContext } from "../app/context.js";
 import { loadedSource, type SceneSource } from "./expansion.js";
-import { bindGestures } from "./gestures.js";
+import { bindGestures, type PickTool } from "./gestures.js";
 import { followPins } from "./pins.js";
 import { mountSceneBar } from "./scene-bar.js";
 import { createViewHistory, type ViewHistory } from "./view-history.js";
@@ -40,8 +40,9 @@ export function mountScene(ctx: AppContext, canvasWrap: HTMLElement): Scene {
   const history = createViewHistory(ctx.store);
   const pins = followPins(ctx.graph, ctx.store);
   let source: SceneSource = loadedSource(ctx);
-  bindGestures(ctx, canvasWrap, pins, () => source);
-  const message = mountSceneBar(canvasWrap, ctx, history);
+  const tool: PickTool = { lasso: false };
+  bindGestures(ctx, canvasWrap, pins, () => source, tool);
+  const message = mountSceneBar(canvasWrap, ctx, history, tool);
   bindUndoKeys(history);
   return {
     history,

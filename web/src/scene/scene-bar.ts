@@ -1,12 +1,13 @@
-// The bar over the canvas for view changes: "Undo" and "Redo" always, and, while nodes are picked, what can be done
-// with them: hide them, show only them, export them (GraphML or JSON through POST /api/query/export, the rows as
-// CSV), or let them go.
+// The bar over the canvas for view changes: "Undo" and "Redo" always, the "Lasso" switch (a drag draws a freehand
+// outline that picks nodes), and, while nodes are picked, what can be done with them: hide them, show only them,
+// export them (GraphML or JSON through POST /api/query/export, the rows as CSV), or let them go.
 import { viewInclude, withQuery } from "../api/index.js";
 import type { QueryExportUrlRequest } from "../api/index.js";
 import type { AppContext } from "../app/context.js";
 import { h, replaceChildren } from "../dom/index.js";
 import { rowsToCsv, tableRows } from "../panels/table/table-rows.js";
 import { clearPicked, hideNodes, showHidden, showOnly } from "./transitions.js";
+import type { PickTool } from "./gestures.js";
 import type { ViewHistory } from "./view-history.js";
 
 /** The subgraph of the picked nodes, as the query export writes it: the nodes and every claim between two of them. */
@@ -22,7 +23,7 @@ function download(blob: Blob, name: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-export function mountSceneBar(root: HTMLElement, ctx: AppContext, history: ViewHistory): HTMLElement {
+export function mountSceneBar(root: HTMLElement, ctx: AppContext, history: ViewHistory, tool: PickTool): HTMLElement {
   const { store, graph } = ctx;
   const button = (text: string, onClick: () => void, label = text): HTMLButtonElement =>
     h("button", {
@@ -34,13 +35,36 @@ export function mountSceneBar(root: HTMLElement, ctx: AppContext, history: ViewH
   const undo = button("↶ Undo", () => history.undo(), "Undo");
   const redo = button("↷ Redo", () => history.redo(), "Redo");
   const showAll = button("Show hidden", () => store.dispatch(showHidden()), "Show hidden nodes");
+  const lasso = h("button", {
+    class: "small-button lasso-button",
+    text: "Lasso",
+    attrs: {
+      type: "button",
+      "aria-pressed": "false",
+      title: "Drag to draw around the nodes to select (shift-drag draws a box); press again to pan by dragging",
+    },
+    on: {
+      click: () => {
+        tool.lasso = !tool.lasso;
+        lasso.setAttribute("aria-pressed", String(tool.lasso));
+        root.classList.toggle("lasso-on", tool.lasso);
+      },
+    },
+  });
   const count = h("span", { class: "scene-count", attrs: { "aria-live": "polite" } });
   const actions = h("div", { class: "scene-actions", attrs: { role: "group", "aria-label": "Selected nodes" } });
   const message = h("p", { class: "scene-message", attrs: { role: "status" } });
   const bar = h(
     "div",
     { class: "scene-bar" },
-    h("div", { class: "scene-tools", attrs: { role: "toolbar", "aria-label": "View changes" } }, undo, redo, showAll),
+    h(
+      "div",
+      { class: "scene-tools", attrs: { role: "toolbar", "aria-label": "View changes" } },
+      undo,
+      redo,
+      lasso,
+      showAll,
+    ),
     actions,
     message,
   );
