@@ -13,7 +13,8 @@ import { ARTIFACTS, waitForGraph } from "./explorer-harness";
 
 const DECLINED = "state:kor--declined--doc:un:a-c.3-74-l.26";
 const ADOPTED = "un:general-assembly--adopted--doc:un:a-res-74-166";
-const BRIEF_TITLE = "Democratic People's Republic of Korea";
+/** The brief as the source reader is titled: its document's name, not its source title (the country's). */
+const BRIEF_TITLE = "Democratic People's Republic of Korea (country brief, 2020)";
 const SECOND_TITLE = "A second report on the DPRK (fictional test fixture)";
 
 let explorer: EditModeExplorer;
@@ -45,6 +46,8 @@ describe("the details panel with two sources", () => {
     expect(quotes).toHaveLength(2);
     expect(quotes[0]).toContain("passed by consensus without a vote");
     expect(quotes[1]).toContain("On 18 December 2019 the UN General Assembly adopted resolution 74/166");
+    // The reader, opened on the claim's quote, names the brief as the panel does.
+    await expect.poll(() => page.locator(".reader .reader-title").textContent()).toBe(BRIEF_TITLE);
   });
 
   it("shows two sources that disagree side by side, with their names and quotes", { timeout: 60_000 }, async () => {
@@ -83,7 +86,8 @@ describe("the details panel with two sources", () => {
     const items = page.locator(".details .node-sources li");
     await expect.poll(() => items.count(), { timeout: 30_000 }).toBe(2);
     const texts = await items.allTextContents();
-    expect(texts[0]).toMatch(new RegExp(`^${BRIEF_TITLE} · \\d+ claims$`));
+    expect(texts[0]!.startsWith(`${BRIEF_TITLE} · `)).toBe(true);
+    expect(texts[0]).toMatch(/ · \d+ claims$/);
     expect(texts[1]).toBe(`${SECOND_TITLE} · 1 claim`);
   });
 });

@@ -6,6 +6,20 @@ import { groupHeading, groupRelations, otherEnds } from "../../web/src/panels/sh
 import { locateQuote } from "../../web/src/panels/source-reader/highlight.js";
 import { DEFAULT_FILTERS, DEFAULT_PATH_QUERY } from "../../web/src/state/index.js";
 import { citedUrl } from "../../web/src/panels/shared/cited-text.js";
+import { sourceName } from "../../web/src/panels/shared/source-name.js";
+import { fixtureGraph } from "./fixture.js";
+
+describe("sourceName", () => {
+  it("names a source by its document's full name, not by its title (the country's, for a country brief)", () => {
+    const graph = fixtureGraph();
+    graph.setNodeAttribute("doc:brief", "fullLabel", "Korea (country brief, 2020)");
+    expect(sourceName(graph, { document: "doc:brief", title: "Korea" })).toBe("Korea (country brief, 2020)");
+  });
+
+  it("falls back on the title when the graph does not hold the document", () => {
+    expect(sourceName(fixtureGraph(), { document: "doc:elsewhere", title: "Another report" })).toBe("Another report");
+  });
+});
 
 describe("relations", () => {
   it("lists the other ends of a claim once each, in order", () => {

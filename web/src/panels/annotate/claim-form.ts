@@ -9,6 +9,7 @@ import type { AppContext } from "../../app/context.js";
 import { selectEdge } from "../../actions/index.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import type { ClaimDraft, EditSession } from "./edit-session.js";
+import { sourceName } from "../shared/source-name.js";
 import { nodeField, type NodeChoice } from "./node-field.js";
 
 const MODALITIES = ["asserted", "attributed", "hedged"] as const;
@@ -150,7 +151,8 @@ export function mountClaimForm(root: HTMLElement, ctx: AppContext, session: Edit
     form.hidden = false;
     intro.hidden = true;
     replaceChildren(message);
-    const title = session.sources.find((s) => s.id === next.sourceId)?.title ?? next.sourceId;
+    const read = session.sources.find((s) => s.id === next.sourceId);
+    const title = read ? sourceName(ctx.graph, read) : next.sourceId;
     if (next.kind === "new") {
       heading.textContent = "New claim";
       quote.textContent = next.quote;

@@ -6,6 +6,7 @@ import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import { formatDate } from "../../graph/index.js";
 import { evidenceView } from "../shared/evidence.js";
+import { sourceName } from "../shared/source-name.js";
 
 const DIFFERS: Record<DisagreementKind, string> = {
   type: "another relation",
@@ -42,14 +43,15 @@ function claimSourcesView(ctx: AppContext, answer: ClaimSourcesResponse): HTMLEl
         h(
           "li",
           { class: "claim-source", attrs: { "data-source": group.source.id } },
-          h("p", { class: "source-title", text: group.source.title }),
+          h("p", { class: "source-title", text: sourceName(ctx.graph, group.source) }),
           ...group.edges.map((e) => evidenceView(e, ctx)),
         ),
       ),
     ),
   ];
   if (disagreements.length === 0) return parts;
-  const own = support.find((s) => s.edges.some((e) => e.id === edge.id))?.source.title ?? "This source";
+  const ownSource = support.find((s) => s.edges.some((e) => e.id === edge.id))?.source;
+  const own = ownSource ? sourceName(ctx.graph, ownSource) : "This source";
   parts.push(
     h("h4", {
       class: "sources-title disagreements-title",
@@ -60,14 +62,19 @@ function claimSourcesView(ctx: AppContext, answer: ClaimSourcesResponse): HTMLEl
         "section",
         { class: "disagreement", attrs: { "data-source": d.source.id } },
         h("p", { class: "disagreement-kinds muted", text: `Differs: ${d.differs.map((k) => DIFFERS[k]).join("; ")}` }),
-        h("div", { class: "disagreement-sides" }, claimSide(ctx, own, edge), claimSide(ctx, d.source.title, d.edge)),
+        h(
+          "div",
+          { class: "disagreement-sides" },
+          claimSide(ctx, own, edge),
+          claimSide(ctx, sourceName(ctx.graph, d.source), d.edge),
+        ),
       ),
     ),
   );
   return parts;
 }
 
-function nodeSourcesView(answer: NodeSourcesResponse): HTMLElement[] {
+function nodeSourcesView(ctx: AppContext, answer: NodeSourcesResponse): HTMLElement[] {
   return [
     h("h4", { class: "sources-title", text: `Mentioned in ${plural(answer.sources.length, "source", "sources")}` }),
     h(
@@ -77,7 +84,7 @@ function nodeSourcesView(answer: NodeSourcesResponse): HTMLElement[] {
         h(
           "li",
           { attrs: { "data-source": source.id } },
-          h("span", { class: "source-title", text: source.title }),
+          h("span", { class: "source-title", text: sourceName(ctx.graph, source) }),
           h("span", { class: "muted", text: ` · ${plural(claims, "claim", "claims")}` }),
         ),
       ),
@@ -102,7 +109,7 @@ export function sourcesSection(
   const answer =
     selection.kind === "edge"
       ? api.edgeSources(selection.id).then((a) => claimSourcesView(ctx, a))
-      : api.nodeSources(selection.id).then(nodeSourcesView);
+      : api.nodeSources(selection.id).then((a) => nodeSourcesView(ctx, a));
   answer
     .then((parts) => {
       if (current()) replaceChildren(section, ...parts);

@@ -9,6 +9,7 @@ import type { AppContext } from "../../app/context.js";
 import { showEvidence } from "../../actions/index.js";
 import { h, replaceChildren } from "../../dom/index.js";
 import type { EditSession } from "../annotate/edit-session.js";
+import { sourceName } from "../shared/source-name.js";
 import { locateQuote } from "../source-reader/index.js";
 
 /** Characters of the source shown on either side of a suggestion's quote. */
@@ -22,7 +23,7 @@ export function mountReviewQueue(root: HTMLElement, ctx: AppContext, session: Ed
   const chooser = h(
     "select",
     { id: "review-source" },
-    ...session.sources.map((s) => h("option", { text: s.title, attrs: { value: s.id } })),
+    ...session.sources.map((s) => h("option", { text: sourceName(ctx.graph, s), attrs: { value: s.id } })),
   );
   const counts = h("p", { class: "review-counts", attrs: { "aria-live": "polite" } });
   const undo = h("button", {

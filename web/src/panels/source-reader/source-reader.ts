@@ -10,6 +10,7 @@ import type { Reading } from "../../state/index.js";
 import type { EditSession } from "../annotate/edit-session.js";
 import { locateQuote, type Span } from "./highlight.js";
 import { suggestEndnotes, trimPassage } from "./passage.js";
+import { sourceName } from "../shared/source-name.js";
 import { renderSource, type ClaimSpan, type RenderedSource } from "./render-source.js";
 
 /** The quotes of every claim of `source` the graph holds, where they stand in its text. */
@@ -53,7 +54,7 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
     "select",
     { class: "source-chooser", attrs: { "aria-label": "Source to read" } },
     h("option", { text: "Read a source…", attrs: { value: "" } }),
-    ...session.sources.map((s) => h("option", { text: s.title, attrs: { value: s.id } })),
+    ...session.sources.map((s) => h("option", { text: sourceName(ctx.graph, s), attrs: { value: s.id } })),
   );
   const newClaim = h("button", {
     class: "small-button primary",
@@ -122,10 +123,7 @@ export function mountSourceReader(root: HTMLElement, ctx: AppContext, session: E
   function draw(source: SourceResponse, edgeId: string | null, keepScroll = false, sentence?: string): void {
     const edge = edgeId && ctx.graph.hasEdge(edgeId) ? ctx.graph.getEdgeAttributes(edgeId) : null;
     const span = edge ? locateQuote(source.text, edge.evidence.quote, edge.evidence.start, edge.evidence.end) : null;
-    // The document's own name ("… (country brief, 2020)"), not the source's title, which may be the country's.
-    const title = ctx.graph.hasNode(source.document)
-      ? ctx.graph.getNodeAttribute(source.document, "fullLabel")
-      : source.title;
+    const title = sourceName(ctx.graph, source);
     replaceChildren(
       caption,
       h("span", { class: "reader-title", text: title }),
