@@ -1,7 +1,8 @@
-// The "show suggestions" switch reaches the explorer's exports and its Cypher panel, in Chromium against `serve
-// --edit`, whose default answers with suggested records: on a copy of the brief whose claim "the ROK declined to
-// co-sponsor A/C.3/74/L.26" is a suggestion, the whole-graph and view exports, the picked nodes' export and the query
-// panel's rows hold that claim only while the switch shows it.
+// The "show suggestions" switch reaches every answer of the explorer, in Chromium against `serve --edit`, whose
+// default answers with suggested records: on a copy of the brief whose claim "the ROK declined to co-sponsor
+// A/C.3/74/L.26" is a suggestion, the whole-graph and view exports, the picked nodes' export, the query panel's rows,
+// a path answer and the details of the claim's ends hold that claim only while the switch shows it, and are asked
+// again when it changes.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -131,8 +132,81 @@ describe("exports follow the suggestions switch", () => {
     expect(edgeKeys(on)).toContain(SUGGESTED);
     expect(edgeKeys(on).filter((key) => !edgeKeys(off).includes(key))).toEqual([SUGGESTED]);
   });
+});
 
-  it("logged no console errors", () => {
-    expect(explorer.errors).toEqual([]);
+describe("answers follow the suggestions switch, asked again when it changes", () => {
+  /** The URLs of the requests to `route` the page makes from now on. */
+  function requestsTo(route: string): string[] {
+    const urls: string[] = [];
+    page.on("request", (r) => {
+      if (new URL(r.url()).pathname.startsWith(route)) urls.push(r.url());
+    });
+    return urls;
+  }
+  const includeOf = (url: string | undefined) => (url ? new URL(url).searchParams.get("include") : null);
+
+  it("finds no path through the suggested claim while it is hidden, and the path once it is shown", async () => {
+    const asked = requestsTo("/api/paths");
+    await switchOn(false);
+    await page.getByRole("tab", { name: "Paths", exact: true }).click();
+    await page.getByLabel("From", { exact: true }).fill(KOR);
+    await page.getByLabel("To", { exact: true }).fill(L26);
+    await page.getByLabel("Max hops", { exact: true }).fill("1");
+    await page.getByRole("button", { name: "Find paths", exact: true }).click();
+    const results = page.locator("#tabpanel-paths");
+    // The only claim within one hop is the suggestion: no path while the canvas hides it.
+    await expect.poll(() => results.locator(".no-path").count()).toBe(1);
+    expect(includeOf(asked.at(-1))).toBe("none");
+    const askedOff = asked.length;
+    // Switched on, the same question is asked again (nobody types it) and answered through the suggestion.
+    await switchOn(true);
+    await expect.poll(() => results.locator(".path-choose").count()).toBe(1);
+    expect(await results.locator(".path-choose").textContent()).toMatch(/^Path 1 \(1 hop\): Republic of Korea → /);
+    expect(asked.length).toBe(askedOff + 1);
+    expect(includeOf(asked.at(-1))).toBe("suggested");
+    const chosen = await page.evaluate(() =>
+      (
+        window as unknown as {
+          rightsgraph: { state(): { pathResult: { response: { paths: { edges: { id: string }[] }[] } } } };
+        }
+      ).rightsgraph
+        .state()
+        .pathResult.response.paths[0]!.edges.map((e) => e.id),
+    );
+    expect(chosen).toEqual([SUGGESTED]);
+    await page.screenshot({ path: path.join(ARTIFACTS, "suggestions-path-on.png") });
+    // And off again: no path, without a word typed.
+    await switchOn(false);
+    await expect.poll(() => results.locator(".no-path").count()).toBe(1);
+    expect(includeOf(asked.at(-1))).toBe("none");
   });
+
+  it("lists the suggested claim in its ends' details only while it is shown, redrawn when the switch changes", async () => {
+    const asked = requestsTo("/api/nodes/");
+    const details = page.locator("#tabpanel-details");
+    const listed = () => details.locator(`li.relation[data-edge="${SUGGESTED}"]`).count();
+    for (const end of [KOR, L26]) {
+      await switchOn(false);
+      const search = page.getByRole("searchbox", { name: "Search" });
+      await search.fill(end === KOR ? "Republic of Korea" : "A/C.3/74/L.26");
+      await page
+        .locator(`#${await search.getAttribute("aria-controls")}`)
+        .getByRole("option")
+        .first()
+        .click();
+      await expect.poll(() => details.locator("#details-heading").textContent()).not.toBe("");
+      await expect.poll(() => details.locator("li.relation").count()).toBeGreaterThan(0);
+      expect(await listed(), end).toBe(0);
+      await switchOn(true);
+      await expect.poll(listed).toBe(1);
+      expect(includeOf(asked.filter((u) => u.includes(encodeURIComponent(end))).at(-1))).toBe("suggested");
+      await switchOn(false);
+      await expect.poll(listed).toBe(0);
+    }
+    expect(asked.every((u) => includeOf(u) !== null)).toBe(true);
+  });
+});
+
+it("logged no console errors", () => {
+  expect(explorer.errors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // Actions are pure: each returns a new state (or the same one when nothing changes) and never mutates its input.
 // The path runner asks the server and stores its answer through them.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   askPaths,
   choosePath,
@@ -12,26 +12,27 @@ import {
   onlyNodeType,
   pathParams,
   runCypherQuery,
+  runCypherQueryAgain,
   runPathQuery,
+  runPathQueryAgain,
   selectEdge,
   selectNode,
   setDateRange,
   setFilterMode,
   setHideUndated,
   setPathResult,
-  setShowSuggestions,
   showEvidence,
   toggleEdgeType,
   toggleNodeType,
   toggleSource,
 } from "../../web/src/actions/index.js";
+import { followSuggestionsSwitch } from "../../web/src/api/index.js";
 import type {
   FoundPathObject,
   PathsRequest,
   PathsResponse,
   QueryRequest,
   QueryResponse,
-  QueryUrlRequest,
 } from "../../web/src/api/index.js";
 import { DEFAULT_PATH_QUERY, createStore, initialState } from "../../web/src/state/index.js";
 import type { AppState, PathQuery } from "../../web/src/state/index.js";
@@ -225,25 +226,83 @@ describe("runPathQuery", () => {
     await first;
     expect(store.get()).toMatchObject({ pathQuery: newer, pathResult: { status: "none", cause: "too-long" } });
   });
+
+  describe("asked again (the suggestions switch changed the server's answers)", () => {
+    afterEach(() => followSuggestionsSwitch(() => false));
+
+    it("asks the same question, keeps the path chosen where the answer has it, and is no new question", async () => {
+      const store = createStore(initialState());
+      const { asked, fetchPaths, answer } = server();
+      const running = runPathQuery(store, QUERY, null, fetchPaths);
+      answer(0, FOUND);
+      await running;
+      store.dispatch(choosePath(1));
+      const before = store.get();
+      const again = runPathQueryAgain(store, fetchPaths);
+      expect(asked).toEqual([pathParams(QUERY), pathParams(QUERY)]);
+      expect(store.get()).toMatchObject({
+        pathQuery: before.pathQuery,
+        pathResult: { status: "loading" },
+        activePath: 1,
+      });
+      answer(1, FOUND);
+      await again;
+      expect(store.get().pathQuery).toBe(before.pathQuery);
+      expect(store.get()).toMatchObject({ pathResult: { status: "found" }, activePath: 1 });
+      // Without a question there is nothing to ask.
+      store.dispatch(clearPath());
+      await runPathQueryAgain(store, fetchPaths);
+      expect(asked).toHaveLength(2);
+    });
+
+    it("drops an answer asked before the switch last changed: the one asked after it stands", async () => {
+      const store = createStore(initialState());
+      const { fetchPaths, answer } = server();
+      let showing = false;
+      followSuggestionsSwitch(() => showing);
+      const first = runPathQuery(store, QUERY, null, fetchPaths);
+      showing = true;
+      const second = runPathQueryAgain(store, fetchPaths);
+      answer(1, FOUND);
+      await second;
+      answer(0, NONE);
+      await first;
+      expect(store.get().pathResult).toMatchObject({ status: "found", response: FOUND });
+    });
+  });
 });
 
 describe("runCypherQuery", () => {
-  it("asks the graph the canvas shows: with suggested records exactly while the switch shows them", async () => {
-    const asked: [QueryRequest, QueryUrlRequest][] = [];
-    const answer = { columns: [], rows: [] } as unknown as QueryResponse;
-    const fetchQuery = async (request: QueryRequest, url: QueryUrlRequest) => {
-      asked.push([request, url]);
-      return answer;
+  const ANSWER = { columns: [], rows: [] } as unknown as QueryResponse;
+
+  it("sends the query, stores the answer, and asks the query on screen again when told", async () => {
+    const asked: QueryRequest[] = [];
+    const fetchQuery = async (request: QueryRequest) => {
+      asked.push(request);
+      return ANSWER;
     };
     const store = createStore(initialState());
+    await runCypherQueryAgain(store, fetchQuery);
+    expect(asked).toEqual([]);
     await runCypherQuery(store, "MATCH (n) RETURN n", fetchQuery);
-    store.dispatch(setShowSuggestions(true));
-    await runCypherQuery(store, "MATCH (m) RETURN m", fetchQuery);
-    expect(asked).toEqual([
-      [{ query: "MATCH (n) RETURN n" }, { include: "none" }],
-      [{ query: "MATCH (m) RETURN m" }, { include: "suggested" }],
-    ]);
-    expect(store.get().queryResult).toEqual({ status: "answered", response: answer });
+    expect(store.get().queryResult).toEqual({ status: "answered", response: ANSWER });
+    const again = runCypherQueryAgain(store, fetchQuery);
+    expect(store.get().queryResult).toEqual({ status: "loading" });
+    await again;
+    expect(asked).toEqual([{ query: "MATCH (n) RETURN n" }, { query: "MATCH (n) RETURN n" }]);
+    expect(store.get()).toMatchObject({ queryText: "MATCH (n) RETURN n", queryResult: { status: "answered" } });
+  });
+
+  it("keeps a chosen path chosen when the query is asked again", async () => {
+    const store = createStore(
+      setPathResult({ status: "found", response: { paths: [PATH], rank: "informative", truncated: false } })(
+        askPaths(QUERY)(initialState()),
+      ),
+    );
+    await runCypherQuery(store, "MATCH (n) RETURN n", async () => ANSWER);
+    store.dispatch(choosePath(0));
+    await runCypherQueryAgain(store, async () => ANSWER);
+    expect(store.get().activePath).toBe(0);
   });
 });
 

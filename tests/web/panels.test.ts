@@ -1,5 +1,6 @@
 // Pure helpers of the panels: relation sentences and groups, quote location, path and export parameters.
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { followSuggestionsSwitch } from "../../web/src/api/index.js";
 import { exportUrl, screenOnlyFilters, viewParams } from "../../web/src/panels/export/export-urls.js";
 import { pathParams } from "../../web/src/actions/index.js";
 import { groupHeading, groupRelations, otherEnds } from "../../web/src/panels/shared/sentence.js";
@@ -58,6 +59,7 @@ describe("locateQuote", () => {
 });
 
 describe("path and export parameters", () => {
+  afterEach(() => followSuggestionsSwitch(() => false));
   const query = { ...DEFAULT_PATH_QUERY, from: "state:kor", to: "person:q" };
 
   it("asks /api/paths with every option, excluding documents only when asked", () => {
@@ -91,7 +93,7 @@ describe("path and export parameters", () => {
     };
     expect(viewParams(ctx)).toEqual({ nodeTypes: ["state", "person"], dateFrom: "2019-02-01", dateTo: "2019-02-28" });
     expect(exportUrl("graphml", "view", ctx)).toBe(
-      "/api/export?format=graphml&include=none&nodeTypes=state%2Cperson&dateFrom=2019-02-01&dateTo=2019-02-28",
+      "/api/export?format=graphml&nodeTypes=state%2Cperson&dateFrom=2019-02-01&dateTo=2019-02-28&include=none",
     );
     expect(exportUrl("gexf", "all", ctx)).toBe("/api/export?format=gexf&include=none");
     expect(exportUrl("csv", "path", ctx)).toBeNull();
@@ -99,30 +101,32 @@ describe("path and export parameters", () => {
     const narrowed = { ...query, edgeTypes: ["called-on", "declined"], throughDocuments: false };
     expect(exportUrl("json", "path", { ...ctx, pathQuery: narrowed })).toBe(
       "/api/export?format=json&from=state%3Akor&to=person%3Aq&rank=informative&maxHops=4&limit=5&direction=any&includeProvenance=false" +
-        "&edgeTypes=called-on%2Cdeclined&excludeNodeTypes=document",
+        "&edgeTypes=called-on%2Cdeclined&excludeNodeTypes=document&include=none",
     );
     // The highlighted path alone: path=N, 1-based.
-    expect(exportUrl("json", "path", { ...ctx, pathQuery: query, activePath: 1 })).toMatch(/&path=2$/);
+    expect(exportUrl("json", "path", { ...ctx, pathQuery: query, activePath: 1 })).toMatch(/&path=2&include=none$/);
   });
 
-  it("exports suggested records exactly when the switch shows them; a path as the path finder asked it", () => {
+  it("exports suggested records exactly when the switch shows them, a path as the path answer on screen", () => {
     const ctx = { filters: DEFAULT_FILTERS, pathQuery: query, activePath: null, nodeTypes: [], edgeTypes: [] };
-    const on = { ...ctx, filters: { ...DEFAULT_FILTERS, showSuggestions: true } };
+    let showing = false;
+    followSuggestionsSwitch(() => showing);
     // Off says so: the server's default (suggested, in edit mode) may differ from the screen.
-    expect(exportUrl("json", "all", ctx)).toBe("/api/export?format=json&include=none");
-    expect(exportUrl("json", "view", ctx)).toBe("/api/export?format=json&include=none");
-    expect(exportUrl("json", "all", on)).toBe("/api/export?format=json&include=suggested");
-    expect(exportUrl("json", "view", on)).toBe("/api/export?format=json&include=suggested");
-    // The answer on screen was asked without include while off, so its path N is the export's.
-    expect(exportUrl("json", "path", ctx)).not.toContain("include=");
-    expect(exportUrl("json", "path", on)).toContain("&include=suggested&");
+    for (const scope of ["all", "view", "path"] as const)
+      expect(exportUrl("json", scope, ctx)).toMatch(/&include=none$/);
+    showing = true;
+    for (const scope of ["all", "view", "path"] as const) {
+      expect(exportUrl("json", scope, ctx)).toMatch(/&include=suggested$/);
+    }
   });
 
-  it("links a path's and a node's cited paragraph, Markdown to copy and HTML to download", () => {
-    expect(citedUrl({ node: "state:kor" }, "html")).toBe("/api/nodes/state%3Akor/dossier?format=html");
+  it("links a path's and a node's cited paragraph, Markdown to copy and HTML to download, as the switch stands", () => {
+    expect(citedUrl({ node: "state:kor" }, "html")).toBe("/api/nodes/state%3Akor/dossier?format=html&include=none");
     expect(citedUrl({ path: { ...pathParams(query), path: 2 } }, "markdown")).toBe(
-      "/api/paths?from=state%3Akor&to=person%3Aq&rank=informative&maxHops=4&limit=5&direction=any&includeProvenance=false&path=2&format=markdown",
+      "/api/paths?from=state%3Akor&to=person%3Aq&rank=informative&maxHops=4&limit=5&direction=any&includeProvenance=false&path=2&format=markdown&include=none",
     );
+    followSuggestionsSwitch(() => true);
+    expect(citedUrl({ node: "state:kor" }, "markdown")).toMatch(/\?format=markdown&include=suggested$/);
   });
 
   it("names the filters a view export cannot carry, and none when only types and dates are on", () => {

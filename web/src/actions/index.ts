@@ -2,6 +2,8 @@
 export {
   askPaths,
   askQuery,
+  reaskPaths,
+  reaskQuery,
   clearQuery,
   setQueryResult,
   choosePath,
@@ -29,8 +31,8 @@ export {
   toggleNodeType,
   toggleSource,
 } from "./transitions.js";
-export { runPathQuery } from "./run-path-query.js";
-export { runCypherQuery } from "./run-cypher-query.js";
+export { runPathQuery, runPathQueryAgain } from "./run-path-query.js";
+export { runCypherQuery, runCypherQueryAgain } from "./run-cypher-query.js";
 export type { FetchQuery } from "./run-cypher-query.js";
 export type { FetchPaths } from "./run-path-query.js";
 export { pathParams } from "./path-params.js";

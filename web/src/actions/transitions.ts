@@ -128,6 +128,13 @@ export const askPaths =
   (state) => ({ ...state, pathQuery: query, pathResult: { status: "loading" }, activePath: null });
 
 /**
+ * Ask the current path question again (the server's answers changed: the suggestions switch; the question did not):
+ * loading, with the path chosen kept for the new answer to choose again, and no new history entry.
+ */
+export const reaskPaths = (): Action => (state) =>
+  state.pathQuery === null ? state : { ...state, pathResult: { status: "loading" } };
+
+/**
  * Store the answer to the current path question. The first path is chosen unless `activePath` names another one
  * that exists (a permalink restoring its choice).
  */
@@ -162,6 +169,10 @@ export const clearPath = (): Action => (state) =>
 export const askQuery =
   (text: string): Action =>
   (state) => ({ ...state, queryText: text, queryResult: { status: "loading" }, activePath: null });
+
+/** Send the current Cypher query again (the server's answers changed): a chosen path keeps its place. */
+export const reaskQuery = (): Action => (state) =>
+  state.queryText === null ? state : { ...state, queryResult: { status: "loading" } };
 
 export const setQueryResult =
   (result: QueryResult): Action =>

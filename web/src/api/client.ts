@@ -14,7 +14,6 @@ import type {
   PathsResponse,
   QueryRequest,
   QueryResponse,
-  QueryUrlRequest,
   SceneRequest,
   SceneResponse,
   SchemaResponse,
@@ -101,55 +100,65 @@ function query<T extends RequestParameters<T>>(params: T): string {
 }
 
 /**
- * Whether the explorer's searches, details and paths ask for suggested records: while its "show suggestions" switch
- * is on; off, the server's default (none, or suggested in edit mode, where reviewing them is the point). A link that
- * must read as such an answer did (a path's export or cited text) asks the same way.
+ * The `include` the explorer asks with: exactly what its "show suggestions" switch shows, said even when off, since
+ * the server's default (suggested, in edit mode, where reviewing them is the point) may differ from the screen.
  */
-export function answerInclude(showSuggestions: boolean): IncludeValue | undefined {
-  return showSuggestions ? "suggested" : undefined;
+export function includeFor(showSuggestions: boolean): IncludeValue {
+  return showSuggestions ? "suggested" : "none";
 }
 
-/** What the searches, details and paths ask with now (answerInclude of the switch). */
-let include: IncludeValue | undefined;
+/** Where the switch is read: the explorer's state, once it has started (followSuggestionsSwitch). */
+let showingSuggestions: () => boolean = () => false;
 
-/** Follows the "show suggestions" switch: the server answers either way (`include`), no restart needed. */
-export function includeSuggestions(on: boolean): void {
-  include = answerInclude(on);
+/** Let every request that reads the graph follow the switch as `read` says it stands: set once, at start. */
+export function followSuggestionsSwitch(read: () => boolean): void {
+  showingSuggestions = read;
+}
+
+/** The `include` every request that reads the graph carries now (includeFor the switch as it stands). */
+export function currentInclude(): IncludeValue {
+  return includeFor(showingSuggestions());
 }
 
 /**
- * The `include` of what stands for the view (its exports, Cypher answers, the picked nodes' export): exactly what the
- * switch shows, said even when off, since the server's default (suggested in edit mode) may differ from the screen.
+ * The URL of a route that reads the graph (a search, details, paths, a dossier, an export, a Cypher query), asking
+ * for the suggested records exactly as the switch stands: the one place the explorer's requests get `include`.
  */
-export function viewInclude(showSuggestions: boolean): IncludeValue {
-  return showSuggestions ? "suggested" : "none";
+export function withInclude<T extends RequestParameters<T>>(path: string, request: T): string {
+  return withQuery(path, { ...request, include: currentInclude() });
 }
+
+/**
+ * What the canvas itself is drawn from (the graph, a large corpus's overview and scene): every record, suggested ones
+ * marked, so the switch hides or shows them without a fetch.
+ */
+const CANVAS_INCLUDE: IncludeValue = "suggested";
 
 /** One typed call per route the explorer reads: requests and answers are the contract's shapes. */
 export const api = {
   health: (signal?: AbortSignal) => getJson<HealthResponse>("/api/health", signal),
-  // The canvas gets every record, suggested ones marked, and the switch hides or shows them without a fetch.
   graph: (request: GraphRequest = {}, signal?: AbortSignal) =>
-    getJson<GraphResponse>(withQuery("/api/graph", { include: "suggested", ...request }), signal),
+    getJson<GraphResponse>(withQuery("/api/graph", { include: CANVAS_INCLUDE, ...request }), signal),
   schema: (signal?: AbortSignal) => getJson<SchemaResponse>("/api/schema", signal),
   search: async (request: SearchRequest, signal?: AbortSignal) =>
-    (await getJson<SearchResponse>(withQuery("/api/search", { include, ...request }), signal)).results,
+    (await getJson<SearchResponse>(withInclude("/api/search", request), signal)).results,
   node: (id: string, signal?: AbortSignal) =>
-    getJson<NodeResponse>(withQuery(`/api/nodes/${encodeURIComponent(id)}`, { include }), signal),
+    getJson<NodeResponse>(withInclude(`/api/nodes/${encodeURIComponent(id)}`, {}), signal),
   paths: (request: PathsRequest, signal?: AbortSignal) =>
-    getJson<PathsResponse>(withQuery("/api/paths", { include, ...request }), signal),
-  query: (request: QueryRequest, url: QueryUrlRequest = {}, signal?: AbortSignal) =>
-    postJson<QueryResponse>(withQuery("/api/query", url), request, signal),
+    getJson<PathsResponse>(withInclude("/api/paths", request), signal),
+  query: (request: QueryRequest, signal?: AbortSignal) =>
+    postJson<QueryResponse>(withInclude("/api/query", {}), request, signal),
   overview: (request: OverviewRequest = {}, signal?: AbortSignal) =>
-    getJson<OverviewResponse>(withQuery("/api/overview", request), signal),
-  scene: (request: SceneRequest, signal?: AbortSignal) => postJson<SceneResponse>("/api/scene", request, signal),
+    getJson<OverviewResponse>(withQuery("/api/overview", { include: CANVAS_INCLUDE, ...request }), signal),
+  scene: (request: SceneRequest, signal?: AbortSignal) =>
+    postJson<SceneResponse>(withQuery("/api/scene", { include: CANVAS_INCLUDE }), request, signal),
   sources: async (signal?: AbortSignal) => (await getJson<SourcesResponse>("/api/sources", signal)).sources,
   source: (id: string, signal?: AbortSignal) =>
     getJson<SourceResponse>(`/api/sources/${encodeURIComponent(id)}`, signal),
   edgeSources: (id: string, signal?: AbortSignal) =>
-    getJson<ClaimSourcesResponse>(withQuery(`/api/edges/${encodeURIComponent(id)}/sources`, { include }), signal),
+    getJson<ClaimSourcesResponse>(withInclude(`/api/edges/${encodeURIComponent(id)}/sources`, {}), signal),
   nodeSources: (id: string, signal?: AbortSignal) =>
-    getJson<NodeSourcesResponse>(withQuery(`/api/nodes/${encodeURIComponent(id)}/sources`, { include }), signal),
+    getJson<NodeSourcesResponse>(withInclude(`/api/nodes/${encodeURIComponent(id)}/sources`, {}), signal),
 };
 
 /** A short message for any error thrown by the API helpers. */

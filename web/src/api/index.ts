@@ -1,13 +1,14 @@
 // Public face of the API client, and of the web/server contract: the only module of src/ the explorer may import.
 export {
-  answerInclude,
   api,
   ApiError,
+  currentInclude,
   errorMessage,
+  followSuggestionsSwitch,
   getJson,
-  includeSuggestions,
+  includeFor,
   postJson,
-  viewInclude,
+  withInclude,
   withQuery,
 } from "./client.js";
 export type * from "../../../src/api/contract.js";

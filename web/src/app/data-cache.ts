@@ -1,5 +1,6 @@
-// Remembers what the explorer fetched (node details, sources) so panels ask the server once per item.
-import { api } from "../api/index.js";
+// Remembers what the explorer fetched (node details, sources) so panels ask the server once per item, and once per
+// position of the "show suggestions" switch: a node's details with its suggested claims are another answer.
+import { api, currentInclude } from "../api/index.js";
 import type { EdgeObject, NodeResponse, SourceResponse, SourceSummary } from "../api/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 
@@ -13,8 +14,11 @@ export interface DataCache {
   source(id: string): Promise<SourceResponse>;
   /** Forgets everything fetched, after the served graph changed. */
   forget(): void;
-  /** How many times the cache forgot: a panel that shows fetched data redraws when it changes. */
-  readonly generation: number;
+  /**
+   * Changes when the cache forgot, or when the switch changed what the server answers: a panel that shows fetched
+   * data redraws when it changes.
+   */
+  readonly generation: string;
 }
 
 export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]): DataCache {
@@ -23,11 +27,12 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
   const byDocument = new Map(sourceList.map((s) => [s.document, s.id]));
 
   function node(id: string): Promise<NodeResponse> {
-    let pending = nodes.get(id);
+    const key = `${currentInclude()} ${id}`;
+    let pending = nodes.get(key);
     if (!pending) {
       pending = api.node(id);
-      nodes.set(id, pending);
-      pending.catch(() => nodes.delete(id));
+      nodes.set(key, pending);
+      pending.catch(() => nodes.delete(key));
     }
     return pending;
   }
@@ -42,16 +47,16 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
     return pending;
   }
 
-  let generation = 0;
+  let forgotten = 0;
   return {
     node,
     forget() {
       nodes.clear();
       sources.clear();
-      generation++;
+      forgotten++;
     },
     get generation() {
-      return generation;
+      return `${forgotten} ${currentInclude()}`;
     },
     async edge(id) {
       if (!graph.hasEdge(id)) return null;

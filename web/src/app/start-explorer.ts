@@ -2,7 +2,6 @@
 // permalink asks of the camera and the server.
 import { runPathQuery } from "../actions/index.js";
 import type { OverviewResponse, SchemaResponse, SourceSummary } from "../api/index.js";
-import { includeSuggestions } from "../api/index.js";
 import { replaceChildren } from "../dom/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 import { mountDetails } from "../panels/details/index.js";
@@ -34,6 +33,7 @@ import { mountCopyLink } from "./copy-link.js";
 import { createDataCache } from "./data-cache.js";
 import { followPermalink } from "./follow-permalink.js";
 import { followResults } from "./follow-results.js";
+import { followSuggestions } from "./follow-suggestions.js";
 import { bindKeys } from "./keyboard.js";
 import { foldLeftColumn, foldSourceReader } from "./narrow-layout.js";
 import { followLiveUpdates } from "./live-updates.js";
@@ -78,9 +78,8 @@ export function startExplorer(
     },
   };
 
-  // Searches, details and paths ask the server for suggested records while the switch shows them.
-  includeSuggestions(store.get().filters.showSuggestions);
-  store.subscribe((state) => includeSuggestions(state.filters.showSuggestions));
+  // Every answer asks the server for suggested records exactly while the switch shows them.
+  followSuggestions(store);
   // These follow the view, so they subscribe right after the canvas and before the panels.
   fitChosenPath(store, canvas, camera.fitNodes, Boolean(link.camera && link.pathQuery));
   followShown(store, canvas, camera);

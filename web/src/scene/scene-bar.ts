@@ -1,7 +1,7 @@
 // The bar over the canvas for view changes: "Undo" and "Redo" always, the "Lasso" switch (a drag draws a freehand
 // outline that picks nodes), and, while nodes are picked, what can be done with them: hide them, show only them,
 // export them (GraphML or JSON through POST /api/query/export, the rows as CSV), or let them go.
-import { viewInclude, withQuery } from "../api/index.js";
+import { withInclude } from "../api/index.js";
 import type { QueryExportUrlRequest } from "../api/index.js";
 import type { AppContext } from "../app/context.js";
 import { h, replaceChildren } from "../dom/index.js";
@@ -71,11 +71,11 @@ export function mountSceneBar(root: HTMLElement, ctx: AppContext, history: ViewH
   root.append(bar);
 
   async function exportPicked(format: "graphml" | "json"): Promise<void> {
-    const { picked: ids, filters } = store.get();
+    const { picked: ids } = store.get();
     // The claims between the picked nodes as the canvas shows them: suggested ones only while the switch is on.
-    const url: QueryExportUrlRequest = { format, include: viewInclude(filters.showSuggestions) };
+    const url: QueryExportUrlRequest = { format };
     try {
-      const response = await fetch(withQuery("/api/query/export", url), {
+      const response = await fetch(withInclude("/api/query/export", url), {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ query: PICKED_SUBGRAPH_QUERY, params: { ids } }),

@@ -1,7 +1,7 @@
 // Details of the selected node (identity, then its relations grouped by type and direction, as cited sentences)
 // or of the selected edge (the claim, its quote and endnotes).
 import { selectNode } from "../../actions/index.js";
-import { answerInclude, CORE_NODE_KEYS, errorMessage, groupByClaim } from "../../api/index.js";
+import { CORE_NODE_KEYS, errorMessage, groupByClaim } from "../../api/index.js";
 import type { ClaimGroup, EdgeObject, NodeObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren, safeUrl } from "../../dom/index.js";
@@ -134,8 +134,7 @@ function nodeView(ctx: AppContext, node: NodeObject, edges: EdgeObject[], curren
   if (props) parts.push(props);
   const outside = outsideKnowledge(node.outsideKnowledge);
   if (outside) parts.push(outside);
-  const include = answerInclude(ctx.store.get().filters.showSuggestions);
-  parts.push(citedTextActions({ node: node.id, include }, "rightsgraph-dossier"));
+  parts.push(citedTextActions({ node: node.id }, "rightsgraph-dossier"));
   parts.push(sourcesSection(ctx, { kind: "node", id: node.id }, current));
 
   const groups = groupRelations(node.id, edges);
@@ -226,7 +225,7 @@ export function mountDetails(root: HTMLElement, ctx: AppContext): void {
 
   let current: Selection = null;
   // The data generation shown: a live change (a write, an undo, a hand edit) makes the cache forget, and the
-  // selection is drawn again from the new graph.
+  // selection is drawn again from the new graph; so does the suggestions switch, which changes the server's answer.
   let generation = ctx.data.generation;
   let token = 0;
 

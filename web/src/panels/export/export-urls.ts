@@ -1,5 +1,5 @@
 // Export links: the whole graph, the filtered view, or the current path result, through GET /api/export.
-import { answerInclude, EXPORT_FORMAT_NAMES, viewInclude, withQuery } from "../../api/index.js";
+import { EXPORT_FORMAT_NAMES, withInclude } from "../../api/index.js";
 import type { ExportFormat, ExportRequest, ViewFilterRequest } from "../../api/index.js";
 import { lastDayOfMonth } from "../../graph/index.js";
 import type { Filters, PathQuery } from "../../state/index.js";
@@ -57,18 +57,16 @@ export function screenOnlyFilters(filters: Filters, hasBibliography = false): st
 }
 
 /**
- * The URL of an export, or null when the scope has nothing to export (no path asked yet). The whole graph and the view
- * hold the suggested records exactly when the canvas shows them; a path result is asked as the path finder asked it,
- * so that its path N is the one on screen.
+ * The URL of an export, or null when the scope has nothing to export (no path asked yet). Each holds the suggested
+ * records exactly when the canvas shows them, as the path answer on screen was asked, so its path N is the export's.
  */
 export function exportUrl(format: ExportFormat, scope: ExportScope, ctx: ExportContext): string | null {
-  const include = viewInclude(ctx.filters.showSuggestions);
-  let request: ExportRequest = { format, include };
-  if (scope === "view") request = { format, include, ...viewParams(ctx) };
+  let request: ExportRequest = { format };
+  if (scope === "view") request = { format, ...viewParams(ctx) };
   if (scope === "path") {
     if (!ctx.pathQuery) return null;
     const chosen = ctx.activePath === null ? {} : { path: ctx.activePath + 1 };
-    request = { format, include: answerInclude(ctx.filters.showSuggestions), ...pathParams(ctx.pathQuery), ...chosen };
+    request = { format, ...pathParams(ctx.pathQuery), ...chosen };
   }
-  return withQuery("/api/export", request);
+  return withInclude("/api/export", request);
 }

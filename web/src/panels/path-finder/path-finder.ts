@@ -1,7 +1,7 @@
 // The path finder: two actors, the ranking, nodes to pass through or avoid, hops, direction, relation types and
 // documents; the k best paths as cited sentences, each step with its arrow; the chosen one highlighted on the canvas.
 import { choosePath, clearPath, pathParams, runPathQuery } from "../../actions/index.js";
-import { answerInclude, api, errorMessage, PATH_RULES, pathWalk } from "../../api/index.js";
+import { api, errorMessage, PATH_RULES, pathWalk } from "../../api/index.js";
 import type { FoundPathObject } from "../../api/index.js";
 import type { AppContext } from "../../app/context.js";
 import { h, replaceChildren } from "../../dom/index.js";
@@ -280,13 +280,7 @@ export function mountPathFinder(root: HTMLElement, ctx: AppContext): void {
                   on: { click: () => store.dispatch(choosePath(chosen ? null : i)) },
                 }),
                 chosen && q
-                  ? citedTextActions(
-                      // Asked as the answer was, so that its path i + 1 is this one.
-                      {
-                        path: { ...pathParams(q), include: answerInclude(state.filters.showSuggestions), path: i + 1 },
-                      },
-                      `rightsgraph-path-${i + 1}`,
-                    )
+                  ? citedTextActions({ path: { ...pathParams(q), path: i + 1 } }, `rightsgraph-path-${i + 1}`)
                   : null,
                 chosen ? hopList(path) : null,
               );

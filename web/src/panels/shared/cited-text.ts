@@ -1,17 +1,19 @@
 // "Copy as cited text" and "Download HTML": a path or a node's dossier as the server writes it, Markdown with
 // footnotes for pasting into a briefing note, or a print-ready HTML page.
-import { withQuery } from "../../api/index.js";
-import type { CitedFormat, IncludeValue, PathsTextRequest } from "../../api/index.js";
+import { withInclude } from "../../api/index.js";
+import type { CitedFormat, PathsTextRequest } from "../../api/index.js";
 import { h } from "../../dom/index.js";
 
-/** What a cited paragraph is of: one path of a question, or a node's dossier (with or without suggestions). */
-export type CitedOf = { path: PathsTextRequest } | { node: string; include?: IncludeValue };
+/** What a cited paragraph is of: one path of a question, or a node's dossier. */
+export type CitedOf = { path: PathsTextRequest } | { node: string };
 
-/** The URL of a cited paragraph of one path of a question, or of a node's dossier. */
+/**
+ * The URL of a cited paragraph of one path of a question, or of a node's dossier, with the suggested claims exactly
+ * while the switch shows them (as the path answer and the details on screen were asked).
+ */
 export function citedUrl(of: CitedOf, format: CitedFormat): string {
-  if ("node" in of)
-    return withQuery(`/api/nodes/${encodeURIComponent(of.node)}/dossier`, { format, include: of.include });
-  return withQuery("/api/paths", { ...of.path, format });
+  if ("node" in of) return withInclude(`/api/nodes/${encodeURIComponent(of.node)}/dossier`, { format });
+  return withInclude("/api/paths", { ...of.path, format });
 }
 
 async function copyText(url: string, status: HTMLElement): Promise<void> {

@@ -16,23 +16,34 @@ export interface SuggestBoxOptions {
   onEscape?: () => void;
   /** Called whenever the text changes by typing (the chosen value is no longer valid). */
   onEdit?: () => void;
+  /** Calls `refresh` whenever the suggestions shown may be stale (the server answers otherwise now). */
+  watch?: (refresh: () => void) => void;
   listLabel: string;
 }
 
 export interface SuggestBox {
   close(): void;
   setValue(text: string): void;
+  /** Asks again for the suggestions open, if any. */
+  refresh(): void;
 }
 
 const DEBOUNCE_MS = 120;
 
-/** The settings every node-search box shares: the API's search, and each type's label and colour. */
+/**
+ * The settings every node-search box shares: the API's search, asked again when the suggestions switch changes what
+ * it finds, and each type's label and colour.
+ */
 export function nodeSuggestions(
   ctx: AppContext,
-): Pick<SuggestBoxOptions, "listLabel" | "fetch" | "describeType" | "colorOf"> {
+): Pick<SuggestBoxOptions, "listLabel" | "fetch" | "watch" | "describeType" | "colorOf"> {
   return {
     listLabel: "Suggestions",
     fetch: (q, signal) => api.search({ q, limit: 8 }, signal),
+    watch: (refresh) =>
+      ctx.store.subscribe((state, previous) => {
+        if (state.filters.showSuggestions !== previous.filters.showSuggestions) refresh();
+      }),
     describeType: (type) => ctx.nodeTypes.get(type)?.label ?? type,
     colorOf: (type) => ctx.nodeTypes.get(type)?.color ?? "#888",
   };
@@ -171,11 +182,18 @@ export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
 
   input.addEventListener("blur", () => window.setTimeout(close, 150));
 
+  function refresh(): void {
+    const query = input.value.trim();
+    if (query && (!list.hidden || !note.hidden)) void lookUp(query);
+  }
+  options.watch?.(refresh);
+
   return {
     close,
     setValue(text) {
       input.value = text;
       close();
     },
+    refresh,
   };
 }
