@@ -1084,7 +1084,8 @@ describe("web explorer, hostile data and failures", () => {
       for (const node of body.nodes) if (node.key === "state:kor") node.attributes.label = evil;
       await route.fulfill({ response, json: body });
     });
-    await hostile.route("**/api/nodes/state%3Akor", async (route) => {
+    // The details are asked with the suggestions switch's include, hence the query string.
+    await hostile.route(/\/api\/nodes\/state%3Akor(\?|$)/, async (route) => {
       const response = await route.fetch();
       const body = (await response.json()) as {
         node: { label: string; description: string };
