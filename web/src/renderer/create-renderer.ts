@@ -69,7 +69,9 @@ export const RENDERER_SETTINGS: Partial<Settings<DisplayNodeAttributes, DisplayE
   labelRenderedSizeThreshold: 5,
   defaultDrawNodeLabel: LABELS.drawNodeLabel,
   defaultDrawEdgeLabel: LABELS.drawEdgeLabel,
-  defaultDrawNodeHover: drawNodeHover,
+  // The highlighted node's label goes where the label layer placed it, clear of the others.
+  defaultDrawNodeHover: (context, data, settings) =>
+    drawNodeHover(context, data, settings, LABELS.hoverSide(context, (data as { key?: string }).key)),
   minCameraRatio: 0.05,
   maxCameraRatio: 4,
   stagePadding: 40,

@@ -2,13 +2,16 @@
 // forces first, then bigger nodes first), each one measured, beside its node (right, else left), and left out when
 // its box would cover a label already placed. Sigma's label grid only counts labels per cell without measuring them,
 // so it cannot promise that; it is set to pass every node above the size threshold, and this layer decides. Long
-// names break onto two lines at a space. Relation labels follow the same rule, drawn when the view forces them (a
-// hovered or selected node's relations, a chosen path) or when zoomed in, between two labelled nodes.
+// names break onto two lines at a space. A highlighted node (hovered, selected, picked) has one label, its full name
+// on a white box, placed first; sigma draws it on its hover layer, where it is, and the plain one is not drawn.
+// Relation labels follow the same rule, drawn when the view forces them (a hovered or selected node's relations, a
+// chosen path) or when zoomed in, between two labelled nodes, and left out where they would cover a label or each
+// other, or repeat the same words next to each other (parallel claims of one type).
 import type { Attributes } from "graphology-types";
 import type Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData, PartialButFor } from "sigma/types";
-import { overlaps, RectGrid } from "./rect-grid.js";
+import { RectGrid } from "./rect-grid.js";
 
 /** A label as placed on the canvas, in CSS pixels from the canvas's top left corner. */
 export interface LabelBox {
@@ -18,15 +21,22 @@ export interface LabelBox {
   y: number;
   width: number;
   height: number;
+  /** The node is highlighted: this is its full name on the hover layer's white box (the box's bounds). */
+  highlighted?: true;
 }
 
 /** Names longer than this many characters are broken onto two lines, at the space nearest their middle. */
 export const LINE_CHARACTERS = 22;
 /** Below this camera ratio (zoomed in), relations between two labelled nodes show their label too. */
 export const EDGE_LABELS_RATIO = 0.55;
+/** A highlighted node's full name is broken onto two lines past this many characters. */
+export const HOVER_LINE_CHARACTERS = 40;
 const LINE_HEIGHT = 1.2;
 const GAP = 4;
+const HOVER_PADDING = 4;
 const EDGE_LABEL_SIZE = 11;
+/** Where along its line (from the source, 0, to the target, 1) a relation's label is tried, in order. */
+const EDGE_LABEL_STOPS = [0.5, 0.35, 0.65];
 
 /** Break a label into one or two lines at a space, never inside a word. */
 export function wrapLabel(label: string, max = LINE_CHARACTERS): string[] {
@@ -42,6 +52,57 @@ export function wrapLabel(label: string, max = LINE_CHARACTERS): string[] {
 /** Label font size from the node's rendered size: the base size for leaves, up to 5px more for hubs. */
 export function labelSizeFor(renderedSize: number, base: number): number {
   return Math.round(Math.min(base + 5, Math.max(base, base + (renderedSize - 7) * 0.45)));
+}
+
+export type Side = "right" | "left";
+
+/** A highlighted node's label: its full name on a white box that reaches from the node's centre. */
+export interface HoverLabel {
+  lines: string[];
+  /** Font size and line height, in CSS pixels; the weight is 600. */
+  size: number;
+  lineHeight: number;
+  side: Side;
+  /** Where the text starts, and the top of its first line. */
+  textX: number;
+  textTop: number;
+  /** The white box behind the text. */
+  box: Rect;
+}
+
+type HoverData = { x: number; y: number; size: number; label?: string | null; fullLabel?: unknown };
+
+/**
+ * Where a highlighted node's label goes on `side` (by default the right, unless the canvas has no room there): the
+ * hover layer draws it there, and the label layer keeps every other label off it.
+ */
+export function hoverLabel(
+  context: CanvasRenderingContext2D,
+  data: HoverData,
+  font: string,
+  base: number,
+  side?: Side,
+): HoverLabel {
+  const size = labelSizeFor(data.size, base);
+  const name = typeof data.fullLabel === "string" && data.fullLabel !== "" ? data.fullLabel : (data.label ?? "");
+  const lines = name ? wrapLabel(name, HOVER_LINE_CHARACTERS) : [];
+  context.font = `600 ${size}px ${font}`;
+  const lineHeight = size * LINE_HEIGHT;
+  const textWidth = lines.length ? Math.max(...lines.map((line) => context.measureText(line).width)) : 0;
+  const height = Math.max(size + 2 * HOVER_PADDING, lines.length * lineHeight + 2 * HOVER_PADDING);
+  const room = context.canvas.clientWidth || Infinity;
+  const chosen = side ?? (data.x + data.size + 8 + textWidth <= room ? "right" : "left");
+  const textX = chosen === "right" ? data.x + data.size + 4 : data.x - data.size - 4 - textWidth;
+  const width = lines.length ? textWidth + data.size + 4 + 2 * HOVER_PADDING : 0;
+  return {
+    lines,
+    size,
+    lineHeight,
+    side: chosen,
+    textX,
+    textTop: data.y - (lines.length * lineHeight) / 2,
+    box: { x: chosen === "right" ? data.x : textX - HOVER_PADDING, y: data.y - height / 2, width, height },
+  };
 }
 
 /** A relation's label as drawn. */
@@ -64,6 +125,8 @@ export interface Rect {
 interface Placement extends LabelBox {
   size: number;
   weight: string;
+  /** Set for a highlighted node: the side of its hover label, which sigma's hover layer draws. */
+  hoverSide?: Side;
 }
 
 interface FrameState {
@@ -73,11 +136,12 @@ interface FrameState {
   edgePass: boolean;
   placed: Map<string, Placement>;
   edgeBoxes: EdgeLabelBox[];
-  /**
-   * What no label may cover: the nodes' discs, the controls over the canvas, the node labels placed and (for the
-   * relation labels) the relation labels placed.
-   */
+  /** What no label may cover: the nodes' discs, the controls over the canvas and the node labels placed. */
   obstacles: RectGrid;
+  /** The relation labels drawn in this pass, which no other may cover either. */
+  edgeGrid: RectGrid;
+  /** The node under the pointer: sigma draws its hover label whether or not the view highlights it. */
+  hovered: string | null;
   widths: Map<string, number>;
 }
 
@@ -105,6 +169,8 @@ export interface LabelLayer {
   placed(renderer: Sigma): LabelBox[];
   /** The relation labels drawn in the renderer's last frame. */
   placedEdges(renderer: Sigma): EdgeLabelBox[];
+  /** The side the layer gave the hover label of `node` in the frame drawn on `context`'s canvas, if it placed one. */
+  hoverSide(context: CanvasRenderingContext2D, node: string | undefined): Side | undefined;
 }
 
 function measure(state: FrameState, context: CanvasRenderingContext2D, text: string): number {
@@ -133,20 +199,30 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
     y: number;
     size: number;
     forced: boolean;
+    highlighted: boolean;
     priority: number;
+    data: NodeDisplayData & Attributes;
   }[] = [];
   renderer.getGraph().forEachNode((node) => {
-    const data = renderer.getNodeDisplayData(node);
-    if (!data || data.hidden || !data.label) return;
+    const data = renderer.getNodeDisplayData(node) as (NodeDisplayData & Attributes) | undefined;
+    if (!data || data.hidden) return;
+    // Sigma draws the hover label of the highlighted nodes and of the one under the pointer: that is their label.
+    const highlighted = Boolean(data.highlighted) || node === state.hovered;
+    if (!data.label && !highlighted) return;
     const size = renderer.scaleSize(data.size);
-    const forced = Boolean(data.forceLabel || data.highlighted);
+    const forced = highlighted || Boolean(data.forceLabel);
     if (!forced && size < settings.labelRenderedSizeThreshold) return;
     const { x, y } = renderer.framedGraphToViewport(data);
     if (x < -size || x > viewWidth + size || y < -size || y > viewHeight + size) return;
-    candidates.push({ node, label: data.label, x, y, size, forced, priority: size * options.weight(data) });
+    const label = data.label ?? "";
+    candidates.push({ node, label, x, y, size, forced, highlighted, priority: size * options.weight(data), data });
   });
   candidates.sort(
-    (a, b) => Number(b.forced) - Number(a.forced) || b.priority - a.priority || (a.node < b.node ? -1 : 1),
+    (a, b) =>
+      Number(b.highlighted) - Number(a.highlighted) ||
+      Number(b.forced) - Number(a.forced) ||
+      b.priority - a.priority ||
+      (a.node < b.node ? -1 : 1),
   );
 
   state.placed.clear();
@@ -164,7 +240,29 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
     });
   }
   for (const rect of options.reserved(renderer)) boxes.add(rect);
+  const inView = (r: Rect): boolean =>
+    r.x >= 0 && r.x + r.width <= viewWidth && r.y >= 0 && r.y + r.height <= viewHeight;
   for (const c of candidates) {
+    const free = (r: Rect): boolean => !boxes.hits(r, c.node);
+    if (c.highlighted) {
+      const at = { ...c.data, x: c.x, y: c.y, size: c.size };
+      const sides = (["right", "left"] as const).map((side) =>
+        hoverLabel(context, at, settings.labelFont, settings.labelSize, side),
+      );
+      const hover = sides.find((h) => inView(h.box) && free(h.box)) ?? sides.find((h) => inView(h.box)) ?? sides[0]!;
+      if (hover.lines.length === 0) continue;
+      boxes.add({ node: c.node, ...hover.box });
+      state.placed.set(c.node, {
+        node: c.node,
+        lines: hover.lines,
+        ...hover.box,
+        size: hover.size,
+        weight: "600",
+        highlighted: true,
+        hoverSide: hover.side,
+      });
+      continue;
+    }
     const size = labelSizeFor(c.size, settings.labelSize);
     const weight = c.size > 12 || c.forced ? "600" : settings.labelWeight;
     context.font = `${weight} ${size}px ${settings.labelFont}`;
@@ -189,9 +287,6 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
         { x: c.x - corner - width, y: c.y + corner },
       ].map((at) => ({ ...at, width, height, lines }));
     });
-    const inView = (r: Rect): boolean =>
-      r.x >= 0 && r.x + r.width <= viewWidth && r.y >= 0 && r.y + r.height <= viewHeight;
-    const free = (r: Rect): boolean => !boxes.hits(r, c.node);
     // A label the view forces is drawn even where it must cover another, but still inside the canvas.
     const spot = spots.find((r) => inView(r) && free(r)) ?? (c.forced ? (spots.find(inView) ?? spots[0]!) : null);
     if (!spot) continue;
@@ -240,6 +335,8 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         placed: new Map(),
         edgeBoxes: [],
         obstacles: new RectGrid(),
+        edgeGrid: new RectGrid(),
+        hovered: null,
         widths: new Map(),
       };
       states.set(renderer.getContainer(), state);
@@ -248,22 +345,28 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         state.placed.clear();
         state.obstacles = new RectGrid();
       });
+      renderer.on("enterNode", ({ node }) => (state.hovered = node));
+      renderer.on("leaveNode", () => (state.hovered = null));
     },
     placed(renderer) {
       const state = states.get(renderer.getContainer());
       return state
-        ? [...state.placed.values()].map(({ node, lines, x, y, width, height }) => ({
+        ? [...state.placed.values()].map(({ node, lines, x, y, width, height, highlighted }) => ({
             node,
             lines,
             x,
             y,
             width,
             height,
+            ...(highlighted ? { highlighted } : {}),
           }))
         : [];
     },
     placedEdges(renderer) {
       return [...(states.get(renderer.getContainer())?.edgeBoxes ?? [])];
+    },
+    hoverSide(context, node) {
+      return node === undefined ? undefined : stateOf(context)?.placed.get(node)?.hoverSide;
     },
     drawNodeLabel(context, data, settings) {
       const state = stateOf(context);
@@ -274,17 +377,21 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         layOut(resolved, state, context, settings);
       }
       const placement = state.placed.get(data.key);
-      if (!placement) return;
+      // A highlighted node's one label is its hover label, which sigma draws on the layer above.
+      if (!placement || placement.hoverSide) return;
       context.font = `${placement.weight} ${placement.size}px ${settings.labelFont}`;
       drawText(context, placement.lines, placement.x, placement.y, placement.size);
     },
     drawEdgeLabel(context, edgeData, sourceData, targetData, settings) {
       const state = stateOf(context);
       if (!state || !edgeData.label) return;
+      // Sigma draws the relation labels again on their own when only the hovered nodes change: each pass starts
+      // afresh over the node labels of the last frame.
       if (!state.edgePass) {
         state.edgePass = true;
         queueMicrotask(() => (state.edgePass = false));
         state.edgeBoxes = [];
+        state.edgeGrid = new RectGrid();
       }
       const forced = Boolean(edgeData.forceLabel);
       const zoomedIn = state.renderer.getCamera().ratio <= EDGE_LABELS_RATIO;
@@ -292,41 +399,60 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
         sourceData.key && targetData.key && state.placed.has(sourceData.key) && state.placed.has(targetData.key),
       );
       if (!forced && !(zoomedIn && bothLabelled)) return;
-      // The middle of the line; a curved edge bulges by half its curvature's offset (sigma's quadratic curve).
-      const dx = targetData.x - sourceData.x;
-      const dy = targetData.y - sourceData.y;
-      const bend = (edgeData.curvature ?? 0) / 2;
-      const mx = (sourceData.x + targetData.x) / 2 + dy * bend;
-      const my = (sourceData.y + targetData.y) / 2 - dx * bend;
+      const text = edgeData.label;
       context.font = `italic 500 ${EDGE_LABEL_SIZE}px ${settings.edgeLabelFont}`;
-      const width = measure(state, context, edgeData.label);
+      const width = measure(state, context, text);
       const height = EDGE_LABEL_SIZE * LINE_HEIGHT;
       const { width: viewWidth, height: viewHeight } = state.renderer.getDimensions();
-      // On the line's middle, else just above or below it; a label in focus takes the middle if nothing is free.
-      const spots = [0, -height * 0.8, height * 0.8].map((shift) => ({
-        edge: edgeData.key ?? "",
-        text: edgeData.label!,
-        x: mx - width / 2,
-        y: my - EDGE_LABEL_SIZE * 0.6 + shift,
-        width,
-        height,
-      }));
       const inView = (b: Rect): boolean =>
         b.x >= 0 && b.y >= 0 && b.x + b.width <= viewWidth && b.y + b.height <= viewHeight;
-      const free = (b: Rect): boolean => !state.obstacles.hits(b);
-      const box =
-        spots.find((b) => inView(b) && free(b)) ??
-        (forced ? spots.find((b) => inView(b) && !state.edgeBoxes.some((o) => overlaps(b, o))) : undefined);
+      // A little air around the words, so that they do not touch a label they do not cover.
+      const free = (b: Rect): boolean => {
+        const grown = { x: b.x - 2, y: b.y - 1, width: b.width + 4, height: b.height + 2 };
+        return !state.obstacles.hits(grown) && !state.edgeGrid.hits(grown);
+      };
+      // The same words next to each other say nothing more (parallel claims of one type, a node calling on several
+      // neighbours side by side): one of them is enough.
+      const repeated = (at: { x: number; y: number }): boolean =>
+        state.edgeBoxes.some(
+          (b) => b.text === text && Math.hypot(b.x + b.width / 2 - at.x, b.y + b.height / 2 - at.y) < width,
+        );
+      // Along the line (its middle first, then a third of the way from either end), on it or just above or below
+      // it; a curved edge bulges by 2t(1 - t) of its curvature's offset at t (sigma's quadratic curve).
+      const dx = targetData.x - sourceData.x;
+      const dy = targetData.y - sourceData.y;
+      const curvature = edgeData.curvature ?? 0;
+      const pointAt = (t: number) => {
+        const bulge = 2 * t * (1 - t) * curvature;
+        return { x: sourceData.x + dx * t + dy * bulge, y: sourceData.y + dy * t - dx * bulge };
+      };
+      if (repeated(pointAt(0.5))) return;
+      let box: EdgeLabelBox | undefined;
+      for (const t of EDGE_LABEL_STOPS) {
+        const at = pointAt(t);
+        box = [0, -height * 0.8, height * 0.8]
+          .map((shift) => ({
+            edge: edgeData.key ?? "",
+            text,
+            x: at.x - width / 2,
+            y: at.y - EDGE_LABEL_SIZE * 0.6 + shift,
+            width,
+            height,
+          }))
+          .find((b) => inView(b) && free(b) && !repeated({ x: b.x + width / 2, y: b.y + height / 2 }));
+        if (box) break;
+      }
+      // A label that would cover a node's label or another relation's is left out, in focus or not.
       if (!box) return;
       state.edgeBoxes.push(box);
-      state.obstacles.add(box);
+      state.edgeGrid.add(box);
       context.lineJoin = "round";
       context.lineWidth = 3;
       context.strokeStyle = "rgba(255, 255, 255, 0.95)";
       context.fillStyle = "#374151";
       const baseline = box.y + EDGE_LABEL_SIZE * 0.95;
-      context.strokeText(edgeData.label, box.x, baseline);
-      context.fillText(edgeData.label, box.x, baseline);
+      context.strokeText(text, box.x, baseline);
+      context.fillText(text, box.x, baseline);
     },
   };
 }
