@@ -181,6 +181,26 @@ describe("answers follow the suggestions switch, asked again when it changes", (
     expect(includeOf(asked.at(-1))).toBe("none");
   });
 
+  it("asks the search suggestions open again when the switch changes under them", async () => {
+    const asked = requestsTo("/api/search");
+    await switchOn(false);
+    const search = page.getByRole("searchbox", { name: "Search" });
+    await search.fill("Korea");
+    const list = page.locator(`#${await search.getAttribute("aria-controls")}`);
+    await list.getByRole("option").first().waitFor();
+    expect(includeOf(asked.at(-1))).toBe("none");
+    const before = asked.length;
+    // The switch changes while the search box keeps the focus (a click from a script, or from assistive technology).
+    await page.locator("#show-suggestions").evaluate((box) => (box as HTMLInputElement).click());
+    await expect.poll(() => asked.length).toBe(before + 1);
+    expect(includeOf(asked.at(-1))).toBe("suggested");
+    expect(new URL(asked.at(-1)!).searchParams.get("q")).toBe("Korea");
+    await expect.poll(() => list.getByRole("option").count()).toBeGreaterThan(0);
+    await search.press("Escape");
+    await search.fill("");
+    await switchOn(false);
+  });
+
   it("lists the suggested claim in its ends' details only while it is shown, redrawn when the switch changes", async () => {
     const asked = requestsTo("/api/nodes/");
     const details = page.locator("#tabpanel-details");

@@ -182,9 +182,10 @@ export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
 
   input.addEventListener("blur", () => window.setTimeout(close, 150));
 
+  // Only while the box is in use: once it loses the focus its suggestions close, and the next keystroke asks anew.
   function refresh(): void {
     const query = input.value.trim();
-    if (query && (!list.hidden || !note.hidden)) void lookUp(query);
+    if (query && document.activeElement === input && (!list.hidden || !note.hidden)) void lookUp(query);
   }
   options.watch?.(refresh);
 
