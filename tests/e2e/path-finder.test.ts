@@ -170,10 +170,12 @@ describe("the path finder", () => {
     );
     expect(copied).toContain("[^1]: “For the second consecutive year, in early December the US government refused");
     const html = (await chosen.getByRole("link", { name: "Download HTML" }).getAttribute("href")) ?? "";
-    expect(html).toMatch(/^\/api\/paths\?from=state%3Ausa&to=un%3Asecurity-council&.*&path=1&format=html$/);
+    expect(html).toMatch(
+      /^\/api\/paths\?from=state%3Ausa&to=un%3Asecurity-council&.*&path=1&format=html&include=none$/,
+    );
     await page.getByLabel("Current path result").check();
     const exported = (await page.locator('.export a[data-format="json"]').getAttribute("href")) ?? "";
-    expect(exported).toMatch(/&path=1$/);
+    expect(exported).toMatch(/&path=1&include=none$/);
     await page.getByLabel("Whole graph").check();
   });
 
