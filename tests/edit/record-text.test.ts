@@ -87,7 +87,7 @@ describe("patchRecords on the bundled graph.yaml", () => {
       { section: "nodes", index: 3, patch: { label: "A label changed" } },
       { section: "edges", index: 0, patch: { evidence: { footnotes: ["viii"] } } },
       ...edges
-        .filter((s) => s.index % 7 === 3)
+        .filter((s) => s.index % 40 === 3)
         .map((s) => ({ section: "edges" as const, index: s.index, patch: { id: `e-${s.index}` } })),
       { section: "nodes", index: nodes.length - 1, patch: { status: "rejected" } },
     ];
