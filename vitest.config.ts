@@ -58,13 +58,20 @@ function project(
 
 export default defineConfig({
   test: {
+    // Test files and src/ as transformed for Node, kept on disk between runs (node_modules/.experimental-vitest-cache,
+    // keyed by each file's text): a run after the first transforms only what changed.
+    experimental: { fsModuleCache: true },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
     projects: [
       // Unit files share one module graph per worker instead of importing src/ afresh each: half the CPU time. So a
-      // unit test must leave module state as it found it (no vi.mock, no changed globals or module variables).
-      project("unit", [ALL], [...FOLDERS, `tests/**/*${INTEROP_SUFFIX}`], { isolate: false }),
+      // unit test must leave module state as it found it (no vi.mock, no changed globals or module variables); the
+      // setup file fails a file that replaced a built-in.
+      project("unit", [ALL], [...FOLDERS, `tests/**/*${INTEROP_SUFFIX}`], {
+        isolate: false,
+        setupFiles: ["tests/helpers/unit-setup.ts"],
+      }),
       project("interop", [`tests/**/*${INTEROP_SUFFIX}`], FOLDERS),
       ...Object.entries(FOLDER_TIERS).map(([name, folder]) => project(name as Tier, [`${folder}/**/*.test.ts`])),
     ],

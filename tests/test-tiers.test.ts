@@ -29,16 +29,29 @@ function resolveRelative(from: string, specifier: string): string {
   return found;
 }
 
+/** Each file's run-time imports, relative ones resolved: read once, though most files are reached from many tests. */
+const importsByFile = new Map<string, { specifier: string; file: string | null }[]>();
+function resolvedImportsOf(file: string): { specifier: string; file: string | null }[] {
+  let imports = importsByFile.get(file);
+  if (!imports) {
+    imports = importsOf(readFileSync(file, "utf8")).map((specifier) => ({
+      specifier,
+      file: specifier.startsWith(".") ? resolveRelative(file, specifier) : null,
+    }));
+    importsByFile.set(file, imports);
+  }
+  return imports;
+}
+
 /** The first forbidden module the file reaches, with the chain of files that leads to it, or null. */
 function forbiddenReach(entry: string): string[] | null {
   const seen = new Set<string>();
   const walk = (file: string, chain: string[]): string[] | null => {
     if (seen.has(file)) return null;
     seen.add(file);
-    for (const specifier of importsOf(readFileSync(file, "utf8"))) {
+    for (const { specifier, file: next } of resolvedImportsOf(file)) {
       if (NOT_IN_UNIT_TIER.includes(specifier)) return [...chain, specifier];
-      if (!specifier.startsWith(".")) continue;
-      const next = resolveRelative(file, specifier);
+      if (next === null) continue;
       const found = walk(next, [...chain, path.relative(ROOT, next)]);
       if (found) return found;
     }

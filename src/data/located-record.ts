@@ -120,12 +120,22 @@ function controlCharacterProblems(file: string, text: string, doc: Document, cou
   return problems;
 }
 
-/** Parses YAML text; syntax errors, duplicate keys included, become problems with their lines. */
-export function parseYamlFile(file: string, text: string): YamlFile {
+/** A problem found in a text, before it is known which file the text is. */
+type TextProblem = Omit<Problem, "file">;
+
+/** A YAML text parsed: its document and lines, and the problems that make it unreadable (none: it is readable). */
+interface ParsedYaml {
+  doc: Document.Parsed;
+  counter: LineCounter;
+  problems: TextProblem[];
+  value: unknown;
+}
+
+/** Parses YAML text; syntax errors (duplicate keys included), deep nesting and too many aliases become problems. */
+function parseYamlText(text: string): ParsedYaml {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [...doc.errors, ...doc.warnings].map((error) => ({
-    file,
+  const problems: TextProblem[] = [...doc.errors, ...doc.warnings].map((error) => ({
     line: error.linePos?.[0]?.line ?? counter.linePos(error.pos[0]).line,
     code: "yaml-syntax",
     message: `YAML: ${error.message.split("\n")[0]}`,
@@ -135,7 +145,6 @@ export function parseYamlFile(file: string, text: string): YamlFile {
   const deepAt = problems.length === 0 ? tooDeepAt(contents) : undefined;
   if (deepAt !== undefined)
     problems.push({
-      file,
       line: counter.linePos(deepAt).line,
       code: "yaml-syntax",
       message: `YAML: mappings and lists nested more than ${MAX_NESTING_DEPTH} levels deep`,
@@ -154,7 +163,6 @@ export function parseYamlFile(file: string, text: string): YamlFile {
         },
       });
       problems.push({
-        file,
         line: aliasAt === undefined ? 1 : counter.linePos(aliasAt).line,
         code: "yaml-syntax",
         message: `YAML: ${error instanceof Error ? error.message : String(error)}`,
@@ -162,6 +170,18 @@ export function parseYamlFile(file: string, text: string): YamlFile {
       });
     }
   }
+  return { doc, counter, problems, value };
+}
+
+/** Parses YAML text; syntax errors, duplicate keys included, become problems with their lines. */
+export function parseYamlFile(file: string, text: string): YamlFile {
+  return yamlFile(file, text, parseYamlText(text));
+}
+
+/** The file `file` whose text `text` parsed as `parsed` (not changed here: it may be shared). */
+function yamlFile(file: string, text: string, { doc, counter, problems: found, value }: ParsedYaml): YamlFile {
+  const problems: Problem[] = found.map((problem) => ({ file, ...problem }));
+  const contents = doc.contents;
   return {
     file,
     value,
@@ -205,37 +225,48 @@ export function parseYamlFile(file: string, text: string): YamlFile {
   };
 }
 
-/** Most text the parsed-file cache holds, and the largest file it keeps. */
+/** Most text the parsed-text cache holds, and the largest text it keeps. */
 const CACHE_CHARACTERS = 1 << 20;
 const CACHE_FILE_CHARACTERS = 1 << 18;
 
-/** Parsed files by name and text, oldest first. */
-const parsed = new Map<string, YamlFile>();
+/** Parsed texts, oldest first. */
+const parsed = new Map<string, ParsedYaml>();
 let parsedCharacters = 0;
 
 /**
- * `parseYamlFile`, remembering the last few small files that parsed cleanly: a folder loaded again (edit mode checks
- * the whole folder at every write, with one file changed) parses only what changed. A file is known by its name and
- * whole text, so the answer is the same as parsing it again; what a YamlFile gives (`records`, `root`) is made afresh
- * at each call, so no two loads share a record.
+ * `parseYamlText`, remembering the last few small texts: a folder loaded again (edit mode checks the whole folder at
+ * every write, with one file changed) parses only what changed, and a copy of a folder (a new corpus, say) parses
+ * nothing its first load had parsed. The parse is shared and never changed; what is made from it (a file's
+ * problems, `records`, `root`) is made afresh at each call, so no two loads share a record.
  */
-export function parseYamlFileOnce(file: string, text: string): YamlFile {
-  if (text.length > CACHE_FILE_CHARACTERS) return parseYamlFile(file, text);
-  const key = `${file}\0${text}`;
-  const known = parsed.get(key);
+function parseYamlTextOnce(text: string): ParsedYaml {
+  if (text.length > CACHE_FILE_CHARACTERS) return parseYamlText(text);
+  const known = parsed.get(text);
   if (known) {
-    parsed.delete(key);
-    parsed.set(key, known);
+    parsed.delete(text);
+    parsed.set(text, known);
     return known;
   }
-  const yaml = parseYamlFile(file, text);
-  if (yaml.problems.length > 0 || yaml.valueProblems.length > 0) return yaml;
-  parsed.set(key, yaml);
-  parsedCharacters += key.length;
+  const yaml = parseYamlText(text);
+  parsed.set(text, yaml);
+  parsedCharacters += text.length;
   for (const [oldest] of parsed) {
     if (parsedCharacters <= CACHE_CHARACTERS) break;
     parsed.delete(oldest);
     parsedCharacters -= oldest.length;
   }
   return yaml;
+}
+
+/** `parseYamlFile` through the cache of parsed texts: the same answer, without parsing a text seen lately again. */
+export function parseYamlFileOnce(file: string, text: string): YamlFile {
+  return yamlFile(file, text, parseYamlTextOnce(text));
+}
+
+/**
+ * The YAML document of `text`, from the same cache: the edit layer reads records from the text the loader checks.
+ * It is shared: only read it (clone it to change it).
+ */
+export function parsedYamlDocument(text: string): Document.Parsed {
+  return parseYamlTextOnce(text).doc;
 }

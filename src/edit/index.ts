@@ -7,8 +7,10 @@ export {
   appendRecord,
   deleteRecord,
   patchRecord,
+  patchRecords,
   recordSpans,
   setTopLevel,
+  type RecordPatch,
   type RecordSection,
   type RecordSpan,
 } from "./record-text";

@@ -8,14 +8,13 @@ import {
   isNode,
   isScalar,
   isSeq,
-  parseDocument,
   visit,
   YAMLMap,
   YAMLSeq,
   type Node as YamlNode,
   type Pair,
 } from "yaml";
-import { MAX_ALIAS_COUNT } from "../data/located-record";
+import { MAX_ALIAS_COUNT, parsedYamlDocument } from "../data/located-record";
 
 /** The lists of records a source's files hold: graph.yaml's nodes and edges, source.yaml's endnotes. */
 export type RecordSection = "nodes" | "edges" | "endnotes";
@@ -48,8 +47,9 @@ export class RecordTextError extends Error {
   }
 }
 
+/** The document of `text`, shared with the loader (which checks the same texts): only read it. */
 function parse(text: string): Document.Parsed {
-  return parseDocument(text, { keepSourceTokens: false });
+  return parsedYamlDocument(text);
 }
 
 function sectionOf(doc: Document.Parsed, section: RecordSection): YAMLSeq | null {
@@ -123,17 +123,13 @@ function spansOf(doc: Document.Parsed, text: string, seq: YAMLSeq): RecordSpan[]
   });
 }
 
-/** The last text `recordSpans` parsed, and its document (only read, never changed). */
-let lastRead: { text: string; doc: Document.Parsed } | undefined;
-
 /**
  * The records of one section of a graph file, in order; none when the section is absent. A write asks this of the
- * same text several times (to find the record, to list the source, after writing), so the last text's document is
- * kept; each call makes its own values.
+ * same text several times (to find the record, to list the source, after writing), and the loader checks that text
+ * too: the parse is shared, and each call makes its own values.
  */
 export function recordSpans(text: string, section: RecordSection): RecordSpan[] {
-  if (lastRead?.text !== text) lastRead = { text, doc: parse(text) };
-  const doc = lastRead.doc;
+  const doc = parse(text);
   const seq = sectionOf(doc, section);
   return seq ? spansOf(doc, text, seq) : [];
 }
@@ -390,23 +386,59 @@ function keepingAliases(before: string, uses: AliasUse[], after: string, span: R
   return after;
 }
 
-/**
- * The text with record `index` of `section` changed by a merge patch: its keys keep their order and comments,
- * new keys come last, except `id`, which goes first. Only what changed is written afresh: every pair whose value
- * stays is copied byte for byte, so a status change is a one-line diff even in a hand-folded file.
- */
-export function patchRecord(
-  text: string,
+/** A change of a text: [from, to) replaced by `text`. */
+interface Splice {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** `text` with each splice made (no two overlap: each is a record of its own). */
+function applySplices(text: string, splices: Splice[]): string {
+  const sorted = [...splices].sort((a, b) => a.from - b.from);
+  let out = "";
+  let at = 0;
+  for (const splice of sorted) {
+    out += text.slice(at, splice.from) + splice.text;
+    at = splice.to;
+  }
+  return out + text.slice(at);
+}
+
+/** The parse of a text (shared, left as it is) and the records of its sections, each listed once. */
+interface ParsedRecords {
+  doc: Document.Parsed;
+  text: string;
+  sections: Map<RecordSection, { seq: YAMLSeq; spans: RecordSpan[] } | null>;
+}
+
+function parsedRecords(text: string): ParsedRecords {
+  return { doc: parse(text), text, sections: new Map() };
+}
+
+function sectionRecords(parsed: ParsedRecords, section: RecordSection): { seq: YAMLSeq; spans: RecordSpan[] } | null {
+  let records = parsed.sections.get(section);
+  if (records === undefined) {
+    const seq = sectionOf(parsed.doc, section);
+    records = seq ? { seq, spans: spansOf(parsed.doc, parsed.text, seq) } : null;
+    parsed.sections.set(section, records);
+  }
+  return records;
+}
+
+/** Record `index` of `section` changed by a merge patch, as a splice of the text; the record is changed in a copy. */
+function recordSplice(
+  parsed: ParsedRecords,
   section: RecordSection,
   index: number,
   patch: Record<string, unknown>,
-): string {
-  const doc = parse(text);
-  const seq = sectionOf(doc, section);
-  const span = seq ? spansOf(doc, text, seq)[index] : undefined;
-  if (!seq || !span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
-  const map = seq.items[index] as YAMLMap;
-  const uses = aliasUses(doc);
+): { splice: Splice; span: RecordSpan } {
+  const { doc, text } = parsed;
+  const records = sectionRecords(parsed, section);
+  const span = records?.spans[index];
+  if (!records || !span) throw new RecordTextError(`no record ${index + 1} in "${section}"`);
+  const item = records.seq.items[index] as YAMLMap;
+  const map = item.clone() as YAMLMap;
   const nested = new Map<YAMLMap, MapPlaces>();
   const places = map.flow || map.items.length === 0 ? null : placesWithin(doc, text, map, nested);
   expandAliases(doc, map);
@@ -423,13 +455,52 @@ export function patchRecord(
     map.flow = false;
     map.commentBefore = undefined;
     map.spaceBefore = false;
-    const after = `${text.slice(0, span.start)}${itemText(map, span.indent)}${text.slice(span.end)}`;
-    return keepingAliases(text, uses, after, span);
+    return { span, splice: { from: span.start, to: span.end, text: itemText(map, span.indent) } };
   }
-  const first = (seq.items[index] as YamlNode).range![0];
+  const first = item.range![0];
   let body = spliceMap(doc, text, map, places, nested);
   if (!text.slice(first, span.end).endsWith("\n") && body.endsWith("\n")) body = body.slice(0, -1);
-  return keepingAliases(text, uses, `${text.slice(0, first)}${body}${text.slice(span.end)}`, span);
+  return { span, splice: { from: first, to: span.end, text: body } };
+}
+
+/**
+ * The text with record `index` of `section` changed by a merge patch: its keys keep their order and comments,
+ * new keys come last, except `id`, which goes first. Only what changed is written afresh: every pair whose value
+ * stays is copied byte for byte, so a status change is a one-line diff even in a hand-folded file.
+ */
+export function patchRecord(
+  text: string,
+  section: RecordSection,
+  index: number,
+  patch: Record<string, unknown>,
+): string {
+  const parsed = parsedRecords(text);
+  const { splice, span } = recordSplice(parsed, section, index, patch);
+  return keepingAliases(text, aliasUses(parsed.doc), applySplices(text, [splice]), span);
+}
+
+/** A change of one record of a graph file by a merge patch. */
+export interface RecordPatch {
+  section: RecordSection;
+  index: number;
+  patch: Record<string, unknown>;
+}
+
+/**
+ * The text with several records changed, each as `patchRecord` changes it, from one parse of the text (`check`
+ * may change every claim of a long source: one parse per claim made it quadratic). In a file with aliases the
+ * records are changed one after another, each checked against the aliases of the text as it then stands.
+ */
+export function patchRecords(text: string, patches: readonly RecordPatch[]): string {
+  const records = new Set(patches.map(({ section, index }) => `${section} ${index}`));
+  if (records.size < patches.length) throw new RecordTextError("two changes of the same record: merge them into one");
+  const parsed = parsedRecords(text);
+  if (aliasUses(parsed.doc).length > 0)
+    return patches.reduce((out, { section, index, patch }) => patchRecord(out, section, index, patch), text);
+  return applySplices(
+    text,
+    patches.map(({ section, index, patch }) => recordSplice(parsed, section, index, patch).splice),
+  );
 }
 
 /** The text without record `index` of `section` (and without the blank line that separated it). */

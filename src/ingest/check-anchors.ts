@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import { textSha256 } from "../data/check-source";
-import { patchRecord, recordSpans, setTopLevel, type FileEdit } from "../edit";
+import { patchRecords, recordSpans, setTopLevel, type FileEdit, type RecordPatch } from "../edit";
 import { RightsGraphError, type Problem } from "../errors";
 import { anchorAt } from "./evidence-anchor";
 import { reanchor } from "./reanchor";
@@ -115,7 +115,7 @@ function checkClaims(text: string, textName: string, graphText: string, file: st
 function checkCitations(text: string, textName: string, sourceYaml: string, file: string, result: CheckResult) {
   const lines = new LineCounter();
   const doc = parseDocument(sourceYaml, { lineCounter: lines, keepSourceTokens: false });
-  let out = sourceYaml;
+  const patches: RecordPatch[] = [];
   const notes = recordSpans(sourceYaml, "endnotes");
   // The passages the citations still printed as they were hold: another citation's fuzzy match may not take them.
   const taken: [number, number][] = [];
@@ -151,9 +151,9 @@ function checkCitations(text: string, textName: string, sourceYaml: string, file
       result.changes.push({ file, line, id: name, kind: "fuzzy", message });
       return { ...citation, quote: found.quote };
     });
-    if (changed) out = patchRecord(out, "endnotes", note.index, { citations: next });
+    if (changed) patches.push({ section: "endnotes", index: note.index, patch: { citations: next } });
   }
-  return out;
+  return patchRecords(sourceYaml, patches);
 }
 
 /** Checks (and with `write`, re-anchors) the quotes of every source in `dataDir`. */

@@ -2,6 +2,7 @@
 // for acronyms ("US" must not match the word "us"), each match at word boundaries, with its original offsets.
 import AhoCorasick from "modern-ahocorasick";
 import { foldName, foldWithOrigin, isWordChar, originalRange } from "./folded-text";
+import { alphabetOf, searchAll } from "./search-all";
 
 /** A name to look for and what it stands for. */
 export interface NameEntry<T> {
@@ -21,8 +22,14 @@ function isAcronym(name: string): boolean {
   return !/\p{Ll}/u.test(name) && /\p{Lu}/u.test(name);
 }
 
+/** A matcher of folded names, and the characters outside ASCII they hold. */
+interface Compiled<T> {
+  matcher: AhoCorasick<T[]>;
+  alphabet: ReadonlySet<string>;
+}
+
 /** Folded names, each with the values of every entry that folds to it. */
-function compile<T>(entries: NameEntry<T>[], keepCase: boolean): AhoCorasick<T[]> | undefined {
+function compile<T>(entries: NameEntry<T>[], keepCase: boolean): Compiled<T> | undefined {
   const byName = new Map<string, T[]>();
   for (const { name, value } of entries) {
     const folded = foldName(name, keepCase);
@@ -32,13 +39,16 @@ function compile<T>(entries: NameEntry<T>[], keepCase: boolean): AhoCorasick<T[]
     byName.set(folded, values);
   }
   if (byName.size === 0) return undefined;
-  return new AhoCorasick([...byName].map(([pattern, data]) => ({ pattern, data })));
+  return {
+    matcher: new AhoCorasick([...byName].map(([pattern, data]) => ({ pattern, data }))),
+    alphabet: alphabetOf(byName.keys()),
+  };
 }
 
 /** Names compiled once, searched in any number of texts. */
 export class NameMatcher<T> {
-  private readonly folded: AhoCorasick<T[]> | undefined;
-  private readonly cased: AhoCorasick<T[]> | undefined;
+  private readonly folded: Compiled<T> | undefined;
+  private readonly cased: Compiled<T> | undefined;
 
   constructor(entries: NameEntry<T>[]) {
     this.folded = compile(
@@ -54,13 +64,13 @@ export class NameMatcher<T> {
   /** Every match in `text` at word boundaries, overlapping ones included, in no particular order. */
   findAll(text: string): NameMatch<T>[] {
     const found: NameMatch<T>[] = [];
-    for (const [matcher, keepCase] of [
+    for (const [compiled, keepCase] of [
       [this.folded, false],
       [this.cased, true],
     ] as const) {
-      if (!matcher) continue;
+      if (!compiled) continue;
       const folded = foldWithOrigin(text, keepCase);
-      for (const m of matcher.search(folded.text, { strategy: "all" })) {
+      for (const m of searchAll(compiled.matcher, compiled.alphabet, folded.text)) {
         const { start, end } = originalRange(folded, m.start, m.end);
         const last = text[end - 1]!;
         // A name ending in a full stop ("U.S.") may stand before any character.

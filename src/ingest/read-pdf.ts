@@ -2,6 +2,8 @@
 // small items (endnote markers) written `^{3}`, paragraphs told by the gap between lines, words hyphenated at a line
 // break joined, and the page headers and footers that repeat on most pages (running titles, page numbers) dropped.
 
+import { restoreBuiltins, snapshotBuiltins } from "../common";
+
 interface Item {
   str: string;
   x: number;
@@ -92,6 +94,16 @@ function paragraphsOf(lines: Line[]): string[] {
 
 /** The text of a PDF (see the file's banner), paragraphs separated by blank lines. */
 export async function pdfToText(data: Uint8Array): Promise<string> {
+  // pdf.js's legacy build (for Node 20) replaces built-ins of the whole process with slower polyfills when it loads.
+  const builtins = snapshotBuiltins();
+  try {
+    return await readPdf(data);
+  } finally {
+    restoreBuiltins(builtins);
+  }
+}
+
+async function readPdf(data: Uint8Array): Promise<string> {
   // pdf.js is large: loaded only when a PDF is read, so that every other command starts as fast as before.
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;

@@ -3,7 +3,7 @@
 // accepts its suggested ends and the source's document; rejecting a node rejects the claims that name it), so the
 // folder stays valid. The changes are merge patches of the records, written by the edit layer's record writer
 // (source-writer.ts): checked by the loader, logged, undoable, and only the records' changed lines rewritten.
-import { patchRecord, recordSpans, type RecordSection } from "../edit";
+import { patchRecords, recordSpans, type RecordSection } from "../edit";
 import { RightsGraphError } from "../errors";
 import type { ReviewStatus } from "../schema/review-status";
 import type { Schema } from "../schema/types";
@@ -129,9 +129,10 @@ export type RecordPatches = Map<number, { ref: RecordRef; patch: Record<string, 
 
 /** The text with every patch applied, each record spliced in its place. */
 export function applyPatches(text: string, patches: RecordPatches): string {
-  let out = text;
-  for (const { ref, patch } of patches.values()) out = patchRecord(out, ref.section, ref.index, patch);
-  return out;
+  return patchRecords(
+    text,
+    [...patches.values()].map(({ ref, patch }) => ({ section: ref.section, index: ref.index, patch })),
+  );
 }
 
 /**

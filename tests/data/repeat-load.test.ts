@@ -4,9 +4,11 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
+import type { DataError } from "../../src/errors";
 import { tempDir } from "../helpers/temp-dir";
 
 const GOOD = path.resolve("tests/fixtures/data/good");
+const BROKEN = path.resolve("tests/fixtures/data/broken");
 const tmp = tempDir("rightsgraph-repeat-load");
 afterAll(tmp.remove);
 
@@ -76,6 +78,23 @@ describe("a folder loaded again", () => {
     writeFileSync(states, readFileSync(states, "utf8").replace("aliases: [ROK]", "aliases: [ROK"));
     const error = await loadDataset(dir).catch((e: unknown) => e);
     expect(error).toMatchObject({ problems: [expect.objectContaining({ code: "yaml-syntax" })] });
+  });
+
+  it("names its own files when another folder holds the same texts (each text is parsed once)", async () => {
+    for (const broken of ["duplicate-key", "missing-field"]) {
+      const problems: string[][] = [];
+      for (const copy of ["first", "second"]) {
+        const dir = path.join(tmp.path, `${broken}-${copy}`);
+        cpSync(GOOD, dir, { recursive: true });
+        cpSync(path.join(BROKEN, broken), dir, { recursive: true });
+        const error = (await loadDataset(dir).catch((e: unknown) => e)) as DataError;
+        problems.push(error.problems.map((p) => `${p.file}:${p.line}: ${p.code}`));
+      }
+      expect(problems[0]).toEqual([
+        expect.stringMatching(new RegExp(`^${broken}-first/entities/states\\.yaml:\\d+: `)),
+      ]);
+      expect(problems[1]).toEqual(problems[0]!.map((p) => p.replace(`${broken}-first/`, `${broken}-second/`)));
+    }
   });
 
   it("builds new values each time: a change to one load's graph is not seen by the next", async () => {

@@ -3,7 +3,7 @@
 // written out where it must, and a change that would alter another record through an alias is refused with the line.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { deleteRecord, patchRecord, recordSpans } from "../../src/edit";
+import { deleteRecord, patchRecord, patchRecords, recordSpans } from "../../src/edit";
 
 const FILE = `edges:
   - type: detained
@@ -121,6 +121,27 @@ describe("patchRecord on a file with anchors and aliases", () => {
         { type: "b", evidence: { quote: "q", footnotes: ["1"] } },
       ],
     });
+  });
+});
+
+describe("patchRecords on a file with anchors and aliases", () => {
+  it("changes the records one after another, as patchRecord does, each held to the aliases", () => {
+    const oneByOne = patchRecord(patchRecord(FILE, "edges", 2, { status: "reviewed" }), "edges", 1, {
+      evidence: { quote: "twelve members" },
+    });
+    expect(
+      patchRecords(FILE, [
+        { section: "edges", index: 2, patch: { status: "reviewed" } },
+        { section: "edges", index: 1, patch: { evidence: { quote: "twelve members" } } },
+      ]),
+    ).toBe(oneByOne);
+    const { message } = refusal(() =>
+      patchRecords(FILE, [
+        { section: "edges", index: 2, patch: { status: "reviewed" } },
+        { section: "edges", index: 0, patch: { evidence: { footnotes: ["2"] } } },
+      ]),
+    );
+    expect(message).toContain("the alias *a1 at line 13 stands for the value of the anchor &a1 at line 7");
   });
 });
 

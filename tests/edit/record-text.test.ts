@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { patchRecord, recordSpans, setTopLevel } from "../../src/edit";
+import { patchRecord, patchRecords, recordSpans, setTopLevel, type RecordPatch } from "../../src/edit";
 import { lineDiff } from "../helpers/line-diff";
 import { cli } from "../helpers/run-cli";
 
@@ -28,7 +28,7 @@ describe("patchRecord on the bundled graph.yaml", () => {
     for (const section of ["nodes", "edges"] as const) {
       const spans = recordSpans(text, section);
       expect(spans.length).toBeGreaterThan(10);
-      // Every twentieth record and the last (each change parses the whole file: all of them would be slow).
+      // Every twentieth record and the last (each change reads every record of the file: all would be slow).
       for (const span of spans.filter((_s, i) => i % 20 === 0 || i === spans.length - 1)) {
         const diff = lineDiff(text, patchRecord(text, section, span.index, { status: "rejected" }));
         const [first, last] = recordLines(text, span.start, span.end);
@@ -75,6 +75,34 @@ describe("patchRecord on the bundled graph.yaml", () => {
       removed: [`sha256: ${"ab".repeat(32)}`],
       added: [`sha256: ${"cd".repeat(32)}`],
     });
+  });
+});
+
+describe("patchRecords on the bundled graph.yaml", () => {
+  it("changes records of both sections from one parse exactly as patchRecord does one after another", () => {
+    const edges = recordSpans(text, "edges");
+    const nodes = recordSpans(text, "nodes");
+    const patches: RecordPatch[] = [
+      { section: "edges", index: edges.length - 1, patch: { status: "draft", review_note: "check: moved" } },
+      { section: "nodes", index: 3, patch: { label: "A label changed" } },
+      { section: "edges", index: 0, patch: { evidence: { footnotes: ["viii"] } } },
+      ...edges
+        .filter((s) => s.index % 40 === 3)
+        .map((s) => ({ section: "edges" as const, index: s.index, patch: { id: `e-${s.index}` } })),
+      { section: "nodes", index: nodes.length - 1, patch: { status: "rejected" } },
+    ];
+    const oneByOne = patches.reduce((out, { section, index, patch }) => patchRecord(out, section, index, patch), text);
+    expect(oneByOne).not.toBe(text);
+    expect(patchRecords(text, patches)).toBe(oneByOne);
+    expect(patchRecords(text, [])).toBe(text);
+  });
+
+  it("refuses two changes of the same record", () => {
+    const twice: RecordPatch[] = [
+      { section: "edges", index: 2, patch: { status: "draft" } },
+      { section: "edges", index: 2, patch: { review_note: "x" } },
+    ];
+    expect(() => patchRecords(text, twice)).toThrow("two changes of the same record");
   });
 });
 
