@@ -36,6 +36,8 @@ export interface WorkClock {
   due(): boolean;
   workedMs(): number;
   pause(): Generator<void, void, undefined>;
+  /** Names the phase the run begins, for a watcher of the scheduler (SliceClock's); other clocks may leave it out. */
+  enter?(phase: string): void;
 }
 
 /** The state of one run, shared by its clauses. */

@@ -139,6 +139,7 @@ export function* executeProjection(
       accumulators: Accumulator[];
       trails: (Trail | null)[];
     }
+    x.clock.enter?.("grouping");
     const groups = new Map<string, Group>();
     yield* take((row) => {
       const keyValues = plan.groupKeys.map((i) => plan.items[i]!(row.values, x.run));
@@ -161,6 +162,7 @@ export function* executeProjection(
         accumulators: plan.aggregates.map(accumulator),
         trails: [],
       });
+    x.clock.enter?.("grouped rows");
     for (const group of groups.values()) {
       const state = tick(x);
       if (state === "stop") return;

@@ -192,6 +192,7 @@ export function* cypherSteps(
     flow =
       stage.kind === "match" ? executeMatch(stage.plan, flow, stage.width, x) : executeProjection(stage.plan, flow, x);
   }
+  clock.enter?.("rows");
   const rows: Row[] = [];
   const iterator = flow[Symbol.iterator]();
   try {
@@ -213,6 +214,7 @@ export function* cypherSteps(
   }
   const causes = [...x.causes].sort();
   // Ten thousand rows of paths make hundreds of thousands of API objects: they are made in slices too.
+  clock.enter?.("rows to JSON");
   const json: unknown[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     if (i % ROWS_BETWEEN_CLOCK_LOOKS === 0 && clock.due()) yield* clock.pause();
@@ -221,6 +223,7 @@ export function* cypherSteps(
     for (let k = 0; k < values.length; k++) row[k] = toCypherJson(values[k]!, prepared.graph);
     json[i] = row;
   }
+  clock.enter?.("highlight");
   const highlighted = yield* highlight(rows, prepared.graph, clock);
   return {
     columns: [...prepared.columns],

@@ -38,9 +38,11 @@ export function* solvePathQuery(
   const find = options.rank === "hops" ? findPaths : findRankedPaths;
   const found = from === to ? { paths: [], truncated: false } : yield* find(search);
   if (found.paths.length === 0) {
+    search.clock.enter("explanation");
     const why = yield* explainNoPath(search);
     return { type: "none", ...why, truncated: found.truncated };
   }
+  search.clock.enter("API objects");
   return {
     type: "found",
     rank: options.rank,
