@@ -3,7 +3,7 @@
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { Writable } from "node:stream";
 import { StreamTurns, writeExport, DEFAULT_STREAM_OPTIONS } from "../export";
-import type { QueryEngine, SliceRecord } from "../query";
+import { threadCpuMs, type QueryEngine, type SliceRecord } from "../query";
 import { jsonPieces } from "../server/send-json";
 import { CYPHER_BENCH_LIMITS, CYPHER_GROUPED } from "./cypher-figures";
 import type { Progress } from "./progress";
@@ -30,8 +30,8 @@ export interface SliceFigure {
   /** Pieces longer than the slice budget by more than the margin (see `SLICE_MARGIN_MS`), by wall time. */
   over: number;
   /**
-   * The piece of most CPU time (the process's: garbage collection's helper threads count too), which other
-   * processes' load hardly changes: its CPU and wall times, the garbage collection within it, and what it was doing.
+   * The piece of most CPU time of the event loop's thread (see `threadCpuMs`), which other processes' load hardly
+   * changes: its CPU and wall times, the garbage collection pauses within it, and what it was doing.
    */
   costliest: { cpuMs: number; ms: number; gcMs: number; phases: string };
 }
@@ -73,7 +73,7 @@ function nullSink(): Writable {
 
 /** Export turns that report each turn's wall and CPU time. */
 class WatchedTurns extends StreamTurns {
-  private cpu = process.cpuUsage();
+  private cpu = threadCpuMs();
 
   constructor(
     sliceMs: number,
@@ -84,12 +84,11 @@ class WatchedTurns extends StreamTurns {
 
   override async acquire(): Promise<void> {
     await super.acquire();
-    this.cpu = process.cpuUsage();
+    this.cpu = threadCpuMs();
   }
 
   override release(workedMs: number): void {
-    const used = process.cpuUsage(this.cpu);
-    this.onTurn(performance.now() - workedMs, workedMs, (used.user + used.system) / 1000);
+    this.onTurn(performance.now() - workedMs, workedMs, threadCpuMs() - this.cpu);
     super.release(workedMs);
   }
 }
@@ -165,11 +164,10 @@ export async function sliceStalls(input: SliceStallsInput, progress: Progress): 
     }),
   );
   const timed = (kind: string, phases: string, work: () => void): void => {
-    const cpu = process.cpuUsage();
+    const cpu = threadCpuMs();
     const began = performance.now();
     work();
-    const used = process.cpuUsage(cpu);
-    pieces.push({ kind, phases, at: began, ms: performance.now() - began, cpuMs: (used.user + used.system) / 1000 });
+    pieces.push({ kind, phases, at: began, ms: performance.now() - began, cpuMs: threadCpuMs() - cpu });
   };
   const exportTurns = (): StreamTurns =>
     new WatchedTurns(DEFAULT_STREAM_OPTIONS.sliceMs, (at, ms, cpuMs) =>

@@ -10,6 +10,7 @@ export {
   type SlicedWork,
 } from "./slice-scheduler";
 export { runToEnd, SliceClock } from "./slice-clock";
+export { threadCpuMs } from "./thread-cpu";
 export { toNodeObject } from "./to-node-object";
 export { toEdgeObject, toEvidenceObject } from "./to-edge-object";
 export {

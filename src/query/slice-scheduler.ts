@@ -2,6 +2,7 @@
 // the event loop free between slices, so no query stalls the server's other requests.
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { SliceClock } from "./slice-clock";
+import { threadCpuMs } from "./thread-cpu";
 
 /** Longest stretch sliced work runs before letting the event loop turn. */
 export const DEFAULT_SLICE_MS = 10;
@@ -17,7 +18,7 @@ export interface SliceRecord {
   at: number;
   /** Wall time of the slice, in milliseconds: how long the event loop was held. */
   ms: number;
-  /** CPU time of the process meanwhile (garbage collection and other threads included), in milliseconds. */
+  /** CPU time of this thread meanwhile, in milliseconds (see `threadCpuMs`): what the work itself cost. */
   cpuMs: number;
   /** The phase the slice began in, then every phase entered during it (see `SliceClock.enter`). */
   phases: string[];
@@ -58,9 +59,8 @@ export function createSliceScheduler(): SliceScheduler {
   };
 
   const watchers = new Set<(slice: SliceRecord) => void>();
-  const report = (kind: string, clock: SliceClock, at: number, ms: number, cpuBefore: NodeJS.CpuUsage): void => {
-    const cpu = process.cpuUsage(cpuBefore);
-    const slice: SliceRecord = { kind, at, ms, cpuMs: (cpu.user + cpu.system) / 1000, phases: clock.phases ?? [] };
+  const report = (kind: string, clock: SliceClock, at: number, ms: number, cpuBefore: number): void => {
+    const slice: SliceRecord = { kind, at, ms, cpuMs: threadCpuMs() - cpuBefore, phases: clock.phases ?? [] };
     for (const watcher of watchers) watcher(slice);
   };
 
@@ -74,7 +74,7 @@ export function createSliceScheduler(): SliceScheduler {
         let steps: Generator<unknown, T, undefined> | undefined;
         for (;;) {
           const watched = watchers.size > 0;
-          const cpuBefore = watched ? process.cpuUsage() : undefined;
+          const cpuBefore = watched ? threadCpuMs() : undefined;
           if (watched) clock.phases = [clock.doing];
           const started = performance.now();
           try {
