@@ -7,12 +7,13 @@ import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { loadDataset } from "../data";
+import { ParameterError } from "../errors";
 import { createQueryEngine, DEFAULT_SLICE_MS } from "../query";
 import { benchPairs, DEFAULT_BENCHMARK_OPTIONS, LONG_PATH_QUERY } from "./benchmark";
 import { integerOption, runBenchScript } from "./bench-script";
 import { generateCorpus, type CorpusSize } from "./generate-corpus";
 import { createProgress } from "./progress";
-import { formatSliceStalls, sliceStalls, type StallPart } from "./slice-stalls";
+import { formatSliceStalls, sliceStalls, STALL_PARTS, type StallPart, type StallPartName } from "./slice-stalls";
 
 /** Path queries with the API's defaults per round: enough to meet the slow ones, few enough to repeat. */
 const SHORT_QUERIES = 200;
@@ -21,17 +22,25 @@ process.exitCode = await runBenchScript({
   name: "bench:slices",
   usage:
     "usage: npx tsx src/bench/run-slice-stalls.ts [--data DIR | --size small|medium|large] [--seed N] [--rounds N]\n" +
-    "                                            [--out FILE]",
+    `                                            [--parts PART,...] [--out FILE]\nparts: ${Object.keys(STALL_PARTS).join(", ")}`,
   options: {
     size: { type: "string", default: "medium" },
     seed: { type: "string", default: "1" },
     data: { type: "string" },
     rounds: { type: "string", default: "2" },
+    parts: { type: "string", default: Object.keys(STALL_PARTS).join(",") },
     out: { type: "string" },
   },
   async run(values) {
     const rounds = integerOption("bench:slices", values, "rounds", 1);
     const seed = integerOption("bench:slices", values, "seed");
+    const chosen = String(values.parts).split(",") as StallPartName[];
+    const unknown = chosen.filter((name) => !(name in STALL_PARTS));
+    if (unknown.length > 0)
+      throw new ParameterError(
+        "parts",
+        `bench:slices: --parts takes parts among ${Object.keys(STALL_PARTS).join(", ")}, got "${unknown.join(",")}"`,
+      );
     const progress = createProgress(process.stderr, "bench:slices");
     const dir =
       typeof values.data === "string"
@@ -55,6 +64,7 @@ process.exitCode = await runBenchScript({
           shortPairs: pairs.slice(0, SHORT_QUERIES),
           longOptions: LONG_PATH_QUERY,
           sliceMs: DEFAULT_SLICE_MS,
+          parts: chosen,
         },
         progress,
       );

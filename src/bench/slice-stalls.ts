@@ -49,6 +49,16 @@ export interface StallPart {
 /** A slice may run this much past its budget before it counts as over: one look at the clock's worth of work. */
 export const SLICE_MARGIN_MS = 5;
 
+/** The parts of the run, by the names `--parts` takes, with their titles. */
+export const STALL_PARTS = Object.freeze({
+  paths: "long path queries",
+  defaults: "path queries, API defaults",
+  export: "GraphML export",
+  cypher: "Cypher grouped",
+  together: "together: two streams of long path queries and the export",
+});
+export type StallPartName = keyof typeof STALL_PARTS;
+
 /** What `sliceStalls` runs. */
 export interface SliceStallsInput {
   engine: QueryEngine;
@@ -60,6 +70,8 @@ export interface SliceStallsInput {
   longOptions: Readonly<Record<string, unknown>>;
   /** The scheduler's slice budget the pieces are held to, in milliseconds. */
   sliceMs: number;
+  /** The parts to run, in STALL_PARTS order (all when not given). */
+  parts?: readonly StallPartName[];
 }
 
 /** A sink that takes anything at once and keeps nothing. */
@@ -150,7 +162,7 @@ function phaseLine(phases: readonly string[]): string {
  * many requests wait: a part whose loop delay is far above its longest piece has work outside the slices.
  */
 export async function sliceStalls(input: SliceStallsInput, progress: Progress): Promise<StallPart[]> {
-  const { engine, longPairs, shortPairs, longOptions, sliceMs } = input;
+  const { engine, longPairs, shortPairs, longOptions, sliceMs, parts: chosen = Object.keys(STALL_PARTS) } = input;
   const { graph, schema } = engine.dataset;
   let label = "";
   let pieces: Piece[] = [];
@@ -211,16 +223,16 @@ export async function sliceStalls(input: SliceStallsInput, progress: Progress): 
     progress.done(`${(ms / 1000).toFixed(1)} s, largest stall ${(delay.max / 1e6).toFixed(1)} ms`);
   };
 
-  try {
-    await part("long path queries", async () => {
+  const work: Record<StallPartName, () => Promise<unknown>> = {
+    paths: async () => {
       for (let i = 0; i < longPairs.length; i++) await longQuery(i);
-    });
-    await part("path queries, API defaults", async () => {
+    },
+    defaults: async () => {
       for (const [a, b] of shortPairs) await engine.pathsAsync(a, b);
-    });
-    await part("GraphML export", () => writeExport("graphml", graph, schema, nullSink(), {}, { turns: exportTurns() }));
-    await part("Cypher grouped", () => engine.cypherAsync(CYPHER_GROUPED, {}, CYPHER_BENCH_LIMITS));
-    await part("together: two streams of long path queries and the export", async () => {
+    },
+    export: () => writeExport("graphml", graph, schema, nullSink(), {}, { turns: exportTurns() }),
+    cypher: () => engine.cypherAsync(CYPHER_GROUPED, {}, CYPHER_BENCH_LIMITS),
+    together: async () => {
       let exporting = true;
       const exported = writeExport("graphml", graph, schema, nullSink(), {}, { turns: exportTurns() }).finally(
         () => (exporting = false),
@@ -230,7 +242,11 @@ export async function sliceStalls(input: SliceStallsInput, progress: Progress): 
         for (let i = first; exporting; i += 2) await longQuery(i);
       };
       await Promise.all([exported, client(0), client(1)]);
-    });
+    },
+  };
+  try {
+    for (const name of Object.keys(STALL_PARTS) as StallPartName[])
+      if (chosen.includes(name)) await part(STALL_PARTS[name], work[name]);
   } finally {
     unwatch();
   }

@@ -59,6 +59,11 @@ describe("sliceStalls", () => {
         expect(figure.costliest.phases).not.toBe("");
       }
     }
+    const cypherOnly = await sliceStalls(
+      { engine, longPairs: [], shortPairs: [], longOptions: {}, sliceMs: DEFAULT_SLICE_MS, parts: ["cypher"] },
+      SILENT_PROGRESS,
+    );
+    expect(cypherOnly.map((part) => part.name)).toEqual(["Cypher grouped"]);
     const table = formatSliceStalls(parts, DEFAULT_SLICE_MS);
     expect(table).toContain("long path queries: ");
     expect(table).toMatch(/paths \(long path queries\): \d+ pieces, longest [\d.]+ ms/);
