@@ -18,6 +18,19 @@ export interface BenchScript {
 }
 
 /**
+ * The option `name` of `script` read as a whole number of at least `min`; a ParameterError naming it (exit 2 with the
+ * usage) otherwise.
+ */
+export function integerOption(script: string, values: ScriptValues, name: string, min = -Infinity): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < min) {
+    const wanted = min === 1 ? "a positive integer" : min === -Infinity ? "an integer" : `an integer >= ${min}`;
+    throw new ParameterError(name, `${script}: ${name} must be ${wanted}, got ${String(values[name])}`);
+  }
+  return value;
+}
+
+/**
  * Runs a bench script with `argv` (default: this process's arguments) and returns its exit code: 0 done, 2 bad usage
  * (unknown option, missing value, an option the work refused), 1 another error the project raised on purpose.
  * Anything else is a bug and is thrown, with its stack.

@@ -123,6 +123,9 @@ export interface BenchmarkReport {
   notes: string[];
 }
 
+/** The long path queries of the HTTP stall test, with the API's ranking: the most paths, of the most steps. */
+export const LONG_PATH_QUERY = Object.freeze({ limit: 50, maxHops: 8, includeProvenance: true });
+
 const UNFILTERED: Partial<PathOptions> = { includeProvenance: true };
 const FILTERED: Partial<PathOptions> = { includeProvenance: true, edgeTypes: FILTER_EDGE_TYPES };
 
@@ -184,6 +187,35 @@ function randomPairs(ids: readonly string[], count: number, random: SeededRandom
   return pairs;
 }
 
+/** The benchmark's node pairs, and the random numbers that drew them (later sections draw on from there). */
+export interface BenchPairs {
+  random: SeededRandom;
+  /** Any two nodes: the shortest paths, k paths and `/api/paths`. */
+  pairs: [string, string][];
+  /** Two nodes each touched by an edge of FILTER_EDGE_TYPES: the filtered shortest paths. */
+  filteredPairs: [string, string][];
+  /** The first filtered pairs: the enumeration and the long path queries of the stall test. */
+  enumerationPairs: [string, string][];
+}
+
+/** Draws the benchmark's pairs from `settings.seed`: the same for every contender, and for every run of a seed. */
+export function benchPairs(
+  engine: QueryEngine,
+  settings: Pick<BenchmarkOptions, "seed" | "pairs" | "enumerationPairs">,
+): BenchPairs {
+  const random = new SeededRandom(settings.seed * 7919 + 17);
+  const index = engine.adjacency;
+  const ids = index.nodeIds;
+  const pairs = randomPairs(ids, settings.pairs, random);
+  const filterCodes = new Set(FILTER_EDGE_TYPES.map((name) => index.edgeTypeCode.get(name)));
+  const touched = new Uint8Array(index.nodeCount);
+  for (let e = 0; e < index.edgeCount; e++)
+    if (filterCodes.has(index.edgeType[e]!)) touched[index.edgeSource[e]!] = touched[index.edgeTarget[e]!] = 1;
+  const filteredIds = ids.filter((_id, v) => touched[v] === 1);
+  const filteredPairs = randomPairs(filteredIds, settings.pairs, random);
+  return { random, pairs, filteredPairs, enumerationPairs: filteredPairs.slice(0, settings.enumerationPairs) };
+}
+
 /**
  * Runs every measurement of issue 5 in one process and returns the report: load (time, memory per edge), shortest
  * paths unfiltered and filtered (ours, the CSR reference, NetworkX), k shortest paths and bounded enumeration with
@@ -236,18 +268,7 @@ export async function runBenchmark(
   }
 
   // The same pairs for every contender.
-  const random = new SeededRandom(settings.seed * 7919 + 17);
-  const ids = engine.adjacency.nodeIds;
-  const pairs = randomPairs(ids, settings.pairs, random);
-  const index = engine.adjacency;
-  const filterCodes = new Set(FILTER_EDGE_TYPES.map((name) => index.edgeTypeCode.get(name)));
-  const touched = new Uint8Array(index.nodeCount);
-  for (let e = 0; e < index.edgeCount; e++)
-    if (filterCodes.has(index.edgeType[e]!)) touched[index.edgeSource[e]!] = touched[index.edgeTarget[e]!] = 1;
-  const filteredIds = ids.filter((_id, v) => touched[v] === 1);
-  const filteredPairs = randomPairs(filteredIds, settings.pairs, random);
-
-  const enumerationPairs = filteredPairs.slice(0, settings.enumerationPairs);
+  const { random, pairs, filteredPairs, enumerationPairs } = benchPairs(engine, settings);
   const paths = runs("paths")
     ? pathFigures(settings, engine, pairs, filteredPairs, enumerationPairs, figures, progress)
     : null;
@@ -478,7 +499,7 @@ function pathFigures(
   });
   let enumTruncated = 0;
   const enumTimes = timeEach(enumerationPairs, ([a, b]) => {
-    const result = engine.paths(a, b, { limit: 50, maxHops: 8, includeProvenance: true, rank: "hops" });
+    const result = engine.paths(a, b, { ...LONG_PATH_QUERY, rank: "hops" });
     if (result.truncated) enumTruncated++;
     progress.update(++done);
   });
@@ -531,9 +552,10 @@ async function httpFigures(
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const q = encodeURIComponent;
   const pathUrls = pairs.slice(0, 500).map(([a, b]) => `/api/paths?from=${q(a)}&to=${q(b)}`);
-  const longUrls = enumerationPairs.map(
-    ([a, b]) => `/api/paths?from=${q(a)}&to=${q(b)}&limit=50&maxHops=8&includeProvenance=true`,
-  );
+  const longQuery = Object.entries(LONG_PATH_QUERY)
+    .map(([name, value]) => `&${name}=${String(value)}`)
+    .join("");
+  const longUrls = enumerationPairs.map(([a, b]) => `/api/paths?from=${q(a)}&to=${q(b)}${longQuery}`);
   const record = (prefix: string, load: LoadFigures): void => {
     figures[`${prefix}Rps`] = load.rps;
     figures[`${prefix}P50Ms`] = load.p50;

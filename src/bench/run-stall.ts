@@ -10,9 +10,8 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { GRAPH_VIEW_RULES, NEIGHBORS_RULES } from "../api/parameters";
 import { loadDataset } from "../data";
-import { ParameterError } from "../errors";
 import { createApp, createServerContext, DEFAULT_WEB_DIR } from "../server";
-import { runBenchScript } from "./bench-script";
+import { integerOption, runBenchScript } from "./bench-script";
 import { generateCorpus, type CorpusSize } from "./generate-corpus";
 import { createProgress } from "./progress";
 
@@ -45,12 +44,7 @@ process.exitCode = await runBenchScript({
     rounds: { type: "string", default: "3" },
   },
   async run(values) {
-    const rounds = Number(values.rounds);
-    if (!Number.isInteger(rounds) || rounds < 1)
-      throw new ParameterError(
-        "rounds",
-        `bench:stall: rounds must be a positive integer, got ${String(values.rounds)}`,
-      );
+    const rounds = integerOption("bench:stall", values, "rounds", 1);
     const dir = path.join("bench-out", `corpus-${String(values.size)}-${String(values.seed)}`);
     const progress = createProgress(process.stderr, "bench:stall");
     if (!existsSync(path.join(dir, "schema.yaml")))

@@ -2,8 +2,15 @@
 // the API object converters and the schema view.
 export * from "./types";
 export { createQueryEngine, type QueryEngine, type QueryEngineOptions } from "./query-engine";
-export { createSliceScheduler, DEFAULT_SLICE_MS, type SliceScheduler, type SlicedWork } from "./slice-scheduler";
+export {
+  createSliceScheduler,
+  DEFAULT_SLICE_MS,
+  type SliceRecord,
+  type SliceScheduler,
+  type SlicedWork,
+} from "./slice-scheduler";
 export { runToEnd, SliceClock } from "./slice-clock";
+export { threadCpuMs } from "./thread-cpu";
 export { toNodeObject } from "./to-node-object";
 export { toEdgeObject, toEvidenceObject } from "./to-edge-object";
 export {

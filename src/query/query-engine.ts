@@ -163,7 +163,9 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     neighborsOptions: OptionsInput<NeighborsOptions> | undefined,
   ): Generator<void, NeighborsResult, undefined> {
     const v = indexOf(id);
+    clock.enter("neighbourhood");
     const found = yield* findNeighbors(index, v, resolveNeighborsOptions(neighborsOptions, schema), clock);
+    clock.enter("API objects");
     return {
       nodes: yield* mapInSlices(found.nodes, listedNode, clock),
       edges: yield* mapInSlices(found.edges, edgeObject, clock),
@@ -204,7 +206,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     },
 
     neighborsAsync(id, neighborsOptions, sliceMs) {
-      return scheduler.run((clock) => neighborhood(ownIndex(), clock, id, neighborsOptions), sliceMs);
+      return scheduler.run((clock) => neighborhood(ownIndex(), clock, id, neighborsOptions), sliceMs, "neighbors");
     },
 
     paths(from, to, pathOptions) {
@@ -216,6 +218,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
       return scheduler.run(
         (clock) => solvePathQuery(pathSearch(ownIndex(), clock, from, to, pathOptions), dataset),
         sliceMs,
+        "paths",
       );
     },
 
@@ -226,6 +229,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
       return scheduler.run(
         (clock) => cypherSteps(cypher(), query, params, cypherOptions as Partial<CypherOptions> | undefined, clock),
         sliceMs,
+        "cypher",
       );
     },
 

@@ -15,8 +15,25 @@ export class SliceClock {
   private readonly started = performance.now();
   private suspendedMs = 0;
 
+  /** The phase the work is in (see `enter`); empty before it names one. */
+  doing = "start";
+  /**
+   * The phases of the current slice, the one it began in first, while a scheduler's watcher wants them (see
+   * `SliceScheduler.watch`); null otherwise, so unwatched work only sets `doing`.
+   */
+  phases: string[] | null = null;
+
   constructor(readonly sliceMs: number) {
     this.sliceEnd = this.started + sliceMs;
+  }
+
+  /**
+   * Names the phase the work begins ("end ball", "API objects"), so that a watcher of the scheduler can say what a
+   * long slice was doing. Called as each phase begins, never in an inner loop.
+   */
+  enter(phase: string): void {
+    this.doing = phase;
+    this.phases?.push(phase);
   }
 
   due(): boolean {
@@ -37,7 +54,7 @@ export class SliceClock {
 }
 
 /** How many API objects are made between two looks at the clock: each costs far more than an adjacency entry. */
-const OBJECT_INTERVAL = 64;
+export const OBJECT_INTERVAL = 64;
 
 /**
  * `items.map(convert)` as resumable work: it yields whenever `clock` is due, so turning tens of thousands of ids into

@@ -1,6 +1,6 @@
 // The bench scripts' shared frame: exit 2 with the usage for bad options, 0 for --help, 1 for other refusals.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { runBenchScript, type BenchScript } from "../../src/bench/bench-script";
+import { integerOption, runBenchScript, type BenchScript } from "../../src/bench/bench-script";
 import { ParameterError, RightsGraphError } from "../../src/errors";
 
 function script(run: BenchScript["run"]): BenchScript {
@@ -55,5 +55,24 @@ describe("runBenchScript", () => {
     const run = vi.fn(async () => {});
     expect(await runBenchScript(script(run), ["--size", "small"])).toBe(0);
     expect(run).toHaveBeenCalledWith(expect.objectContaining({ size: "small" }));
+  });
+});
+
+describe("integerOption", () => {
+  it("refuses a value that is not a whole number at least the least allowed, naming the option and the value", () => {
+    for (const [value, min, message] of [
+      ["0", 1, "bench:test: rounds must be a positive integer, got 0"],
+      ["2.5", -Infinity, "bench:test: rounds must be an integer, got 2.5"],
+      ["many", 3, "bench:test: rounds must be an integer >= 3, got many"],
+    ] as const) {
+      expect(() => integerOption("bench:test", { rounds: value }, "rounds", min)).toThrow(
+        expect.objectContaining({ constructor: ParameterError, parameter: "rounds", message }),
+      );
+    }
+  });
+
+  it("reads a whole number", () => {
+    expect(integerOption("bench:test", { rounds: "3" }, "rounds", 1)).toBe(3);
+    expect(integerOption("bench:test", { seed: "-7" }, "seed")).toBe(-7);
   });
 });

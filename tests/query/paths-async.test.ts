@@ -74,6 +74,23 @@ describe("pathsAsync", () => {
     }
   });
 
+  it("makes the answer's objects in slices too: a step between two hubs can fold thousands of claims", async () => {
+    // Two states that 3,000 claims link, and a third reached from each: two paths, 3,000 edge objects.
+    const [a, b, c] = ["state:a", "state:b", "state:c"];
+    const edges: EdgeTuple[] = Array.from({ length: 3000 }, (): EdgeTuple => [a, b, "sponsored"]);
+    edges.push([a, c], [c, b]);
+    const engine = createQueryEngine(buildDataset({ nodes: [a, b, c], edges }));
+    const slices: string[][] = [];
+    const unwatch = engine.scheduler.watch((slice) => slices.push(slice.phases));
+    const result = await engine.pathsAsync(a, b, {}, 0);
+    unwatch();
+    expect(result).toEqual(engine.paths(a, b));
+    expect(result.type === "found" && result.paths.map((path) => path.edges.length)).toEqual([3000, 2]);
+    // Sliced at every look at the clock (one per 64 objects): dozens of slices at it, where one piece was one slice.
+    const making = slices.filter((phases) => phases.includes("API objects"));
+    expect(making.length).toBeGreaterThan(3000 / 64 - 5);
+  });
+
   it("is not disturbed by the other queries answered between its slices", async () => {
     const nodes = Array.from({ length: 6000 }, (_, i) => `state:c${String(i).padStart(4, "0")}`);
     const edges = nodes.slice(1).map((node, i): EdgeTuple => [nodes[i]!, node]);

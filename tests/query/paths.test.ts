@@ -1,5 +1,6 @@
 // Path queries: k shortest simple paths, direction, filters, provenance, every "none" cause, caps and bad input.
 import { describe, expect, it } from "vitest";
+import { PATH_RULES } from "../../src/api/parameters";
 import { NotFoundError, ParameterError } from "../../src/errors";
 import { createQueryEngine, type PathOptions, type PathResult } from "../../src/query";
 import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
@@ -469,7 +470,10 @@ describe("paths: caps", () => {
   const dense = createQueryEngine(buildDataset({ nodes: ids, edges }));
 
   it("finds the k shortest in a dense graph without hitting the caps", () => {
-    const result = dense.paths("state:s", "state:t", { limit: 50, maxHops: 8 });
+    // The longest budget allowed: a starved machine must not cut the search this test counts (it found 28 of the 50
+    // paths at load 20 with the default budget).
+    const ample = { timeBudgetMs: PATH_RULES.timeBudgetMs.max };
+    const result = dense.paths("state:s", "state:t", { limit: 50, maxHops: 8, ...ample });
     expect(result.type === "found" && result.paths.length).toBe(50);
     expect(result.truncated).toBe(false);
   });

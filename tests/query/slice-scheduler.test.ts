@@ -1,6 +1,6 @@
 // The slice scheduler: any generator of work, run to its end in slices, one piece of work at a time, in order.
 import { describe, expect, it } from "vitest";
-import { createSliceScheduler, type SliceClock } from "../../src/query";
+import { createSliceScheduler, type SliceClock, type SliceRecord } from "../../src/query";
 import { withTurns } from "../helpers/event-loop-turns";
 
 /** Work that takes `steps` slices (it yields whenever its clock is due, as searches do) and logs what it does. */
@@ -10,6 +10,14 @@ function* steps(log: string[], name: string, count: number, clock: SliceClock): 
     if (clock.due()) yield* clock.pause();
   }
   return name;
+}
+
+/** Work in named phases, each taking `count` slices. */
+function* phased(phases: string[], count: number, clock: SliceClock): Generator<void, void, undefined> {
+  for (const phase of phases) {
+    clock.enter(phase);
+    for (let i = 0; i < count; i++) if (clock.due()) yield* clock.pause();
+  }
 }
 
 describe("createSliceScheduler", () => {
@@ -41,5 +49,24 @@ describe("createSliceScheduler", () => {
     ]);
     expect(answers).toEqual(["a", "b"]);
     expect(log).toEqual(["a0", "a1", "a2", "a3", "b0", "b1", "b2", "b3"]);
+  });
+
+  it("tells a watcher of every slice its kind, its times and the phases it passed through, until unwatched", async () => {
+    const scheduler = createSliceScheduler();
+    const seen: SliceRecord[] = [];
+    const unwatch = scheduler.watch((slice) => seen.push(slice));
+    // With slices of 0 ms every look at the clock ends a slice: "ball" and "search" take two looks each.
+    await scheduler.run((clock) => phased(["ball", "search"], 2, clock), 0, "paths");
+    expect(seen.map((slice) => slice.phases)).toEqual([
+      ["start", "ball"],
+      ["ball"],
+      ["ball", "search"],
+      ["search"],
+      ["search"],
+    ]);
+    expect(seen.every((slice) => slice.kind === "paths" && slice.ms >= 0 && slice.cpuMs >= 0)).toBe(true);
+    unwatch();
+    await scheduler.run((clock) => phased(["ball"], 2, clock), 0);
+    expect(seen).toHaveLength(5);
   });
 });

@@ -5,11 +5,14 @@ import type { RunState } from "./compile-expression";
 import type { CypherValue } from "./cypher-values";
 
 /**
- * The nodes and edges a row was matched on, for highlighting: a chain back through the clauses that built the row,
- * or (after grouping or DISTINCT) the trails of every row folded into it.
+ * The nodes and edges a row was matched on, for highlighting: a chain back through the clauses that built the row.
+ * A row that folds others (grouping, DISTINCT) has their digest instead (see TrailDigest), with nothing before it.
  */
-export type Trail =
-  { nodes: readonly number[]; edges: readonly number[]; prev: Trail | null } | { merged: readonly (Trail | null)[] };
+export interface Trail {
+  nodes: readonly number[];
+  edges: readonly number[];
+  prev: Trail | null;
+}
 
 export interface Row {
   values: CypherValue[];
@@ -36,6 +39,8 @@ export interface WorkClock {
   due(): boolean;
   workedMs(): number;
   pause(): Generator<void, void, undefined>;
+  /** Names the phase the run begins, for a watcher of the scheduler (SliceClock's); other clocks may leave it out. */
+  enter?(phase: string): void;
 }
 
 /** The state of one run, shared by its clauses. */

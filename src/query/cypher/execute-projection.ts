@@ -6,6 +6,7 @@ import { CypherTypeError } from "./cypher-errors";
 import { MAX_CYPHER_BUFFERED_ROWS } from "./cypher-options";
 import { PAUSE, tick, type Execution, type Flow, type Row, type Trail } from "./cypher-rows";
 import { equivalenceKey, orderValues, typeName, type CypherValue } from "./cypher-values";
+import { TrailDigest } from "./highlight";
 import type { ProjectionPlan } from "./plan-projection";
 import { sortInSlices } from "./sort-in-slices";
 
@@ -137,18 +138,20 @@ export function* executeProjection(
     interface Group {
       first: Row;
       accumulators: Accumulator[];
-      trails: (Trail | null)[];
+      /** What its rows' trails highlight: a group can fold millions of rows, whose trails are not kept. */
+      digest: TrailDigest;
     }
+    x.clock.enter?.("grouping");
     const groups = new Map<string, Group>();
     yield* take((row) => {
       const keyValues = plan.groupKeys.map((i) => plan.items[i]!(row.values, x.run));
       const key = keyValues.map(equivalenceKey).join("|");
       let group = groups.get(key);
       if (group === undefined) {
-        group = { first: row, accumulators: plan.aggregates.map(accumulator), trails: [] };
+        group = { first: row, accumulators: plan.aggregates.map(accumulator), digest: new TrailDigest() };
         groups.set(key, group);
       }
-      group.trails.push(row.trail);
+      group.digest.add(row.trail);
       plan.aggregates.forEach((spec, i) =>
         group!.accumulators[i]!.add(spec.argument ? spec.argument(row.values, x.run) : true),
       );
@@ -159,15 +162,16 @@ export function* executeProjection(
       groups.set("", {
         first: { values: [], trail: null },
         accumulators: plan.aggregates.map(accumulator),
-        trails: [],
+        digest: new TrailDigest(),
       });
+    x.clock.enter?.("grouped rows");
     for (const group of groups.values()) {
       const state = tick(x);
       if (state === "stop") return;
       if (state === "pause") yield PAUSE;
       x.run.aggregates = group.accumulators.map((a) => a.result());
       const values = plan.items.map((evaluate) => evaluate(group.first.values, x.run));
-      entries.push({ values, input: group.first.values, trail: { merged: group.trails } });
+      entries.push({ values, input: group.first.values, trail: group.digest.trail() });
     }
     x.run.aggregates = [];
   } else {
@@ -182,17 +186,21 @@ export function* executeProjection(
   }
 
   if (plan.distinct) {
-    const unique = new Map<string, { entry: Entry; trails: (Trail | null)[] }>();
+    const unique = new Map<string, { entry: Entry; digest: TrailDigest }>();
     for (const entry of entries) {
       const state = tick(x);
       if (state === "stop") return;
       if (state === "pause") yield PAUSE;
       const key = entry.values.map(equivalenceKey).join("|");
       const found = unique.get(key);
-      if (found) found.trails.push(entry.trail);
-      else unique.set(key, { entry, trails: [entry.trail] });
+      if (found) found.digest.add(entry.trail);
+      else {
+        const digest = new TrailDigest();
+        digest.add(entry.trail);
+        unique.set(key, { entry, digest });
+      }
     }
-    entries = [...unique.values()].map(({ entry, trails }) => ({ ...entry, trail: { merged: trails } }));
+    entries = [...unique.values()].map(({ entry, digest }) => ({ ...entry, trail: digest.trail() }));
   }
 
   if (plan.sort.length > 0) {

@@ -4,9 +4,10 @@ import type { QueryResponse } from "../../api/contract";
 import { runToEnd, SliceClock } from "../slice-clock";
 import type { CypherQuery } from "./cypher-ast";
 import type { CypherGraph } from "./cypher-graph";
-import { MAX_CYPHER_HIGHLIGHTED, resolveCypherOptions, type CypherOptions } from "./cypher-options";
+import { resolveCypherOptions, type CypherOptions } from "./cypher-options";
 import { resolveParameters } from "./cypher-parameters";
-import { PAUSE, type Execution, type Flow, type Row, type Trail, type WorkClock } from "./cypher-rows";
+import { PAUSE, type Execution, type Flow, type Row, type WorkClock } from "./cypher-rows";
+import { highlight } from "./highlight";
 import { Scope } from "./cypher-scope";
 import { executeMatch } from "./execute-match";
 import { executeProjection } from "./execute-projection";
@@ -98,71 +99,6 @@ export function explainCypher(prepared: PreparedCypher): string {
   return lines.join("\n");
 }
 
-/** Trails read between two looks at the clock while gathering what to highlight. */
-const TRAILS_BETWEEN_CLOCK_LOOKS = 256;
-
-/** Distinct ids in the order met, at most `cap` of them; `cut` says one more was met and left out. */
-class CappedIds {
-  readonly kept = new Set<number>();
-  cut = false;
-
-  constructor(private readonly cap: number) {}
-
-  add(ids: readonly number[]): void {
-    for (const id of ids) {
-      if (this.kept.has(id)) continue;
-      if (this.kept.size === this.cap) {
-        this.cut = true;
-        return;
-      }
-      this.kept.add(id);
-    }
-  }
-
-  /** Ascending: a typed array sorts small whole numbers natively, without a comparison callback. */
-  ascending(): Int32Array {
-    return Int32Array.from(this.kept).sort();
-  }
-}
-
-/**
- * The nodes and edges the rows were matched on, in slices: a grouped answer folds every matched row's trail into
- * its own, so one row of `count(*)` can stand for millions of trails. Rows are read in order, so that when there is
- * more than MAX_CYPHER_HIGHLIGHTED of either, the first rows' matches are the ones highlighted; once both lists are
- * full and a further id was met, the rest is not read.
- */
-function* highlight(
-  rows: readonly Row[],
-  graph: CypherGraph,
-  clock: WorkClock,
-): Generator<void, Pick<CypherResult, "nodes" | "edges" | "highlightTruncated">, undefined> {
-  const nodes = new CappedIds(MAX_CYPHER_HIGHLIGHTED);
-  const edges = new CappedIds(MAX_CYPHER_HIGHLIGHTED);
-  // Rows share the trails of the clauses before them: each trail is read once.
-  const seen = new Set<Trail>();
-  const stack: (Trail | null)[] = [];
-  for (let i = rows.length - 1; i >= 0; i--) stack.push(rows[i]!.trail);
-  let read = 0;
-  while (stack.length > 0 && !(nodes.cut && edges.cut)) {
-    if (++read % TRAILS_BETWEEN_CLOCK_LOOKS === 0 && clock.due()) yield* clock.pause();
-    const trail = stack.pop();
-    if (!trail || seen.has(trail)) continue;
-    seen.add(trail);
-    if ("merged" in trail) {
-      for (let i = trail.merged.length - 1; i >= 0; i--) stack.push(trail.merged[i]!);
-      continue;
-    }
-    if (!nodes.cut) nodes.add(trail.nodes);
-    if (!edges.cut) edges.add(trail.edges);
-    stack.push(trail.prev);
-  }
-  return {
-    nodes: Array.from(nodes.ascending(), (v) => graph.index.nodeIds[v]!),
-    edges: Array.from(edges.ascending(), (e) => graph.index.edgeIds[e]!),
-    highlightTruncated: nodes.cut || edges.cut,
-  };
-}
-
 /**
  * Runs a prepared query (or prepares `query` first) in slices: the generator yields whenever `clock` says the
  * slice is used up, and returns the answer. Parameters are checked first (ParameterError names a missing or
@@ -192,6 +128,7 @@ export function* cypherSteps(
     flow =
       stage.kind === "match" ? executeMatch(stage.plan, flow, stage.width, x) : executeProjection(stage.plan, flow, x);
   }
+  clock.enter?.("rows");
   const rows: Row[] = [];
   const iterator = flow[Symbol.iterator]();
   try {
@@ -213,6 +150,7 @@ export function* cypherSteps(
   }
   const causes = [...x.causes].sort();
   // Ten thousand rows of paths make hundreds of thousands of API objects: they are made in slices too.
+  clock.enter?.("rows to JSON");
   const json: unknown[][] = new Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     if (i % ROWS_BETWEEN_CLOCK_LOOKS === 0 && clock.due()) yield* clock.pause();
@@ -221,6 +159,7 @@ export function* cypherSteps(
     for (let k = 0; k < values.length; k++) row[k] = toCypherJson(values[k]!, prepared.graph);
     json[i] = row;
   }
+  clock.enter?.("highlight");
   const highlighted = yield* highlight(rows, prepared.graph, clock);
   return {
     columns: [...prepared.columns],

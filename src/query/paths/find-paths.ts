@@ -43,6 +43,7 @@ export function* findPaths(
   const { index, from, to, filter, options, clock } = search;
   const { maxHops, limit, maxExpansions, timeBudgetMs } = options;
   // Not bound by the time budget: it is linear, and its path is the answer of last resort.
+  clock.enter("shortest path");
   const shortest = yield* bidirectionalSearch(search, maxHops, true);
   if (shortest === null) return { paths: [], truncated: false };
   const budget = new SearchBudget(clock, maxExpansions, timeBudgetMs);
@@ -55,6 +56,7 @@ export function* findPaths(
   let ball: EndBall | null = null;
   let firstLength = shortest.length;
   if (search.via.length > 0) {
+    clock.enter("via bounds");
     via = yield* ViaBounds.build(search, budget);
     if (via === null) return fallback([]);
     firstLength = Math.max(firstLength, via.bound(from, 0));
@@ -83,6 +85,7 @@ export function* findPaths(
     let dist = onPath;
     let ballGeneration = 0;
     if (ball !== null) {
+      clock.enter("end ball");
       // Half the length at least; further, up to length - 1 (exact bounds), while the ball stays small.
       let ballOk = yield* ball.grow(Math.floor(length / 2));
       while (ballOk && ball.radius < length - 1 && ball.size <= cheapBallNodes)
@@ -91,6 +94,7 @@ export function* findPaths(
       outside = ball.radius + 1;
       ({ stamp, dist, generation: ballGeneration } = ball.marks);
     }
+    clock.enter("enumeration");
     let depth = 0;
     stackNodes[0] = from;
     cursor[0] = offsets[from]!;

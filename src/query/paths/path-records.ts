@@ -116,6 +116,8 @@ export class PathRecords {
   *reserve(rows: number, most: number, clock: SliceClock): Generator<void, void, undefined> {
     const old = this.store;
     if (rows <= old.capacity) return;
+    const doing = clock.doing;
+    clock.enter("growing records");
     const grown = allocate(Math.max(rows, Math.min(2 * old.capacity, most)));
     const heapSize = this.heap.size;
     const names = ["node", "parent", "depth", "passed", "runStart", "runEnd", "cost", "estimate"] as const;
@@ -128,6 +130,7 @@ export class PathRecords {
     this.store = grown;
     kept.set(this.scratch, grown);
     this.heap.rebind(grown.estimate, grown.depth, grown.heapItems);
+    clock.enter(doing);
   }
 
   /** Whether `w` is on the partial path ending at row `r`. */

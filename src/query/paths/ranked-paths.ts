@@ -46,6 +46,7 @@ export function* findRankedPaths(
 ): Generator<void, IndexPathSearch, undefined> {
   const { index, from, to, filter, options, clock, costs } = search;
   const { maxHops, limit, maxExpansions, timeBudgetMs } = options;
+  clock.enter("shortest path");
   const shortest = yield* bidirectionalSearch(search, maxHops, true);
   if (shortest === null) return { paths: [], truncated: false };
   const budget = new SearchBudget(clock, maxExpansions, timeBudgetMs);
@@ -58,9 +59,11 @@ export function* findRankedPaths(
   let via: ViaBounds | null = null;
   let ball: EndBall | null = null;
   if (search.via.length > 0) {
+    clock.enter("via bounds");
     via = yield* ViaBounds.build(search, budget);
     if (via === null) return { paths: [], truncated: true };
   } else {
+    clock.enter("end ball");
     ball = new EndBall(search, budget);
     let ballOk = yield* ball.grow(Math.max(1, Math.floor(shortest.length / 2)));
     while (ballOk && ball.radius < maxHops - 2 && ball.size <= cheapBallNodes)
@@ -75,6 +78,7 @@ export function* findRankedPaths(
   const { offsets, neighbors, edgeTypes } = fromView;
   const nodeClass = index.nodeClass;
   const { hubCost } = costs;
+  clock.enter("ranked search");
   const records = new PathRecords(index.scratch, fromView);
   const { heap } = records;
   // Every row but the start is one expansion: the search never needs more.

@@ -1,5 +1,6 @@
 // A path query's answer: the best k paths as API objects, each step with every claim it folds, or why there is none.
 import type { Dataset } from "../../schema/types";
+import { mapInSlices, OBJECT_INTERVAL } from "../slice-clock";
 import { toEdgeObject } from "../to-edge-object";
 import { toNodeObject } from "../to-node-object";
 import {
@@ -38,24 +39,33 @@ export function* solvePathQuery(
   const find = options.rank === "hops" ? findPaths : findRankedPaths;
   const found = from === to ? { paths: [], truncated: false } : yield* find(search);
   if (found.paths.length === 0) {
+    search.clock.enter("explanation");
     const why = yield* explainNoPath(search);
     return { type: "none", ...why, truncated: found.truncated };
   }
-  return {
-    type: "found",
-    rank: options.rank,
-    truncated: found.truncated,
-    paths: found.paths.map((path) => foundPath(search, dataset, path)),
-  };
+  search.clock.enter("API objects");
+  const paths: FoundPathObject[] = [];
+  for (const path of found.paths) paths.push(yield* foundPath(search, dataset, path));
+  return { type: "found", rank: options.rank, truncated: found.truncated, paths };
 }
 
-/** One path as the API shows it: its nodes, its folded steps, all their edges, and its cost. */
-function foundPath(search: PathSearch, dataset: Pick<Dataset, "graph" | "schema">, path: IndexPath): FoundPathObject {
+/**
+ * One path as the API shows it: its nodes, its folded steps, all their edges, and its cost. A step between two hubs
+ * can fold thousands of claims, and fifty paths of eight steps many more: the objects are made in slices.
+ */
+function* foundPath(
+  search: PathSearch,
+  dataset: Pick<Dataset, "graph" | "schema">,
+  path: IndexPath,
+): Generator<void, FoundPathObject, undefined> {
   const { graph } = dataset;
-  const { index, costs } = search;
+  const { index, costs, clock } = search;
   const { fromView, edgeAllowed } = search.filter;
   const edges: PathEdgeObject[] = [];
-  const steps = pathRuns(search, path.nodes).map((run, i): PathStepObject => {
+  const steps: PathStepObject[] = [];
+  const runs = pathRuns(search, path.nodes);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
     const signed: number[] = [];
     for (let p = run.start; p < run.end; p++)
       if (edgeAllowed[fromView.edgeTypes[p]!] === 1) signed.push(fromView.edges[p]!);
@@ -63,7 +73,9 @@ function foundPath(search: PathSearch, dataset: Pick<Dataset, "graph" | "schema"
     const edgeOf = (s: number) => (s < 0 ? ~s : s);
     signed.sort((a, b) => claimPenalty(costs, edgeOf(a)) - claimPenalty(costs, edgeOf(b)));
     const ids: string[] = [];
-    for (const s of signed) {
+    for (let k = 0; k < signed.length; k++) {
+      if (k % OBJECT_INTERVAL === 0 && clock.due()) yield* clock.pause();
+      const s = signed[k]!;
       const edge = toEdgeObject(graph, index.edgeIds[edgeOf(s)]!);
       edges.push({ ...edge, direction: s >= 0 ? "forward" : "backward" });
       ids.push(edge.id);
@@ -71,15 +83,16 @@ function foundPath(search: PathSearch, dataset: Pick<Dataset, "graph" | "schema"
     const forward = signed.some((s) => s >= 0);
     const backward = signed.some((s) => s < 0);
     const direction: StepDirection = forward && backward ? "both" : forward ? "forward" : "backward";
-    return {
+    steps.push({
       from: index.nodeIds[path.nodes[i]!]!,
       to: index.nodeIds[path.nodes[i + 1]!]!,
       direction,
       edges: ids,
-    };
-  });
+    });
+  }
+  const nodes = yield* mapInSlices(path.nodes, (v) => toNodeObject(graph, index.nodeIds[v]!, LIST_SOURCES), clock);
   return {
-    nodes: path.nodes.map((v) => toNodeObject(graph, index.nodeIds[v]!, LIST_SOURCES)),
+    nodes,
     edges,
     steps,
     claims: pathClaims(dataset, steps, edges),

@@ -9,6 +9,8 @@ import type { SliceClock } from "../../../src/query/slice-clock";
 function alwaysDue(): { clock: SliceClock; pauses: () => number } {
   let pauses = 0;
   const clock = {
+    doing: "ranked search",
+    enter: () => {},
     due: () => true,
     *pause() {
       pauses++;

@@ -2,6 +2,7 @@
 // the end) and how far the ball grows only change the work done, never the paths found.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PATH_RULES } from "../../../src/api/parameters";
 import { runToEnd } from "../../../src/query";
 import { findRankedPaths } from "../../../src/query/paths";
 import { pathCost } from "../../../src/query/paths/path-steps";
@@ -50,7 +51,9 @@ describe("findRankedPaths", () => {
         }
         const dataset = buildDataset({ nodes: NODES, edges });
         const { maxHops, limit, direction, edgeTypes } = drawn;
-        const searches = indexSearches(dataset, { maxHops, limit, direction, edgeTypes });
+        // The longest budget allowed: a starved machine must not cut one of the four searches compared.
+        const timeBudgetMs = PATH_RULES.timeBudgetMs.max;
+        const searches = indexSearches(dataset, { maxHops, limit, direction, edgeTypes, timeBudgetMs });
         const search = () => searches.search(drawn.from, drawn.to);
         const read = runToEnd(findRankedPaths(search(), Infinity, "never"));
         const lookedUp = runToEnd(findRankedPaths(search(), Infinity, "always"));
