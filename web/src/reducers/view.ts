@@ -73,7 +73,8 @@ export function computeView(graph: DisplayGraph, state: AppState, visibility?: V
   if (focus) {
     focusNodes.add(focus);
     graph.forEachEdge(focus, (edge, _a, source, target) => {
-      if (!vis.edges.has(edge) && state.filters.mode === "hide") return;
+      // A claim the overview sums up is drawn for the node in focus.
+      if (!vis.edges.has(edge) && !vis.summed.has(edge) && state.filters.mode === "hide") return;
       focusEdges.add(edge);
       focusNodes.add(source);
       focusNodes.add(target);
