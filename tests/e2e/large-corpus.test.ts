@@ -10,9 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OverviewResponse } from "../../src/api/contract";
 import { generateCorpus } from "../../src/bench/generate-corpus";
 import { loadDataset } from "../../src/data";
+import { DRAWING_LIMITS } from "../../web/src/graph/drawing-limits";
 import { groupsDrawnApart } from "../../web/src/scene/group-placement";
 import type { Dataset } from "../../src/schema/types";
 import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { countColouredPixels, decodePng, type Bitmap } from "./png";
 
 const CAP = 400;
 /** Claims the first scene may draw: those within its groups, not the hundreds between them. */
@@ -29,6 +31,7 @@ interface Hook {
   node(id: string): { viewport: { x: number; y: number } } | null;
   visible(): string[];
   drawnEdges(): string[];
+  camera(): { x: number; y: number; ratio: number };
 }
 const visible = async (): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.visible());
@@ -155,6 +158,17 @@ async function checkOverview(at: Page, size: string, screenshot: string): Promis
   expect(box.right).toBeLessThanOrEqual(canvas.width);
   expect(box.top, "the groups start below the line over the canvas").toBeGreaterThanOrEqual(covered);
   expect(box.bottom).toBeLessThanOrEqual(canvas.height);
+}
+
+/** True when the square of side 2 * radius + 1 around (x, y) is the canvas's white. */
+function isBackground(bitmap: Bitmap, x: number, y: number, radius: number): boolean {
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const i = ((y + dy) * bitmap.width + x + dx) * bitmap.channels;
+      if (bitmap.data[i] !== 255 || bitmap.data[i + 1] !== 255 || bitmap.data[i + 2] !== 255) return false;
+    }
+  }
+  return true;
 }
 
 /** Hover the first of these nodes the pointer can reach (in view, not under a label or a control). */
@@ -368,6 +382,59 @@ describe("a corpus larger than the scene", () => {
     expect((await visible()).length).toBeLessThanOrEqual(CAP);
     expect(await message()).toContain(`The scene is full (${CAP} nodes)`);
     await page.screenshot({ path: path.join(ARTIFACTS, "large-02-full.png") });
+  });
+
+  it("leaves the relations out of the frames drawn while the camera moves over a full scene, and draws them when it stops", async () => {
+    const edges = await page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.drawnEdges());
+    // A scene this full is what the lighter moving frames are for; below the limit nothing changes.
+    expect(edges.length).toBeGreaterThan(DRAWING_LIMITS.edgesWhileMoving);
+    // Nothing in focus (a selection dims the rest) and the whole scene in view.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.state().selection))
+      .toBeNull();
+    await page.getByRole("button", { name: "Reset view" }).click();
+    let camera = "";
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(
+          await page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.camera()),
+        );
+        const still = now === camera;
+        camera = now;
+        return still;
+      })
+      .toBe(true);
+    const canvas = page.locator("#graph");
+    const box = (await canvas.boundingBox())!;
+    const shot = async (): Promise<Bitmap> => decodePng(await canvas.screenshot());
+    const frame = (): Promise<unknown> =>
+      page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const still = countColouredPixels(await shot());
+    // Press on the canvas's background, not on a node (that would drag the node) nor on a label.
+    const bitmap = await shot();
+    let spot: { x: number; y: number } | null = null;
+    for (let y = Math.round(box.height / 2); y < box.height - 20 && !spot; y += 6) {
+      for (let x = 20; x < box.width - 20 && !spot; x += 6) {
+        if (!isBackground(bitmap, x, y, 4)) continue;
+        const at = { x: box.x + x, y: box.y + y };
+        if (
+          (await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName, [at.x, at.y])) === "CANVAS"
+        )
+          spot = at;
+      }
+    }
+    expect(spot, "a spot of background to drag the camera from").not.toBeNull();
+    await page.mouse.move(spot!.x, spot!.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(spot!.x + 6 * i, spot!.y + 3 * i);
+    await frame();
+    const moving = countColouredPixels(await shot());
+    await page.mouse.up();
+    await expect.poll(async () => countColouredPixels(await shot())).toBeGreaterThan(0.8 * still);
+    expect(moving, "coloured pixels while moving, against those still").toBeLessThan(0.7 * still);
   });
 
   it("logged no console errors", () => {

@@ -3,7 +3,7 @@
 // are placed, and which lines between groups are drawn.
 import { describe, expect, it } from "vitest";
 import type { OverviewCommunity, OverviewResponse } from "../../web/src/api/index.js";
-import { buildGraph, computeVisibility } from "../../web/src/graph/index.js";
+import { buildGraph, computeVisibility, DRAWING_LIMITS } from "../../web/src/graph/index.js";
 import { computeView, edgeReducer } from "../../web/src/reducers/index.js";
 import { linksDrawn } from "../../web/src/scene/group-links.js";
 import {
@@ -102,6 +102,27 @@ describe("the overview's summed claims", () => {
       },
     };
     expect(look(path, "e:declined").hidden).toBeFalsy();
+  });
+
+  it("draws parallel relations straight in the overview and above DRAWING_LIMITS.curvedEdges, fanned otherwise", () => {
+    const curved = { ...graph.getEdgeAttributes("e:call-kor"), type: "curved" as const, curvature: 0.3 };
+    const look = (s: AppState) => edgeReducer(computeView(graph, s), "e:call-kor", curved);
+    expect(look(initialState())).toMatchObject({ type: "curved", curvature: 0.3 });
+    expect(look(overviewState())).toMatchObject({ type: "straight", curvature: 0 });
+    // Many relations shown: a graph of DRAWING_LIMITS.curvedEdges + 1 of them, all in view.
+    const many = buildGraph(
+      {
+        ...GRAPH,
+        edges: Array.from({ length: DRAWING_LIMITS.curvedEdges + 1 }, (_, i) => ({
+          ...GRAPH.edges[1]!,
+          key: `e:${i}`,
+        })),
+      },
+      SCHEMA,
+    );
+    const view = computeView(many, initialState());
+    expect(view.plainEdges).toBe(true);
+    expect(edgeReducer(view, "e:0", { ...many.getEdgeAttributes("e:0"), type: "curved" }).type).toBe("straight");
   });
 });
 

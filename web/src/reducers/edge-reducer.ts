@@ -14,7 +14,9 @@ const inFocus = (view: View, edge: string): boolean =>
   edge === view.hoveredEdge ||
   edge === view.selectedEdge;
 
-export function edgeReducer(view: View, edge: string, data: DisplayEdgeAttributes): EdgeLook {
+export function edgeReducer(view: View, edge: string, given: DisplayEdgeAttributes): EdgeLook {
+  const data: DisplayEdgeAttributes =
+    view.plainEdges && given.type === "curved" ? { ...given, type: "straight", curvature: 0 } : given;
   // A claim a large corpus's overview sums up is drawn only in focus: the line between the groups, or the pair's
   // claim drawn, stands for it (dimmed, thousands of them would still be the hairball the overview is there to avoid).
   if (view.visibility.summed.has(edge) && !inFocus(view, edge)) return { ...data, hidden: true };
