@@ -1,5 +1,6 @@
 // The explorer's figures in a real Chromium: time to first paint (navigation to the first frame with the graph
-// drawn) and frame times while the analyst pans and zooms (p50, p95, worst), on the opening view of a corpus.
+// drawn) and frame times while the analyst pans and zooms (p50, p95, worst), on the opening view of a corpus (its
+// overview) and on that scene filled to its cap.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -42,23 +43,67 @@ const NOT_MEASURED: WebFigures = {
   frameMaxMs: NaN,
 };
 
-/** One opening of the explorer on `query` (`?cap=` chooses the overview or the whole view), measured. */
-async function measure(page: Page, url: string, view: string, screenshot?: string): Promise<WebFigures> {
-  process.stderr.write(`bench:web: opening ${view}...\n`);
+/** What a view drew, in the page: nodes and the relations sigma draws (browser code as text: no DOM types here). */
+async function drawnNow(page: Page): Promise<{ nodes: number; edges: number }> {
+  return (await page.evaluate(
+    "({ nodes: window.rightsgraph.visible().length, edges: window.rightsgraph.drawnEdges().length })",
+  )) as { nodes: number; edges: number };
+}
+
+/** Opens the explorer at `url`; answers the time to first paint (navigation to the first frame with the canvas up). */
+async function open(page: Page, url: string): Promise<number> {
   await page.goto(url);
   await page.locator("#graph[data-ready=true] canvas").first().waitFor({ timeout: 120_000 });
   // The first frame sigma draws after the canvas is up, in the page's own clock (0 = navigation start).
-  // Browser code as text: this file is compiled for Node, without the DOM's types.
-  const firstPaintMs = (await page.evaluate(
+  return (await page.evaluate("new Promise((done) => requestAnimationFrame(() => done(performance.now())))")) as number;
+}
+
+/** Asks `condition` every quarter of a second until it holds (the page's script policy forbids waitForFunction's). */
+async function until(condition: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`bench:web: a condition did not hold within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * Fills the overview's scene by opening its groups, largest first, until the line over the canvas says it is full;
+ * then fits the camera to it. Answers the time from the first click to the first frame with the scene full.
+ */
+async function fillScene(page: Page): Promise<number> {
+  const started = (await page.evaluate("performance.now()")) as number;
+  const labels = page.locator(".community-label");
+  const count = await labels.count();
+  for (let i = 0; i < count; i++) {
+    const before = (await page.evaluate("window.rightsgraph.state().scene.members.length")) as number;
+    await labels.nth(i).press("Enter");
+    await until(
+      async () => ((await page.evaluate("window.rightsgraph.state().scene.members.length")) as number) > before,
+    );
+    if (((await page.locator(".scene-message").textContent()) ?? "").includes("The scene is full")) break;
+  }
+  const filled = (await page.evaluate(
     "new Promise((done) => requestAnimationFrame(() => done(performance.now())))",
   )) as number;
-  const drawn = (await page.evaluate(`({
-    nodes: window.rightsgraph.visible().length,
-    edges: Number((/(\\d[\\d,]*) of/.exec(document.querySelector("#view-counts [data-count=edges]")?.textContent ?? "") ?? [])[1]?.replace(/,/g, "") ?? NaN),
-  })`)) as { nodes: number; edges: number };
-  if (screenshot) await page.screenshot({ path: screenshot });
+  await page.getByRole("button", { name: "Reset view" }).click();
+  // The camera's animation is over when two looks a quarter of a second apart find it where it was.
+  let camera = "";
+  await until(async () => {
+    const now = JSON.stringify(await page.evaluate("window.rightsgraph.camera()"));
+    const still = now === camera;
+    camera = now;
+    return still;
+  });
+  return filled - started;
+}
 
-  // Frame times: every animation frame's interval while the pointer pans and the wheel zooms.
+/** Frame times while the pointer pans and the wheel zooms over the canvas. */
+async function measureFrames(
+  page: Page,
+  view: string,
+): Promise<Pick<WebFigures, "frames" | "gestures" | "frameP50Ms" | "frameP95Ms" | "frameMaxMs">> {
+  // Every animation frame's interval while the pointer pans and the wheel zooms.
   await page.evaluate(`(() => {
     window.benchFrames = [];
     window.benchRecording = true;
@@ -104,10 +149,6 @@ async function measure(page: Page, url: string, view: string, screenshot?: strin
   const frames = (await page.evaluate("(window.benchRecording = false, window.benchFrames.slice(1))")) as number[];
   const sorted = [...frames].sort((a, b) => a - b);
   return {
-    view,
-    nodesDrawn: drawn.nodes,
-    edgesDrawn: drawn.edges,
-    firstPaintMs,
     frames: frames.length,
     gestures: `${done}/${steps.length}`,
     frameP50Ms: percentile(sorted, 50),
@@ -116,8 +157,34 @@ async function measure(page: Page, url: string, view: string, screenshot?: strin
   };
 }
 
-/** Serves `dataset` with the built explorer and measures its opening views: the overview, and the whole view. */
-export async function measureWeb(dataset: Dataset, screenshotDir: string): Promise<WebFigures[]> {
+/** One view measured: opened (or built by `prepare` on the page as it is), drawn, photographed, panned and zoomed. */
+async function measure(
+  page: Page,
+  view: string,
+  prepare: () => Promise<number>,
+  screenshot: string,
+): Promise<WebFigures> {
+  process.stderr.write(`bench:web: opening ${view}...\n`);
+  const firstPaintMs = await prepare();
+  const drawn = await drawnNow(page);
+  await page.screenshot({ path: screenshot });
+  return { view, nodesDrawn: drawn.nodes, edgesDrawn: drawn.edges, firstPaintMs, ...(await measureFrames(page, view)) };
+}
+
+export interface WebBenchOptions {
+  /** Measure the whole view as before the overview too (`?cap=20000`: minutes on a software renderer). */
+  whole: boolean;
+}
+
+/**
+ * Serves `dataset` with the built explorer and measures its views: the overview, the overview's scene filled to its
+ * cap by opening groups, and, with `whole`, the whole view.
+ */
+export async function measureWeb(
+  dataset: Dataset,
+  screenshotDir: string,
+  options: WebBenchOptions = { whole: false },
+): Promise<WebFigures[]> {
   const webDir = await mkdtemp(path.join(tmpdir(), "rightsgraph-bench-web-"));
   await build({ configFile: path.join(ROOT, "web/vite.config.ts"), logLevel: "error", build: { outDir: webDir } });
   const server: Server = createServer(
@@ -132,15 +199,26 @@ export async function measureWeb(dataset: Dataset, screenshotDir: string): Promi
   });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const shot = (name: string): string => path.join(screenshotDir, name);
     const views = [
-      { view: "overview (scene)", url, shot: "web-overview.png" },
+      { view: "overview (scene)", prepare: () => open(page, url), shot: shot("web-overview.png") },
+      // The same page: its groups opened until the scene holds as many nodes as it may.
+      { view: "scene filled by opening groups", prepare: () => fillScene(page), shot: shot("web-filled.png") },
       // A cap above the corpus's size opens the whole view as before the overview: the 5,000 largest nodes.
-      { view: "whole view (5,000 largest)", url: `${url}?cap=20000`, shot: "web-whole.png" },
+      ...(options.whole
+        ? [
+            {
+              view: "whole view (5,000 largest)",
+              prepare: () => open(page, `${url}?cap=20000`),
+              shot: shot("web-whole.png"),
+            },
+          ]
+        : []),
     ];
     const figures: WebFigures[] = [];
-    for (const { view, url: address, shot } of views) {
+    for (const { view, prepare, shot: screenshot } of views) {
       // A view that does not open in time is a row saying so: the views measured before it are kept.
-      const measured = await measure(page, address, view, path.join(screenshotDir, shot)).catch((error: unknown) => {
+      const measured = await measure(page, view, prepare, screenshot).catch((error: unknown) => {
         process.stderr.write(
           `bench:web: ${view}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}\n`,
         );

@@ -10,10 +10,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OverviewResponse } from "../../src/api/contract";
 import { generateCorpus } from "../../src/bench/generate-corpus";
 import { loadDataset } from "../../src/data";
+import { DRAWING_LIMITS } from "../../web/src/graph/drawing-limits";
+import { groupsDrawnApart } from "../../web/src/scene/group-placement";
 import type { Dataset } from "../../src/schema/types";
-import { ARTIFACTS, collectErrors, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { ARTIFACTS, collectErrors, legendCounts, startExplorer, waitForGraph, type Explorer } from "./explorer-harness";
+import { countColouredPixels, decodePng, type Bitmap } from "./png";
 
 const CAP = 400;
+/** Claims the first scene may draw: those within its groups, not the hundreds between them. */
+const EDGES_DRAWN_MAX = 400;
 let corpus: string;
 let dataset: Dataset;
 let explorer: Explorer;
@@ -25,6 +30,8 @@ interface Hook {
   state(): { scene: { members: string[] | null; expanded: Record<string, string[]> }; selection: unknown };
   node(id: string): { viewport: { x: number; y: number } } | null;
   visible(): string[];
+  drawnEdges(): string[];
+  camera(): { x: number; y: number; ratio: number };
 }
 const visible = async (): Promise<string[]> =>
   page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.visible());
@@ -49,20 +56,151 @@ afterAll(async () => {
   if (corpus) rmSync(corpus, { recursive: true, force: true });
 });
 
+/** Where the first scene's nodes and the groups' names are drawn, and what the canvas holds. */
+async function overviewBox(at: Page): Promise<{
+  canvas: { width: number; height: number };
+  box: { left: number; top: number; right: number; bottom: number };
+  message: number;
+}> {
+  return at.evaluate(() => {
+    const hook = (window as unknown as { rightsgraph: Hook }).rightsgraph;
+    const canvas = document.querySelector("#graph")!.getBoundingClientRect();
+    const points = hook.visible().map((id) => hook.node(id)!.viewport);
+    for (const label of document.querySelectorAll(".community-label:not(.covered)")) {
+      const r = label.getBoundingClientRect();
+      points.push(
+        { x: r.left - canvas.left, y: r.top - canvas.top },
+        { x: r.right - canvas.left, y: r.bottom - canvas.top },
+      );
+    }
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    return {
+      canvas: { width: canvas.width, height: canvas.height },
+      box: { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) },
+      message: document.querySelector(".scene-message")!.getBoundingClientRect().bottom - canvas.top,
+    };
+  });
+}
+
+/** The first scene draws no claim between two groups: each pair of groups linked is one line with its count. */
+async function checkOverview(at: Page, size: string, screenshot: string): Promise<void> {
+  const groups = groupsDrawnApart(overview);
+  const first = groups.flatMap((c) => c.top.map((t) => t.id)).slice(0, CAP);
+  const hook = (): Promise<{ members: string[]; visible: string[]; edges: string[] }> =>
+    at.evaluate(() => {
+      const looks = (window as unknown as { rightsgraph: Hook }).rightsgraph;
+      return { members: looks.state().scene.members ?? [], visible: looks.visible(), edges: looks.drawnEdges() };
+    });
+  await expect.poll(async () => (await hook()).members.length).toBe(first.length);
+  // Taken before the checks, so that a failure can be seen too.
+  await at.screenshot({ path: path.join(ARTIFACTS, screenshot) });
+  const { members: inScene, visible: drawn, edges } = await hook();
+  expect([...inScene].sort()).toEqual([...first].sort());
+  // The bibliography (cited articles, outlets, journalists) is folded by default: members may be hidden by it.
+  expect(drawn.length).toBeGreaterThan(first.length / 2);
+  for (const id of drawn) expect(first).toContain(id);
+  // Claims within a group only: every claim between two drawn nodes of different groups is left to the lines.
+  const { graph } = dataset;
+  const community = new Map(overview.communities.flatMap((c) => c.top.map((t) => [t.id, c.id] as const)));
+  const within = new Set(drawn);
+  let possible = 0;
+  graph.forEachEdge((_e, _a, source, target) => {
+    if (within.has(source) && within.has(target)) possible += 1;
+  });
+  expect(edges.length, `edges drawn in the ${size} overview`).toBeLessThanOrEqual(EDGES_DRAWN_MAX);
+  expect(edges.length).toBeGreaterThan(0);
+  expect(possible, "claims between the drawn nodes").toBeGreaterThan(2 * EDGES_DRAWN_MAX);
+  for (const edge of edges) {
+    const [source, target] = graph.extremities(edge);
+    expect(community.get(source), `${edge} links two groups`).toBe(community.get(target));
+  }
+  // One line per pair of groups, its width from its count, the strongest with their count written on them.
+  const lines = await at.locator(".group-link").evaluateAll((paths) =>
+    paths.map((p) => ({
+      source: Number(p.getAttribute("data-source")),
+      target: Number(p.getAttribute("data-target")),
+      edges: Number(p.getAttribute("data-edges")),
+      width: Number(p.getAttribute("stroke-width")),
+      drawn: (p as SVGPathElement).getTotalLength() > 10,
+    })),
+  );
+  const apart = new Set(groups.map((c) => c.id));
+  const expected = overview.links.filter((l) => apart.has(l.source) && apart.has(l.target));
+  expect(lines.length).toBeGreaterThan(5);
+  expect(lines.length).toBeLessThanOrEqual(expected.length);
+  for (const line of lines) {
+    expect(expected).toContainEqual({ source: line.source, target: line.target, edges: line.edges });
+    expect(line.drawn).toBe(true);
+  }
+  const strongest = expected.reduce((a, b) => (b.edges > a.edges ? b : a));
+  const widest = lines.reduce((a, b) => (b.width > a.width ? b : a));
+  expect([widest.source, widest.target]).toEqual([strongest.source, strongest.target]);
+  const counts = await at.locator(".group-link-count:not(.covered)").evaluateAll((spans) =>
+    spans.map((s) => ({
+      source: Number(s.getAttribute("data-source")),
+      target: Number(s.getAttribute("data-target")),
+      text: s.textContent,
+    })),
+  );
+  expect(counts.length).toBeGreaterThan(2);
+  for (const { source, target, text } of counts) {
+    const link = expected.find((l) => l.source === source && l.target === target)!;
+    expect(text).toBe(link.edges.toLocaleString("en"));
+  }
+  // The camera fits the overview: the groups fill the canvas below the line over it, centred.
+  const { canvas, box, message: covered } = await overviewBox(at);
+  const [width, height] = [box.right - box.left, box.bottom - box.top];
+  const room = canvas.height - covered;
+  expect(width / canvas.width, `width filled at ${size}`).toBeGreaterThan(0.7);
+  expect(height / room, `height filled at ${size}`).toBeGreaterThan(0.6);
+  expect(box.left).toBeGreaterThanOrEqual(0);
+  expect(box.right).toBeLessThanOrEqual(canvas.width);
+  expect(box.top, "the groups start below the line over the canvas").toBeGreaterThanOrEqual(covered);
+  expect(box.bottom).toBeLessThanOrEqual(canvas.height);
+}
+
+/** True when the square of side 2 * radius + 1 around (x, y) is the canvas's white. */
+function isBackground(bitmap: Bitmap, x: number, y: number, radius: number): boolean {
+  for (let dy = -radius; dy <= radius; dy++) {
+    for (let dx = -radius; dx <= radius; dx++) {
+      const i = ((y + dy) * bitmap.width + x + dx) * bitmap.channels;
+      if (bitmap.data[i] !== 255 || bitmap.data[i + 1] !== 255 || bitmap.data[i + 2] !== 255) return false;
+    }
+  }
+  return true;
+}
+
+/** Hover the first of these nodes the pointer can reach (in view, not under a label or a control). */
+async function hoverOneOf(ids: string[]): Promise<{ id: string; x: number; y: number } | null> {
+  const box = (await page.locator("#graph").boundingBox())!;
+  for (const id of ids) {
+    const at = await page.evaluate((key) => (window as unknown as { rightsgraph: Hook }).rightsgraph.node(key), id);
+    const x = box.x + at!.viewport.x;
+    const y = box.y + at!.viewport.y;
+    if (x < box.x + 40 || y < box.y + 120 || x > box.x + box.width - 60 || y > box.y + box.height - 20) continue;
+    const hit = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName, [x, y]);
+    if (hit !== "CANVAS") continue;
+    await page.mouse.move(x, y);
+    const hovered = await page.evaluate(
+      () =>
+        (window as unknown as { rightsgraph: { state(): { hoveredNode: string | null } } }).rightsgraph.state()
+          .hoveredNode,
+    );
+    if (hovered === id) return { id, x, y };
+  }
+  return null;
+}
+
 describe("a corpus larger than the scene", () => {
   it("opens on the overview: named groups with their counts, their largest members, and what is hidden", async () => {
     expect(overview.large).toBe(true);
     await page.goto(`${explorer.url}?cap=${CAP}`);
     await waitForGraph(page);
-    const first = overview.communities.flatMap((c) => c.top.map((t) => t.id)).slice(0, CAP);
-    await expect.poll(async () => (await members()).length).toBe(first.length);
-    expect((await members()).sort()).toEqual([...first].sort());
-    // The bibliography (cited articles, outlets, journalists) is folded by default: members may be hidden by it.
+    await checkOverview(page, "1440x900", "large-01-overview.png");
     const drawn = await visible();
-    expect(drawn.length).toBeGreaterThan(first.length / 2);
-    for (const id of drawn) expect(first).toContain(id);
     const labels = page.locator(".community-label");
-    expect(await labels.count()).toBe(Math.min(16, overview.communities.length));
+    expect(await labels.count()).toBe(Math.min(16, groupsDrawnApart(overview).length));
     const biggest = overview.communities[0]!;
     const name = biggest.top
       .slice(0, 2)
@@ -91,6 +229,7 @@ describe("a corpus larger than the scene", () => {
       expect(inside, `the count of group ${id}`).toBe(true);
     }
     expect(await message()).toContain(`Showing ${drawn.length} of ${dataset.graph.order.toLocaleString("en")} nodes`);
+    expect(await message()).toMatch(/grey lines stand for the claims between groups/);
     expect(await message()).toMatch(/open a group by its label, search for a name, double-click a node/);
     // Nineteen years of months: the timeline's bars stay in the canvas column (they once ran under the results
     // column, drawn over the source reader), and the ones out of sight are reached by scrolling the strip.
@@ -120,6 +259,69 @@ describe("a corpus larger than the scene", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "large-01-overview.png") });
   });
 
+  it("fits the overview to a narrow window too", { timeout: 90_000 }, async () => {
+    const narrow = await explorer.browser.newContext({ viewport: { width: 800, height: 900 } });
+    try {
+      const at = await narrow.newPage();
+      const narrowErrors = collectErrors(at);
+      await at.goto(`${explorer.url}?cap=${CAP}`);
+      // On a narrow window the legend's counts are in the Filters tab, out of sight: the canvas is what is waited for.
+      await at.locator("#graph[data-ready=true] canvas").first().waitFor();
+      await checkOverview(at, "800x900", "large-01b-overview-800x900.png");
+      expect(narrowErrors).toEqual([]);
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  it("draws a node's claims to the other groups while it is hovered, and an opened group's for good", async () => {
+    const { graph } = dataset;
+    const shown = new Set(await visible());
+    const group = (id: string): number | undefined =>
+      overview.communities.find((c) => c.top.some((t) => t.id === id))?.id;
+    const across = (id: string): string[] =>
+      graph.edges(id).filter((e) => {
+        const other = graph.opposite(id, e);
+        return shown.has(other) && group(other) !== group(id);
+      });
+    const drawnEdges = (): Promise<string[]> =>
+      page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.drawnEdges());
+    const before = new Set(await drawnEdges());
+    const candidates = [...shown]
+      .filter((id) => across(id).length > 0)
+      .sort((a, b) => across(a).length - across(b).length);
+    const target = await hoverOneOf(candidates);
+    expect(target).not.toBeNull();
+    const claims = across(target!.id);
+    for (const edge of claims) expect(before.has(edge)).toBe(false);
+    await expect
+      .poll(async () => {
+        const drawn = new Set(await drawnEdges());
+        return claims.filter((e) => drawn.has(e)).length;
+      })
+      .toBe(claims.length);
+    // Away from the node, the line between the groups stands for its claims again.
+    await page.mouse.move(5, 5);
+    await expect.poll(async () => (await drawnEdges()).some((e) => claims.includes(e))).toBe(false);
+
+    // Opening a group draws its members' claims to the other groups: the first scene's too.
+    const community = overview.communities.find((c) => c.id === group(target!.id))!;
+    await page.locator(`.community-label[data-community="${community.id}"]`).press("Enter");
+    await expect.poll(async () => (await message()).includes("Opened the group")).toBe(true);
+    const now = new Set(await drawnEdges());
+    for (const edge of claims) expect(now.has(edge), edge).toBe(true);
+    expect(await message()).toContain(`Showing ${(await visible()).length} of`);
+    // The legend counts what is drawn now (it once kept the first scene's counts).
+    const legend = await legendCounts(page);
+    expect(legend.nodes).toBe((await visible()).length);
+    expect(legend.edges).toBe(now.size);
+    await page.screenshot({ path: path.join(ARTIFACTS, "large-01c-group-opened.png") });
+    // Undo puts the overview back as it was: the group's new members out, its claims summed up again.
+    await page.getByRole("button", { name: "Undo", exact: true }).click();
+    await expect.poll(async () => (await drawnEdges()).some((e) => claims.includes(e))).toBe(false);
+    expect(new Set(await visible())).toEqual(shown);
+  });
+
   it("brings a node's hidden neighbours in with a double-click", async () => {
     const shown = new Set(await visible());
     const inScene = new Set(await members());
@@ -130,26 +332,7 @@ describe("a corpus larger than the scene", () => {
       .map((id) => ({ id, outside: graph.neighbors(id).filter((n) => !inScene.has(n)).length }))
       .filter((c) => c.outside > 0)
       .sort((a, b) => a.outside - b.outside);
-    const box = (await page.locator("#graph").boundingBox())!;
-    let target: { id: string; x: number; y: number } | null = null;
-    for (const { id } of candidates) {
-      const at = await page.evaluate((key) => (window as unknown as { rightsgraph: Hook }).rightsgraph.node(key), id);
-      const x = box.x + at!.viewport.x;
-      const y = box.y + at!.viewport.y;
-      if (x < box.x + 40 || y < box.y + 120 || x > box.x + box.width - 60 || y > box.y + box.height - 20) continue;
-      const hit = await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName, [x, y]);
-      if (hit !== "CANVAS") continue;
-      await page.mouse.move(x, y);
-      const hovered = await page.evaluate(
-        () =>
-          (window as unknown as { rightsgraph: { state(): { hoveredNode: string | null } } }).rightsgraph.state()
-            .hoveredNode,
-      );
-      if (hovered === id) {
-        target = { id, x, y };
-        break;
-      }
-    }
+    const target = await hoverOneOf(candidates.map((c) => c.id));
     expect(target).not.toBeNull();
     await page.mouse.dblclick(target!.x, target!.y);
     await expect
@@ -199,6 +382,59 @@ describe("a corpus larger than the scene", () => {
     expect((await visible()).length).toBeLessThanOrEqual(CAP);
     expect(await message()).toContain(`The scene is full (${CAP} nodes)`);
     await page.screenshot({ path: path.join(ARTIFACTS, "large-02-full.png") });
+  });
+
+  it("leaves the relations out of the frames drawn while the camera moves over a full scene, and draws them when it stops", async () => {
+    const edges = await page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.drawnEdges());
+    // A scene this full is what the lighter moving frames are for; below the limit nothing changes.
+    expect(edges.length).toBeGreaterThan(DRAWING_LIMITS.edgesWhileMoving);
+    // Nothing in focus (a selection dims the rest) and the whole scene in view.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.state().selection))
+      .toBeNull();
+    await page.getByRole("button", { name: "Reset view" }).click();
+    let camera = "";
+    await expect
+      .poll(async () => {
+        const now = JSON.stringify(
+          await page.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.camera()),
+        );
+        const still = now === camera;
+        camera = now;
+        return still;
+      })
+      .toBe(true);
+    const canvas = page.locator("#graph");
+    const box = (await canvas.boundingBox())!;
+    const shot = async (): Promise<Bitmap> => decodePng(await canvas.screenshot());
+    const frame = (): Promise<unknown> =>
+      page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const still = countColouredPixels(await shot());
+    // Press on the canvas's background, not on a node (that would drag the node) nor on a label.
+    const bitmap = await shot();
+    let spot: { x: number; y: number } | null = null;
+    for (let y = Math.round(box.height / 2); y < box.height - 20 && !spot; y += 6) {
+      for (let x = 20; x < box.width - 20 && !spot; x += 6) {
+        if (!isBackground(bitmap, x, y, 4)) continue;
+        const at = { x: box.x + x, y: box.y + y };
+        if (
+          (await page.evaluate(([px, py]) => document.elementFromPoint(px!, py!)?.tagName, [at.x, at.y])) === "CANVAS"
+        )
+          spot = at;
+      }
+    }
+    expect(spot, "a spot of background to drag the camera from").not.toBeNull();
+    await page.mouse.move(spot!.x, spot!.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(spot!.x + 6 * i, spot!.y + 3 * i);
+    await frame();
+    const moving = countColouredPixels(await shot());
+    await page.mouse.up();
+    await expect.poll(async () => countColouredPixels(await shot())).toBeGreaterThan(0.8 * still);
+    expect(moving, "coloured pixels while moving, against those still").toBeLessThan(0.7 * still);
   });
 
   it("logged no console errors", () => {

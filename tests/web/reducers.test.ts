@@ -167,7 +167,7 @@ describe("the fields that redraw the canvas", () => {
     camera: { x: 0.2, y: 0.3, ratio: 0.5, angle: 0 },
     queryText: "MATCH (s)-[r:declined]->(d) RETURN s, r, d",
     queryResult: { status: "answered", response: answeredQuery },
-    scene: { members: null, hidden: ["person:q"], expanded: {}, pins: {} },
+    scene: { members: null, hidden: ["person:q"], expanded: {}, pins: {}, summarised: [] },
     picked: ["state:kor"],
   };
 

@@ -9,6 +9,7 @@ import { buildGraph } from "./graph/index.js";
 import type { DisplayGraph } from "./graph/index.js";
 import { curveParallelEdges } from "./renderer/index.js";
 import { capFromAddress, loadFirstScene } from "./scene/large-corpus.js";
+import type { LargeCorpus } from "./scene/large-corpus.js";
 
 function showLoadError(page: ExplorerPage, message: string, retry: () => void): void {
   replaceChildren(
@@ -47,11 +48,16 @@ async function boot(page: ExplorerPage): Promise<void> {
   const [schema, overview, sources] = loaded;
 
   let graph: DisplayGraph;
+  let large: LargeCorpus | undefined;
   try {
     if (data) {
       graph = buildGraph(data, schema);
       curveParallelEdges(graph);
-    } else graph = await loadFirstScene(overview, schema);
+    } else {
+      // The groups are packed to the canvas's shape; the panels mounted later take little of its height.
+      const { width, height } = page.canvas.getBoundingClientRect();
+      ({ graph, corpus: large } = await loadFirstScene(overview, schema, width > 0 && height > 0 ? width / height : 1));
+    }
   } catch (error) {
     showLoadError(page, `the graph data is malformed (${errorMessage(error)})`, retry);
     return;
@@ -63,7 +69,7 @@ async function boot(page: ExplorerPage): Promise<void> {
   }
 
   try {
-    startExplorer(page, graph, schema, sources, overview.large ? overview : undefined);
+    startExplorer(page, graph, schema, sources, large);
   } catch (error) {
     const message = `the canvas could not start (${errorMessage(error)}). Does this browser support WebGL?`;
     showLoadError(page, message, () => window.location.reload());

@@ -1,7 +1,7 @@
 // Starting the explorer on a loaded graph: the state restored from the URL, the canvas, the panels, then what the
 // permalink asks of the camera and the server.
 import { runPathQuery } from "../actions/index.js";
-import type { OverviewResponse, SchemaResponse, SourceSummary } from "../api/index.js";
+import type { SchemaResponse, SourceSummary } from "../api/index.js";
 import { replaceChildren } from "../dom/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 import { mountDetails } from "../panels/details/index.js";
@@ -23,8 +23,9 @@ import {
   mountCameraButtons,
   trackCamera,
 } from "../renderer/index.js";
-import { mountScene, setMembers } from "../scene/index.js";
+import { mountScene, openOverview } from "../scene/index.js";
 import { mountLargeCorpus } from "../scene/large-corpus.js";
+import type { LargeCorpus } from "../scene/large-corpus.js";
 import { createStore, initialState } from "../state/index.js";
 import { bindCanvasEvents } from "./canvas-events.js";
 import { describeCanvas } from "./canvas-summary.js";
@@ -46,14 +47,14 @@ export function startExplorer(
   graph: DisplayGraph,
   schema: SchemaResponse,
   sources: SourceSummary[],
-  /** The overview of a corpus too large to draw whole: the graph holds its first scene. */
-  overview?: OverviewResponse,
+  /** A corpus too large to draw whole (its overview, where its groups go): the graph holds its first scene. */
+  large?: LargeCorpus,
 ): void {
   replaceChildren(page.canvas);
   const { state: link, problems } = validPermalink(graph, decodePermalink(window.location.hash));
   const store = createStore(restorePermalink(link)(initialState()));
   // A large corpus's scene lists its members, so that what double-clicks and undo take away can leave it.
-  if (overview) store.dispatch(setMembers(graph.nodes()));
+  if (large) store.dispatch(openOverview(graph.nodes()));
 
   const canvas = createCanvas(page.canvas, graph, store);
   page.canvas.setAttribute("data-ready", "true");
@@ -87,7 +88,7 @@ export function startExplorer(
   bindCanvasEvents(ctx, page);
   trackCamera(canvas.renderer, store);
   const scene = mountScene(ctx, page.canvas.parentElement ?? page.canvas);
-  if (overview) mountLargeCorpus(ctx, scene, overview, page.canvas.parentElement ?? page.canvas);
+  if (large) mountLargeCorpus(ctx, scene, large, page.canvas.parentElement ?? page.canvas);
   // For scripts and the browser tests: read-only looks at the state and at where sigma draws a node.
   Object.assign(window, {
     rightsgraph: {
@@ -97,6 +98,7 @@ export function startExplorer(
           ? { ...graph.getNodeAttributes(id), viewport: canvas.renderer.graphToViewport(graph.getNodeAttributes(id)) }
           : null,
       visible: () => [...canvas.visibility().nodes],
+      drawnEdges: () => graph.filterEdges((id) => canvas.renderer.getEdgeDisplayData(id)?.hidden === false),
       camera: () => canvas.renderer.getCamera().getState(),
     },
   });

@@ -51,6 +51,7 @@ export function mergeIntoGraph(
     };
     if (a.date) node.date = String(a.date);
     if (a.kind) node.kind = String(a.kind);
+    if (typeof a.community === "number") node.community = a.community;
     if (a.status === "suggested" || a.status === "draft") node.status = a.status;
     graph.addNode(key, node);
   }

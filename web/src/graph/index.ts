@@ -15,6 +15,7 @@ export {
   monthsBetween,
   timelineMonths,
 } from "./dates.js";
+export { DRAWING_LIMITS } from "./drawing-limits.js";
 export { monthHistogram } from "./month-histogram.js";
 export type { MonthBar } from "./month-histogram.js";
 export { computeVisibility, countByEdgeType, countByNodeType, countBySource } from "./visibility.js";

@@ -7,6 +7,13 @@ import type { DisplayGraph } from "./types.js";
 export interface Visibility {
   nodes: Set<string>;
   edges: Set<string>;
+  /**
+   * Claims that pass the filters but that a large corpus's overview sums up, drawn only while in focus (a hovered or
+   * selected node's, a chosen path's): between two summarised nodes of different groups (the line between the groups
+   * stands for them), and between two summarised nodes already linked by a claim drawn (one line stands for a pair's
+   * claims; the first scene's largest members share thousands).
+   */
+  summed: Set<string>;
 }
 
 /**
@@ -15,11 +22,13 @@ export interface Visibility {
  * date overlaps (or, with `hideUndated`, it has a readable date that does), and both its ends pass. Then, with
  * `hideUndated`, an undated node stays only if a passing edge touches it, and with `hideUnlinked` every node no
  * passing edge touches goes: a claim's two ends are what make it readable. A `scene` drops the nodes hidden by hand
- * and, when it lists its members, every node it does not list.
+ * and, when it lists its members, every node it does not list; among its summarised nodes, an edge between two groups,
+ * or between two nodes already linked by an edge drawn, goes to `summed` instead of `edges`.
  */
 export function computeVisibility(graph: DisplayGraph, filters: Filters, scene?: SceneState): Visibility {
   const handHidden = new Set(scene?.hidden);
   const members = scene?.members ? new Set(scene.members) : null;
+  const summarised = new Set(scene?.summarised);
   const hiddenNodeTypes = new Set(filters.hiddenNodeTypes);
   const hiddenEdgeTypes = new Set(filters.hiddenEdgeTypes);
   const hiddenSources = new Set(filters.hiddenSources);
@@ -27,6 +36,18 @@ export function computeVisibility(graph: DisplayGraph, filters: Filters, scene?:
     dateInRange(date, filters.dateFrom, filters.dateTo) && (!filters.hideUndated || monthBounds(date) !== null);
   const nodes = new Set<string>();
   const edges = new Set<string>();
+  const summed = new Set<string>();
+  const paired = new Set<string>();
+  /** True when the overview sums this edge up rather than draw it. */
+  const folded = (source: string, target: string): boolean => {
+    if (!summarised.has(source) || !summarised.has(target)) return false;
+    const [a, b] = [graph.getNodeAttribute(source, "community"), graph.getNodeAttribute(target, "community")];
+    if (a !== b) return true;
+    const pair = source < target ? `${source}\n${target}` : `${target}\n${source}`;
+    if (paired.has(pair)) return true;
+    paired.add(pair);
+    return false;
+  };
   graph.forEachNode((node, a) => {
     if (a.status === "suggested" && !filters.showSuggestions) return;
     if (handHidden.has(node) || (members && !members.has(node))) return;
@@ -39,6 +60,10 @@ export function computeVisibility(graph: DisplayGraph, filters: Filters, scene?:
     if (a.status === "suggested" && !filters.showSuggestions) return;
     if (!nodes.has(source) || !nodes.has(target)) return;
     if (!dated(a.date)) return;
+    if (summarised.size > 0 && folded(source, target)) {
+      summed.add(edge);
+      return;
+    }
     edges.add(edge);
     linked.add(source).add(target);
   });
@@ -48,7 +73,7 @@ export function computeVisibility(graph: DisplayGraph, filters: Filters, scene?:
       if (filters.hideUnlinked || monthBounds(graph.getNodeAttribute(node, "date")) === null) nodes.delete(node);
     }
   }
-  return { nodes, edges };
+  return { nodes, edges, summed };
 }
 
 type Counts = Map<string, { shown: number; total: number }>;

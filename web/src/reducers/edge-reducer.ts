@@ -8,8 +8,19 @@ import type { View } from "./view.js";
 
 type EdgeLook = Partial<EdgeDisplayData>;
 
-export function edgeReducer(view: View, edge: string, data: DisplayEdgeAttributes): EdgeLook {
-  if (!view.visibility.edges.has(edge)) {
+const inFocus = (view: View, edge: string): boolean =>
+  Boolean(view.path?.edges.has(edge)) ||
+  (!view.path && view.focusEdges.has(edge)) ||
+  edge === view.hoveredEdge ||
+  edge === view.selectedEdge;
+
+export function edgeReducer(view: View, edge: string, given: DisplayEdgeAttributes): EdgeLook {
+  const data: DisplayEdgeAttributes =
+    view.plainEdges && given.type === "curved" ? { ...given, type: "straight", curvature: 0 } : given;
+  // A claim a large corpus's overview sums up is drawn only in focus: the line between the groups, or the pair's
+  // claim drawn, stands for it (dimmed, thousands of them would still be the hairball the overview is there to avoid).
+  if (view.visibility.summed.has(edge) && !inFocus(view, edge)) return { ...data, hidden: true };
+  if (!view.visibility.edges.has(edge) && !view.visibility.summed.has(edge)) {
     return view.mode === "hide" ? { ...data, hidden: true } : { ...data, color: DIM_EDGE_COLOR, zIndex: 0, label: "" };
   }
   let look: EdgeLook = { ...data, zIndex: 1 };

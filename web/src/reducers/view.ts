@@ -1,6 +1,6 @@
 // The view: everything the reducers need, derived from state and graph once per change, so reducers stay cheap.
 import type { DisplayGraph, Visibility } from "../graph/index.js";
-import { computeVisibility } from "../graph/index.js";
+import { computeVisibility, DRAWING_LIMITS } from "../graph/index.js";
 import type { AppState, FilterMode } from "../state/index.js";
 
 export interface View {
@@ -19,6 +19,11 @@ export interface View {
   path: { nodes: Set<string>; edges: Set<string> } | null;
   /** Nodes picked for a group action (shift-click, box). */
   picked: Set<string>;
+  /**
+   * Parallel relations drawn straight, one on the other, rather than fanned in curves: with many relations shown
+   * (DRAWING_LIMITS) and in a large corpus's overview (a pair of its summarised nodes has one relation drawn).
+   */
+  plainEdges: boolean;
 }
 
 /**
@@ -73,7 +78,8 @@ export function computeView(graph: DisplayGraph, state: AppState, visibility?: V
   if (focus) {
     focusNodes.add(focus);
     graph.forEachEdge(focus, (edge, _a, source, target) => {
-      if (!vis.edges.has(edge) && state.filters.mode === "hide") return;
+      // A claim the overview sums up is drawn for the node in focus.
+      if (!vis.edges.has(edge) && !vis.summed.has(edge) && state.filters.mode === "hide") return;
       focusEdges.add(edge);
       focusNodes.add(source);
       focusNodes.add(target);
@@ -91,5 +97,6 @@ export function computeView(graph: DisplayGraph, state: AppState, visibility?: V
     selectedEdgeEnds: selectedEdge ? new Set(graph.extremities(selectedEdge)) : new Set(),
     path: activePathSets(state) ?? matchedSets(state),
     picked: new Set(state.picked),
+    plainEdges: vis.edges.size > DRAWING_LIMITS.curvedEdges || state.scene.summarised.length > 0,
   };
 }

@@ -24,6 +24,13 @@ export interface CanvasControls {
   zoom(factor: number): void;
   /** Jump to a saved camera (a permalink's), without animation. */
   setView(view: CameraView): void;
+  /**
+   * The canvas's top is covered this far (in pixels, measured when a fit is made) by the line over it: fits of what
+   * is shown leave it clear.
+   */
+  keepClear(top: () => number): void;
+  /** The part of the canvas a fit of what is shown fills (its size in pixels): the canvas less its margins. */
+  fitRoom(): { width: number; height: number };
 }
 
 /** Quiet time before a moved camera is written to the state: a drag or an animation is one change, not sixty. */
@@ -34,15 +41,35 @@ const CAMERA_SETTLE_MS = 300;
  * label beside it (labels go right or left, so more across than down), and the tools over the canvas's top corners.
  */
 const FIT_MARGIN = { x: 72, y: 56 };
+/** Room between the line over the canvas and the first labels a fit shows. */
+const FIT_GAP = 44;
 /** Closest a fit comes: one or two nodes shown are centred, not blown up to fill the canvas. */
 const FIT_MIN_RATIO = 0.25;
 const FIT_MAX_RATIO = RENDERER_SETTINGS.maxCameraRatio ?? 4;
+
+/** The canvas less its margins, its top covered down to `top` (at most half of it): where a fit puts the nodes. */
+function fitBox(
+  width: number,
+  height: number,
+  top: number,
+): { clear: number; room: { width: number; height: number } } {
+  const clear = Math.max(FIT_MARGIN.y, Math.min(top, height / 2));
+  return {
+    clear,
+    room: { width: Math.max(1, width - 2 * FIT_MARGIN.x), height: Math.max(1, height - clear - FIT_MARGIN.y) },
+  };
+}
 
 /**
  * The camera that shows these nodes centred, their extent filling the canvas but for the margin. Sigma's camera
  * scales the view by 1/ratio around its centre, so the extent measured at ratio 1 gives the ratio that fits.
  */
-export function cameraFitting(renderer: Renderer, ids: Iterable<string>, minRatio = FIT_MIN_RATIO): CameraState | null {
+export function cameraFitting(
+  renderer: Renderer,
+  ids: Iterable<string>,
+  minRatio = FIT_MIN_RATIO,
+  top = FIT_MARGIN.y,
+): CameraState | null {
   // Sigma's display data holds graph coordinates until it frames them in place, so positions are read from the graph.
   const graph = renderer.getGraph();
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -60,9 +87,19 @@ export function cameraFitting(renderer: Renderer, ids: Iterable<string>, minRati
   const a = renderer.framedGraphToViewport(low, { cameraState: centre });
   const b = renderer.framedGraphToViewport(high, { cameraState: centre });
   const { width, height } = renderer.getDimensions();
-  const room = { x: Math.max(1, width - 2 * FIT_MARGIN.x), y: Math.max(1, height - 2 * FIT_MARGIN.y) };
-  const ratio = Math.max(Math.abs(b.x - a.x) / room.x, Math.abs(b.y - a.y) / room.y);
-  return { ...centre, ratio: Math.min(FIT_MAX_RATIO, Math.max(minRatio, ratio)) };
+  const { clear, room } = fitBox(width, height, top);
+  const ratio = Math.min(
+    FIT_MAX_RATIO,
+    Math.max(minRatio, Math.abs(b.x - a.x) / room.width, Math.abs(b.y - a.y) / room.height),
+  );
+  // Centred in the room below the covered top: the camera looks at the point drawn that much above the centre.
+  const below = (clear - FIT_MARGIN.y) / 2;
+  if (below <= 0) return { ...centre, ratio };
+  const moved = renderer.viewportToFramedGraph(
+    { x: width / 2, y: height / 2 - below },
+    { cameraState: { ...centre, ratio } },
+  );
+  return { x: moved.x, y: moved.y, angle: 0, ratio };
 }
 
 /** The nodes sigma draws now (the reducers hide the filtered ones, or dim them, which still draws them). */
@@ -80,10 +117,11 @@ export function cameraControls(renderer: Renderer): CanvasControls {
   // Where the last fit of the shown nodes put (or is taking) the camera; null once the user has moved it.
   let fitted: CameraState | null = null;
   let fitting = false;
+  let covered = (): number => 0;
   const stillFitted = (): boolean =>
     fitted !== null && (fitting ? camera.isAnimated() : sameCamera(camera.getState(), fitted));
   const fitShown = (animate: boolean): void => {
-    const target = cameraFitting(renderer, shownNodes(renderer));
+    const target = cameraFitting(renderer, shownNodes(renderer), FIT_MIN_RATIO, covered() + FIT_GAP);
     if (!target) return;
     fitted = target;
     if (!animate && !camera.isAnimated()) {
@@ -122,6 +160,13 @@ export function cameraControls(renderer: Renderer): CanvasControls {
     },
     setView(view) {
       camera.setState(view);
+    },
+    keepClear(top) {
+      covered = top;
+    },
+    fitRoom() {
+      const { width, height } = renderer.getDimensions();
+      return fitBox(width, height, covered() + FIT_GAP).room;
     },
   };
 }

@@ -1,5 +1,5 @@
 // The canvas: the sigma renderer drawing the current view, recomputed and redrawn when a field it depends on changes.
-import { computeVisibility } from "../graph/index.js";
+import { computeVisibility, DRAWING_LIMITS } from "../graph/index.js";
 import type { DisplayGraph, Visibility } from "../graph/index.js";
 import { computeView, viewChanged } from "../reducers/index.js";
 import type { View } from "../reducers/index.js";
@@ -24,9 +24,11 @@ export function createCanvas(container: HTMLElement, graph: DisplayGraph, store:
   let visibility = computeVisibility(graph, store.get().filters, store.get().scene);
   let view = computeView(graph, store.get(), visibility);
   const renderer = createRenderer(container, graph, () => view);
+  lightenMoves(renderer, visibility);
   store.subscribe((state, previous) => {
     if (state.filters !== previous.filters || state.scene !== previous.scene) {
       visibility = computeVisibility(graph, state.filters, state.scene);
+      lightenMoves(renderer, visibility);
     }
     if (!viewChanged(state, previous)) return;
     view = computeView(graph, state, visibility);
@@ -38,6 +40,17 @@ export function createCanvas(container: HTMLElement, graph: DisplayGraph, store:
   resized.observe(container);
   renderer.on("kill", () => resized.disconnect());
   return { renderer, view: () => view, visibility: () => visibility };
+}
+
+/**
+ * Set sigma to leave the relations (and labels) out of the frames drawn while the camera moves when so many are
+ * shown (DRAWING_LIMITS), and to draw them again when it stops; below that nothing changes while moving.
+ */
+function lightenMoves(renderer: Renderer, visibility: Visibility): void {
+  const edges = visibility.edges.size > DRAWING_LIMITS.edgesWhileMoving;
+  const labels = visibility.nodes.size > DRAWING_LIMITS.labelsWhileMoving;
+  if (renderer.getSetting("hideEdgesOnMove") !== edges) renderer.setSetting("hideEdgesOnMove", edges);
+  if (renderer.getSetting("hideLabelsOnMove") !== labels) renderer.setSetting("hideLabelsOnMove", labels);
 }
 
 /**

@@ -10,4 +10,5 @@ export { createLabelLayer, labelSizeFor, wrapLabel } from "./label-layer.js";
 export type { EdgeLabelBox, LabelBox, LabelLayer } from "./label-layer.js";
 export { curveParallelEdges, curvatureFor } from "./curve-parallel-edges.js";
 export { lineStyleOf } from "./line-styles.js";
+export { RectGrid } from "./rect-grid.js";
 export type { LineStyle } from "./line-styles.js";

@@ -43,6 +43,12 @@ export function mountScene(ctx: AppContext, canvasWrap: HTMLElement): Scene {
   const tool: PickTool = { lasso: false };
   bindGestures(ctx, canvasWrap, pins, () => source, tool);
   const message = mountSceneBar(canvasWrap, ctx, history, tool);
+  // The line saying what the scene leaves out covers the canvas's top: the first view and "Reset view" fit below it.
+  ctx.canvas.keepClear(() =>
+    message.textContent
+      ? message.getBoundingClientRect().bottom - ctx.renderer.getContainer().getBoundingClientRect().top
+      : 0,
+  );
   bindUndoKeys(history);
   return {
     history,

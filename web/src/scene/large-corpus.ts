@@ -3,15 +3,19 @@
 // builds the scene by opening a group, searching, double-clicking and asking for paths, up to the scene's cap,
 // and the line over the canvas says what is left out and how to bring it in.
 import { MultiDirectedGraph } from "graphology";
+import type Sigma from "sigma";
 import { api, errorMessage } from "../api/index.js";
-import type { GraphViewNode, OverviewCommunity, OverviewResponse, SceneRequest, SchemaResponse } from "../api/index.js";
+import type { OverviewCommunity, OverviewResponse, SceneRequest, SchemaResponse } from "../api/index.js";
 import type { AppContext } from "../app/context.js";
 import { h } from "../dom/index.js";
 import { mergeIntoGraph } from "../graph/index.js";
 import type { DisplayGraph } from "../graph/index.js";
-import { curveParallelEdges } from "../renderer/index.js";
+import { curveParallelEdges, LABELS, RectGrid } from "../renderer/index.js";
+import { mountGroupLinks } from "./group-links.js";
+import { groupPlacement, regroup } from "./group-placement.js";
+import type { GroupPlacement } from "./group-placement.js";
 import type { Scene } from "./index.js";
-import { setMembers, showHidden } from "./transitions.js";
+import { bringIntoScene } from "./transitions.js";
 
 /** Largest drawn node size in a scene: a hub of thousands of claims must not cover the view. */
 export const SCENE_NODE_SIZE_MAX = 12;
@@ -20,61 +24,28 @@ const LABELLED_COMMUNITIES = 16;
 
 const count = (n: number): string => n.toLocaleString("en");
 
-type Placed = { x: number; y: number };
-type NodeAttributes = GraphViewNode["attributes"];
-
-/**
- * Where a large corpus draws its nodes: each group apart from the others, side by side in rows (largest first), at
- * a size that grows with its count, its members placed as the server's layout places them around its centre. The
- * whole graph's layout mixes the groups of a corpus this size into one blob; apart, they read as groups. Nodes of
- * the small groups the overview does not list share one more cell.
- */
-export function groupPlacement(overview: OverviewResponse): {
-  anchors: Map<number, Placed & { r: number }>;
-  place(a: NodeAttributes): Placed;
-} {
-  const listed = overview.communities;
-  const rest = Math.max(1, overview.nodes - listed.reduce((sum, c) => sum + c.nodes, 0));
-  const cells = [...listed.map((c) => ({ id: c.id, r: Math.sqrt(c.nodes) })), { id: -1, r: Math.sqrt(rest) }];
-  const gap = 0.4 * Math.max(...cells.map((c) => c.r));
-  const width = 1.4 * Math.sqrt(cells.reduce((sum, c) => sum + (2 * c.r + gap) ** 2, 0));
-  const anchors = new Map<number, Placed & { r: number }>();
-  let [x, y, row] = [0, 0, 0];
-  for (const cell of cells) {
-    const d = 2 * cell.r;
-    if (x > 0 && x + d > width) [x, y, row] = [0, y - row - gap, 0];
-    anchors.set(cell.id, { x: x + cell.r, y: y - cell.r, r: cell.r });
-    x += d + gap;
-    row = Math.max(row, d);
-  }
-  const byId = new Map(listed.map((c) => [c.id, c]));
-  const total = listed.reduce((sum, c) => sum + c.nodes, 0) || 1;
-  const centre = {
-    x: listed.reduce((sum, c) => sum + c.x * c.nodes, 0) / total,
-    y: listed.reduce((sum, c) => sum + c.y * c.nodes, 0) / total,
-    radius: Math.max(1e-9, ...listed.map((c) => c.radius + Math.hypot(c.x, c.y))),
-  };
-  return {
-    anchors,
-    place(a) {
-      const group = a.community === undefined ? undefined : byId.get(a.community);
-      const anchor = anchors.get(group ? group.id : -1)!;
-      const from = group ?? centre;
-      // Most members lie within two spreads of their centre: that much fills the cell.
-      const scale = anchor.r / (2 * Math.max(group ? group.radius : centre.radius, 1e-9));
-      return { x: anchor.x + (a.x - from.x) * scale, y: anchor.y + (a.y - from.y) * scale };
-    },
-  };
+/** A large corpus as the explorer opens it: the server's overview, and where its groups are drawn. */
+export interface LargeCorpus {
+  overview: OverviewResponse;
+  placement: GroupPlacement;
 }
 
-/** The first scene: the largest members of every community the overview lists. */
-export async function loadFirstScene(overview: OverviewResponse, schema: SchemaResponse): Promise<DisplayGraph> {
-  const add = overview.communities.flatMap((c) => c.top.map((t) => t.id));
+/**
+ * The first scene: the largest members of every group drawn apart, placed for a canvas `aspect` times as wide as it
+ * is high.
+ */
+export async function loadFirstScene(
+  overview: OverviewResponse,
+  schema: SchemaResponse,
+  aspect: number,
+): Promise<{ graph: DisplayGraph; corpus: LargeCorpus }> {
+  const placement = groupPlacement(overview, aspect);
+  const add = placement.groups.flatMap((c) => c.top.map((t) => t.id));
   const data = await api.scene({ add, limit: overview.sceneCap });
   const graph: DisplayGraph = new MultiDirectedGraph();
-  mergeIntoGraph(graph, data, schema, SCENE_NODE_SIZE_MAX, groupPlacement(overview).place);
+  mergeIntoGraph(graph, data, schema, SCENE_NODE_SIZE_MAX, placement.place);
   curveParallelEdges(graph);
-  return graph;
+  return { graph, corpus: { overview, placement } };
 }
 
 /** The scene cap asked in the page's address (`?cap=300`), for trying a small corpus as a large one. */
@@ -90,10 +61,11 @@ function groupName(community: OverviewCommunity): string {
     .join(", ");
 }
 
-export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: OverviewResponse, layer: HTMLElement): void {
+export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCorpus, layer: HTMLElement): void {
   const { graph, store, renderer } = ctx;
+  const { overview } = corpus;
+  let { placement } = corpus;
   const cap = overview.sceneCap;
-  const placement = groupPlacement(overview);
   const members = (): string[] => store.get().scene.members ?? graph.nodes();
   const room = (): number => Math.max(0, cap - members().length);
 
@@ -104,16 +76,18 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
     return answer.added;
   }
 
-  /** Put these ids (loaded or not) into the scene, as far as it has room; answers those that came in. */
-  async function bringIn(ids: string[], note = ""): Promise<string[]> {
+  /**
+   * Put these ids (loaded or not) into the scene, as far as it has room, and draw the claims of `opened` to the
+   * other groups; answers the ids that came in.
+   */
+  async function bringIn(ids: string[], note = "", opened: string[] = []): Promise<string[]> {
     const drawn = new Set(members());
     const wanted = [...new Set(ids)].filter((id) => !drawn.has(id));
     const fresh = wanted.slice(0, room());
     const missing = fresh.filter((id) => !graph.hasNode(id));
     if (missing.length > 0) await load({ add: missing, limit: missing.length });
     const added = fresh.filter((id) => graph.hasNode(id));
-    if (added.length > 0) store.dispatch(setMembers([...drawn, ...added]));
-    store.dispatch(showHidden(added));
+    store.dispatch(bringIntoScene(added, opened));
     describe(wanted.length - added.length, note);
     return added;
   }
@@ -133,10 +107,10 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
 
   /** The line over the canvas: what is drawn, what is left out and how to bring it in. */
   function describe(left = 0, note = ""): void {
-    const shown = ctx.visibility().nodes.size;
+    const { nodes, edges, summed } = ctx.visibility();
     const full = room() === 0;
     const parts = [
-      `Showing ${count(shown)} of ${count(overview.nodes)} nodes and ${count(ctx.visibility().edges.size)} of ${count(overview.edges)} claims, in ${count(overview.communityCount)} groups found by their links.`,
+      `Showing ${count(nodes.size)} of ${count(overview.nodes)} nodes and ${count(edges.size)} of ${count(overview.edges)} claims, in ${count(overview.communityCount)} groups found by their links${summed.size > 0 ? "; grey lines stand for the claims between groups (hover a node to draw its own)" : ""}.`,
       note,
       left > 0 ? `${count(left)} more nodes asked for are not shown: the scene holds at most ${count(cap)} nodes.` : "",
       full
@@ -146,9 +120,9 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
     scene.message.textContent = parts.filter(Boolean).join(" ");
   }
 
-  // The community labels, kept over their groups' centres as the camera moves.
+  // The community labels, kept over their groups as the camera moves, and the lines between the groups.
   const labels = h("div", { class: "community-layer" });
-  const listed = overview.communities.slice(0, LABELLED_COMMUNITIES);
+  const listed = placement.groups.slice(0, LABELLED_COMMUNITIES);
   const buttons = listed.map((community) =>
     h(
       "button",
@@ -171,23 +145,57 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
   );
   labels.append(...buttons);
   layer.append(labels);
+  const byId = new Map(overview.communities.map((c) => [c.id, c]));
+  const links = mountGroupLinks(
+    overview,
+    new Set(placement.groups.map((c) => c.id)),
+    renderer.getContainer(),
+    labels,
+    (id) => (byId.has(id) ? groupName(byId.get(id)!) : "the smaller groups"),
+  );
+
+  // Where each group's shown members are (graph coordinates): its name goes over them, its lines from their middle.
+  let extents = new Map<number, Extent>();
+  const measureGroups = (): void => {
+    extents = groupExtents(graph, ctx.visibility().nodes);
+  };
+  measureGroups();
+  // Measured once they are laid out: reading sizes every frame would lay the page out every frame.
+  let sizes: { width: number; height: number }[] | null = null;
   const place = (): void => {
-    // Largest groups first; a label that would cover one already placed waits for the camera to come closer.
-    const taken: DOMRect[] = [];
-    listed.forEach((community, i) => {
-      // Above its group's cell, so that the label names the group without covering its members.
-      const anchor = placement.anchors.get(community.id)!;
-      const at = renderer.graphToViewport({ x: anchor.x, y: anchor.y + anchor.r });
-      const button = buttons[i]!;
-      const [width, height] = [button.offsetWidth, button.offsetHeight];
-      const box = new DOMRect(at.x - width / 2, at.y - height / 2, width, height);
-      const covers = taken.some(
-        (t) => box.left < t.right + 4 && t.left < box.right + 4 && box.top < t.bottom + 2 && t.top < box.bottom + 2,
+    if (!sizes && buttons.some((b) => b.offsetWidth > 0))
+      sizes = buttons.map((b) => ({ width: b.offsetWidth, height: b.offsetHeight }));
+    const extent = (id: number): Extent => {
+      const anchor = placement.anchors.get(id)!;
+      return (
+        extents.get(id) ?? { x: anchor.x, y: anchor.y, top: anchor.y + anchor.r, bottom: anchor.y - anchor.r, size: 0 }
       );
-      button.classList.toggle("covered", covers);
-      if (!covers) taken.push(box);
-      button.style.transform = `translate(${Math.round(box.left)}px, ${Math.round(box.top)}px)`;
+    };
+    // Largest groups first; a label that would cover one already placed waits for the camera to come closer.
+    const taken = new RectGrid();
+    const canvasWidth = renderer.getDimensions().width;
+    listed.forEach((community, i) => {
+      const { x, top, bottom, size } = extent(community.id);
+      const button = buttons[i]!;
+      const { width, height } = sizes?.[i] ?? { width: 0, height: 0 };
+      const [over, under] = [renderer.graphToViewport({ x, y: top }), renderer.graphToViewport({ x, y: bottom })];
+      const radius = renderer.scaleSize(size);
+      // Over the group (centred, else shifted aside), else under it, inside the canvas: a group at its edge is
+      // narrower than its name.
+      const inside = (x: number): number => Math.max(2, Math.min(x, canvasWidth - width - 2));
+      const spots = [over.y - radius - 4 - height, under.y + radius + 4].flatMap((y) =>
+        [0, width / 3, -width / 3].map((shift) => ({ x: inside(over.x - width / 2 + shift), y, width, height })),
+      );
+      const box = spots.find((b) => !taken.hits({ x: b.x - 4, y: b.y - 2, width: width + 8, height: height + 4 }));
+      button.classList.toggle("covered", !box);
+      if (box) taken.add(box);
+      const { x: bx, y: by } = box ?? spots[0]!;
+      button.style.transform = `translate(${Math.round(bx)}px, ${Math.round(by)}px)`;
     });
+    // The counts on the lines give way to the groups' names and to the nodes' labels.
+    for (const box of LABELS.placed(renderer as unknown as Sigma)) taken.add(box);
+    const ends = new Map(placement.groups.map((c) => [c.id, renderer.graphToViewport(extent(c.id))]));
+    links.place(ends, taken);
   };
   renderer.on("afterRender", place);
 
@@ -195,7 +203,9 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
     try {
       const before = members().length;
       const added = await load({ community: community.id, limit: room() });
-      await bringIn(added, `Opened the group of ${groupName(community)}.`);
+      // Its members' claims to the other groups are drawn, the first scene's included.
+      const opened = graph.filterNodes((_id, a) => a.community === community.id);
+      await bringIn(added, `Opened the group of ${groupName(community)}.`, opened);
       ctx.announce(`Group ${groupName(community)}: ${count(members().length - before)} nodes brought in.`);
     } catch (error) {
       ctx.announce(`Could not open the group: ${errorMessage(error)}`);
@@ -208,7 +218,47 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, overview: Overvi
       const ids = state.pathResult.response.paths.flatMap((p) => p.nodes.map((n) => n.id));
       void bringIn(ids, "The paths found were brought in.").catch(() => undefined);
     }
-    if (state.scene !== previous.scene || state.filters !== previous.filters) describe();
+    if (state.scene !== previous.scene || state.filters !== previous.filters) {
+      measureGroups();
+      describe();
+    }
   });
   describe();
+  // Once the panels around the canvas are mounted (after this task's synchronous start), its shape is known: the
+  // groups are packed to it, and the first view fits them below the line over the canvas.
+  queueMicrotask(() => {
+    renderer.resize();
+    const room = ctx.canvas.fitRoom();
+    const next = groupPlacement(overview, room.width / room.height);
+    regroup(graph, placement, next);
+    placement = next;
+    measureGroups();
+    // Sigma frames the graph's new extent when it draws: the fit is measured in that frame.
+    renderer.refresh();
+    ctx.canvas.refitShown(false);
+  });
+}
+
+type Extent = { x: number; y: number; top: number; bottom: number; size: number };
+
+/** The middle of each group's shown nodes, the highest and lowest, and the largest size, in graph coordinates. */
+function groupExtents(graph: DisplayGraph, shown: ReadonlySet<string>): Map<number, Extent> {
+  const boxes = new Map<number, { minX: number; maxX: number; minY: number; maxY: number; size: number }>();
+  for (const id of shown) {
+    const { community, x, y, size } = graph.getNodeAttributes(id);
+    if (community === undefined) continue;
+    const box = boxes.get(community);
+    if (!box) boxes.set(community, { minX: x, maxX: x, minY: y, maxY: y, size });
+    else {
+      [box.minX, box.maxX] = [Math.min(box.minX, x), Math.max(box.maxX, x)];
+      [box.minY, box.maxY] = [Math.min(box.minY, y), Math.max(box.maxY, y)];
+      box.size = Math.max(box.size, size);
+    }
+  }
+  return new Map(
+    [...boxes].map(([id, b]) => [
+      id,
+      { x: (b.minX + b.maxX) / 2, y: (b.minY + b.maxY) / 2, top: b.maxY, bottom: b.minY, size: b.size },
+    ]),
+  );
 }

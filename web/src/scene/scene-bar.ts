@@ -90,10 +90,12 @@ export function mountSceneBar(root: HTMLElement, ctx: AppContext, history: ViewH
 
   function pickedCsv(): void {
     const picked = new Set(store.get().picked);
-    const edges = new Set(ctx.visibility().edges);
+    // Every claim between two picked nodes, as the GraphML export has them: those the overview sums up too.
+    const { edges: shown, summed } = ctx.visibility();
+    const edges = new Set([...shown, ...summed]);
     for (const edge of edges) if (!graph.extremities(edge).every((end) => picked.has(end))) edges.delete(edge);
     const label = (_kind: string, type: string): string => ctx.nodeTypes.get(type)?.label ?? type;
-    const rows = tableRows(graph, { nodes: picked, edges }, "nodes", label);
+    const rows = tableRows(graph, { nodes: picked, edges, summed: new Set() }, "nodes", label);
     download(new Blob([rowsToCsv("nodes", rows)], { type: "text/csv;charset=utf-8" }), "rightsgraph-selection.csv");
   }
 

@@ -1,6 +1,7 @@
 // The scene's actions, pure like the others (actions/transitions.ts): picking nodes for a group action, hiding and
-// showing them, expanding and collapsing a node's neighbours, pinning a dropped node. Each returns the same state
-// when nothing changes, so the undo history records real changes only.
+// showing them, expanding and collapsing a node's neighbours, pinning a dropped node, summing up (or not) a large
+// corpus's claims between groups. Each returns the same state when nothing changes, so the undo history records real
+// changes only.
 import type { Action, AppState, Pin, SceneState } from "../state/index.js";
 
 const sortedUnion = (list: readonly string[], more: Iterable<string>): string[] =>
@@ -71,6 +72,8 @@ export const expandNode =
       hidden: without(scene.hidden, fresh),
       members: scene.members ? sortedUnion(scene.members, fresh) : null,
       expanded: { ...scene.expanded, [id]: [...fresh].sort() },
+      // An expanded node's claims to the other groups are drawn: the analyst asked for what surrounds it.
+      summarised: without(scene.summarised, new Set([id])),
     });
   };
 
@@ -99,6 +102,36 @@ export const setMembers =
   (members: readonly string[] | null): Action =>
   (state) =>
     withScene(state, { members: members ? [...new Set(members)].sort() : null });
+
+/**
+ * A large corpus opens on its overview: the first scene's nodes are its members, and their claims to other groups are
+ * summed up by the lines between the groups (graph/visibility.ts).
+ */
+export const openOverview =
+  (ids: readonly string[]): Action =>
+  (state) => {
+    const members = [...new Set(ids)].sort();
+    return withScene(state, { members, summarised: members });
+  };
+
+/**
+ * Nodes brought into a large corpus's scene (and shown, if hidden by hand), and nodes whose claims to the other groups
+ * are to be drawn one by one from now on (an opened group's): one change, so one step of Undo.
+ */
+export const bringIntoScene =
+  (added: readonly string[], opened: readonly string[] = []): Action =>
+  (state) => {
+    const { scene } = state;
+    const fresh = new Set(added);
+    const members = scene.members ? sortedUnion(scene.members, fresh) : null;
+    const hidden = without(scene.hidden, fresh);
+    const summarised = without(scene.summarised, new Set(opened));
+    const same =
+      (members === null || sameList(members, scene.members ?? [])) &&
+      sameList(hidden, scene.hidden) &&
+      sameList(summarised, scene.summarised);
+    return same ? state : withScene(state, { members, hidden, summarised });
+  };
 
 /** Undo and redo put back the filters and the scene as they were. */
 export const restoreView =

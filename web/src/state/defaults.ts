@@ -15,8 +15,8 @@ export const DEFAULT_FILTERS: Filters = {
   showBibliography: false,
 };
 
-/** A scene as the first view draws it: every node loaded, none hidden, expanded or pinned. */
-export const EMPTY_SCENE: SceneState = { members: null, hidden: [], expanded: {}, pins: {} };
+/** A scene as the first view draws it: every node loaded, none hidden, expanded, pinned or summarised. */
+export const EMPTY_SCENE: SceneState = { members: null, hidden: [], expanded: {}, pins: {}, summarised: [] };
 
 export const DEFAULT_PATH_QUERY: Omit<PathQuery, "from" | "to"> = {
   rank: PATH_RULES.rank.default,

@@ -100,6 +100,11 @@ export interface SceneState {
   expanded: Record<string, string[]>;
   /** Nodes dragged and dropped: they stay where they were put. */
   pins: Record<string, Pin>;
+  /**
+   * A large corpus's overview: nodes whose claims to the other groups are summed up by the lines between their groups
+   * rather than drawn one by one (the first scene's), until their group is opened or they are expanded.
+   */
+  summarised: string[];
 }
 
 export interface AppState {

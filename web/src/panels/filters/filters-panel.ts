@@ -275,7 +275,8 @@ export function mountFilters(root: HTMLElement, ctx: AppContext): void {
   }
 
   render(store.get());
+  // A large corpus's scene grows and shrinks (groups opened, neighbours brought in, Undo): the counts follow it.
   store.subscribe((state, previous) => {
-    if (state.filters !== previous.filters) render(state);
+    if (state.filters !== previous.filters || state.scene !== previous.scene) render(state);
   });
 }

@@ -1,0 +1,126 @@
+// Where a large corpus draws its nodes: each group found by the server (Louvain) in a cell of its own, the cells
+// packed in rows to the canvas's shape, so that the overview's groups fill the canvas and read as groups.
+import type { GraphViewNode, OverviewCommunity, OverviewResponse } from "../api/index.js";
+import type { DisplayGraph } from "../graph/index.js";
+
+type Placed = { x: number; y: number };
+type NodeAttributes = GraphViewNode["attributes"];
+
+/** A group's cell: its centre and radius, in the coordinates the nodes are placed in. */
+export type Anchor = Placed & { r: number };
+
+/** Cell id of the nodes of every group not drawn apart (the small ones, and those the overview does not list). */
+export const REST_CELL = -1;
+/** A group with fewer members is not drawn apart: a cell of two nodes says nothing of the corpus's structure. */
+export const SMALLEST_GROUP = 10;
+/** Groups drawn apart whatever their size, so that a corpus of small groups still opens on some. */
+const FEWEST_GROUPS = 8;
+
+export interface GroupPlacement {
+  /** The cell of every group drawn apart, and of the rest (REST_CELL) when it has members. */
+  anchors: Map<number, Anchor>;
+  /** The groups drawn apart, largest first: the overview's first scene holds their largest members. */
+  groups: OverviewCommunity[];
+  /** Where a node goes, from its position in the server's layout and its community. */
+  place(a: Pick<NodeAttributes, "x" | "y" | "community">): Placed;
+  /** Where the server's layout has a node this placement put at `at`: `place` undone. */
+  unplace(at: Placed, community: number | undefined): Placed;
+}
+
+/** The groups of the overview drawn in cells of their own: the large ones, and at least the largest few. */
+export function groupsDrawnApart(overview: OverviewResponse): OverviewCommunity[] {
+  return overview.communities.filter((c, i) => c.nodes >= SMALLEST_GROUP || i < FEWEST_GROUPS);
+}
+
+type Cell = { id: number; r: number };
+
+/** Cells in rows no wider than `width` (each row centred), and the box they take. */
+function pack(cells: Cell[], width: number, gap: number): { anchors: Map<number, Anchor>; w: number; h: number } {
+  const rows: { cells: Cell[]; width: number; height: number }[] = [];
+  for (const cell of cells) {
+    const d = 2 * cell.r;
+    const row = rows.at(-1);
+    if (row && row.width + gap + d <= width) {
+      row.cells.push(cell);
+      row.width += gap + d;
+      row.height = Math.max(row.height, d);
+    } else rows.push({ cells: [cell], width: d, height: d });
+  }
+  const w = Math.max(...rows.map((row) => row.width));
+  const anchors = new Map<number, Anchor>();
+  let y = 0;
+  for (const row of rows) {
+    let x = (w - row.width) / 2;
+    for (const cell of row.cells) {
+      // Graph y grows upwards: the largest groups are on the top row.
+      anchors.set(cell.id, { x: x + cell.r, y: y - row.height / 2, r: cell.r });
+      x += 2 * cell.r + gap;
+    }
+    y -= row.height + gap;
+  }
+  return { anchors, w, h: -y - gap };
+}
+
+/**
+ * Each group drawn apart from the others, side by side in rows (largest first) at a size that grows with its
+ * count, its members placed as the server's layout places them around its centre: the whole graph's layout mixes
+ * the groups of a corpus this size into one blob, apart they read as groups. The rows are as wide as makes the
+ * cells fill a canvas `aspect` times as wide as it is high. Nodes of the groups not drawn apart share one more cell.
+ */
+export function groupPlacement(overview: OverviewResponse, aspect = 1): GroupPlacement {
+  const groups = groupsDrawnApart(overview);
+  const apart = groups.reduce((sum, c) => sum + c.nodes, 0);
+  const rest = overview.nodes - apart;
+  const cells: Cell[] = groups.map((c) => ({ id: c.id, r: Math.sqrt(c.nodes) }));
+  if (rest > 0) cells.push({ id: REST_CELL, r: Math.sqrt(rest) });
+  const gap = 0.4 * Math.max(...cells.map((c) => c.r));
+  // Every row width from one cell to all of them: the packing whose box, scaled into the canvas, is largest.
+  const widest = cells.reduce((sum, c) => sum + 2 * c.r + gap, 0);
+  let best = pack(cells, widest, gap);
+  const scale = (p: { w: number; h: number }): number => Math.min(aspect / p.w, 1 / p.h);
+  for (let width = 2 * Math.max(...cells.map((c) => c.r)); width < widest; width *= 1.05) {
+    const packed = pack(cells, width, gap);
+    if (scale(packed) > scale(best)) best = packed;
+  }
+  const { anchors } = best;
+  const byId = new Map(groups.map((c) => [c.id, c]));
+  const listed = overview.communities;
+  const weight = listed.reduce((sum, c) => sum + c.nodes, 0) || 1;
+  // The rest lies all over the whole graph's layout: its cell holds that layout, shrunk.
+  const centre = {
+    x: listed.reduce((sum, c) => sum + c.x * c.nodes, 0) / weight,
+    y: listed.reduce((sum, c) => sum + c.y * c.nodes, 0) / weight,
+    radius: Math.max(1e-9, ...listed.map((c) => c.radius + Math.hypot(c.x, c.y))),
+  };
+  /** A group's cell, and how its part of the server's layout is moved and scaled into it. */
+  const frame = (community: number | undefined): { anchor: Anchor; from: Placed; scale: number } => {
+    const group = community === undefined ? undefined : byId.get(community);
+    const anchor = anchors.get(group ? group.id : REST_CELL) ?? anchors.get(groups[0]?.id ?? REST_CELL)!;
+    const from = group ?? centre;
+    // Most members lie within two spreads of their centre: that much fills the cell.
+    return { anchor, from, scale: anchor.r / (2 * Math.max(group ? group.radius : centre.radius, 1e-9)) };
+  };
+  return {
+    anchors,
+    groups,
+    place(a) {
+      const { anchor, from, scale } = frame(a.community);
+      return { x: anchor.x + (a.x - from.x) * scale, y: anchor.y + (a.y - from.y) * scale };
+    },
+    unplace(at, community) {
+      const { anchor, from, scale } = frame(community);
+      return { x: from.x + (at.x - anchor.x) / scale, y: from.y + (at.y - anchor.y) / scale };
+    },
+  };
+}
+
+/**
+ * Move the nodes `from` placed to where `to` places them: the first scene is placed before the panels around the
+ * canvas are mounted, and the canvas's shape is known only then.
+ */
+export function regroup(graph: DisplayGraph, from: GroupPlacement, to: GroupPlacement): void {
+  graph.updateEachNodeAttributes((_node, a) => ({
+    ...a,
+    ...to.place({ ...from.unplace(a, a.community), community: a.community }),
+  }));
+}
