@@ -1,7 +1,7 @@
 // Sends a JSON answer as a stream of pieces, with the event loop free between them: serialising a hub's neighbourhood
 // or a whole graph view in one JSON.stringify would hold every other request for as long.
 import type { Response } from "express";
-import { DEFAULT_STREAM_OPTIONS, streamChunks } from "../export";
+import { sendBody, sendChunks } from "./send-chunks";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
@@ -14,17 +14,27 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * The JSON text of `value` in pieces: arrays and plain objects down to `depth` levels are opened, anything deeper is
- * one JSON.stringify each (a node, an edge). Joined, the pieces are exactly `JSON.stringify(value)`.
+ * one JSON.stringify each (a node, an edge), or with `itemsPerPiece` one JSON.stringify for that many items of a list
+ * in a row. Joined, the pieces are exactly `JSON.stringify(value)`.
  */
-export function* jsonPieces(value: unknown, depth = 2): Generator<string, void, undefined> {
-  if (depth > 0 && Array.isArray(value)) {
+export function* jsonPieces(value: unknown, depth = 2, itemsPerPiece = 1): Generator<string, void, undefined> {
+  if (depth === 1 && itemsPerPiece > 1 && Array.isArray(value)) {
+    // A run of items written by one JSON.stringify is the items' texts between brackets, joined by commas, with
+    // holes and unwritable values as null, just as in the whole list: one call instead of a generator per item.
+    yield "[";
+    for (let i = 0; i < value.length; i += itemsPerPiece) {
+      const run = JSON.stringify(value.slice(i, i + itemsPerPiece));
+      yield i === 0 ? run.slice(1, -1) : `,${run.slice(1, -1)}`;
+    }
+    yield "]";
+  } else if (depth > 0 && Array.isArray(value)) {
     yield "[";
     for (let i = 0; i < value.length; i++) {
       if (i > 0) yield ",";
       const item = value[i];
       // JSON.stringify writes null for array holes and for values it cannot write.
       if (item === undefined || typeof item === "function" || typeof item === "symbol") yield "null";
-      else yield* jsonPieces(item, depth - 1);
+      else yield* jsonPieces(item, depth - 1, itemsPerPiece);
     }
     yield "]";
   } else if (depth > 0 && isPlainObject(value)) {
@@ -34,7 +44,7 @@ export function* jsonPieces(value: unknown, depth = 2): Generator<string, void, 
       if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
       yield `${first ? "" : ","}${JSON.stringify(key)}:`;
       first = false;
-      yield* jsonPieces(item, depth - 1);
+      yield* jsonPieces(item, depth - 1, itemsPerPiece);
     }
     yield "}";
   } else {
@@ -42,41 +52,59 @@ export function* jsonPieces(value: unknown, depth = 2): Generator<string, void, 
   }
 }
 
-/** Pieces made between two looks at the clock while the first slice is made. */
-const PIECES_PER_LOOK = 64;
-
-/** The first slice's length: answers made within it are sent whole, as one write. */
-const FIRST_SLICE_MS = DEFAULT_STREAM_OPTIONS.sliceMs;
+/**
+ * Items of a list written by one JSON.stringify when an answer is made in pieces. A generator step per node or edge
+ * cost more than writing it; with a run of items per piece an answer is a few pieces, and the clock is still read
+ * often.
+ */
+const ITEMS_PER_PIECE = 8;
 
 /**
- * Answers 200 with `value` as JSON. An answer made within one slice (most are) is sent whole with its length, like
- * `res.json`; streaming every answer cost several writes and chunked encoding per request, which showed in the load
- * run. A longer one is streamed with backpressure in slices (see `streamChunks`), and stops if the client goes away.
- * Headers are sent with the first piece, so the value must be complete before this is called.
+ * Answers with at most this many items in their lists (nodes, edges, paths, rows) are written by one
+ * JSON.stringify: far within a slice, and cheaper than any pieces.
+ */
+const WHOLE_ANSWER_ITEMS = 256;
+
+const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
+
+/**
+ * Answers 200 with a JSON text whole, with its length: what `res.send` does for it, without the work it does for
+ * bodies of every other kind. A HEAD request gets the headers only (Node leaves the body out).
+ */
+export function sendJsonText(res: Response, text: string): void {
+  res.statusCode = 200;
+  res.setHeader("Content-Type", JSON_CONTENT_TYPE);
+  sendBody(res, text);
+}
+
+/** The items of the lists of an answer: a list's length, or the lengths of the lists among an object's fields. */
+function listItems(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (!isPlainObject(value)) return 0;
+  let items = 0;
+  for (const key in value) {
+    const field = value[key];
+    if (Array.isArray(field)) items += field.length;
+  }
+  return items;
+}
+
+/**
+ * Answers 200 with `value` as JSON. A small answer, or one made within one slice (most are), is sent whole with its
+ * length, like `res.json`; streaming every answer cost several writes and chunked encoding per request, which showed
+ * in the load run. A longer one is streamed with backpressure in slices (see `sendChunks`), and stops if the client
+ * goes away. Headers are sent with the first piece, so the value must be complete before this is called.
  */
 export async function sendJson(res: Response, value: unknown): Promise<void> {
-  res.status(200).type("application/json");
-  const pieces = jsonPieces(value);
-  const first: string[] = [];
-  const started = performance.now();
-  for (;;) {
-    const step = pieces.next();
-    if (step.done) {
-      res.send(first.join(""));
-      return;
-    }
-    first.push(step.value);
-    if (first.length % PIECES_PER_LOOK === 0 && performance.now() - started >= FIRST_SLICE_MS) break;
+  if (listItems(value) <= WHOLE_ANSWER_ITEMS) {
+    sendJsonText(res, JSON.stringify(value));
+    return;
   }
+  res.setHeader("Content-Type", JSON_CONTENT_TYPE);
   try {
-    await streamChunks(
-      (function* () {
-        yield* first;
-        yield* pieces;
-      })(),
-      res,
-    );
-  } catch {
+    await sendChunks(res, jsonPieces(value, 2, ITEMS_PER_PIECE));
+  } catch (error) {
+    if (!res.headersSent) throw error;
     // The answer has started: a failing socket can only be cut, so the client sees the answer incomplete.
     res.destroy();
   }

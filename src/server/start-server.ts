@@ -14,6 +14,7 @@ import { EventStreams } from "./routes/event-routes";
 import type { ExportRuntime } from "./routes/export-routes";
 import { createServerContext } from "./server-context";
 import { resolveServerLimits, type ServerLimits } from "./server-limits";
+import { warmUp } from "./warm-up";
 import { watchData, type DataWatcher } from "./watch-data";
 
 export interface ServerOptions {
@@ -147,6 +148,9 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
   checkAllowedHosts(options.allowedHosts ?? []);
   const context = createServerContext(dataset);
   const live = new LiveGraph(context);
+  // Ready before the first request: the view requests get when they do not say (without suggested records, a
+  // context of its own when the data has some) and the compiled code of every kind of request (warm-up.ts).
+  await warmUp(live.contextFor(options.include ?? "suggested"));
   const edit = options.edit ? await editMode(dataset, live, options.edit, options.log) : undefined;
   // Filled once the address is known, before the first request can arrive.
   const allowedHosts = new Set<string>();

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { loadDataset } from "../../src/data";
 import { EDIT_RULES } from "../../src/api/parameters";
 import { EditStore } from "../../src/edit";
+import { exportChunks } from "../../src/export";
 import { createApp, createServerContext, DEFAULT_WEB_DIR, EventStreams, OPENAPI_DOCUMENT } from "../../src/server";
 import { graphView } from "../../src/server/server-context";
 import { bundledApp } from "../helpers/bundled-app";
@@ -69,6 +70,20 @@ describe("GET /api/export", () => {
     expect(parsed.hasNode("person:tomas-ojea-quintana")).toBe(true);
     expect(parsed.size).toBeGreaterThanOrEqual(1);
     expect(parsed.order).toBeLessThan(graph.order);
+  });
+
+  it("sends a small path export whole, with its length, in the bytes the streamed writer makes", async () => {
+    const res = await download(app, "/api/export?format=graphml&from=state%3Akor&to=state%3Aprk&maxHops=3");
+    expect(res.status).toBe(200);
+    expect(res.headers["transfer-encoding"]).toBeUndefined();
+    expect(Number(res.headers["content-length"])).toBe(res.body.length);
+    const found = context.engine.paths("state:kor", "state:prk", { maxHops: 3 });
+    const written = [
+      ...(exportChunks("graphml", context.engine.pathSubgraph(found), context.dataset.schema, {
+        display: context.display,
+      }) as Iterable<string>),
+    ].join("");
+    expect(res.body.toString("utf8")).toBe(written);
   });
 
   it("sends a Neo4j import zip whose CSVs parse with the graph's counts", async () => {

@@ -17,6 +17,35 @@ describe("jsonPieces", () => {
     );
   });
 
+  it("joins to exactly JSON.stringify's text with runs of list items written together, for any run length", () => {
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 1, max: 9 }),
+        (value, depth, run) => {
+          expect([...jsonPieces(value, depth, run)].join("")).toBe(JSON.stringify(value));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    const sparse = [1, , undefined, () => 2, "x"]; // eslint-disable-line no-sparse-arrays
+    expect([...jsonPieces({ list: sparse }, 2, 2)].join("")).toBe(JSON.stringify({ list: sparse }));
+  });
+
+  it("writes a run of list items as one piece, the runs joined by commas", () => {
+    const answer = { edges: [{ id: "a" }, { id: "b" }, { id: "c" }] };
+    expect([...jsonPieces(answer, 2, 2)]).toEqual([
+      "{",
+      '"edges":',
+      "[",
+      '{"id":"a"},{"id":"b"}',
+      ',{"id":"c"}',
+      "]",
+      "}",
+    ]);
+  });
+
   it("writes undefined as JSON.stringify does: left out of objects, null in arrays; objects with toJSON whole", () => {
     const value = {
       a: undefined,

@@ -3,10 +3,11 @@
 // export stops when the client leaves or stops reading, and HEAD answers the headers without building anything.
 import { Router } from "express";
 import { EXPORT_RULES } from "../../api/parameters";
-import { EXPORT_FORMATS, writeExport, type StreamTurns } from "../../export";
+import { EXPORT_FORMATS, exportChunks, streamChunks, type StreamTurns } from "../../export";
 import type { ExportGate } from "../export-gate";
 import { planExport } from "../export-plan";
 import { QueryParams } from "../query-params";
+import { sendChunks } from "../send-chunks";
 import type { ServerContext } from "../server-context";
 import { PATH_PARAMETERS } from "./query-routes";
 
@@ -46,7 +47,11 @@ export function exportRoutes(
     }
 
     const left = new AbortController();
-    res.once("close", () => left.abort());
+    // Every answer closes; only one closed before it finished was left by its client. Aborting makes an exception
+    // object with its stack, which every export paid for at its end.
+    res.once("close", () => {
+      if (!res.writableFinished) left.abort();
+    });
     // A view's size is not known before it is written: the whole graph's stands for it.
     const heavy = plan.kind !== "path" && dataset.graph.order + dataset.graph.size > runtime.heavyElements;
     const release = heavy ? await runtime.gate.enter(left.signal) : NO_PLACE_NEEDED;
@@ -54,20 +59,26 @@ export function exportRoutes(
       const source = await plan.build();
       if (left.signal.aborted) return;
       sendHeaders();
+      const chunks = exportChunks(format, source.graph, dataset.schema, {
+        display,
+        ...(source.only ? { only: source.only } : {}),
+      });
       // Ends the response when done; a client that left, or stopped reading for stallMs, just stops the stream.
-      await writeExport(
-        format,
-        source.graph,
-        dataset.schema,
-        res,
-        { display, ...(source.only ? { only: source.only } : {}) },
-        // Heavy exports share turns, so however many run they hold the loop for one slice per turn together. A
-        // light one is written in slices of its own, like any other answer: behind the shared turns, the small
-        // exports of an ordinary load waited for seconds while every other request went first.
-        heavy ? { turns: runtime.turns, stallMs: runtime.stallMs } : { stallMs: runtime.stallMs },
-      );
+      if (heavy || !(Symbol.iterator in chunks)) {
+        // Heavy exports share turns, so however many run they hold the loop for one slice per turn together.
+        await streamChunks(chunks, res, { ...(heavy ? { turns: runtime.turns } : {}), stallMs: runtime.stallMs });
+      } else {
+        // A light one is written in slices of its own, like any other answer (behind the shared turns, the small
+        // exports of an ordinary load waited for seconds while every other request went first), and sent whole,
+        // with its length, when it is made within the first slice, as most are.
+        await sendChunks(res, chunks, { stallMs: runtime.stallMs });
+      }
     } catch (error) {
-      if (!res.headersSent) throw error;
+      if (!res.headersSent) {
+        // The error handler answers instead, with JSON: not a download.
+        res.removeHeader("Content-Disposition");
+        throw error;
+      }
       // Headers are gone: the only honest thing left is to cut the response, so the client sees it incomplete.
       onStreamError(error);
       res.destroy();

@@ -33,7 +33,12 @@ export function graphRoutes(
 
   router.get("/health", (req, res) => {
     new QueryParams(req, []);
-    res.json({ status: "ok", nodes: graph.order, edges: graph.size, ...status?.() } satisfies HealthResponse);
+    return sendJson(res, {
+      status: "ok",
+      nodes: graph.order,
+      edges: graph.size,
+      ...status?.(),
+    } satisfies HealthResponse);
   });
 
   router.get("/graph", async (req, res) => {

@@ -83,12 +83,12 @@ export function queryRoutes(context: ServerContext): Router {
   router.get("/search", (req, res) => {
     const params = new QueryParams(req, ["q", "type", "limit", INCLUDE_RULES.name]);
     const results = engine.search(params.required("q"), { type: params.string("type"), limit: params.int("limit") });
-    res.json({ results } satisfies SearchResponse);
+    return sendJson(res, { results } satisfies SearchResponse);
   });
 
   router.get("/nodes/:id", (req, res) => {
     new QueryParams(req, [INCLUDE_RULES.name]);
-    res.json(engine.node(req.params.id) satisfies NodeResponse);
+    return sendJson(res, engine.node(req.params.id) satisfies NodeResponse);
   });
 
   router.get("/nodes/:id/neighbors", async (req, res) => {
@@ -120,10 +120,7 @@ export function queryRoutes(context: ServerContext): Router {
     ]);
     const format = params.oneOf("format", ["json", ...CITED_FORMAT_NAMES] as const) ?? "json";
     const result = keepPath(await runPathQuery(engine, params), params.int("path"));
-    if (format === "json") {
-      res.json(pathAnswer(result));
-      return;
-    }
+    if (format === "json") return sendJson(res, pathAnswer(result));
     const label = (parameter: "from" | "to") =>
       context.dataset.graph.getNodeAttribute(engine.nodeId(params.required(parameter), parameter), "label");
     const ends = { from: label("from"), to: label("to") };

@@ -1,0 +1,71 @@
+// Sends an answer made of chunks: whole, with its length, when every chunk is made within the first slice (most
+// answers: a neighbourhood, a path export), else streamed in slices like an export. Streaming costs a write per
+// batch of chunks and chunked encoding; sent whole, the answer is one write, the headers in it.
+import type { Response } from "express";
+import { DEFAULT_STREAM_OPTIONS, streamChunks, type StreamChunksOptions, type StreamOutcome } from "../export";
+
+/** Chunks made between two looks at the clock while the first slice is made. */
+const CHUNKS_PER_LOOK = 8;
+
+/** How an answer went: sent whole, or streamed (and how that ended: see `streamChunks`). */
+export type SendOutcome = "whole" | StreamOutcome;
+
+/**
+ * Answers 200 with `chunks`; the caller has set the content type. Made within the first slice of `options.sliceMs`
+ * (DEFAULT_STREAM_OPTIONS' by default), they are sent whole with Content-Length; otherwise what was made is sent
+ * first and the rest follows with `streamChunks` and `options` (backpressure, shared turns, stalled clients cut
+ * off). An error while the first slice is made is thrown before anything is sent.
+ */
+export async function sendChunks(
+  res: Response,
+  chunks: Iterable<string | Uint8Array>,
+  options: Partial<StreamChunksOptions> = {},
+): Promise<SendOutcome> {
+  const sliceMs = options.sliceMs ?? DEFAULT_STREAM_OPTIONS.sliceMs;
+  const iterator = chunks[Symbol.iterator]();
+  const first: (string | Uint8Array)[] = [];
+  const started = performance.now();
+  for (;;) {
+    const step = iterator.next();
+    if (step.done) {
+      sendWhole(res, first);
+      return "whole";
+    }
+    first.push(step.value);
+    if (first.length % CHUNKS_PER_LOOK === 0 && performance.now() - started >= sliceMs) break;
+  }
+  res.statusCode = 200;
+  return streamChunks(
+    (function* () {
+      // Closes the caller's chunks too when the stream stops early (a client that left), wherever it stopped.
+      try {
+        yield* first;
+        yield* { [Symbol.iterator]: () => iterator };
+      } finally {
+        iterator.return?.();
+      }
+    })(),
+    res,
+    options,
+  );
+}
+
+/** The chunks as one body with its length. */
+function sendWhole(res: Response, chunks: readonly (string | Uint8Array)[]): void {
+  sendBody(res, chunks.every((chunk) => typeof chunk === "string") ? chunks.join("") : chunks);
+}
+
+/**
+ * Answers 200 with `body` (a text, or chunks of one) and its length; the caller has set the content type. The body
+ * is encoded once: given a string, Node would measure its UTF-8 length for the header and again as it writes it,
+ * which for the long texts of answers with quotes in them cost more than encoding it.
+ */
+export function sendBody(res: Response, body: string | readonly (string | Uint8Array)[]): void {
+  const bytes =
+    typeof body === "string"
+      ? Buffer.from(body, "utf8")
+      : Buffer.concat(body.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk)));
+  res.statusCode = 200;
+  res.setHeader("Content-Length", bytes.length);
+  res.end(bytes);
+}
