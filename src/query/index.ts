@@ -2,6 +2,7 @@
 // the API object converters and the schema view.
 export * from "./types";
 export { createQueryEngine, type QueryEngine, type QueryEngineOptions } from "./query-engine";
+export { DEFAULT_ELEMENT_TEXT_BYTES, ElementTexts, type ElementForm } from "./element-texts";
 export {
   createSliceScheduler,
   DEFAULT_SLICE_MS,

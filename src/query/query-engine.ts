@@ -18,6 +18,7 @@ import {
 } from "./paths";
 import { resolveName, resolveNode, type NameIndex } from "./resolve-name";
 import { createSearchIndex, type SearchIndex } from "./search-index";
+import { ElementTexts } from "./element-texts";
 import {
   createCypherGraph,
   cypherSteps,
@@ -55,6 +56,12 @@ export interface QueryEngine {
   readonly adjacency: AdjacencyIndex;
   /** The queue the sliced queries (`pathsAsync`, `neighborsAsync`) run in, one at a time; other work may join it. */
   readonly scheduler: SliceScheduler;
+  /**
+   * The JSON texts of the node and edge objects `node` (the node: "node", its edges: "edge") and the neighbourhoods
+   * ("listed-node", "edge") answer with, kept per element: a server copies an answer's nodes and edges from there
+   * instead of writing each again.
+   */
+  readonly texts: ElementTexts;
   /** Ranked nodes whose label or aliases match `q`; ParameterError names q, limit or type when one is bad. */
   search(q: string, options?: SearchOptions): SearchResult[];
   /** What a typed name or id stands for: found, ambiguous (with candidates) or none (with suggestions). */
@@ -138,6 +145,10 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
   const edgeObject = (e: number) => toEdgeObject(graph, adjacency.edgeIds[e]!);
   const nodeObject = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!);
   const listedNode = (v: number) => toNodeObject(graph, adjacency.nodeIds[v]!, LIST_SOURCES);
+  // The forms of the objects `node` and the neighbourhoods answer with, as a server writes them (texts).
+  const texts = new ElementTexts((form, id) =>
+    form === "edge" ? toEdgeObject(graph, id) : toNodeObject(graph, id, form === "node" ? Infinity : LIST_SOURCES),
+  );
 
   /** The search a path query asks for, on `index` with `clock`; ParameterError or NotFoundError when it is bad. */
   const pathSearch = (
@@ -185,6 +196,7 @@ export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions 
     dataset,
     adjacency,
     scheduler,
+    texts,
     search: (q, searchOptions) => searchIndex.search(q, searchOptions),
     resolve: (nameOrId) => resolveName(names, nameOrId),
     nodeId,

@@ -28,7 +28,7 @@ export async function sendChunks(
   for (;;) {
     const step = iterator.next();
     if (step.done) {
-      sendWhole(res, first);
+      sendBody(res, first);
       return "whole";
     }
     first.push(step.value);
@@ -39,8 +39,8 @@ export async function sendChunks(
     (function* () {
       // Closes the caller's chunks too when the stream stops early (a client that left), wherever it stopped.
       try {
-        yield* first;
-        yield* { [Symbol.iterator]: () => iterator };
+        yield* coalesce(first);
+        yield* coalesce({ [Symbol.iterator]: () => iterator });
       } finally {
         iterator.return?.();
       }
@@ -50,9 +50,43 @@ export async function sendChunks(
   );
 }
 
-/** The chunks as one body with its length. */
-function sendWhole(res: Response, chunks: readonly (string | Uint8Array)[]): void {
-  sendBody(res, chunks.every((chunk) => typeof chunk === "string") ? chunks.join("") : chunks);
+/** Bytes of chunks joined into one write while streaming. */
+const WRITE_BYTES = 64 * 1024;
+
+/**
+ * The chunks joined into buffers of about WRITE_BYTES: the texts of nodes and edges kept as bytes are single chunks,
+ * and a write each would be a system call each.
+ */
+function* coalesce(chunks: Iterable<string | Uint8Array>): Generator<Buffer, void, undefined> {
+  let held: (string | Uint8Array)[] = [];
+  let size = 0;
+  for (const chunk of chunks) {
+    held.push(chunk);
+    size += chunk.length;
+    if (size >= WRITE_BYTES) {
+      yield joinChunks(held);
+      held = [];
+      size = 0;
+    }
+  }
+  if (held.length > 0) yield joinChunks(held);
+}
+
+/** Chunks as one buffer, each run of strings encoded at once. */
+function joinChunks(chunks: readonly (string | Uint8Array)[]): Buffer {
+  const parts: Uint8Array[] = [];
+  let texts: string[] = [];
+  for (const chunk of chunks) {
+    if (typeof chunk === "string") {
+      texts.push(chunk);
+      continue;
+    }
+    if (texts.length > 0) parts.push(Buffer.from(texts.join(""), "utf8"));
+    texts = [];
+    parts.push(chunk);
+  }
+  if (texts.length > 0) parts.push(Buffer.from(texts.join(""), "utf8"));
+  return Buffer.concat(parts);
 }
 
 /**
@@ -61,10 +95,7 @@ function sendWhole(res: Response, chunks: readonly (string | Uint8Array)[]): voi
  * which for the long texts of answers with quotes in them cost more than encoding it.
  */
 export function sendBody(res: Response, body: string | readonly (string | Uint8Array)[]): void {
-  const bytes =
-    typeof body === "string"
-      ? Buffer.from(body, "utf8")
-      : Buffer.concat(body.map((chunk) => (typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk)));
+  const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : joinChunks(body);
   res.statusCode = 200;
   res.setHeader("Content-Length", bytes.length);
   res.end(bytes);

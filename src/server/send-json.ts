@@ -1,6 +1,8 @@
-// Sends a JSON answer as a stream of pieces, with the event loop free between them: serialising a hub's neighbourhood
-// or a whole graph view in one JSON.stringify would hold every other request for as long.
+// Sends JSON answers: whole, with their length, when they are small or made within a slice; otherwise as a stream of
+// pieces with the event loop free between them, since serialising a hub's neighbourhood or a whole graph view in one
+// JSON.stringify would hold every other request for as long. Nodes and edges whose text the engine keeps are copied.
 import type { Response } from "express";
+import type { ElementForm, ElementTexts } from "../query";
 import { sendBody, sendChunks } from "./send-chunks";
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -13,19 +15,68 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * The JSON text of `value` in pieces: arrays and plain objects down to `depth` levels are opened, anything deeper is
- * one JSON.stringify each (a node, an edge), or with `itemsPerPiece` one JSON.stringify for that many items of a list
- * in a row. Joined, the pieces are exactly `JSON.stringify(value)`.
+ * The UTF-8 JSON text kept for a value of an answer, given the name of the field that holds it or its list ("" at the
+ * top), or undefined to write it.
  */
-export function* jsonPieces(value: unknown, depth = 2, itemsPerPiece = 1): Generator<string, void, undefined> {
-  if (depth === 1 && itemsPerPiece > 1 && Array.isArray(value)) {
+export type KeptText = (value: unknown, field: string) => Uint8Array | undefined;
+
+/** How the items of a list are written, in `jsonPieces`. */
+export interface ListPieces {
+  /** Items written by one JSON.stringify, in a row (1: each item a piece). */
+  itemsPerPiece?: number;
+  /** The texts kept for some values (an answer's nodes and edges: `keptTexts`). */
+  encoded?: KeptText;
+}
+
+/**
+ * The texts an engine keeps of the nodes and edges it answers with, for an answer whose fields (or lists) hold them
+ * in `forms` (`{ node: "node", edges: "edge" }`): each found by its id.
+ */
+export function keptTexts(texts: ElementTexts, forms: Readonly<Record<string, ElementForm>>): KeptText {
+  return (value, field) => {
+    if (!Object.hasOwn(forms, field) || !isPlainObject(value) || typeof value.id !== "string") return undefined;
+    return texts.text(forms[field]!, value.id);
+  };
+}
+
+/**
+ * The JSON text of `value` in pieces: arrays and plain objects down to `depth` levels are opened, anything deeper is
+ * one JSON.stringify each (a node, an edge), or one for `lists.itemsPerPiece` items of a list in a row; a value whose
+ * text `lists.encoded` has (the answer's node, an item of a list) is that text, as bytes. Joined, the pieces are
+ * exactly `JSON.stringify(value)`.
+ */
+export function* jsonPieces(
+  value: unknown,
+  depth = 2,
+  lists: ListPieces = {},
+  field = "",
+): Generator<string | Uint8Array, void, undefined> {
+  const { itemsPerPiece = 1, encoded } = lists;
+  const kept = encoded?.(value, field);
+  if (kept !== undefined) {
+    yield kept;
+  } else if (depth === 1 && Array.isArray(value) && (itemsPerPiece > 1 || encoded)) {
     // A run of items written by one JSON.stringify is the items' texts between brackets, joined by commas, with
     // holes and unwritable values as null, just as in the whole list: one call instead of a generator per item.
     yield "[";
-    for (let i = 0; i < value.length; i += itemsPerPiece) {
-      const run = JSON.stringify(value.slice(i, i + itemsPerPiece));
-      yield i === 0 ? run.slice(1, -1) : `,${run.slice(1, -1)}`;
+    let wrote = false;
+    let start = 0;
+    for (let i = 0; i < value.length; i++) {
+      const bytes = encoded?.(value[i], field);
+      if (bytes === undefined && i + 1 - start < itemsPerPiece) continue;
+      const end = bytes === undefined ? i + 1 : i;
+      if (end > start) {
+        yield `${wrote ? "," : ""}${JSON.stringify(value.slice(start, end)).slice(1, -1)}`;
+        wrote = true;
+      }
+      if (bytes !== undefined) {
+        if (wrote) yield ",";
+        yield bytes;
+        wrote = true;
+      }
+      start = i + 1;
     }
+    if (value.length > start) yield `${wrote ? "," : ""}${JSON.stringify(value.slice(start)).slice(1, -1)}`;
     yield "]";
   } else if (depth > 0 && Array.isArray(value)) {
     yield "[";
@@ -34,7 +85,7 @@ export function* jsonPieces(value: unknown, depth = 2, itemsPerPiece = 1): Gener
       const item = value[i];
       // JSON.stringify writes null for array holes and for values it cannot write.
       if (item === undefined || typeof item === "function" || typeof item === "symbol") yield "null";
-      else yield* jsonPieces(item, depth - 1, itemsPerPiece);
+      else yield* jsonPieces(item, depth - 1, lists, field);
     }
     yield "]";
   } else if (depth > 0 && isPlainObject(value)) {
@@ -44,7 +95,7 @@ export function* jsonPieces(value: unknown, depth = 2, itemsPerPiece = 1): Gener
       if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
       yield `${first ? "" : ","}${JSON.stringify(key)}:`;
       first = false;
-      yield* jsonPieces(item, depth - 1, itemsPerPiece);
+      yield* jsonPieces(item, depth - 1, lists, key);
     }
     yield "}";
   } else {
@@ -93,16 +144,18 @@ function listItems(value: unknown): number {
  * Answers 200 with `value` as JSON. A small answer, or one made within one slice (most are), is sent whole with its
  * length, like `res.json`; streaming every answer cost several writes and chunked encoding per request, which showed
  * in the load run. A longer one is streamed with backpressure in slices (see `sendChunks`), and stops if the client
- * goes away. Headers are sent with the first piece, so the value must be complete before this is called.
+ * goes away. Values whose text `encoded` keeps (an engine's nodes and edges: `keptTexts`) are copied from there
+ * instead of written again. Headers are sent with the first piece, so the value must be complete before
+ * this is called.
  */
-export async function sendJson(res: Response, value: unknown): Promise<void> {
-  if (listItems(value) <= WHOLE_ANSWER_ITEMS) {
+export async function sendJson(res: Response, value: unknown, encoded?: KeptText): Promise<void> {
+  if (encoded === undefined && listItems(value) <= WHOLE_ANSWER_ITEMS) {
     sendJsonText(res, JSON.stringify(value));
     return;
   }
   res.setHeader("Content-Type", JSON_CONTENT_TYPE);
   try {
-    await sendChunks(res, jsonPieces(value, 2, ITEMS_PER_PIECE));
+    await sendChunks(res, jsonPieces(value, 2, { itemsPerPiece: ITEMS_PER_PIECE, ...(encoded ? { encoded } : {}) }));
   } catch (error) {
     if (!res.headersSent) throw error;
     // The answer has started: a failing socket can only be cut, so the client sees the answer incomplete.

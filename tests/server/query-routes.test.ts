@@ -123,6 +123,21 @@ describe("GET /api/nodes/:id/neighbors", () => {
     expect(res.body).toEqual(JSON.parse(JSON.stringify(context.engine.neighbors("un:security-council", { depth: 2 }))));
   });
 
+  it("answers JSON.stringify's very text of the engine's answer, its nodes and edges copied from the texts kept", async () => {
+    for (const [url, answer] of [
+      ["/api/nodes/state%3Aprk/neighbors?depth=2", () => context.engine.neighbors("state:prk", { depth: 2 })],
+      ["/api/nodes/state%3Aprk", () => context.engine.node("state:prk")],
+      ["/api/nodes/person%3Atomas-ojea-quintana", () => context.engine.node("person:tomas-ojea-quintana")],
+    ] as const) {
+      // Twice: the first answer writes the texts, the second copies them.
+      for (let round = 0; round < 2; round++) {
+        const res = await get(url);
+        expect(res.status, url).toBe(200);
+        expect(res.text, url).toBe(JSON.stringify(answer()));
+      }
+    }
+  });
+
   it("reaches further at depth 2", async () => {
     const one = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=1");
     const two = await get("/api/nodes/un%3Asecurity-council/neighbors?depth=2");

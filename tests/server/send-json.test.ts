@@ -5,7 +5,8 @@ import express from "express";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { streamChunks } from "../../src/export";
-import { jsonPieces, sendJson } from "../../src/server/send-json";
+import { ElementTexts } from "../../src/query";
+import { jsonPieces, keptTexts, sendJson } from "../../src/server/send-json";
 
 describe("jsonPieces", () => {
   it("joins to exactly JSON.stringify's text for any JSON value, at any depth", () => {
@@ -17,25 +18,58 @@ describe("jsonPieces", () => {
     );
   });
 
-  it("joins to exactly JSON.stringify's text with runs of list items written together, for any run length", () => {
+  // Kept: every object or list whose text has an even length, as an engine keeps its nodes and edges.
+  const evenTexts = (item: unknown) => {
+    if (typeof item !== "object" || item === null) return undefined;
+    const text = JSON.stringify(item);
+    return text.length % 2 === 0 ? Buffer.from(text) : undefined;
+  };
+  const joined = (pieces: Iterable<string | Uint8Array>) =>
+    Buffer.concat([...pieces].map((p) => (typeof p === "string" ? Buffer.from(p) : p))).toString("utf8");
+
+  it("joins to exactly JSON.stringify's text with runs of list items written together, kept texts copied or not", () => {
     fc.assert(
       fc.property(
         fc.jsonValue(),
         fc.integer({ min: 0, max: 4 }),
         fc.integer({ min: 1, max: 9 }),
-        (value, depth, run) => {
-          expect([...jsonPieces(value, depth, run)].join("")).toBe(JSON.stringify(value));
+        fc.boolean(),
+        (value, depth, run, kept) => {
+          const lists = kept ? { itemsPerPiece: run, encoded: evenTexts } : { itemsPerPiece: run };
+          expect(joined(jsonPieces(value, depth, lists))).toBe(JSON.stringify(value));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
     const sparse = [1, , undefined, () => 2, "x"]; // eslint-disable-line no-sparse-arrays
-    expect([...jsonPieces({ list: sparse }, 2, 2)].join("")).toBe(JSON.stringify({ list: sparse }));
+    expect([...jsonPieces({ list: sparse }, 2, { itemsPerPiece: 2 })].join("")).toBe(JSON.stringify({ list: sparse }));
+  });
+
+  it("copies the bytes of the values whose text is kept, wherever they stand, and writes the rest", () => {
+    const answer = { node: { id: "n" }, edges: [{ id: "a" }, { id: "bb" }, { id: "c" }], truncated: false };
+    const pieces = [...jsonPieces(answer, 2, { itemsPerPiece: 8, encoded: evenTexts })];
+    expect(pieces.filter((p) => typeof p !== "string").map((p) => Buffer.from(p).toString())).toEqual([
+      '{"id":"n"}',
+      '{"id":"a"}',
+      '{"id":"c"}',
+    ]);
+    expect(joined(pieces)).toBe(JSON.stringify(answer));
+  });
+
+  it("takes the texts an engine keeps for the fields named, by each node's or edge's id, and only those", () => {
+    const texts = new ElementTexts((form, id) => ({ form, id }));
+    const kept = keptTexts(texts, { node: "node", edges: "edge" });
+    const answer = { node: { id: "a", label: "A" }, edges: [{ id: "e1" }, { id: "e2" }], constructor: [{ id: "x" }] };
+    const pieces = [...jsonPieces(answer, 2, { encoded: kept })];
+    const bytes = pieces.filter((p) => typeof p !== "string").map((p) => Buffer.from(p).toString());
+    expect(bytes).toEqual(['{"form":"node","id":"a"}', '{"form":"edge","id":"e1"}', '{"form":"edge","id":"e2"}']);
+    expect(kept({ label: "no id" }, "node")).toBeUndefined();
+    expect(kept({ id: "a" }, "toString")).toBeUndefined();
   });
 
   it("writes a run of list items as one piece, the runs joined by commas", () => {
     const answer = { edges: [{ id: "a" }, { id: "b" }, { id: "c" }] };
-    expect([...jsonPieces(answer, 2, 2)]).toEqual([
+    expect([...jsonPieces(answer, 2, { itemsPerPiece: 2 })]).toEqual([
       "{",
       '"edges":',
       "[",

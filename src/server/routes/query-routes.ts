@@ -15,7 +15,7 @@ import { citedPathMarkdown, dossierMarkdown, noPathMarkdown } from "../../export
 import { keepPath, type OptionsInput, type PathOptions, type PathResult, type QueryEngine } from "../../query";
 import { QueryParams } from "../query-params";
 import { sendCited } from "../send-cited";
-import { sendJson } from "../send-json";
+import { keptTexts, sendJson } from "../send-json";
 import type { ServerContext } from "../server-context";
 
 export const PATH_PARAMETERS = [
@@ -79,6 +79,8 @@ export function runPathQuery(engine: QueryEngine, params: QueryParams): Promise<
 export function queryRoutes(context: ServerContext): Router {
   const router = Router();
   const { engine } = context;
+  const nodeTexts = keptTexts(engine.texts, { node: "node", edges: "edge" });
+  const neighborTexts = keptTexts(engine.texts, { nodes: "listed-node", edges: "edge" });
 
   router.get("/search", (req, res) => {
     const params = new QueryParams(req, ["q", "type", "limit", INCLUDE_RULES.name]);
@@ -88,7 +90,7 @@ export function queryRoutes(context: ServerContext): Router {
 
   router.get("/nodes/:id", (req, res) => {
     new QueryParams(req, [INCLUDE_RULES.name]);
-    return sendJson(res, engine.node(req.params.id) satisfies NodeResponse);
+    return sendJson(res, engine.node(req.params.id) satisfies NodeResponse, nodeTexts);
   });
 
   router.get("/nodes/:id/neighbors", async (req, res) => {
@@ -110,7 +112,7 @@ export function queryRoutes(context: ServerContext): Router {
       limit: params.int("limit"),
       edgeLimit: params.int("edgeLimit"),
     });
-    await sendJson(res, result satisfies NeighborsResponse);
+    await sendJson(res, result satisfies NeighborsResponse, neighborTexts);
   });
 
   router.get("/paths", async (req, res) => {
