@@ -42,8 +42,12 @@ export function* jsonPieces(value: unknown, depth = 2): Generator<string, void, 
   }
 }
 
-/** Pieces made between two looks at the clock while the first slice is made. */
+/**
+ * Pieces, or characters of text, made between two looks at the clock while the first slice is made: a piece can be a
+ * whole path of thousands of claims, and sixty-four of those are far more than a slice.
+ */
 const PIECES_PER_LOOK = 64;
+const CHARACTERS_PER_LOOK = 64 * 1024;
 
 /** The first slice's length: answers made within it are sent whole, as one write. */
 const FIRST_SLICE_MS = DEFAULT_STREAM_OPTIONS.sliceMs;
@@ -59,6 +63,7 @@ export async function sendJson(res: Response, value: unknown): Promise<void> {
   const pieces = jsonPieces(value);
   const first: string[] = [];
   const started = performance.now();
+  let characters = 0;
   for (;;) {
     const step = pieces.next();
     if (step.done) {
@@ -66,7 +71,11 @@ export async function sendJson(res: Response, value: unknown): Promise<void> {
       return;
     }
     first.push(step.value);
-    if (first.length % PIECES_PER_LOOK === 0 && performance.now() - started >= FIRST_SLICE_MS) break;
+    characters += step.value.length;
+    if (first.length % PIECES_PER_LOOK === 0 || characters >= CHARACTERS_PER_LOOK) {
+      characters = 0;
+      if (performance.now() - started >= FIRST_SLICE_MS) break;
+    }
   }
   try {
     await streamChunks(

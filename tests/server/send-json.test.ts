@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { Writable } from "node:stream";
 import express from "express";
 import request from "supertest";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { streamChunks } from "../../src/export";
 import { jsonPieces, sendJson } from "../../src/server/send-json";
 
@@ -73,6 +73,23 @@ describe("sendJson", () => {
     expect(res.headers["transfer-encoding"]).toBeUndefined();
     expect(Number(res.headers["content-length"])).toBe(Buffer.byteLength(JSON.stringify(res.body)));
     expect(res.body).toEqual({ edges: edges(3), truncated: false });
+  });
+
+  it("looks at the clock by the text made too: a few large pieces are streamed, not all made in the first slice", async () => {
+    // Ten paths of 100,000 characters each: never 64 pieces, so only the text made sends the writer to the clock,
+    // which this test advances by 5 ms at every look. Made in one stretch, the answer would go whole with its length.
+    const paths = Array.from({ length: 10 }, (_, i) => ({ id: i, quote: "x".repeat(100_000) }));
+    const bigApp = express();
+    bigApp.get("/paths", (_req, res) => void sendJson(res, { paths }));
+    let now = 0;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => (now += 5));
+    try {
+      const res = await request(bigApp).get("/paths");
+      expect(res.headers["transfer-encoding"]).toBe("chunked");
+      expect(res.body).toEqual({ paths });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("sends a large answer whole too, streamed or not", async () => {
