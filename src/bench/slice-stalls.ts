@@ -2,9 +2,11 @@
 // by kind and phase while the HTTP stall test's work runs in this process, each part alone and then together.
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { Writable } from "node:stream";
+import type { Response } from "express";
 import { StreamTurns, writeExport, DEFAULT_STREAM_OPTIONS } from "../export";
 import { threadCpuMs, type QueryEngine, type SliceRecord } from "../query";
-import { jsonPieces } from "../server/send-json";
+import { pathAnswer } from "../server/routes/query-routes";
+import { jsonPieces, sendJson } from "../server/send-json";
 import { CYPHER_BENCH_LIMITS, CYPHER_GROUPED } from "./cypher-figures";
 import type { Progress } from "./progress";
 import { percentile } from "./summary-stats";
@@ -72,6 +74,19 @@ export interface SliceStallsInput {
   sliceMs: number;
   /** The parts to run, in STALL_PARTS order (all when not given). */
   parts?: readonly StallPartName[];
+}
+
+/** An HTTP response that takes anything at once and keeps nothing, for `sendJson`. */
+function nullResponse(): Response {
+  return Object.assign(nullSink(), {
+    status() {
+      return this;
+    },
+    type() {
+      return this;
+    },
+    send() {},
+  }) as unknown as Response;
 }
 
 /** A sink that takes anything at once and keeps nothing. */
@@ -185,11 +200,17 @@ export async function sliceStalls(input: SliceStallsInput, progress: Progress): 
     new WatchedTurns(DEFAULT_STREAM_OPTIONS.sliceMs, (at, ms, cpuMs) =>
       pieces.push({ kind: "GraphML export", phases: "turn", at, ms, cpuMs }),
     );
-  /** The i-th long path query (round the pairs), its answer then cut into the server's JSON pieces. */
+  /**
+   * The i-th long path query (round the pairs), its answer then sent as the route sends it (the stretch before its
+   * first pause timed) and, apart, cut into the pieces it is streamed in (each piece timed).
+   */
   const longQuery = async (i: number): Promise<void> => {
     const [a, b] = longPairs[i % longPairs.length]!;
-    const result = await engine.pathsAsync(a, b, longOptions);
-    const steps = jsonPieces(result);
+    const answer = pathAnswer(await engine.pathsAsync(a, b, longOptions));
+    let sent: Promise<void> = Promise.resolve();
+    timed("path answer JSON, first stretch", "sendJson", () => (sent = sendJson(nullResponse(), answer)));
+    await sent;
+    const steps = jsonPieces(answer);
     for (let done = false; !done;) timed("path JSON piece", "piece", () => (done = steps.next().done === true));
   };
 

@@ -45,7 +45,11 @@ describe("sliceStalls", () => {
         .find((part) => part.name === name)!
         .figures.map((f) => f.kind)
         .sort();
-    expect(kinds("long path queries")).toEqual(["path JSON piece", "paths (long path queries)"]);
+    expect(kinds("long path queries")).toEqual([
+      "path JSON piece",
+      "path answer JSON, first stretch",
+      "paths (long path queries)",
+    ]);
     expect(kinds("GraphML export")).toEqual(["GraphML export"]);
     expect(kinds("Cypher grouped")).toEqual(["cypher (Cypher grouped)"]);
     expect(kinds("together: two streams of long path queries and the export")).toContain("GraphML export");

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { NotFoundError } from "../../src/errors";
 import { createQueryEngine } from "../../src/query";
 import { withTurns } from "../helpers/event-loop-turns";
-import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
+import { buildDataset, type EdgeTuple, type FixtureEdge } from "../helpers/query-fixture";
 
 const NODES = Array.from({ length: 14 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
 
@@ -77,7 +77,13 @@ describe("pathsAsync", () => {
   it("makes the answer's objects in slices too: a step between two hubs can fold thousands of claims", async () => {
     // Two states that 3,000 claims link, and a third reached from each: two paths, 3,000 edge objects.
     const [a, b, c] = ["state:a", "state:b", "state:c"];
-    const edges: EdgeTuple[] = Array.from({ length: 3000 }, (): EdgeTuple => [a, b, "sponsored"]);
+    // Each with an id of its own: the fixture numbers repeated ids by trying every number in turn.
+    const edges: (FixtureEdge | EdgeTuple)[] = Array.from({ length: 3000 }, (_, i) => ({
+      source: a,
+      target: b,
+      type: "sponsored",
+      id: `claim-${i}`,
+    }));
     edges.push([a, c], [c, b]);
     const engine = createQueryEngine(buildDataset({ nodes: [a, b, c], edges }));
     const slices: string[][] = [];

@@ -28,19 +28,27 @@ export interface Columns {
   heapItems: Int32Array;
 }
 
+type ColumnName = Exclude<keyof Columns, "capacity">;
+
+/** Each column's array type. */
+const COLUMN_TYPES = {
+  node: Int32Array,
+  parent: Int32Array,
+  depth: Uint8Array,
+  passed: Uint8Array,
+  runStart: Int32Array,
+  runEnd: Int32Array,
+  cost: Float64Array,
+  estimate: Float64Array,
+  heapItems: Int32Array,
+} as const satisfies Record<ColumnName, unknown>;
+
+const COLUMN_NAMES = Object.keys(COLUMN_TYPES) as ColumnName[];
+
 function allocate(capacity: number): Columns {
-  return {
-    capacity,
-    node: new Int32Array(capacity),
-    parent: new Int32Array(capacity),
-    depth: new Uint8Array(capacity),
-    passed: new Uint8Array(capacity),
-    runStart: new Int32Array(capacity),
-    runEnd: new Int32Array(capacity),
-    cost: new Float64Array(capacity),
-    estimate: new Float64Array(capacity),
-    heapItems: new Int32Array(capacity),
-  };
+  const columns = { capacity } as Record<string, unknown>;
+  for (const name of COLUMN_NAMES) columns[name] = new COLUMN_TYPES[name](capacity);
+  return columns as unknown as Columns;
 }
 
 /**
@@ -110,22 +118,28 @@ export class PathRecords {
   }
 
   /**
-   * Makes room for `rows` rows in all, yielding whenever `clock` is due while the columns are copied: at least
-   * double the room, but never more than `most` (the search's cap on rows) unless `rows` asks for it.
+   * Makes room for `rows` rows in all, yielding whenever `clock` is due while the columns are made and copied: at
+   * least double the room, but never more than `most` (the search's cap on rows) unless `rows` asks for it. Each
+   * column is made in a slice of its own: made all at once, tens of megabytes each on a large graph, they brought
+   * on garbage collections in the same slice.
    */
   *reserve(rows: number, most: number, clock: SliceClock): Generator<void, void, undefined> {
     const old = this.store;
     if (rows <= old.capacity) return;
     const doing = clock.doing;
     clock.enter("growing records");
-    const grown = allocate(Math.max(rows, Math.min(2 * old.capacity, most)));
-    const heapSize = this.heap.size;
-    const names = ["node", "parent", "depth", "passed", "runStart", "runEnd", "cost", "estimate"] as const;
-    for (let start = 0; start < this.size; start += COPY_CHUNK) {
-      const end = Math.min(this.size, start + COPY_CHUNK);
-      for (const name of names) grown[name].set(old[name].subarray(start, end), start);
-      if (start < heapSize) grown.heapItems.set(old.heapItems.subarray(start, Math.min(heapSize, end)), start);
+    const capacity = Math.max(rows, Math.min(2 * old.capacity, most));
+    // Starts as the old columns, each replaced in turn by its bigger copy.
+    const grown: Columns = { ...old, capacity };
+    for (const name of COLUMN_NAMES) {
       if (clock.due()) yield* clock.pause();
+      const column = new COLUMN_TYPES[name](capacity);
+      const used = name === "heapItems" ? this.heap.size : this.size;
+      for (let start = 0; start < used; start += COPY_CHUNK) {
+        if (start > 0 && clock.due()) yield* clock.pause();
+        column.set(old[name].subarray(start, Math.min(used, start + COPY_CHUNK)), start);
+      }
+      (grown as Record<ColumnName, unknown>)[name] = column;
     }
     this.store = grown;
     kept.set(this.scratch, grown);

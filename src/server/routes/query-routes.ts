@@ -122,7 +122,11 @@ export function queryRoutes(context: ServerContext): Router {
     ]);
     const format = params.oneOf("format", ["json", ...CITED_FORMAT_NAMES] as const) ?? "json";
     const result = keepPath(await runPathQuery(engine, params), params.int("path"));
-    if (format === "json") return sendJson(res, pathAnswer(result));
+    if (format === "json") {
+      // Fifty long paths can fold thousands of claims: the answer goes in pieces with the event loop free between.
+      await sendJson(res, pathAnswer(result));
+      return;
+    }
     const label = (parameter: "from" | "to") =>
       context.dataset.graph.getNodeAttribute(engine.nodeId(params.required(parameter), parameter), "label");
     const ends = { from: label("from"), to: label("to") };

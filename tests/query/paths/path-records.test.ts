@@ -71,6 +71,21 @@ describe("PathRecords", () => {
     expect(popped).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it("makes each grown column in a slice of its own, even when there are few rows to copy", () => {
+    const records = new PathRecords({}, VIEW);
+    const { clock, pauses } = alwaysDue();
+    for (let r = 0; r < 10; r++) addRow(records, r - 1, r);
+    const before = pauses();
+    drain(records.reserve(200_000, 200_000, clock));
+    // Nine columns, each made after a look at the clock: made together, they were one piece of work.
+    expect(pauses() - before).toBe(9);
+    expect(records.node.length).toBe(200_000);
+    expect(records.estimate[9]).toBe(9);
+    expect(Array.from({ length: 10 }, () => records.estimate[records.heap.pop()])).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+    ]);
+  });
+
   it("answers a row's path with the first edge of each step's run", () => {
     const records = new PathRecords({}, VIEW);
     const { clock } = alwaysDue();
