@@ -30,7 +30,8 @@ function withAliases(text: string): string {
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split("\n").length;
 
-describe("the edit API on a graph.yaml with anchors and aliases", () => {
+// One server, and its tests in order: a refused change must leave the file as the change before it left it.
+describe("the edit API on a graph.yaml with anchors and aliases", { shuffle: false }, () => {
   let server: EditServer;
   let remove: () => void;
   let original: string;

@@ -76,7 +76,9 @@ describe("a server without --edit", () => {
   });
 });
 
-describe("edit mode", () => {
+// One server for the describe: its tests are the steps of one editing session, in order (the undo test counts the
+// writes before it), so they are not shuffled.
+describe("edit mode", { shuffle: false }, () => {
   let server: EditServer;
   let original: string;
   beforeAll(async () => {

@@ -40,7 +40,8 @@ function positions(graph: GraphResponse): Map<string, [number, number]> {
   return new Map(graph.nodes.map((n) => [n.key, [n.attributes.x, n.attributes.y]]));
 }
 
-describe("the live graph", () => {
+// One server, its versions counted from test to test: in order, not shuffled.
+describe("the live graph", { shuffle: false }, () => {
   let server: EditServer;
   let file: string;
   beforeAll(async () => {
