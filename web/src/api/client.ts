@@ -142,8 +142,9 @@ export const api = {
   schema: (signal?: AbortSignal) => getJson<SchemaResponse>("/api/schema", signal),
   search: async (request: SearchRequest, signal?: AbortSignal) =>
     (await getJson<SearchResponse>(withInclude("/api/search", request), signal)).results,
-  node: (id: string, signal?: AbortSignal) =>
-    getJson<NodeResponse>(withInclude(`/api/nodes/${encodeURIComponent(id)}`, {}), signal),
+  // A record asked for by its id may say otherwise (a suggested claim under review is read whatever the switch).
+  node: (id: string, signal?: AbortSignal, include: IncludeValue = currentInclude()) =>
+    getJson<NodeResponse>(withQuery(`/api/nodes/${encodeURIComponent(id)}`, { include }), signal),
   paths: (request: PathsRequest, signal?: AbortSignal) =>
     getJson<PathsResponse>(withInclude("/api/paths", request), signal),
   query: (request: QueryRequest, signal?: AbortSignal) =>

@@ -26,11 +26,11 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
   const sources = new Map<string, Promise<SourceResponse>>();
   const byDocument = new Map(sourceList.map((s) => [s.document, s.id]));
 
-  function node(id: string): Promise<NodeResponse> {
-    const key = `${currentInclude()} ${id}`;
+  function node(id: string, include = currentInclude()): Promise<NodeResponse> {
+    const key = `${include} ${id}`;
     let pending = nodes.get(key);
     if (!pending) {
-      pending = api.node(id);
+      pending = api.node(id, undefined, include);
       nodes.set(key, pending);
       pending.catch(() => nodes.delete(key));
     }
@@ -60,7 +60,10 @@ export function createDataCache(graph: DisplayGraph, sourceList: SourceSummary[]
     },
     async edge(id) {
       if (!graph.hasEdge(id)) return null;
-      const details = await node(graph.source(id));
+      // A suggested claim asked for by its id (the review queue reads it, a link names it) is read whatever the
+      // switch: it is what was asked for, not a link offered as evidence.
+      const include = graph.getEdgeAttribute(id, "status") === "suggested" ? "suggested" : currentInclude();
+      const details = await node(graph.source(id), include);
       return details.edges.find((e) => e.id === id) ?? null;
     },
     source,
