@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { Writable } from "node:stream";
 import express from "express";
 import request from "supertest";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { streamChunks } from "../../src/export";
 import { ElementTexts } from "../../src/query";
 import { jsonPieces, keptTexts, sendJson } from "../../src/server/send-json";
