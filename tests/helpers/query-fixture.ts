@@ -132,11 +132,20 @@ export function buildDataset(spec: FixtureSpec): Dataset {
   const documents = Object.values(spec.sources ?? {});
   const schema = querySchema();
   let ordinal = 0;
+  // The next number to try for each pair's repeated edges: counting from 2 at each edge made many parallel edges
+  // quadratic.
+  const nextNumber = new Map<string, number>();
   for (const raw of spec.edges ?? []) {
     const edge: FixtureEdge = Array.isArray(raw) ? { source: raw[0], target: raw[1], type: raw[2] } : raw;
     const type = edge.type ?? "about";
-    let id = edge.id ?? `${edge.source}--${type}--${edge.target}`;
-    for (let n = 2; graph.hasEdge(id); n++) id = `${edge.source}--${type}--${edge.target}--${n}`;
+    const base = `${edge.source}--${type}--${edge.target}`;
+    let id = edge.id ?? base;
+    if (graph.hasEdge(id)) {
+      let n = nextNumber.get(base) ?? 2;
+      while (graph.hasEdge(`${base}--${n}`)) n++;
+      id = `${base}--${n}`;
+      nextNumber.set(base, n + 1);
+    }
     const name = (node: string) => [nodeName(graph.getNodeAttributes(node))];
     const start = edge.quoteAt === undefined ? ordinal++ * 100 : 1_000_000 + edge.quoteAt * 100;
     graph.addEdgeWithKey(id, edge.source, edge.target, {
