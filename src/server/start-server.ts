@@ -5,6 +5,7 @@ import { networkInterfaces } from "node:os";
 import type { Duplex } from "node:stream";
 import { EDIT_RULES, type IncludeValue } from "../api/parameters";
 import { EditStore } from "../edit";
+import { DEFAULT_SLICE_MS } from "../query";
 import { RightsGraphError } from "../errors";
 import type { Dataset } from "../schema/types";
 import { allowedHostNames, checkAllowedHosts } from "./allowed-hosts";
@@ -14,6 +15,7 @@ import { EventStreams } from "./routes/event-routes";
 import type { ExportRuntime } from "./routes/export-routes";
 import { createServerContext } from "./server-context";
 import { resolveServerLimits, type ServerLimits } from "./server-limits";
+import { turnDispatch } from "./turn-dispatch";
 import { warmUp } from "./warm-up";
 import { watchData, type DataWatcher } from "./watch-data";
 
@@ -177,7 +179,8 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
       // Checked by the app, which answers JSON like every other error (Node's answer is a bare 400).
       requireHostHeader: false,
     },
-    app,
+    // A slice of requests per turn of the loop, so that connections opened together are all accepted soon.
+    turnDispatch(app, { sliceMs: DEFAULT_SLICE_MS }),
   );
   // Past the answered extra connections, Node closes new ones at once, so their file descriptors stay bounded.
   server.maxConnections = limits.maxConnections + limits.extraConnections;
