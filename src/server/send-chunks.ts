@@ -4,8 +4,12 @@
 import type { Response } from "express";
 import { DEFAULT_STREAM_OPTIONS, streamChunks, type StreamChunksOptions, type StreamOutcome } from "../export";
 
-/** Chunks made between two looks at the clock while the first slice is made. */
+/**
+ * Chunks, or characters (bytes) of them, made between two looks at the clock while the first slice is made: one
+ * chunk can be a long path of hundreds of claims.
+ */
 const CHUNKS_PER_LOOK = 8;
+const CHARACTERS_PER_LOOK = 64 * 1024;
 
 /** How an answer went: sent whole, or streamed (and how that ended: see `streamChunks`). */
 export type SendOutcome = "whole" | StreamOutcome;
@@ -25,6 +29,7 @@ export async function sendChunks(
   const iterator = chunks[Symbol.iterator]();
   const first: (string | Uint8Array)[] = [];
   const started = performance.now();
+  let characters = 0;
   for (;;) {
     const step = iterator.next();
     if (step.done) {
@@ -32,7 +37,11 @@ export async function sendChunks(
       return "whole";
     }
     first.push(step.value);
-    if (first.length % CHUNKS_PER_LOOK === 0 && performance.now() - started >= sliceMs) break;
+    characters += step.value.length;
+    if (first.length % CHUNKS_PER_LOOK === 0 || characters >= CHARACTERS_PER_LOOK) {
+      characters = 0;
+      if (performance.now() - started >= sliceMs) break;
+    }
   }
   res.statusCode = 200;
   return streamChunks(

@@ -56,27 +56,35 @@ export function* jsonPieces(
   if (kept !== undefined) {
     yield kept;
   } else if (depth === 1 && Array.isArray(value) && (itemsPerPiece > 1 || encoded)) {
-    // A run of items written by one JSON.stringify is the items' texts between brackets, joined by commas, with
-    // holes and unwritable values as null, just as in the whole list: one call instead of a generator per item.
+    // Items' texts joined into runs, a piece per run: a generator step per item cost more than writing it. A run
+    // ends at `itemsPerPiece` items or RUN_CHARACTERS of text, so a list of long items (paths) is still many pieces.
     yield "[";
+    let run: string[] = [];
+    let runCharacters = 0;
     let wrote = false;
-    let start = 0;
     for (let i = 0; i < value.length; i++) {
       const bytes = encoded?.(value[i], field);
-      if (bytes === undefined && i + 1 - start < itemsPerPiece) continue;
-      const end = bytes === undefined ? i + 1 : i;
-      if (end > start) {
-        yield `${wrote ? "," : ""}${JSON.stringify(value.slice(start, end)).slice(1, -1)}`;
-        wrote = true;
-      }
       if (bytes !== undefined) {
-        if (wrote) yield ",";
+        if (run.length > 0) yield `${wrote ? "," : ""}${run.join(",")}`;
+        if (run.length > 0 || wrote) yield ",";
         yield bytes;
+        run = [];
+        runCharacters = 0;
+        wrote = true;
+        continue;
+      }
+      // JSON.stringify writes null in a list for holes and for values it cannot write, alone it writes nothing.
+      const text = JSON.stringify(value[i]) ?? "null";
+      run.push(text);
+      runCharacters += text.length;
+      if (run.length >= itemsPerPiece || runCharacters >= RUN_CHARACTERS) {
+        yield `${wrote ? "," : ""}${run.join(",")}`;
+        run = [];
+        runCharacters = 0;
         wrote = true;
       }
-      start = i + 1;
     }
-    if (value.length > start) yield `${wrote ? "," : ""}${JSON.stringify(value.slice(start)).slice(1, -1)}`;
+    if (run.length > 0) yield `${wrote ? "," : ""}${run.join(",")}`;
     yield "]";
   } else if (depth > 0 && Array.isArray(value)) {
     yield "[";
@@ -103,6 +111,9 @@ export function* jsonPieces(
   }
 }
 
+/** Characters of list items' text at most in one piece, whatever the count of items. */
+const RUN_CHARACTERS = 16 * 1024;
+
 /**
  * Items of a list written by one JSON.stringify when an answer is made in pieces. A generator step per node or edge
  * cost more than writing it; with a run of items per piece an answer is a few pieces, and the clock is still read
@@ -111,8 +122,8 @@ export function* jsonPieces(
 const ITEMS_PER_PIECE = 8;
 
 /**
- * Answers with at most this many items in their lists (nodes, edges, paths, rows) are written by one
- * JSON.stringify: far within a slice, and cheaper than any pieces.
+ * Answers with at most this many items in their lists and their items' lists (results, paths and their steps, rows)
+ * are written by one JSON.stringify: far within a slice, and cheaper than any pieces.
  */
 const WHOLE_ANSWER_ITEMS = 256;
 
@@ -128,16 +139,25 @@ export function sendJsonText(res: Response, text: string): void {
   sendBody(res, text);
 }
 
-/** The items of the lists of an answer: a list's length, or the lengths of the lists among an object's fields. */
-function listItems(value: unknown): number {
-  if (Array.isArray(value)) return value.length;
-  if (!isPlainObject(value)) return 0;
+/** The lists of a value: itself when a list, else the lists among its fields when a plain object. */
+function listsOf(value: unknown): unknown[][] {
+  if (Array.isArray(value)) return [value];
+  if (!isPlainObject(value)) return [];
+  return Object.values(value).filter((field): field is unknown[] => Array.isArray(field));
+}
+
+/**
+ * Whether an answer has at most `limit` items in its lists and in the lists of those items (a path's nodes, edges
+ * and claims): a count that stops at the limit, so a large answer costs no more to judge than a small one.
+ */
+function hasFewItems(value: unknown, limit: number): boolean {
   let items = 0;
-  for (const key in value) {
-    const field = value[key];
-    if (Array.isArray(field)) items += field.length;
+  for (const list of listsOf(value)) {
+    items += list.length;
+    for (let i = 0; i < list.length && items <= limit; i++) for (const inner of listsOf(list[i])) items += inner.length;
+    if (items > limit) return false;
   }
-  return items;
+  return true;
 }
 
 /**
@@ -149,7 +169,7 @@ function listItems(value: unknown): number {
  * this is called.
  */
 export async function sendJson(res: Response, value: unknown, encoded?: KeptText): Promise<void> {
-  if (encoded === undefined && listItems(value) <= WHOLE_ANSWER_ITEMS) {
+  if (encoded === undefined && hasFewItems(value, WHOLE_ANSWER_ITEMS)) {
     sendJsonText(res, JSON.stringify(value));
     return;
   }

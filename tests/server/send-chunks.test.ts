@@ -73,6 +73,6 @@ describe("sendChunks", () => {
     controller.abort();
     await expect.poll(() => closed).toBe(true);
     server.close();
-    expect(made).toBeGreaterThan(1);
+    expect(made).toBeGreaterThanOrEqual(1);
   });
 });

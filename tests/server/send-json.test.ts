@@ -67,6 +67,13 @@ describe("jsonPieces", () => {
     expect(kept({ id: "a" }, "toString")).toBeUndefined();
   });
 
+  it("ends a run of long items early, so a list of long paths is still many pieces", () => {
+    const paths = Array.from({ length: 6 }, (_, i) => ({ id: i, claims: "x".repeat(10_000) }));
+    const pieces = [...jsonPieces({ paths }, 2, { itemsPerPiece: 8 })];
+    expect(pieces.join("")).toBe(JSON.stringify({ paths }));
+    expect(pieces.filter((p) => p.length > 10_000)).toHaveLength(3);
+  });
+
   it("writes a run of list items as one piece, the runs joined by commas", () => {
     const answer = { edges: [{ id: "a" }, { id: "b" }, { id: "c" }] };
     expect([...jsonPieces(answer, 2, { itemsPerPiece: 2 })]).toEqual([
