@@ -14,7 +14,8 @@ export interface TurnDispatchOptions {
 /**
  * A request listener that calls `app` for each request, in arrival order, at most about `sliceMs` of the app's
  * synchronous work per turn of the event loop (a request is never cut: one that starts within the slice runs to its
- * end or its first wait). A request whose client left while it waited is not handed on.
+ * end or its first wait; a turn may start with up to half a slice used by quiet turns before it). A request whose
+ * client left while it waited is not handed on.
  */
 export function turnDispatch(app: RequestListener, options: TurnDispatchOptions): RequestListener {
   const now = options.now ?? (() => performance.now());
@@ -32,13 +33,19 @@ export function turnDispatch(app: RequestListener, options: TurnDispatchOptions)
     }
   };
 
-  /** At the end of this turn (the loop's check phase): a new slice, and the waiting requests it holds. */
+  /**
+   * A new slice at the end of this turn (the loop's check phase), once half of one is used: a turn of its own for
+   * every request would cost more than a light request, so the work of a few quiet turns adds up first.
+   */
+  const armIfUsed = (): void => {
+    if (waiting.length > 0 || workedMs >= options.sliceMs / 2) arm();
+  };
+  /** Starts a new slice and hands on the waiting requests it holds; the next turn, after the loop has polled, goes on. */
   const turn = (): void => {
     armed = false;
     workedMs = 0;
     while (waiting.length > 0 && workedMs < options.sliceMs) handle(...waiting.shift()!);
-    // Requests still waiting, or a slice used here: the next turn, after the loop has polled, goes on or resets.
-    if (waiting.length > 0 || workedMs > 0) arm();
+    armIfUsed();
   };
   const arm = (): void => {
     if (armed) return;
@@ -47,8 +54,8 @@ export function turnDispatch(app: RequestListener, options: TurnDispatchOptions)
   };
 
   return (req, res) => {
-    arm();
     if (waiting.length === 0 && workedMs < options.sliceMs) handle(req, res);
     else waiting.push([req, res]);
+    armIfUsed();
   };
 }

@@ -56,6 +56,17 @@ describe("turnDispatch", () => {
     expect(handled).toEqual(["a", "b"]);
   });
 
+  it("asks for a turn of its own only once half a slice is used, not for every light request", async () => {
+    const { listener, handled } = dispatcher(10);
+    listener(...request("a"));
+    expect(process.getActiveResourcesInfo()).not.toContain("Immediate");
+    listener(...request("b"));
+    expect(process.getActiveResourcesInfo()).toContain("Immediate");
+    await afterTurns(2);
+    expect(handled).toEqual(["a", "b"]);
+    expect(process.getActiveResourcesInfo()).not.toContain("Immediate");
+  });
+
   it("starts every turn with a new slice, and stops turning once nothing waits", async () => {
     const { listener, handled } = dispatcher(4);
     listener(...request("a"));
