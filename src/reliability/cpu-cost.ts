@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { percentile } from "../bench/summary-stats";
-import { requestKind } from "./load-run";
+import { requestKind, runLoad } from "./load-run";
 
 /** CPU time (user and system, every thread) a process has spent so far, in nanoseconds, from the scheduler's count. */
 export function processCpuNs(pid: number): number {
@@ -132,5 +132,52 @@ export function costByKind(costs: readonly RequestCost[]): { kind: string; us: n
     kind,
     us: mean(list.map((c) => c.us)),
     firstUs: Math.max(...list.map((c) => c.firstUs)),
+  }));
+}
+
+export interface MixCpuOptions {
+  servers: readonly MeasuredServer[];
+  /** Connections the mix is sent on at once (the load run's 100). */
+  connections: number;
+  /** Requests per server per round. */
+  requests: number;
+  rounds: number;
+}
+
+/** What the whole mix costs one server when many connections send it at once. */
+export interface MixCost {
+  server: string;
+  /** CPU microseconds per request, median over the rounds. */
+  us: number;
+  /** Its figure over the first server's in the same round, median over the rounds. */
+  ratio: number;
+}
+
+/**
+ * The mix at `connections` connections (the load run's way, with autocannon), `requests` requests at a time to each
+ * server in turn, `rounds` times after one unmeasured round: what a server spends per request when requests come
+ * together, which one at a time does not show (answers written side by side, the collector's helper threads).
+ */
+export async function measureMixCpu(options: MixCpuOptions): Promise<MixCost[]> {
+  const rounds = options.servers.map(() => [] as number[]);
+  for (let round = -1; round < options.rounds; round++) {
+    for (const [s, server] of options.servers.entries()) {
+      const before = processCpuNs(server.pid);
+      const figures = await runLoad({
+        url: server.url,
+        connections: options.connections,
+        until: { requests: options.requests },
+        timeoutSeconds: 60,
+      });
+      if (round >= 0) rounds[s]!.push((processCpuNs(server.pid) - before) / 1000 / figures.requests);
+    }
+  }
+  return options.servers.map((server, s) => ({
+    server: server.name,
+    us: percentile(rounds[s]!, 50),
+    ratio: percentile(
+      rounds[s]!.map((us, round) => us / rounds[0]![round]!),
+      50,
+    ),
   }));
 }

@@ -2,7 +2,8 @@
 // builds can be compared on a busy machine. `--root DIR` (repeatable) measures beside this checkout's server the
 // server of another checkout (a git worktree of an older commit with its own node_modules), with this script's mix
 // and method, their requests in turn; `--data DIR` (repeatable) adds this checkout's server on another data folder
-// (an older commit's graph-data, to tell the code's share from the data's); `--out FILE` keeps the figures as JSON.
+// (an older commit's graph-data, to tell the code's share from the data's); `--connections N` measures the mix sent on
+// N connections at once as well (the load run's way); `--out FILE` keeps the figures as JSON.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -10,14 +11,16 @@ import {
   costByKind,
   DEFAULT_CPU_COST_OPTIONS,
   measureCpuCost,
+  measureMixCpu,
   type MeasuredServer,
+  type MixCost,
   type RequestCost,
 } from "./cpu-cost";
 import { LOAD_MIX } from "./load-run";
 import { spawnServer, type SpawnedServer } from "./spawn-server";
 
 const USAGE =
-  "usage: tsx src/reliability/run-cpu-cost.ts [--root DIR]... [--data DIR]... [--batch N] [--rounds N] [--warmup N] [--out FILE]";
+  "usage: tsx src/reliability/run-cpu-cost.ts [--root DIR]... [--data DIR]... [--batch N] [--rounds N] [--warmup N] [--connections N] [--out FILE]";
 
 /** This is a script's entry point: its output is the report. */
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -44,6 +47,22 @@ function printCosts(names: readonly string[], costs: readonly RequestCost[]): vo
   }
   const means = names.map((name) => of(name).reduce((sum, c) => sum + c.us, 0) / LOAD_MIX.length);
   say(`| the mix (mean) | ${means.map((m) => `${us(m)} (${Math.round(1e6 / m)} requests/s per core)`).join(" | ")} |`);
+}
+
+/** The mix at `connections` connections, a batch of requests of each kind per server and round; printed. */
+async function mixCosts(
+  servers: MeasuredServer[],
+  connections: number,
+  options: { batch: number; rounds: number },
+): Promise<MixCost[]> {
+  const requests = options.batch * LOAD_MIX.length;
+  say(
+    `\nThe mix on ${connections} connections at once, ${requests} requests to each server in turn, ${options.rounds} rounds:`,
+  );
+  const mix = await measureMixCpu({ servers, connections, requests, rounds: options.rounds });
+  say(`\n| server | µs per request | over ${servers[0]!.name} |\n|---|---|---|`);
+  for (const m of mix) say(`| ${m.server} | ${us(m.us)} | ${m.ratio.toFixed(2)} |`);
+  return mix;
 }
 
 function positive(value: string | undefined, fallback: number, name: string): number {
@@ -81,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
       batch: { type: "string" },
       rounds: { type: "string" },
       warmup: { type: "string" },
+      connections: { type: "string" },
       out: { type: "string" },
     },
   });
@@ -111,7 +131,9 @@ async function main(argv: string[]): Promise<number> {
       servers.map((s) => s.name),
       costs,
     );
-    if (values.out) writeFileSync(values.out, `${JSON.stringify({ options, servers, costs }, null, 2)}\n`);
+    const connections = values.connections === undefined ? 0 : positive(values.connections, 0, "connections");
+    const mix = connections > 0 ? await mixCosts(servers, connections, options) : [];
+    if (values.out) writeFileSync(values.out, `${JSON.stringify({ options, servers, costs, mix }, null, 2)}\n`);
     return 0;
   } finally {
     for (const server of started) {
