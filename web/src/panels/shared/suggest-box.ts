@@ -177,6 +177,8 @@ export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
       if (open || !note.hidden) close();
       else if (input.value) {
         input.value = "";
+        // The look-up a keystroke just asked for would fill an empty box.
+        close();
         options.onEdit?.();
       } else options.onEscape?.();
     }
