@@ -229,6 +229,42 @@ describe("the path finder", () => {
     await hostile.close();
   });
 
+  it("keeps a field's suggestions closed once it has lost the focus, though their answer comes later", async () => {
+    await showPaths();
+    // The search answers only when the test lets it, after the field has been left.
+    let release = (): void => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const searches = /\/api\/search\?/;
+    await page.route(searches, async (route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      const input = page.getByLabel("To", { exact: true });
+      const list = page.locator(`#${await input.getAttribute("aria-controls")}`);
+      const asked = page.waitForRequest(searches);
+      await input.fill("Korea");
+      const request = await asked;
+      const settled = Promise.race([
+        page.waitForEvent("requestfinished", (r) => r === request),
+        page.waitForEvent("requestfailed", (r) => r === request),
+      ]);
+      await page.getByLabel("Max hops", { exact: true }).focus();
+      // Left, the field closes its list and its "Searching…" line.
+      const note = list.locator("xpath=following-sibling::p[1]");
+      await expect.poll(() => note.isHidden(), { message: "the note closed" }).toBe(true);
+      release();
+      await settled;
+      // Two frames for the page to do what it does with the answer.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      expect(await list.isHidden(), "the list stays closed").toBe(true);
+      expect(await note.isHidden(), "the note stays closed").toBe(true);
+    } finally {
+      release();
+      await page.unroute(searches);
+    }
+  });
+
   it("logged no console errors", () => {
     // The ambiguous name's 400 is the browser's own network log line, not an error of the page.
     expect(errors.filter((error) => !error.includes("400 (Bad Request)"))).toEqual([]);

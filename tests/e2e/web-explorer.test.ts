@@ -951,9 +951,18 @@ describe("web explorer, main flow", () => {
     const search = page.getByRole("searchbox", { name: "Search" });
     const title = await detailsTitle();
     expect(title).not.toBe("");
-    // In a text field "/" is typed, not a shortcut; the first Esc empties the box and keeps the selection.
+    // In a text field "/" is typed, not a shortcut. Once the search has answered, the first Esc closes its
+    // suggestions, the next empties the box and keeps the selection.
     await search.focus();
     await page.keyboard.type("Kor/");
+    await expect(search.inputValue()).resolves.toBe("Kor/");
+    const list = page.locator(`#${await search.getAttribute("aria-controls")}`);
+    const note = list.locator("xpath=following-sibling::p[1]");
+    await expect
+      .poll(async () => (await list.isVisible()) || /^No matches/.test((await note.textContent()) ?? ""))
+      .toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await list.isHidden()).toBe(true);
     await expect(search.inputValue()).resolves.toBe("Kor/");
     await page.keyboard.press("Escape");
     await expect(search.inputValue()).resolves.toBe("");

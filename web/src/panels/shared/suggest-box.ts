@@ -76,7 +76,10 @@ export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
     note.textContent = text ?? "";
   }
 
+  // Closed means closed: a look-up still on its way (the box left just after typing) must not open the list again.
   function close(): void {
+    window.clearTimeout(timer);
+    controller?.abort();
     list.hidden = true;
     results = [];
     active = -1;
@@ -149,7 +152,6 @@ export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
     window.clearTimeout(timer);
     const query = input.value.trim();
     if (!query) {
-      controller?.abort();
       close();
       return;
     }
@@ -175,12 +177,19 @@ export function createSuggestBox(options: SuggestBoxOptions): SuggestBox {
       if (open || !note.hidden) close();
       else if (input.value) {
         input.value = "";
+        // The look-up a keystroke just asked for would fill an empty box.
+        close();
         options.onEdit?.();
       } else options.onEscape?.();
     }
   });
 
-  input.addEventListener("blur", () => window.setTimeout(close, 150));
+  // Later than the click on an option it may be going to, and not if the box has the focus again by then.
+  input.addEventListener("blur", () =>
+    window.setTimeout(() => {
+      if (document.activeElement !== input) close();
+    }, 150),
+  );
 
   // Only while the box is in use: once it loses the focus its suggestions close, and the next keystroke asks anew.
   function refresh(): void {
