@@ -1,27 +1,19 @@
 // Load: a short autocannon run (1,200 requests) on the bundled graph, in a server process of its own; the 30 s run with its
 // latency figures is in `npm run test:reliability`, since timings are not asserted in tests.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { LOAD_MIX, runLoad } from "../../src/reliability/load-run";
-import { spawnServer, type SpawnedServer } from "../../src/reliability/spawn-server";
+import { spawnedBundledServer } from "./helpers/spawned-bundled";
 import { Tally } from "./helpers/tally";
 
 const tally = new Tally("load-short");
 afterAll(() => tally.save());
 
 describe("a short load run on the bundled graph", () => {
-  let server: SpawnedServer;
-  beforeAll(async () => {
-    server = await spawnServer(["--port", "0"]);
-    if (!server.url) throw new Error(`the server did not start:\n${server.stderr()}`);
-  });
-  afterAll(async () => {
-    server.child.kill("SIGTERM");
-    await server.exited;
-  });
+  const server = spawnedBundledServer();
 
   it("answers every request of the mix with 200 on its own", async () => {
     for (const path of LOAD_MIX) {
-      const res = await fetch(server.url + path);
+      const res = await fetch(server().url + path);
       expect(res.status, path).toBe(200);
       await res.arrayBuffer();
     }
@@ -31,7 +23,7 @@ describe("a short load run on the bundled graph", () => {
     // A count of requests, not a duration, and a minute before a request counts as hung: how many requests a few
     // seconds hold, and how long one waits in line, depend on what else the machine is doing.
     const figures = await runLoad({
-      url: server.url!,
+      url: server().url,
       connections: 100,
       until: { requests: 1200 },
       timeoutSeconds: 60,
