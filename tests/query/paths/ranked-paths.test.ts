@@ -63,7 +63,9 @@ describe("findRankedPaths", () => {
         expect(smallBall).toEqual(read);
         expect(chosen).toEqual(read);
         const paid = read.paths.map((path) => pathCost(search(), path.nodes));
-        expect(paid).toEqual([...paid].sort((a, b) => a - b));
+        // Cheapest first, up to rounding: the search adds a path's step costs in the order it walked them, pathCost
+        // from its start, and two paths of the same cost in exact sums can differ in the last bit (seed -320658481).
+        for (let i = 1; i < paid.length; i++) expect(paid[i]! - paid[i - 1]!).toBeGreaterThanOrEqual(-1e-9 * paid[i]!);
       }),
       { numRuns: 300 },
     );
