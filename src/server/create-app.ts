@@ -10,6 +10,14 @@ import type { EditStore } from "../edit";
 import { ParameterError, RightsGraphError } from "../errors";
 import { DEFAULT_STREAM_OPTIONS, StreamTurns } from "../export";
 import { checkHost } from "./allowed-hosts";
+import {
+  AnswerCache,
+  DEFAULT_ANSWER_CACHE_OPTIONS,
+  isKeptRequest,
+  keepAnswerOf,
+  sendKeptAnswer,
+  type AnswerCacheOptions,
+} from "./answer-cache";
 import { requireEditToken } from "./edit-auth";
 import { errorHandler, notFoundHandler } from "./error-handler";
 import { ExportGate } from "./export-gate";
@@ -57,6 +65,8 @@ export interface AppOptions {
    * (`include`): `suggested` unless told otherwise, since a dataset loaded with suggestions was loaded to show them.
    */
   include?: IncludeValue;
+  /** Bounds of the cache of finished answers (answer-cache.ts); `maxBytes: 0` keeps none. */
+  answerCache?: AnswerCacheOptions;
 }
 
 /** What an app in edit mode needs: the token writes must carry, the record writer, and its open event streams. */
@@ -180,15 +190,38 @@ function includeOf(req: Request, fallback: IncludeValue): IncludeValue {
  * records as the request's `include` asks: made again only when the graph has been replaced (edit mode), so a
  * request always sees one graph from start to end.
  */
-function liveRoutes(live: LiveGraph, include: IncludeValue, make: (context: ServerContext) => Router): RequestHandler {
+function liveRoutes(
+  live: LiveGraph,
+  include: IncludeValue,
+  cacheOptions: AnswerCacheOptions,
+  make: (context: ServerContext) => Router,
+): RequestHandler {
   const routers = new WeakMap<ServerContext, Router>();
   const routerOf = (context: ServerContext): Router => {
     let router = routers.get(context);
     if (!router) routers.set(context, (router = make(context)));
     return router;
   };
-  const handler: RequestHandler = (req, res, next) =>
-    routerOf(live.contextFor(includeOf(req, include)))(req, res, next);
+  // One cache per graph served: a new graph (an edit, a reload) starts empty, and the old one goes with its graph.
+  const caches = new WeakMap<ServerContext, AnswerCache>();
+  const cacheOf = (context: ServerContext): AnswerCache => {
+    let cache = caches.get(context);
+    if (!cache) caches.set(context, (cache = new AnswerCache(cacheOptions)));
+    return cache;
+  };
+  const handler: RequestHandler = (req, res, next) => {
+    const context = live.contextFor(includeOf(req, include));
+    if (cacheOptions.maxBytes > 0 && isKeptRequest(req, req.originalUrl)) {
+      const cache = cacheOf(context);
+      const kept = cache.get(req.originalUrl);
+      if (kept !== undefined) {
+        sendKeptAnswer(res, kept);
+        return;
+      }
+      keepAnswerOf(req, cache, req.originalUrl);
+    }
+    routerOf(context)(req, res, next);
+  };
   // The routes of the graph served now, for those that list an app's routes (the OpenAPI test).
   Object.defineProperty(handler, "stack", { get: () => routerOf(live.contextFor(include)).stack });
   return handler;
@@ -245,7 +278,7 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
     : undefined;
   app.use(
     "/api",
-    liveRoutes(live, options.include ?? "suggested", (context) => {
+    liveRoutes(live, options.include ?? "suggested", options.answerCache ?? DEFAULT_ANSWER_CACHE_OPTIONS, (context) => {
       const router = express.Router();
       router.use(
         graphRoutes(context, maxQueryBodyBytes, status),

@@ -7,7 +7,11 @@ import { ParameterError } from "../errors";
 export class QueryParams {
   private readonly query: Record<string, unknown>;
 
-  constructor(req: Request, accepted: readonly string[]) {
+  /** `req` is the request the parameters were read from. */
+  constructor(
+    readonly req: Request,
+    accepted: readonly string[],
+  ) {
     this.query = req.query as Record<string, unknown>;
     for (const name of Object.keys(this.query)) {
       if (!accepted.includes(name)) {

@@ -3,6 +3,7 @@
 // batch of chunks and chunked encoding; sent whole, the answer is one write, the headers in it.
 import type { Response } from "express";
 import { DEFAULT_STREAM_OPTIONS, streamChunks, type StreamChunksOptions, type StreamOutcome } from "../export";
+import { answerCollector, keptAnswerSent } from "./answer-cache";
 
 /**
  * Chunks, or characters (bytes) of them, made between two looks at the clock while the first slice is made: one
@@ -44,12 +45,13 @@ export async function sendChunks(
     }
   }
   res.statusCode = 200;
-  return streamChunks(
+  const collector = answerCollector(res.req);
+  const outcome = await streamChunks(
     (function* () {
       // Closes the caller's chunks too when the stream stops early (a client that left), wherever it stopped.
       try {
-        yield* coalesce(first);
-        yield* coalesce({ [Symbol.iterator]: () => iterator });
+        for (const piece of coalesce(first)) yield collect(piece);
+        for (const piece of coalesce({ [Symbol.iterator]: () => iterator })) yield collect(piece);
       } finally {
         iterator.return?.();
       }
@@ -57,6 +59,13 @@ export async function sendChunks(
     res,
     options,
   );
+  if (outcome === "finished") collector?.finished(res);
+  return outcome;
+
+  function collect(piece: Buffer): Buffer {
+    collector?.add(piece);
+    return piece;
+  }
 }
 
 /** Bytes of chunks joined into one write while streaming. */
@@ -101,11 +110,13 @@ function joinChunks(chunks: readonly (string | Uint8Array)[]): Buffer {
 /**
  * Answers 200 with `body` (a text, or chunks of one) and its length; the caller has set the content type. The body
  * is encoded once: given a string, Node would measure its UTF-8 length for the header and again as it writes it,
- * which for the long texts of answers with quotes in them cost more than encoding it.
+ * which for the long texts of answers with quotes in them cost more than encoding it. An answer of a kept route is
+ * kept (answer-cache.ts).
  */
 export function sendBody(res: Response, body: string | readonly (string | Uint8Array)[]): void {
   const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : joinChunks(body);
   res.statusCode = 200;
   res.setHeader("Content-Length", bytes.length);
   res.end(bytes);
+  keptAnswerSent(res, bytes);
 }

@@ -13,6 +13,7 @@ import type {
 import { CITED_FORMAT_NAMES, CITED_RULES, INCLUDE_RULES } from "../../api/parameters";
 import { citedPathMarkdown, dossierMarkdown, noPathMarkdown } from "../../export";
 import { keepPath, type OptionsInput, type PathOptions, type PathResult, type QueryEngine } from "../../query";
+import { doNotKeepAnswer } from "../answer-cache";
 import { QueryParams } from "../query-params";
 import { sendCited } from "../send-cited";
 import { keptTexts, sendJson } from "../send-json";
@@ -69,11 +70,14 @@ export function pathAnswer(result: PathResult): PathsResponse {
  * Reads the path parameters and runs the query in slices (`pathsAsync`), so a search that takes its whole budget
  * never blocks /api/health or any other request. Chosen over a worker thread holding a copy of the graph, which is
  * slow to start on a large graph, doubles the memory and blocks the main thread while the copy is made (README,
- * design notes).
+ * design notes). A truncated answer is not kept by the answer cache.
  */
-export function runPathQuery(engine: QueryEngine, params: QueryParams): Promise<PathResult> {
+export async function runPathQuery(engine: QueryEngine, params: QueryParams): Promise<PathResult> {
   const { from, to, options } = readPathQuery(params);
-  return engine.pathsAsync(from, to, options);
+  const result = await engine.pathsAsync(from, to, options);
+  // A search cut short (by its time budget, or its cap on work) is not the whole answer: not kept for the next asker.
+  if (result.truncated) doNotKeepAnswer(params.req);
+  return result;
 }
 
 export function queryRoutes(context: ServerContext): Router {
