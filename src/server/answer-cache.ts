@@ -66,6 +66,21 @@ export class AnswerCache {
   }
 }
 
+/** A cache for each graph served (whatever object stands for it): a new graph starts empty, the old one's goes with it. */
+export class AnswerCaches {
+  private readonly caches = new WeakMap<object, AnswerCache>();
+
+  constructor(readonly options: AnswerCacheOptions = DEFAULT_ANSWER_CACHE_OPTIONS) {}
+
+  /** The cache of `graph`'s answers, or undefined when none are kept (`maxBytes` 0). */
+  of(graph: object): AnswerCache | undefined {
+    if (this.options.maxBytes <= 0) return undefined;
+    let cache = this.caches.get(graph);
+    if (!cache) this.caches.set(graph, (cache = new AnswerCache(this.options)));
+    return cache;
+  }
+}
+
 /**
  * The routes whose GET answers depend only on the graph and the request URL: search, a node, a neighbourhood, path
  * queries, the graph view and exports. Not health (edit mode's problem count changes without a new graph), the

@@ -4,19 +4,19 @@ import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express, type Request, type RequestHandler, type Router } from "express";
-import helmet from "helmet";
 import { EDIT_RULES, INCLUDE_RULES, type IncludeValue } from "../api/parameters";
 import type { EditStore } from "../edit";
 import { ParameterError, RightsGraphError } from "../errors";
 import { DEFAULT_STREAM_OPTIONS, StreamTurns } from "../export";
 import { checkHost } from "./allowed-hosts";
 import {
-  AnswerCache,
+  AnswerCaches,
   DEFAULT_ANSWER_CACHE_OPTIONS,
   isKeptRequest,
   keepAnswerOf,
   sendKeptAnswer,
   type AnswerCacheOptions,
+  type KeptAnswer,
 } from "./answer-cache";
 import { requireEditToken } from "./edit-auth";
 import { errorHandler, notFoundHandler } from "./error-handler";
@@ -33,6 +33,7 @@ import { sourceRoutes } from "./routes/source-routes";
 import { graphRoutes } from "./routes/graph-routes";
 import { queryRoutes } from "./routes/query-routes";
 import type { ServerContext } from "./server-context";
+import { setSecurityHeaders } from "./security-headers";
 import { resolveServerLimits, type ServerLimits } from "./server-limits";
 
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../../web/dist", import.meta.url));
@@ -88,15 +89,19 @@ export const MAX_DISCARDED_BODY = 16 * 1024 * 1024;
  * reset the connection, and the reset can destroy the answer before the client reads it. A body over
  * MAX_DISCARDED_BODY is cut off.
  */
+/** True when a request comes with a body (chunked, or of a length above 0). */
+function hasBody(req: IncomingMessage): boolean {
+  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+}
+
 const discardBody: RequestHandler = (req, _res, next) => {
   // A body already read (the edit routes' JSON) has ended: waiting for its end would wait for ever.
   if (req.readableEnded) {
     next();
     return;
   }
-  const length = Number(req.headers["content-length"] ?? 0);
   const parsedByRoute = isJsonPost(req) && JSON_BODY_PATHS.test(req.path);
-  if (parsedByRoute || (req.headers["transfer-encoding"] === undefined && !(length > 0))) {
+  if (parsedByRoute || !hasBody(req)) {
     next();
     return;
   }
@@ -108,16 +113,6 @@ const discardBody: RequestHandler = (req, _res, next) => {
   req.once("end", () => next());
   req.once("error", () => {});
   req.resume();
-};
-
-const limitUrlLength: RequestHandler = (req, res, next) => {
-  if (req.url.length > MAX_URL_LENGTH) {
-    res.status(414).json({
-      error: { code: "uri-too-long", message: `the request URL is longer than ${MAX_URL_LENGTH} characters` },
-    });
-    return;
-  }
-  next();
 };
 
 function cors(origin: string): RequestHandler {
@@ -145,21 +140,40 @@ export function createExportRuntime(limits: Partial<ServerLimits> = {}): ExportR
   };
 }
 
-function hostCheck(allowed: ReadonlySet<string>): RequestHandler {
-  return (req, _res, next) => {
-    checkHost(allowed, req.headers.host, req.httpVersion);
-    next();
-  };
+/** What the first middleware needs: the checks every request passes, and the answers kept for a repeated GET. */
+interface Admission {
+  allowedHosts?: ReadonlySet<string>;
+  isOverLimit?: (req: IncomingMessage) => boolean;
+  /** The kept answer for a request, if it has one. */
+  kept?: (req: Request) => KeptAnswer | undefined;
 }
 
-function connectionLimit(isOverLimit: (req: IncomingMessage) => boolean): RequestHandler {
+/**
+ * What every request goes through first, in one middleware (each of a chain costs a call and a `next` at every
+ * request): the security headers, the Host check (421), the connection limit (503) and the URL's length (414). A
+ * GET whose answer is kept is then answered at once, past the rest of the app: its URL was answered before, all
+ * the way through.
+ */
+function admit({ allowedHosts, isOverLimit, kept }: Admission): RequestHandler {
   return (req, res, next) => {
-    if (!isOverLimit(req)) {
-      next();
+    setSecurityHeaders(res);
+    if (allowedHosts) checkHost(allowedHosts, req.headers.host, req.httpVersion);
+    if (isOverLimit?.(req)) {
+      res.setHeader("Connection", "close");
+      throw new RightsGraphError("too-many-connections", "the server has too many open connections; try again shortly");
+    }
+    if (req.url.length > MAX_URL_LENGTH) {
+      res.status(414).json({
+        error: { code: "uri-too-long", message: `the request URL is longer than ${MAX_URL_LENGTH} characters` },
+      });
       return;
     }
-    res.setHeader("Connection", "close");
-    throw new RightsGraphError("too-many-connections", "the server has too many open connections; try again shortly");
+    const answer = kept?.(req);
+    if (answer !== undefined) {
+      sendKeptAnswer(res, answer);
+      return;
+    }
+    next();
   };
 }
 
@@ -186,14 +200,35 @@ function includeOf(req: Request, fallback: IncludeValue): IncludeValue {
 }
 
 /**
+ * The kept answer for a GET without a body, if its URL has one for the graph it reads; a bad `include` has none here
+ * (the route answers it with its 400).
+ */
+function keptAnswer(
+  req: Request,
+  live: LiveGraph,
+  include: IncludeValue,
+  answers: AnswerCaches,
+): KeptAnswer | undefined {
+  if (!isKeptRequest(req, req.url) || hasBody(req)) return undefined;
+  let context: ServerContext;
+  try {
+    context = live.contextFor(includeOf(req, include));
+  } catch {
+    return undefined;
+  }
+  return answers.of(context)?.get(req.url);
+}
+
+/**
  * The read routes of whatever graph `live` serves at the time of each request, with or without its suggested
  * records as the request's `include` asks: made again only when the graph has been replaced (edit mode), so a
- * request always sees one graph from start to end.
+ * request always sees one graph from start to end. A GET of a kept route is answered from that graph's answer cache,
+ * or its answer is kept there as it is sent (answer-cache.ts).
  */
 function liveRoutes(
   live: LiveGraph,
   include: IncludeValue,
-  cacheOptions: AnswerCacheOptions,
+  answers: AnswerCaches,
   make: (context: ServerContext) => Router,
 ): RequestHandler {
   const routers = new WeakMap<ServerContext, Router>();
@@ -202,17 +237,10 @@ function liveRoutes(
     if (!router) routers.set(context, (router = make(context)));
     return router;
   };
-  // One cache per graph served: a new graph (an edit, a reload) starts empty, and the old one goes with its graph.
-  const caches = new WeakMap<ServerContext, AnswerCache>();
-  const cacheOf = (context: ServerContext): AnswerCache => {
-    let cache = caches.get(context);
-    if (!cache) caches.set(context, (cache = new AnswerCache(cacheOptions)));
-    return cache;
-  };
   const handler: RequestHandler = (req, res, next) => {
     const context = live.contextFor(includeOf(req, include));
-    if (cacheOptions.maxBytes > 0 && isKeptRequest(req, req.originalUrl)) {
-      const cache = cacheOf(context);
+    const cache = isKeptRequest(req, req.originalUrl) ? answers.of(context) : undefined;
+    if (cache !== undefined) {
       const kept = cache.get(req.originalUrl);
       if (kept !== undefined) {
         sendKeptAnswer(res, kept);
@@ -234,28 +262,16 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
   app.disable("x-powered-by");
   app.set("etag", false);
   app.set("query parser", "simple");
+  const include = options.include ?? "suggested";
+  const answers = new AnswerCaches(options.answerCache ?? DEFAULT_ANSWER_CACHE_OPTIONS);
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:", "blob:"],
-          connectSrc: ["'self'"],
-          fontSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'self'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
+    admit({
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+      ...(options.isOverLimit ? { isOverLimit: options.isOverLimit } : {}),
+      // Not with CORS (its headers come later), nor for a request with a body (read and discarded first, later).
+      ...(options.corsOrigin ? {} : { kept: (req: Request) => keptAnswer(req, live, include, answers) }),
     }),
   );
-  if (options.allowedHosts) app.use(hostCheck(options.allowedHosts));
-  if (options.isOverLimit) app.use(connectionLimit(options.isOverLimit));
-  app.use(limitUrlLength);
   // The write API reads its JSON bodies; every other body is read and discarded.
   if (options.edit)
     app.use("/api/edit", express.json({ limit: EDIT_RULES.maxBodyBytes, type: [...EDIT_BODY_TYPES], strict: true }));
@@ -278,7 +294,7 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
     : undefined;
   app.use(
     "/api",
-    liveRoutes(live, options.include ?? "suggested", options.answerCache ?? DEFAULT_ANSWER_CACHE_OPTIONS, (context) => {
+    liveRoutes(live, include, answers, (context) => {
       const router = express.Router();
       router.use(
         graphRoutes(context, maxQueryBodyBytes, status),

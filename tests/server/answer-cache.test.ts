@@ -161,3 +161,32 @@ describe("the app's answer cache, for an answer streamed", async () => {
     expect(paths).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("a kept answer", async () => {
+  const dataset = await bundledDataset();
+
+  it("is refused to a Host the server does not answer, and to a connection over the limit, like any answer", async () => {
+    let overLimit = false;
+    const app = createApp(createServerContext(dataset), {
+      webDir: DEFAULT_WEB_DIR,
+      onUnexpectedError: (error) => expect.fail(String(error)),
+      allowedHosts: new Set(["127.0.0.1", "localhost"]),
+      isOverLimit: () => overLimit,
+    });
+    const url = "/api/search?q=korea";
+    const first = await request(app).get(url);
+    expect(first.status).toBe(200);
+    const rebound = await request(app).get(url).set("Host", "attacker.example");
+    expect(rebound.status).toBe(421);
+    expect(rebound.body.error.code).toBe("host-not-allowed");
+    overLimit = true;
+    const crowded = await request(app).get(url);
+    expect(crowded.status).toBe(503);
+    overLimit = false;
+    const kept = await request(app).get(url);
+    expect(kept.text).toBe(first.text);
+    for (const header of ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"])
+      expect(kept.headers[header], header).toBe(first.headers[header]);
+    expect(kept.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
+});
