@@ -1,9 +1,10 @@
 // The Express app, separate from listen(): security headers, the API routes, the web app, one error handler.
 import { existsSync } from "node:fs";
-import type { IncomingMessage } from "node:http";
+import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { parse as parseQuery } from "node:querystring";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import express, { type Express, type Request, type RequestHandler, type Router } from "express";
+import express, { type Express, type RequestHandler, type Router } from "express";
 import { EDIT_RULES, INCLUDE_RULES, type IncludeValue } from "../api/parameters";
 import type { EditStore } from "../edit";
 import { ParameterError, RightsGraphError } from "../errors";
@@ -140,21 +141,17 @@ export function createExportRuntime(limits: Partial<ServerLimits> = {}): ExportR
   };
 }
 
-/** What the first middleware needs: the checks every request passes, and the answers kept for a repeated GET. */
+/** The checks every request passes first. */
 interface Admission {
   allowedHosts?: ReadonlySet<string>;
   isOverLimit?: (req: IncomingMessage) => boolean;
-  /** The kept answer for a request, if it has one. */
-  kept?: (req: Request) => KeptAnswer | undefined;
 }
 
 /**
  * What every request goes through first, in one middleware (each of a chain costs a call and a `next` at every
- * request): the security headers, the Host check (421), the connection limit (503) and the URL's length (414). A
- * GET whose answer is kept is then answered at once, past the rest of the app: its URL was answered before, all
- * the way through.
+ * request): the security headers, the Host check (421), the connection limit (503) and the URL's length (414).
  */
-function admit({ allowedHosts, isOverLimit, kept }: Admission): RequestHandler {
+function admit({ allowedHosts, isOverLimit }: Admission): RequestHandler {
   return (req, res, next) => {
     setSecurityHeaders(res);
     if (allowedHosts) checkHost(allowedHosts, req.headers.host, req.httpVersion);
@@ -168,13 +165,20 @@ function admit({ allowedHosts, isOverLimit, kept }: Admission): RequestHandler {
       });
       return;
     }
-    const answer = kept?.(req);
-    if (answer !== undefined) {
-      sendKeptAnswer(res, answer);
-      return;
-    }
     next();
   };
+}
+
+/** True when `admit` lets a request through: its Host is allowed, its connection within the limit, its URL short. */
+function admitted(req: IncomingMessage, { allowedHosts, isOverLimit }: Admission): boolean {
+  if (allowedHosts) {
+    try {
+      checkHost(allowedHosts, req.headers.host, req.httpVersion);
+    } catch {
+      return false;
+    }
+  }
+  return !isOverLimit?.(req) && req.url!.length <= MAX_URL_LENGTH;
 }
 
 /** OPTIONS is not served (CORS preflights are, when an origin is configured): a JSON 405 like other errors. */
@@ -188,8 +192,8 @@ const refuseOptions: RequestHandler = (req, res, next) => {
 };
 
 /** The `include` a request asks for (INCLUDE_RULES), else the server's default; a bad value is a 400 naming it. */
-function includeOf(req: Request, fallback: IncludeValue): IncludeValue {
-  const value = (req.query as Record<string, unknown>)[INCLUDE_RULES.name];
+function includeOf(query: Record<string, unknown>, fallback: IncludeValue): IncludeValue {
+  const value = query[INCLUDE_RULES.name];
   if (value === undefined) return fallback;
   if (typeof value === "string" && (INCLUDE_RULES.values as readonly string[]).includes(value))
     return value as IncludeValue;
@@ -200,23 +204,42 @@ function includeOf(req: Request, fallback: IncludeValue): IncludeValue {
 }
 
 /**
- * The kept answer for a GET without a body, if its URL has one for the graph it reads; a bad `include` has none here
- * (the route answers it with its 400).
+ * The kept answer for a GET without a body, if its URL has one for the graph it reads. Its `include` is read as the
+ * app's query parser reads it; a bad one has none here (the route answers it with its 400).
  */
 function keptAnswer(
-  req: Request,
+  req: IncomingMessage,
   live: LiveGraph,
   include: IncludeValue,
   answers: AnswerCaches,
 ): KeptAnswer | undefined {
-  if (!isKeptRequest(req, req.url) || hasBody(req)) return undefined;
+  const url = req.url!;
+  if (!isKeptRequest(req, url) || hasBody(req)) return undefined;
+  const search = url.indexOf("?");
   let context: ServerContext;
   try {
-    context = live.contextFor(includeOf(req, include));
+    context = live.contextFor(includeOf(search === -1 ? {} : parseQuery(url.slice(search + 1)), include));
   } catch {
     return undefined;
   }
-  return answers.of(context)?.get(req.url);
+  return answers.of(context)?.get(url);
+}
+
+/** The fast path of each app made here (see `withKeptAnswers`). */
+const fastPaths = new WeakMap<Express, (req: IncomingMessage, res: ServerResponse) => boolean>();
+
+/**
+ * The app as a request listener that answers a repeated GET from the answer cache before Express, whose dispatch of
+ * a request costs more than copying a kept answer: only when every check of the app's first middleware passes (then
+ * with the same security headers). Any other request, and any that fails a check, goes to the app, which answers
+ * it as it always does.
+ */
+export function withKeptAnswers(app: Express): RequestListener {
+  const fast = fastPaths.get(app);
+  if (fast === undefined) return app;
+  return (req, res) => {
+    if (!fast(req, res)) app(req, res);
+  };
 }
 
 /**
@@ -238,7 +261,7 @@ function liveRoutes(
     return router;
   };
   const handler: RequestHandler = (req, res, next) => {
-    const context = live.contextFor(includeOf(req, include));
+    const context = live.contextFor(includeOf(req.query as Record<string, unknown>, include));
     const cache = isKeptRequest(req, req.originalUrl) ? answers.of(context) : undefined;
     if (cache !== undefined) {
       const kept = cache.get(req.originalUrl);
@@ -264,14 +287,21 @@ export function createApp(source: ServerContext | LiveGraph, options: AppOptions
   app.set("query parser", "simple");
   const include = options.include ?? "suggested";
   const answers = new AnswerCaches(options.answerCache ?? DEFAULT_ANSWER_CACHE_OPTIONS);
-  app.use(
-    admit({
-      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
-      ...(options.isOverLimit ? { isOverLimit: options.isOverLimit } : {}),
-      // Not with CORS (its headers come later), nor for a request with a body (read and discarded first, later).
-      ...(options.corsOrigin ? {} : { kept: (req: Request) => keptAnswer(req, live, include, answers) }),
-    }),
-  );
+  const admission: Admission = {
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    ...(options.isOverLimit ? { isOverLimit: options.isOverLimit } : {}),
+  };
+  app.use(admit(admission));
+  // Not with CORS, whose headers the app adds later.
+  if (!options.corsOrigin) {
+    fastPaths.set(app, (req, res) => {
+      const answer = admitted(req, admission) ? keptAnswer(req, live, include, answers) : undefined;
+      if (answer === undefined) return false;
+      setSecurityHeaders(res);
+      sendKeptAnswer(res, answer);
+      return true;
+    });
+  }
   // The write API reads its JSON bodies; every other body is read and discarded.
   if (options.edit)
     app.use("/api/edit", express.json({ limit: EDIT_RULES.maxBodyBytes, type: [...EDIT_BODY_TYPES], strict: true }));

@@ -9,7 +9,7 @@ import { DEFAULT_SLICE_MS } from "../query";
 import { RightsGraphError } from "../errors";
 import type { Dataset } from "../schema/types";
 import { allowedHostNames, checkAllowedHosts } from "./allowed-hosts";
-import { createApp, createExportRuntime, DEFAULT_WEB_DIR, type EditModeApp } from "./create-app";
+import { createApp, createExportRuntime, DEFAULT_WEB_DIR, withKeptAnswers, type EditModeApp } from "./create-app";
 import { LiveGraph } from "./live-graph";
 import { EventStreams } from "./routes/event-routes";
 import type { ExportRuntime } from "./routes/export-routes";
@@ -180,7 +180,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
       requireHostHeader: false,
     },
     // A slice of requests per turn of the loop, so that connections opened together are all accepted soon.
-    turnDispatch(app, { sliceMs: DEFAULT_SLICE_MS }),
+    turnDispatch(withKeptAnswers(app), { sliceMs: DEFAULT_SLICE_MS }),
   );
   // Past the answered extra connections, Node closes new ones at once, so their file descriptors stay bounded.
   server.maxConnections = limits.maxConnections + limits.extraConnections;

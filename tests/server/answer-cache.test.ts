@@ -4,6 +4,7 @@ import request from "supertest";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { AnswerCache, type KeptAnswer } from "../../src/server/answer-cache";
 import { createApp, createServerContext, DEFAULT_WEB_DIR, LiveGraph } from "../../src/server";
+import { withKeptAnswers } from "../../src/server/create-app";
 import { bundledDataset } from "../helpers/bundled-dataset";
 
 const answer = (size: number): KeptAnswer => ({ contentType: "application/json", bytes: Buffer.alloc(size, 120) });
@@ -165,28 +166,38 @@ describe("the app's answer cache, for an answer streamed", async () => {
 describe("a kept answer", async () => {
   const dataset = await bundledDataset();
 
-  it("is refused to a Host the server does not answer, and to a connection over the limit, like any answer", async () => {
-    let overLimit = false;
-    const app = createApp(createServerContext(dataset), {
-      webDir: DEFAULT_WEB_DIR,
-      onUnexpectedError: (error) => expect.fail(String(error)),
-      allowedHosts: new Set(["127.0.0.1", "localhost"]),
-      isOverLimit: () => overLimit,
-    });
-    const url = "/api/search?q=korea";
-    const first = await request(app).get(url);
-    expect(first.status).toBe(200);
-    const rebound = await request(app).get(url).set("Host", "attacker.example");
-    expect(rebound.status).toBe(421);
-    expect(rebound.body.error.code).toBe("host-not-allowed");
-    overLimit = true;
-    const crowded = await request(app).get(url);
-    expect(crowded.status).toBe(503);
-    overLimit = false;
-    const kept = await request(app).get(url);
-    expect(kept.text).toBe(first.text);
-    for (const header of ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"])
-      expect(kept.headers[header], header).toBe(first.headers[header]);
-    expect(kept.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  afterEach(() => {
+    vi.restoreAllMocks();
   });
+
+  for (const how of ["by the app", "before the app (withKeptAnswers, as the server runs it)"]) {
+    it(`is refused to a Host the server does not answer, and over the connection limit, like any answer: ${how}`, async () => {
+      let overLimit = false;
+      const served = createServerContext(dataset);
+      const app = createApp(served, {
+        webDir: DEFAULT_WEB_DIR,
+        onUnexpectedError: (error) => expect.fail(String(error)),
+        allowedHosts: new Set(["127.0.0.1", "localhost"]),
+        isOverLimit: () => overLimit,
+      });
+      const listener = how === "by the app" ? app : withKeptAnswers(app);
+      const url = "/api/search?q=korea";
+      const first = await request(listener).get(url);
+      expect(first.status).toBe(200);
+      const rebound = await request(listener).get(url).set("Host", "attacker.example");
+      expect(rebound.status).toBe(421);
+      expect(rebound.body.error.code).toBe("host-not-allowed");
+      overLimit = true;
+      const crowded = await request(listener).get(url);
+      expect(crowded.status).toBe(503);
+      overLimit = false;
+      const search = vi.spyOn(served.engine, "search");
+      const kept = await request(listener).get(url);
+      expect(search).not.toHaveBeenCalled();
+      expect(kept.text).toBe(first.text);
+      for (const header of ["content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"])
+        expect(kept.headers[header], header).toBe(first.headers[header]);
+      expect(kept.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    });
+  }
 });
