@@ -82,11 +82,12 @@ export class AnswerCaches {
 }
 
 /**
- * The routes whose GET answers depend only on the graph and the request URL: search, a node, a neighbourhood, path
- * queries, the graph view and exports. Not health (edit mode's problem count changes without a new graph), the
- * event stream, the edit API or Cypher (POST).
+ * The routes whose GET answers depend only on the graph and the request URL: health, search, a node, a
+ * neighbourhood, path queries, the graph view and exports. Not the event stream, the edit API or Cypher (POST); a
+ * route whose answer depends on more, at times, says so with `doNotKeepAnswer` (edit mode's health, with the count of
+ * problems on disk; a path search cut short).
  */
-const KEPT_ROUTES = /^\/api\/(?:search|paths|export|graph|nodes\/[^/?]+(?:\/neighbors)?)(?:\?|$)/;
+const KEPT_ROUTES = /^\/api\/(?:health|search|paths|export|graph|nodes\/[^/?]+(?:\/neighbors)?)(?:\?|$)/;
 
 /** Where a request's answer is to be kept, from when its route is called until it is sent. */
 const pending = new WeakMap<IncomingMessage, { cache: AnswerCache; url: string }>();

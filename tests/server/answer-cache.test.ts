@@ -6,6 +6,7 @@ import { AnswerCache, type KeptAnswer } from "../../src/server/answer-cache";
 import { createApp, createServerContext, DEFAULT_WEB_DIR, LiveGraph } from "../../src/server";
 import { withKeptAnswers } from "../../src/server/create-app";
 import { bundledDataset } from "../helpers/bundled-dataset";
+import { startEditServer } from "../helpers/edit-server";
 
 const answer = (size: number): KeptAnswer => ({ contentType: "application/json", bytes: Buffer.alloc(size, 120) });
 
@@ -200,4 +201,33 @@ describe("a kept answer", async () => {
       expect(kept.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
     });
   }
+});
+
+describe("/api/health and the answer cache", () => {
+  it("is kept outside edit mode, where it depends on the graph alone", async () => {
+    const context = createServerContext(await bundledDataset());
+    const app = createApp(context, {
+      webDir: DEFAULT_WEB_DIR,
+      onUnexpectedError: (error) => expect.fail(String(error)),
+    });
+    const first = await request(app).get("/api/health");
+    const order = vi.spyOn(context.dataset.graph, "order", "get");
+    const second = await request(app).get("/api/health");
+    expect(second.text).toBe(first.text);
+    expect(order).not.toHaveBeenCalled();
+    order.mockRestore();
+  });
+
+  it("counts edit mode's problems on disk as they change, with the same graph served", async () => {
+    const server = await startEditServer();
+    try {
+      const health = async () => (await request(server.url).get("/api/health")).body;
+      expect(await health()).toMatchObject({ edit: true, problems: 0 });
+      expect(await health()).toMatchObject({ edit: true, problems: 0 });
+      server.running.live!.setProblems([{ file: "graph.yaml", line: 3, code: "yaml-syntax", message: "broken" }]);
+      expect(await health()).toMatchObject({ edit: true, problems: 1 });
+    } finally {
+      await server.close();
+    }
+  });
 });

@@ -13,6 +13,7 @@ import { GRAPH_VIEW_RULES, INCLUDE_RULES } from "../../api/parameters";
 import { NotFoundError } from "../../errors";
 import { edgeTypeColor, edgeTypeFamily, nodeTypeColor } from "../../layout";
 import { schemaView } from "../../query";
+import { doNotKeepAnswer } from "../answer-cache";
 import { jsonBody } from "../json-body";
 import { QueryParams } from "../query-params";
 import { sendJson } from "../send-json";
@@ -33,6 +34,8 @@ export function graphRoutes(
 
   router.get("/health", (req, res) => {
     new QueryParams(req, []);
+    // Edit mode's problems on disk change without a new graph.
+    if (status) doNotKeepAnswer(req);
     return sendJson(res, {
       status: "ok",
       nodes: graph.order,
