@@ -42,7 +42,6 @@ export type Options = NonNullable<ParseArgsConfig["options"]>;
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   options: Options;
   /** How many positional arguments the command takes. */

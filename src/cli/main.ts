@@ -11,7 +11,7 @@ import {
   type CliIo,
   type Command,
 } from "./cli-context";
-import { COMMANDS } from "./commands";
+import { COMMANDS, type CommandEntry } from "./commands";
 
 function globalUsage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -25,8 +25,8 @@ function globalUsage(): string {
   ].join("\n");
 }
 
-function commandUsage(command: Command): string {
-  return `usage: ${command.usage}\n\n${command.summary}`;
+function commandUsage(command: Command, entry: CommandEntry): string {
+  return `usage: ${command.usage}\n\n${entry.summary}`;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
@@ -39,8 +39,8 @@ export async function main(
     writeText(name === undefined ? io.stderr : io.stdout, `${globalUsage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     const [nearest] = closestIds(
       COMMANDS.map((c) => c.name),
       name,
@@ -50,17 +50,18 @@ export async function main(
     writeText(io.stderr, `rightsgraph: unknown command "${name}"${hint}\n\n${globalUsage()}\n`);
     return 2;
   }
+  const command = await entry.load();
   try {
     const { values, positionals } = parseCommandArgs(command, rest);
     if (values.help) {
-      writeText(io.stdout, `${commandUsage(command)}\n`);
+      writeText(io.stdout, `${commandUsage(command, entry)}\n`);
       return 0;
     }
     return await command.run(makeContext(io, values, positionals));
   } catch (error) {
     if (error instanceof UsageError || error instanceof ParameterError) {
       const message = error instanceof ParameterError ? parameterUsage(command, error) : error.message;
-      writeText(io.stderr, `rightsgraph ${command.name}: ${message}\n\n${commandUsage(command)}\n`);
+      writeText(io.stderr, `rightsgraph ${command.name}: ${message}\n\n${commandUsage(command, entry)}\n`);
       return 2;
     }
     if (error instanceof DataError) {

@@ -13,7 +13,7 @@ import { DataFolder } from "./data-folder";
 import { resolveLoadLimits, type LoadLimits } from "./load-limits";
 import { readEntities, readSourceGraphs } from "./read-graph-files";
 import { readInOrder } from "./read-in-order";
-import { readSchema } from "./read-schema";
+import { readSchemaOnce } from "./read-schema";
 
 /** The bundled data folder. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../graph-data", import.meta.url));
@@ -93,7 +93,7 @@ const UNREADABLE = new Set<Problem["code"]>(["yaml-syntax", "json-syntax", "miss
 async function loadSchema(folder: DataFolder): Promise<Schema> {
   const text = await folder.readText("schema.yaml");
   if (text === null) throw new DataError(folder.problems);
-  const { schema, problems } = readSchema(folder.shown("schema.yaml"), text);
+  const { schema, problems } = readSchemaOnce(folder.shown("schema.yaml"), text);
   if (!schema) throw new DataError(problems, "invalid-schema");
   return schema;
 }

@@ -300,3 +300,28 @@ export function readSchema(file: string, text: string): { schema: Schema | null;
   if (ctx.problems.length > 0) return { schema: null, problems: ctx.problems };
   return { schema: { version: 1, nodeTypes, edgeTypes }, problems: [] };
 }
+
+/** Schemas read without a problem, by their text, the least recently used first. */
+const readSchemas = new Map<string, Schema>();
+const SCHEMAS_KEPT = 4;
+
+/**
+ * `readSchema`, remembering the last few schemas read without a problem by their text: edit mode loads the folder
+ * again at every write, and reading a schema builds every type and parses and checks every reading. A schema is
+ * shared by the loads of its text, so nothing may change it; a text with problems is read afresh each time, so its
+ * problems name the file given.
+ */
+export function readSchemaOnce(file: string, text: string): { schema: Schema | null; problems: Problem[] } {
+  const known = readSchemas.get(text);
+  if (known) {
+    readSchemas.delete(text);
+    readSchemas.set(text, known);
+    return { schema: known, problems: [] };
+  }
+  const read = readSchema(file, text);
+  if (read.schema) {
+    readSchemas.set(text, read.schema);
+    if (readSchemas.size > SCHEMAS_KEPT) readSchemas.delete(readSchemas.keys().next().value!);
+  }
+  return read;
+}

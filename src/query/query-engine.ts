@@ -133,7 +133,14 @@ export interface QueryEngine {
 export function createQueryEngine(dataset: Dataset, options: QueryEngineOptions = {}): QueryEngine {
   const { graph, schema } = dataset;
   const adjacency = buildAdjacencyIndex(dataset);
-  const searchIndex: SearchIndex = createSearchIndex(graph, schema);
+  // Built at the first search or look-up of a name: a query that names its nodes by id (a path from a permalink, a
+  // Cypher query, the property tests' thousands of small engines) never needs it.
+  let built: SearchIndex | undefined;
+  const index = (): SearchIndex => (built ??= createSearchIndex(graph, schema));
+  const searchIndex: SearchIndex = {
+    search: (q, searchOptions) => index().search(q, searchOptions),
+    exactMatches: (text) => index().exactMatches(text),
+  };
   const pathDefaults = resolvePathOptions(options.pathOptions ?? {}, schema);
   const labelOf = (id: string): string => graph.getNodeAttribute(id, "label");
   const suggest = (missing: string): string[] => suggestNodeIds(adjacency.nodeIds, searchIndex, missing);

@@ -64,11 +64,13 @@ describe("rightsgraph usage errors", () => {
     }
   });
 
-  it("answers --help for every command with exit 0", async () => {
-    for (const command of COMMANDS) {
-      const run = await cli(command.name, "--help");
+  it("answers --help for every command with exit 0, from the module its entry in the list loads", async () => {
+    for (const entry of COMMANDS) {
+      const run = await cli(entry.name, "--help");
       expect(run.code).toBe(0);
-      expect(run.stdout).toContain(`usage: rightsgraph ${command.name}`);
+      expect(run.stdout).toContain(`usage: rightsgraph ${entry.name}`);
+      expect(run.stdout).toContain(entry.summary);
+      expect((await entry.load()).name).toBe(entry.name);
     }
   });
 });

@@ -1,5 +1,6 @@
 // Loading a folder again, as edit mode does at every write: generated edge ids stay as they were, a changed file is
-// read as changed (parsed files are remembered by their text), and no two loads share what they built.
+// read as changed (parsed files and schemas are remembered by their text), and no two loads share what they built (but
+// the schema, which nothing changes).
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -94,6 +95,22 @@ describe("a folder loaded again", () => {
         expect.stringMatching(new RegExp(`^${broken}-first/entities/states\\.yaml:\\d+: `)),
       ]);
       expect(problems[1]).toEqual(problems[0]!.map((p) => p.replace(`${broken}-first/`, `${broken}-second/`)));
+    }
+  });
+
+  it("reads the schema once for each text: the next load shares it, a changed schema is read again", async () => {
+    const dir = goodCopy();
+    const first = await loadDataset(dir);
+    expect((await loadDataset(goodCopy())).schema).toBe(first.schema);
+    const file = path.join(dir, "schema.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("label: declined", "label: turned down"));
+    const changed = await loadDataset(dir);
+    expect(changed.schema).not.toBe(first.schema);
+    expect(changed.schema.edgeTypes.get("declined")!.label).toBe("turned down");
+    writeFileSync(file, readFileSync(file, "utf8").replace("version: 1", "version: 2"));
+    for (let load = 0; load < 2; load++) {
+      const error = (await loadDataset(dir).catch((e: unknown) => e)) as DataError;
+      expect(error.problems.map((p) => p.message)).toEqual(["schema: version must be 1, found 2"]);
     }
   });
 

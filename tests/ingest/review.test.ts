@@ -8,7 +8,7 @@ import type { GraphResponse, PathsResponse } from "../../src/api/contract";
 import { loadDataset } from "../../src/data";
 import { EDIT_RULES } from "../../src/api/parameters";
 import { EditStore } from "../../src/edit";
-import { createApp, createServerContext, DEFAULT_WEB_DIR } from "../../src/server";
+import { createApp, createServerContext, DEFAULT_WEB_DIR, type ServerContext } from "../../src/server";
 import { cli } from "../helpers/run-cli";
 import { BRIEF_TEXT, corpus, removeCorpora } from "./corpora";
 
@@ -144,8 +144,13 @@ describe("a corpus reviewed step by step", { shuffle: false }, () => {
   });
 
   describe("the read API of a corpus with suggestions: include=suggested|none", { timeout: 60_000 }, () => {
+    // The corpus does not change in these tests: one load and one context serve every app.
+    let context: ServerContext;
+    beforeAll(async () => {
+      context = createServerContext(await loadDataset(dir, { suggestions: true }));
+    });
     const appOf = async (include: "none" | "suggested") =>
-      createApp(createServerContext(await loadDataset(dir, { suggestions: true })), {
+      createApp(context, {
         webDir: DEFAULT_WEB_DIR,
         include,
         onUnexpectedError: (error) => {

@@ -189,11 +189,10 @@ describe("paths on random graphs", () => {
   }
 
   /**
-   * Runs the query and the brute force; checks the answer (see checkPaths) and returns both, or null when the brute
-   * force finds no path (and the answer says so).
+   * Runs the query and the brute force on `engine` (the case's own unless given); checks the answer (see checkPaths)
+   * and returns both, or null when the brute force finds no path (and the answer says so).
    */
-  function answer(graphCase: Case, options: Partial<PathOptions>) {
-    const engine = engineFor(graphCase);
+  function answer(graphCase: Case, options: Partial<PathOptions>, engine = engineFor(graphCase)) {
     const expected = allSimplePaths(engine, graphCase.from, graphCase.to, options);
     const result = engine.paths(graphCase.from, graphCase.to, options);
     expect(result.truncated).toBe(false);
@@ -255,7 +254,7 @@ describe("paths on random graphs", () => {
             (drawn.includeProvenance || (drawn.edgeTypes ?? []).includes("cites") || id !== "doc:e");
           const via = viaDrawn.filter((id) => inner(id) && !avoid.includes(id) && passable(id));
           const options = { ...drawn, via, avoid, rank };
-          const answered = answer(graphCase, options);
+          const answered = answer(graphCase, options, engine);
           if (answered === null) return;
           expect(answered.paths).toHaveLength(Math.min(options.limit, answered.expected.length));
         },

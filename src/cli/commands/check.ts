@@ -5,7 +5,6 @@ import { DATA_OPTION, type Command } from "../cli-context";
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "re-anchor quotes after a source text changed (moved, fuzzy or lost); --write saves the new anchors",
   usage: "rightsgraph check [--data DIR] [--write]",
   options: { ...DATA_OPTION, write: { type: "boolean" } },
   positionals: [0, 0],

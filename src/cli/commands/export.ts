@@ -14,8 +14,6 @@ const EXPORT_STEPS_MIN_EDGES = 10_000;
 
 export const exportCommand: Command = {
   name: "export",
-  summary:
-    "write the graph, a filtered view or a path result as GraphML, GEXF, JSON, a Neo4j CSV zip, or a folder for Apache AGE",
   usage: [
     `rightsgraph export --format ${EXPORT_FORMAT_NAMES.join("|")} [--out FILE] [--data DIR] [--suggestions] [--without-layout]`,
     "         rightsgraph export --format age --out DIR [--graph NAME] [--files-at PATH]   CSV per label and load.sql",

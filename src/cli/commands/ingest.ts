@@ -4,7 +4,6 @@ import { DATA_OPTION, UsageError, type Command } from "../cli-context";
 
 export const ingestCommand: Command = {
   name: "ingest",
-  summary: "turn a report (.txt, .md, .html, .pdf) into a source folder of suggested records",
   usage:
     "rightsgraph ingest FILE --id SOURCE_ID [--data DIR] [--title T] [--date D] [--publisher P] [--url U] [--force] [--json]",
   options: {

@@ -5,7 +5,6 @@ import { DATA_OPTION, intOption, UsageError, type Command } from "../cli-context
 
 export const loadAgeCommand: Command = {
   name: "load-age",
-  summary: "load the graph into PostgreSQL with Apache AGE (the same Cypher runs there)",
   usage: `rightsgraph load-age --database postgres://USER@HOST:PORT/DB [--graph NAME] [--batch ${AGE_BATCH.min}-${AGE_BATCH.max}] [--data DIR]`,
   options: { ...DATA_OPTION, database: { type: "string" }, graph: { type: "string" }, batch: { type: "string" } },
   positionals: [0, 0],

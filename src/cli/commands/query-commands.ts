@@ -38,7 +38,6 @@ function citedFormat(ctx: CommandContext): CitedFormat | undefined {
 
 export const searchCommand: Command = {
   name: "search",
-  summary: "find nodes by label or alias (accents, case and typos forgiven)",
   usage: "rightsgraph search TEXT [--type TYPE] [--limit N] [--json] [--data DIR] [--suggestions]",
   options: { ...LOAD_OPTIONS, type: { type: "string" }, limit: { type: "string" }, json: { type: "boolean" } },
   positionals: [1, 1],
@@ -57,7 +56,6 @@ export const searchCommand: Command = {
 
 export const showCommand: Command = {
   name: "show",
-  summary: "a node and every claim about it, with its evidence",
   usage: `rightsgraph show ID-OR-NAME [--json | --format ${CITED_FORMAT_NAMES.join("|")}] [--data DIR] [--suggestions]`,
   options: { ...LOAD_OPTIONS, json: { type: "boolean" }, format: { type: "string" } },
   positionals: [1, 1],
@@ -89,7 +87,6 @@ export const showCommand: Command = {
 
 export const neighborsCommand: Command = {
   name: "neighbors",
-  summary: "the nodes around one node, with the claims that link them",
   usage:
     `rightsgraph neighbors ID-OR-NAME [--depth ${NEIGHBORS_RULES.depth.min}-${NEIGHBORS_RULES.depth.max}] ` +
     `[--direction ${NEIGHBOR_DIRECTIONS.join("|")}] [--edge-types a,b] [--node-types a,b] [--limit N] [--edge-limit N] ` +
@@ -134,7 +131,6 @@ export const neighborsCommand: Command = {
 
 export const pathCommand: Command = {
   name: "path",
-  summary: "how two nodes are connected: the k most informative (or shortest) paths as cited sentences",
   usage:
     `rightsgraph path FROM TO [--rank ${PATH_RANKS.join("|")}] [--via A,B] [--avoid A,B] [--max-hops N] [--limit K] ` +
     `[--direction ${PATH_DIRECTIONS.join("|")}] [--edge-types a,b] [--exclude-edge-types a,b] ` +

@@ -137,7 +137,6 @@ function warnTruncated(ctx: CommandContext, result: CypherResult): void {
 
 export const queryCommand: Command = {
   name: "query",
-  summary: "run a read-only Cypher query: rows as a table, JSON or CSV, its plan, or the subgraph it matched",
   usage: [
     "rightsgraph query 'MATCH ... RETURN ...' [--param name=text]... [--param name:=JSON]... [--params-file F.json]",
     `         [--format ${QUERY_FORMATS.join("|")}] [--limit N] [--time-budget MS] [--explain] [--out FILE] [--data DIR]`,

@@ -20,7 +20,6 @@ const ACTIONS = ["accept", "reject", "mark-reviewed", "edit"];
 
 export const reviewCommand: Command = {
   name: "review",
-  summary: "list a source's suggestions; accept, reject, edit them, or mark them reviewed",
   usage: [
     "rightsgraph review SOURCE_ID [--all] [--json] [--data DIR]",
     "       rightsgraph review SOURCE_ID accept|reject|mark-reviewed ID-OR-NUMBER... [--data DIR]",

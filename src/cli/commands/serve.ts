@@ -72,7 +72,6 @@ function editToken(ctx: CommandContext, host: string): { token: string; generate
 
 export const serveCommand: Command = {
   name: "serve",
-  summary: "serve the API and the web explorer (127.0.0.1:3000 by default)",
   usage:
     "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR] [--suggestions] [--edit [--no-watch]]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS, RIGHTSGRAPH_CORS_ORIGIN and, with --edit, RIGHTSGRAPH_EDIT_TOKEN are read too)",
   options: {

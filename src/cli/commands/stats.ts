@@ -27,7 +27,6 @@ function claimsPerSource({ graph, sources }: Dataset): { id: string; claims: num
 
 export const statsCommand: Command = {
   name: "stats",
-  summary: "count nodes and edges by type, sources by claims, records by review status",
   usage: "rightsgraph stats [--data DIR] [--suggestions] [--json]",
   options: { ...LOAD_OPTIONS, json: { type: "boolean" } },
   positionals: [0, 0],

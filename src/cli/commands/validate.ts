@@ -3,7 +3,6 @@ import { LOAD_OPTIONS, type Command } from "../cli-context";
 
 export const validateCommand: Command = {
   name: "validate",
-  summary: "check the data folder against the schema",
   usage: "rightsgraph validate [--data DIR] [--suggestions]",
   options: LOAD_OPTIONS,
   positionals: [0, 0],
