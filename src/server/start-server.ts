@@ -9,6 +9,7 @@ import { DEFAULT_SLICE_MS } from "../query";
 import { RightsGraphError } from "../errors";
 import type { Dataset } from "../schema/types";
 import { allowedHostNames, checkAllowedHosts } from "./allowed-hosts";
+import { DEFAULT_ANSWER_CACHE_OPTIONS } from "./answer-cache";
 import { createApp, createExportRuntime, DEFAULT_WEB_DIR, withKeptAnswers, type EditModeApp } from "./create-app";
 import { LiveGraph } from "./live-graph";
 import { EventStreams } from "./routes/event-routes";
@@ -32,6 +33,8 @@ export interface ServerOptions {
   edit?: EditModeOptions;
   /** Whether requests that do not say (`include`) get the suggested records the dataset holds; yes by default. */
   include?: IncludeValue;
+  /** Whether finished answers are kept and copied for a repeated URL (answer-cache.ts); yes unless false. */
+  answerCache?: boolean;
   log: (line: string) => void;
 }
 
@@ -57,8 +60,9 @@ export interface RunningServer {
   allowedHosts: ReadonlySet<string>;
   /** Its exports' places and turns (how many run and wait, for diagnostics and tests). */
   exports: ExportRuntime;
-  /** In edit mode: the graph served now, its version and problems, and the record writer (with its log file). */
-  live?: LiveGraph;
+  /** The graph served now (in edit mode, with its version and problems). */
+  live: LiveGraph;
+  /** In edit mode: the record writer (with its log file). */
   store?: EditStore;
   /** Stops accepting connections, lets in-flight requests finish, then resolves. */
   close(): Promise<void>;
@@ -169,6 +173,7 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     exports,
     ...(edit ? { edit: edit.app } : {}),
     ...(options.include ? { include: options.include } : {}),
+    ...(options.answerCache === false ? { answerCache: { ...DEFAULT_ANSWER_CACHE_OPTIONS, maxBytes: 0 } } : {}),
   });
   const server = createServer(
     {
@@ -229,7 +234,8 @@ export async function startServer(dataset: Dataset, options: ServerOptions): Pro
     url,
     allowedHosts,
     exports,
-    ...(edit ? { live, store: edit.app.store } : {}),
+    live,
+    ...(edit ? { store: edit.app.store } : {}),
     close() {
       closing ??= new Promise<void>((resolve) => {
         edit?.watcher?.close();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { AnswerCache, type KeptAnswer } from "../../src/server/answer-cache";
 import { createApp, createServerContext, DEFAULT_WEB_DIR, LiveGraph } from "../../src/server";
 import { withKeptAnswers } from "../../src/server/create-app";
+import { DEFAULT_SERVER_OPTIONS, startServer } from "../../src/server/start-server";
 import { bundledDataset } from "../helpers/bundled-dataset";
 import { startEditServer } from "../helpers/edit-server";
 
@@ -224,10 +225,33 @@ describe("/api/health and the answer cache", () => {
       const health = async () => (await request(server.url).get("/api/health")).body;
       expect(await health()).toMatchObject({ edit: true, problems: 0 });
       expect(await health()).toMatchObject({ edit: true, problems: 0 });
-      server.running.live!.setProblems([{ file: "graph.yaml", line: 3, code: "yaml-syntax", message: "broken" }]);
+      server.running.live.setProblems([{ file: "graph.yaml", line: 3, code: "yaml-syntax", message: "broken" }]);
       expect(await health()).toMatchObject({ edit: true, problems: 1 });
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("a server started without the answer cache (serve --no-answer-cache)", () => {
+  it("answers every request afresh, where the server as users run it copies the repeated one", async () => {
+    const dataset = await bundledDataset();
+    const searchesOf = async (answerCache: boolean | undefined): Promise<number> => {
+      const running = await startServer(dataset, {
+        ...DEFAULT_SERVER_OPTIONS,
+        port: 0,
+        ...(answerCache === undefined ? {} : { answerCache }),
+        log: () => {},
+      });
+      try {
+        const search = vi.spyOn(running.live.contextFor("suggested").engine, "search");
+        for (let i = 0; i < 3; i++) expect((await request(running.url).get("/api/search?q=korea")).status).toBe(200);
+        return search.mock.calls.length;
+      } finally {
+        await running.close();
+      }
+    };
+    expect(await searchesOf(false)).toBe(3);
+    expect(await searchesOf(undefined)).toBe(1);
   });
 });

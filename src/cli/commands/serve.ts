@@ -73,7 +73,7 @@ function editToken(ctx: CommandContext, host: string): { token: string; generate
 export const serveCommand: Command = {
   name: "serve",
   usage:
-    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR] [--suggestions] [--edit [--no-watch]]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS, RIGHTSGRAPH_CORS_ORIGIN and, with --edit, RIGHTSGRAPH_EDIT_TOKEN are read too)",
+    "rightsgraph serve [--port N] [--host H] [--allowed-hosts a,b] [--data DIR] [--suggestions] [--edit [--no-watch]] [--no-answer-cache]   (PORT, HOST, RIGHTSGRAPH_ALLOWED_HOSTS, RIGHTSGRAPH_CORS_ORIGIN and, with --edit, RIGHTSGRAPH_EDIT_TOKEN are read too)",
   options: {
     ...LOAD_OPTIONS,
     port: { type: "string" },
@@ -81,6 +81,7 @@ export const serveCommand: Command = {
     "allowed-hosts": { type: "string" },
     edit: { type: "boolean" },
     "no-watch": { type: "boolean" },
+    "no-answer-cache": { type: "boolean" },
   },
   positionals: [0, 0],
   async run(ctx) {
@@ -105,6 +106,8 @@ export const serveCommand: Command = {
       ...(ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN ? { corsOrigin: ctx.io.env.RIGHTSGRAPH_CORS_ORIGIN } : {}),
       ...(edit ? { edit } : {}),
       include,
+      // Off only to measure what answers made afresh cost (the reliability report's second load row).
+      ...(ctx.values["no-answer-cache"] ? { answerCache: false } : {}),
       log: (line) => ctx.err(line),
     });
     ctx.err(`RightsGraph: ${dataset.graph.order} nodes, ${dataset.graph.size} edges, serving at ${running.url}`);
