@@ -74,6 +74,7 @@ export function startExplorer(
     canvas: camera,
     results: createResultsArea(page.results),
     visibility: canvas.visibility,
+    overlays: [],
     announce: (message) => {
       page.status.textContent = message;
     },
@@ -95,7 +96,12 @@ export function startExplorer(
       state: () => store.get(),
       node: (id: string) =>
         graph.hasNode(id)
-          ? { ...graph.getNodeAttributes(id), viewport: canvas.renderer.graphToViewport(graph.getNodeAttributes(id)) }
+          ? {
+              ...graph.getNodeAttributes(id),
+              viewport: canvas.renderer.graphToViewport(graph.getNodeAttributes(id)),
+              // The circle's radius on the canvas, in pixels, as sigma draws it now.
+              radius: canvas.renderer.scaleSize(canvas.renderer.getNodeDisplayData(id)?.size ?? 0),
+            }
           : null,
       visible: () => [...canvas.visibility().nodes],
       drawnEdges: () => graph.filterEdges((id) => canvas.renderer.getEdgeDisplayData(id)?.hidden === false),
