@@ -20,6 +20,7 @@ import {
   createCanvas,
   fitChosenPath,
   followShown,
+  HIDDEN_EDGE_TYPE,
   mountCameraButtons,
   trackCamera,
 } from "../renderer/index.js";
@@ -105,6 +106,12 @@ export function startExplorer(
           : null,
       visible: () => [...canvas.visibility().nodes],
       drawnEdges: () => graph.filterEdges((id) => canvas.renderer.getEdgeDisplayData(id)?.hidden === false),
+      // Hidden relations left in a drawing program (which draws them, empty, every frame).
+      hiddenEdgesDrawn: () =>
+        graph.filterEdges((id) => {
+          const data = canvas.renderer.getEdgeDisplayData(id);
+          return data?.hidden === true && data.type !== HIDDEN_EDGE_TYPE;
+        }).length,
       camera: () => canvas.renderer.getCamera().getState(),
     },
   });

@@ -14,3 +14,4 @@ export { RectGrid } from "./rect-grid.js";
 export type { LineStyle } from "./line-styles.js";
 export { drawSvgPaths, drawTags } from "./canvas-overlay.js";
 export type { CanvasOverlay } from "./canvas-overlay.js";
+export { HIDDEN_EDGE_TYPE } from "./hidden-edge-program.js";

@@ -176,12 +176,17 @@ export function spreadMembers(
 /** Rounds of pushing overlapping circles apart: the spiral's inner turns are too tight for the largest members. */
 const PUSH_ROUNDS = 20;
 
-/** Moves circles that overlap apart, each by half the overlap, a few rounds (the spiral leaves few to move). */
+/**
+ * Moves circles that overlap apart, each by half the overlap, a few rounds (the spiral leaves few to move). Each
+ * round sweeps them from left to right: a circle is compared with those that start within reach of it only.
+ */
 function pushApart(circles: { x: number; y: number; r: number }[]): void {
+  const widest = Math.max(0, ...circles.map((c) => c.r));
   for (let round = 0; round < PUSH_ROUNDS; round++) {
     let moved = false;
+    circles.sort((a, b) => a.x - b.x);
     for (let i = 0; i < circles.length; i++) {
-      for (let j = i + 1; j < circles.length; j++) {
+      for (let j = i + 1; j < circles.length && circles[j]!.x - circles[i]!.x < circles[i]!.r + widest; j++) {
         const [a, b] = [circles[i]!, circles[j]!];
         const [dx, dy] = [b.x - a.x, b.y - a.y];
         const distance = Math.hypot(dx, dy) || 1e-9;
