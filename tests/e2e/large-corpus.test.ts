@@ -2,7 +2,7 @@
 // the page's address): the overview names its groups with their counts, the first scene holds their largest
 // members and says what is hidden, and opening a group, double-clicking a node and searching bring hidden nodes in,
 // up to the cap.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
@@ -28,9 +28,10 @@ let overview: OverviewResponse;
 
 interface Hook {
   state(): { scene: { members: string[] | null; expanded: Record<string, string[]> }; selection: unknown };
-  node(id: string): { viewport: { x: number; y: number } } | null;
+  node(id: string): { viewport: { x: number; y: number }; radius: number; community?: number } | null;
   visible(): string[];
   drawnEdges(): string[];
+  hiddenEdgesDrawn(): number;
   camera(): { x: number; y: number; ratio: number };
 }
 const visible = async (): Promise<string[]> =>
@@ -109,6 +110,11 @@ async function checkOverview(at: Page, size: string, screenshot: string): Promis
     if (within.has(source) && within.has(target)) possible += 1;
   });
   expect(edges.length, `edges drawn in the ${size} overview`).toBeLessThanOrEqual(EDGES_DRAWN_MAX);
+  // The claims summed up by the lines are out of sigma's drawing programs, not drawn empty every frame.
+  const hiddenDrawn = await at.evaluate(() =>
+    (window as unknown as { rightsgraph: Hook }).rightsgraph.hiddenEdgesDrawn(),
+  );
+  expect(hiddenDrawn, `hidden relations left to sigma's programs at ${size}`).toBe(0);
   expect(edges.length).toBeGreaterThan(0);
   expect(possible, "claims between the drawn nodes").toBeGreaterThan(2 * EDGES_DRAWN_MAX);
   for (const edge of edges) {
@@ -158,6 +164,65 @@ async function checkOverview(at: Page, size: string, screenshot: string): Promis
   expect(box.right).toBeLessThanOrEqual(canvas.width);
   expect(box.top, "the groups start below the line over the canvas").toBeGreaterThanOrEqual(covered);
   expect(box.bottom).toBeLessThanOrEqual(canvas.height);
+}
+
+/** Waits until two looks at the camera a quarter of a second apart find it where it was. */
+async function cameraStill(at: Page): Promise<void> {
+  let camera = "";
+  await expect
+    .poll(
+      async () => {
+        const now = JSON.stringify(
+          await at.evaluate(() => (window as unknown as { rightsgraph: Hook }).rightsgraph.camera()),
+        );
+        const still = now === camera;
+        camera = now;
+        return still;
+      },
+      { interval: 250 },
+    )
+    .toBe(true);
+}
+
+/**
+ * An opened group's members, where the camera has come to them: on the canvas, and apart enough to be told apart (no
+ * circle on another, where they lay in the server's layout scaled into the group's cell: a blob). `apart` is the
+ * share of members that must touch no other, if any: on a narrow window the canvas is a strip too short to hold a
+ * few hundred circles apart at once (they are, zoomed in).
+ */
+async function checkOpenedGroup(at: Page, community: number, size: string, apart?: number): Promise<void> {
+  await cameraStill(at);
+  const circles = await at.evaluate((group) => {
+    const hook = (window as unknown as { rightsgraph: Hook }).rightsgraph;
+    return hook
+      .visible()
+      .map((id) => ({ id, ...hook.node(id)! }))
+      .filter((n) => n.community === group)
+      .map((n) => ({ id: n.id, x: n.viewport.x, y: n.viewport.y, r: n.radius }));
+  }, community);
+  const canvas = (await at.locator("#graph").boundingBox())!;
+  expect(circles.length, `members of group ${community} drawn at ${size}`).toBeGreaterThan(20);
+  for (const c of circles) {
+    expect(c.x, `${c.id} on the canvas at ${size}`).toBeGreaterThanOrEqual(0);
+    expect(c.x).toBeLessThanOrEqual(canvas.width);
+    expect(c.y).toBeGreaterThanOrEqual(0);
+    expect(c.y).toBeLessThanOrEqual(canvas.height);
+  }
+  let closest = { gap: Infinity, pair: "" };
+  const touching = new Set<string>();
+  for (let i = 0; i < circles.length; i++) {
+    for (let j = i + 1; j < circles.length; j++) {
+      const [a, b] = [circles[i]!, circles[j]!];
+      const gap = Math.hypot(a.x - b.x, a.y - b.y) - a.r - b.r;
+      if (gap < closest.gap) closest = { gap, pair: `${a.id} and ${b.id}` };
+      if (gap < 0) touching.add(a.id).add(b.id);
+    }
+  }
+  const share = 1 - touching.size / circles.length;
+  if (apart === undefined) return;
+  expect(share, `members on no other at ${size} (closest: ${closest.pair}, ${closest.gap} px)`).toBeGreaterThanOrEqual(
+    apart,
+  );
 }
 
 /** True when the square of side 2 * radius + 1 around (x, y) is the canvas's white. */
@@ -259,6 +324,64 @@ describe("a corpus larger than the scene", () => {
     await page.screenshot({ path: path.join(ARTIFACTS, "large-01-overview.png") });
   });
 
+  it("exports the overview as a PNG with the lines between groups and their counts, as on screen", async () => {
+    // Where the lines run (a point a third along each) and where their counts are, on the canvas.
+    const onScreen = await page.evaluate(() => {
+      const origin = document.querySelector("#graph")!.getBoundingClientRect();
+      const lines = [...document.querySelectorAll<SVGPathElement>(".group-link")]
+        .filter((p) => p.getAttribute("d"))
+        .map((p) => p.getPointAtLength(p.getTotalLength() / 3))
+        .map((at) => ({ x: at.x, y: at.y }))
+        .filter((at) => at.x > 4 && at.y > 4 && at.x < origin.width - 4 && at.y < origin.height - 4);
+      const counts = [...document.querySelectorAll<HTMLElement>(".group-link-count:not(.covered)")].map((span) => {
+        const r = span.getBoundingClientRect();
+        return { x: r.left - origin.left, y: r.top - origin.top, width: r.width, height: r.height };
+      });
+      return { lines, counts };
+    });
+    expect(onScreen.lines.length).toBeGreaterThan(5);
+    expect(onScreen.counts.length).toBeGreaterThan(2);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "PNG" }).click(),
+    ]);
+    const png = readFileSync(await download.path());
+    writeFileSync(path.join(ARTIFACTS, "large-01e-overview-report.png"), png);
+    const image = decodePng(png);
+    const pixel = (x: number, y: number): [number, number, number] => {
+      const i = (y * image.width + x) * image.channels;
+      return [image.data[i]!, image.data[i + 1]!, image.data[i + 2]!];
+    };
+    // The graph's frame (#d9dde4, two image pixels thick) says where the canvas starts in the image.
+    const middle = Math.floor(image.width / 2);
+    let top = -1;
+    for (let y = 0; y < image.height - 1 && top < 0; y++) {
+      const [a, b] = [pixel(middle, y).join(), pixel(middle, y + 1).join()];
+      if (a === "217,221,228" && b === a) top = y;
+    }
+    expect(top, "the graph's frame in the image").toBeGreaterThan(0);
+    const near = (x: number, y: number, test: (rgb: [number, number, number]) => boolean, radius = 3): number => {
+      let found = 0;
+      for (let dy = -radius; dy <= radius; dy++)
+        for (let dx = -radius; dx <= radius; dx++)
+          if (test(pixel(Math.round(2 * x) + dx, top + Math.round(2 * y) + dy))) found++;
+      return found;
+    };
+    // A line: the slate grey of .group-link, half see-through over white (darker where two cross).
+    const lineGrey = ([r, g, b]: [number, number, number]): boolean => b - r >= 6 && r >= 130 && r <= 235 && g <= 240;
+    const linesDrawn = onScreen.lines.filter((at) => near(at.x, at.y, lineGrey) > 0).length;
+    expect(linesDrawn / onScreen.lines.length, "lines between groups in the image").toBeGreaterThan(0.7);
+    // A count: slate text on its white box.
+    const text = ([r, g, b]: [number, number, number]): boolean => b - r >= 12 && Math.max(r, g, b) < 190;
+    const countsDrawn = onScreen.counts.filter((box) => {
+      let found = 0;
+      for (let y = Math.round(box.y); y < box.y + box.height; y++)
+        for (let x = Math.round(box.x); x < box.x + box.width; x++) if (text(pixel(2 * x, top + 2 * y))) found++;
+      return found >= 4;
+    }).length;
+    expect(countsDrawn / onScreen.counts.length, "counts on the lines in the image").toBeGreaterThan(0.7);
+  });
+
   it("fits the overview to a narrow window too", { timeout: 90_000 }, async () => {
     const narrow = await explorer.browser.newContext({ viewport: { width: 800, height: 900 } });
     try {
@@ -268,6 +391,13 @@ describe("a corpus larger than the scene", () => {
       // On a narrow window the legend's counts are in the Filters tab, out of sight: the canvas is what is waited for.
       await at.locator("#graph[data-ready=true] canvas").first().waitFor();
       await checkOverview(at, "800x900", "large-01b-overview-800x900.png");
+      // An opened group at this size too: the camera comes to it, its members apart.
+      const biggest = groupsDrawnApart(overview)[0]!;
+      await at.locator(`.community-label[data-community="${biggest.id}"]`).press("Enter");
+      await expect.poll(async () => (await at.locator(".scene-message").textContent())?.includes("Opened")).toBe(true);
+      await cameraStill(at);
+      await at.screenshot({ path: path.join(ARTIFACTS, "large-01d-group-opened-800x900.png") });
+      await checkOpenedGroup(at, biggest.id, "800x900");
       expect(narrowErrors).toEqual([]);
     } finally {
       await narrow.close();
@@ -315,7 +445,9 @@ describe("a corpus larger than the scene", () => {
     const legend = await legendCounts(page);
     expect(legend.nodes).toBe((await visible()).length);
     expect(legend.edges).toBe(now.size);
+    await cameraStill(page);
     await page.screenshot({ path: path.join(ARTIFACTS, "large-01c-group-opened.png") });
+    await checkOpenedGroup(page, community.id, "1440x900", 1);
     // Undo puts the overview back as it was: the group's new members out, its claims summed up again.
     await page.getByRole("button", { name: "Undo", exact: true }).click();
     await expect.poll(async () => (await drawnEdges()).some((e) => claims.includes(e))).toBe(false);

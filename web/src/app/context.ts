@@ -1,7 +1,7 @@
 // What every panel receives: the store, the graph, the schema, the data cache and the canvas controls.
 import type { EdgeTypeInfo, NodeTypeInfo, SchemaResponse } from "../api/index.js";
 import type { DisplayGraph, Visibility } from "../graph/index.js";
-import type { CanvasControls, Renderer } from "../renderer/index.js";
+import type { CanvasControls, CanvasOverlay, Renderer } from "../renderer/index.js";
 import type { Store } from "../state/index.js";
 import type { DataCache } from "./data-cache.js";
 import type { ResultsArea } from "./results-area.js";
@@ -24,6 +24,8 @@ export interface AppContext {
    * search, paths and links do with a node not drawn yet. Answers the ids brought in. Absent when all is loaded.
    */
   bringIn?: (ids: string[]) => Promise<string[]>;
+  /** What the page draws over or under the canvas besides sigma: the PNG of the view draws it too. */
+  overlays: CanvasOverlay[];
   /** Put a short message in the status line (read by screen readers). */
   announce(message: string): void;
 }

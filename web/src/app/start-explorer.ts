@@ -20,6 +20,7 @@ import {
   createCanvas,
   fitChosenPath,
   followShown,
+  HIDDEN_EDGE_TYPE,
   mountCameraButtons,
   trackCamera,
 } from "../renderer/index.js";
@@ -74,6 +75,7 @@ export function startExplorer(
     canvas: camera,
     results: createResultsArea(page.results),
     visibility: canvas.visibility,
+    overlays: [],
     announce: (message) => {
       page.status.textContent = message;
     },
@@ -95,10 +97,21 @@ export function startExplorer(
       state: () => store.get(),
       node: (id: string) =>
         graph.hasNode(id)
-          ? { ...graph.getNodeAttributes(id), viewport: canvas.renderer.graphToViewport(graph.getNodeAttributes(id)) }
+          ? {
+              ...graph.getNodeAttributes(id),
+              viewport: canvas.renderer.graphToViewport(graph.getNodeAttributes(id)),
+              // The circle's radius on the canvas, in pixels, as sigma draws it now.
+              radius: canvas.renderer.scaleSize(canvas.renderer.getNodeDisplayData(id)?.size ?? 0),
+            }
           : null,
       visible: () => [...canvas.visibility().nodes],
       drawnEdges: () => graph.filterEdges((id) => canvas.renderer.getEdgeDisplayData(id)?.hidden === false),
+      // Hidden relations left in a drawing program (which draws them, empty, every frame).
+      hiddenEdgesDrawn: () =>
+        graph.filterEdges((id) => {
+          const data = canvas.renderer.getEdgeDisplayData(id);
+          return data?.hidden === true && data.type !== HIDDEN_EDGE_TYPE;
+        }).length,
       camera: () => canvas.renderer.getCamera().getState(),
     },
   });

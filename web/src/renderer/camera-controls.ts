@@ -10,8 +10,11 @@ import { RENDERER_SETTINGS } from "./create-renderer.js";
 export interface CanvasControls {
   /** Centre the camera on a node (animated). */
   focusNode(id: string): void;
-  /** Move the camera so these nodes fill the view (animated). */
-  fitNodes(ids: string[]): void;
+  /**
+   * Move the camera so these nodes fill the view (animated); `closest` is the smallest camera ratio it may take
+   * (a few nodes are not blown up unless asked).
+   */
+  fitNodes(ids: string[], closest?: number): void;
   /** Fit the nodes shown in view (animated): "Reset view". */
   resetView(): void;
   /** Fit the nodes shown in view at once: the first view. */
@@ -140,9 +143,9 @@ export function cameraControls(renderer: Renderer): CanvasControls {
       if (!data) return;
       void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.7) }, { duration: 450 });
     },
-    fitNodes(ids) {
+    fitNodes(ids, closest = 0.45) {
       // A path of two or three nodes is not blown up: the camera stops where its neighbours still give context.
-      const target = cameraFitting(renderer, ids, 0.45);
+      const target = cameraFitting(renderer, ids, closest, Math.max(FIT_MARGIN.y, covered() + FIT_GAP));
       if (target) void camera.animate(target, { duration: 450 });
     },
     resetView() {

@@ -9,6 +9,7 @@ import { edgeReducer, nodeReducer } from "../reducers/index.js";
 import type { View } from "../reducers/index.js";
 import { ARROW_HEAD, createDashedArrowProgram, DASHED, DOTTED } from "./dashed-edge-program.js";
 import { drawNodeHover } from "./draw-label.js";
+import { HIDDEN_EDGE_TYPE, hiddenEdgeProgram } from "./hidden-edge-program.js";
 import { createLabelLayer } from "./label-layer.js";
 import type { LabelLayer, Rect } from "./label-layer.js";
 
@@ -59,6 +60,7 @@ export const RENDERER_SETTINGS: Partial<Settings<DisplayNodeAttributes, DisplayE
     }),
     dashed: createDashedArrowProgram(DASHED),
     dotted: createDashedArrowProgram(DOTTED),
+    [HIDDEN_EDGE_TYPE]: hiddenEdgeProgram,
   },
   labelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   edgeLabelFont: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
@@ -82,7 +84,10 @@ export function createRenderer(container: HTMLElement, graph: DisplayGraph, getV
   const renderer = new Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>(graph, container, {
     ...RENDERER_SETTINGS,
     nodeReducer: (node, data) => nodeReducer(getView(), node, data),
-    edgeReducer: (edge, data) => edgeReducer(getView(), edge, data),
+    edgeReducer: (edge, data) => {
+      const look = edgeReducer(getView(), edge, data);
+      return look.hidden ? { ...look, type: HIDDEN_EDGE_TYPE } : look;
+    },
   });
   LABELS.attach(renderer as unknown as Sigma);
   // The labels drawn, with their boxes, for tests and tools: the canvas itself cannot be read back as text.

@@ -12,3 +12,6 @@ export { curveParallelEdges, curvatureFor } from "./curve-parallel-edges.js";
 export { lineStyleOf } from "./line-styles.js";
 export { RectGrid } from "./rect-grid.js";
 export type { LineStyle } from "./line-styles.js";
+export { drawSvgPaths, drawTags } from "./canvas-overlay.js";
+export type { CanvasOverlay } from "./canvas-overlay.js";
+export { HIDDEN_EDGE_TYPE } from "./hidden-edge-program.js";

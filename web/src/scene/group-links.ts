@@ -4,7 +4,8 @@
 // one by one, the few hundred nodes of the first scene carry thousands of them, a hairball of arcs over the groups.
 import type { OverviewResponse } from "../api/index.js";
 import { h } from "../dom/index.js";
-import type { RectGrid } from "../renderer/index.js";
+import { drawSvgPaths, drawTags } from "../renderer/index.js";
+import type { CanvasOverlay, RectGrid } from "../renderer/index.js";
 
 /** Lines drawn: the strongest links, and each group's strongest (no group seems cut off from the rest). */
 const LINKS_DRAWN = 40;
@@ -38,6 +39,8 @@ export interface GroupLinks {
    * `taken` holds (boxes on the canvas, added to).
    */
   place(ends: ReadonlyMap<number, Point>, taken: RectGrid): void;
+  /** The lines as drawn now, and the counts shown on them, for the PNG of the view (`origin`: the canvas's box). */
+  overlay(origin: () => DOMRect): CanvasOverlay;
 }
 
 /**
@@ -86,6 +89,10 @@ export function mountGroupLinks(
   let sizes: { width: number; height: number }[] | null = null;
 
   return {
+    overlay: (origin) => ({
+      under: (context) => drawSvgPaths(context, paths),
+      over: (context) => drawTags(context, counts, origin()),
+    }),
     place(ends, taken) {
       const middles = links.map((link, i) => {
         const [a, b] = [ends.get(link.source), ends.get(link.target)];

@@ -124,3 +124,82 @@ export function regroup(graph: DisplayGraph, from: GroupPlacement, to: GroupPlac
     ...to.place({ ...from.unplace(a, a.community), community: a.community }),
   }));
 }
+
+/** Turn between one member and the next on the spread's spiral: the golden angle, which never lines them up. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+/** Members matched to the spiral's places a handful at a time: enough to go once round, few enough to keep order. */
+const SPREAD_BLOCK = 6;
+
+/**
+ * Where an opened group's members go: spread evenly over its cell (`anchor`), so that they can be told apart. The
+ * server's layout packs a community's core tightly and flings a few members far out; scaled into the cell, most of
+ * them lie on each other in its middle. Here each member gets room in proportion to its drawn size, on a sunflower
+ * spiral filling the cell (Vogel's), the largest in the middle, and keeps its side of the layout: each few in turn
+ * are matched to their places by angle, so that neighbours in the layout stay on the same side.
+ */
+export function spreadMembers(
+  members: readonly { id: string; x: number; y: number; size: number }[],
+  anchor: Anchor,
+): Map<string, Placed> {
+  const from = (m: Placed): { r: number; angle: number } => {
+    const [dx, dy] = [m.x - anchor.x, m.y - anchor.y];
+    return { r: Math.hypot(dx, dy), angle: Math.atan2(dy, dx) };
+  };
+  // The largest in the middle, where the spiral's turns are widest apart; then by distance from it in the layout.
+  const order = [...members].sort((a, b) => b.size - a.size || from(a).r - from(b).r || (a.id < b.id ? -1 : 1));
+  // Each member's share of the cell's area grows with the square of its size, and a little room between any two.
+  const room = order.map((m) => (m.size + 2) ** 2);
+  const total = room.reduce((sum, r) => sum + r, 0) || 1;
+  let before = 0;
+  const places = order.map((_m, i) => {
+    const r = anchor.r * Math.sqrt((before + room[i]! / 2) / total);
+    before += room[i]!;
+    const angle = i * GOLDEN_ANGLE;
+    return {
+      x: anchor.x + r * Math.cos(angle),
+      y: anchor.y + r * Math.sin(angle),
+      angle: Math.atan2(Math.sin(angle), Math.cos(angle)),
+    };
+  });
+  const placed: { id: string; x: number; y: number; r: number }[] = [];
+  // A member's circle in the cell's units, were the members' room to fill the cell exactly.
+  const unit = anchor.r / Math.sqrt(total);
+  for (let start = 0; start < order.length; start += SPREAD_BLOCK) {
+    const block = order.slice(start, start + SPREAD_BLOCK).sort((a, b) => from(a).angle - from(b).angle);
+    const spots = places.slice(start, start + SPREAD_BLOCK).sort((a, b) => a.angle - b.angle);
+    block.forEach((m, i) => placed.push({ id: m.id, x: spots[i]!.x, y: spots[i]!.y, r: (m.size + 1) * unit }));
+  }
+  pushApart(placed);
+  return new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
+}
+
+/** Rounds of pushing overlapping circles apart: the spiral's inner turns are too tight for the largest members. */
+const PUSH_ROUNDS = 20;
+
+/**
+ * Moves circles that overlap apart, each by half the overlap, a few rounds (the spiral leaves few to move). Each
+ * round sweeps them from left to right: a circle is compared with those that start within reach of it only.
+ */
+function pushApart(circles: { x: number; y: number; r: number }[]): void {
+  const widest = Math.max(0, ...circles.map((c) => c.r));
+  for (let round = 0; round < PUSH_ROUNDS; round++) {
+    let moved = false;
+    circles.sort((a, b) => a.x - b.x);
+    for (let i = 0; i < circles.length; i++) {
+      for (let j = i + 1; j < circles.length && circles[j]!.x - circles[i]!.x < circles[i]!.r + widest; j++) {
+        const [a, b] = [circles[i]!, circles[j]!];
+        const [dx, dy] = [b.x - a.x, b.y - a.y];
+        const distance = Math.hypot(dx, dy) || 1e-9;
+        const overlap = a.r + b.r - distance;
+        if (overlap <= 0) continue;
+        const [ux, uy] = [dx / distance, dy / distance];
+        a.x -= (ux * overlap) / 2;
+        a.y -= (uy * overlap) / 2;
+        b.x += (ux * overlap) / 2;
+        b.y += (uy * overlap) / 2;
+        moved = true;
+      }
+    }
+    if (!moved) return;
+  }
+}

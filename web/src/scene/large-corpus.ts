@@ -10,15 +10,17 @@ import type { AppContext } from "../app/context.js";
 import { h } from "../dom/index.js";
 import { mergeIntoGraph } from "../graph/index.js";
 import type { DisplayGraph } from "../graph/index.js";
-import { curveParallelEdges, LABELS, RectGrid } from "../renderer/index.js";
+import { curveParallelEdges, drawTags, LABELS, RectGrid } from "../renderer/index.js";
 import { mountGroupLinks } from "./group-links.js";
-import { groupPlacement, regroup } from "./group-placement.js";
+import { groupPlacement, regroup, spreadMembers } from "./group-placement.js";
 import type { GroupPlacement } from "./group-placement.js";
 import type { Scene } from "./index.js";
 import { bringIntoScene } from "./transitions.js";
 
 /** Largest drawn node size in a scene: a hub of thousands of claims must not cover the view. */
 export const SCENE_NODE_SIZE_MAX = 12;
+/** The closest the camera comes to an opened group (a camera ratio): as close as fills the canvas with it. */
+const OPENED_GROUP_CLOSEST = 0.1;
 /** Communities named over the canvas: more would bury the graph under labels. */
 const LABELLED_COMMUNITIES = 16;
 
@@ -154,6 +156,10 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
     (id) => (byId.has(id) ? groupName(byId.get(id)!) : "the smaller groups"),
   );
 
+  const origin = (): DOMRect => renderer.getContainer().getBoundingClientRect();
+  // The PNG of the view draws the lines and their counts, and the groups' names over them, as the screen shows them.
+  ctx.overlays.push(links.overlay(origin), { over: (context) => drawTags(context, buttons, origin()) });
+
   // Where each group's shown members are (graph coordinates): its name goes over them, its lines from their middle.
   let extents = new Map<number, Extent>();
   const measureGroups = (): void => {
@@ -199,13 +205,31 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
   };
   renderer.on("afterRender", place);
 
+  /** Spread a group's members (but those pinned by hand) over its cell. */
+  function spreadGroup(id: number, ids: string[]): void {
+    const anchor = placement.anchors.get(id);
+    if (!anchor) return;
+    const pins = store.get().scene.pins;
+    const loose = ids.filter((node) => !pins[node]);
+    const places = spreadMembers(
+      loose.map((node) => ({ id: node, ...graph.getNodeAttributes(node) })),
+      anchor,
+    );
+    for (const [node, at] of places) graph.mergeNodeAttributes(node, at);
+  }
+
   async function openGroup(community: OverviewCommunity): Promise<void> {
     try {
       const before = members().length;
       const added = await load({ community: community.id, limit: room() });
       // Its members' claims to the other groups are drawn, the first scene's included.
       const opened = graph.filterNodes((_id, a) => a.community === community.id);
+      spreadGroup(community.id, opened);
       await bringIn(added, `Opened the group of ${groupName(community)}.`, opened);
+      // The camera comes to the group: spread over its cell, its members are apart enough to read there.
+      // Drawn once now, so that the camera is fitted to the members as sigma shows them.
+      renderer.refresh();
+      ctx.canvas.fitNodes(opened, OPENED_GROUP_CLOSEST);
       ctx.announce(`Group ${groupName(community)}: ${count(members().length - before)} nodes brought in.`);
     } catch (error) {
       ctx.announce(`Could not open the group: ${errorMessage(error)}`);

@@ -54,7 +54,7 @@ export function mountExport(root: HTMLElement, ctx: AppContext): void {
       edgeTypes: ctx.edgeTypes,
       today: new Date().toISOString().slice(0, 10),
     });
-    drawReportImage(ctx.renderer as unknown as Sigma, report)
+    drawReportImage(ctx.renderer as unknown as Sigma, report, ctx.overlays)
       .then((image) => downloadCanvas(image, "rightsgraph-view.png"))
       .then(() => {
         note.textContent = "PNG image saved.";

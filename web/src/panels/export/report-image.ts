@@ -4,7 +4,7 @@
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
 import { LABELS } from "../../renderer/index.js";
-import type { LineStyle } from "../../renderer/index.js";
+import type { CanvasOverlay, LineStyle } from "../../renderer/index.js";
 
 /** The image is drawn at this many device pixels per CSS pixel, whatever the screen's own ratio. */
 export const IMAGE_SCALE = 2;
@@ -101,12 +101,16 @@ function drawSwatch(context: CanvasRenderingContext2D, entry: LegendEntry, x: nu
   context.setLineDash([]);
 }
 
-/** Draw the report image of `renderer`'s current view. */
-export async function drawReportImage(renderer: Sigma, report: ReportImage): Promise<HTMLCanvasElement> {
+/** Draw the report image of `renderer`'s current view, with what `overlays` draw under and over it. */
+export async function drawReportImage(
+  renderer: Sigma,
+  report: ReportImage,
+  overlays: readonly CanvasOverlay[] = [],
+): Promise<HTMLCanvasElement> {
   const { width, height } = renderer.getDimensions();
   const graph = await withPixelRatio(IMAGE_SCALE, () =>
+    // Transparent, over the white of the image: what the overlays draw under the graph shows through.
     drawOnCanvas(renderer, {
-      backgroundColor: "#ffffff",
       // The copy draws its labels through the label layer too, placed for its own frame.
       withTempRenderer: (copy: Sigma) => {
         LABELS.attach(copy);
@@ -145,7 +149,15 @@ export async function drawReportImage(renderer: Sigma, report: ReportImage): Pro
   context.font = `400 13px ${FONT}`;
   for (const line of subtitleLines) context.fillText(line, MARGIN, (y += 18) - 4);
 
-  context.drawImage(graph, 0, head, width, height);
+  context.save();
+  context.translate(0, head);
+  context.beginPath();
+  context.rect(0, 0, width, height);
+  context.clip();
+  for (const overlay of overlays) overlay.under?.(context);
+  context.drawImage(graph, 0, 0, width, height);
+  for (const overlay of overlays) overlay.over?.(context);
+  context.restore();
   context.strokeStyle = "#d9dde4";
   context.lineWidth = 1;
   context.strokeRect(0.5, head + 0.5, width - 1, height - 1);
