@@ -1,6 +1,7 @@
 // HTTP figures: autocannon (in child processes) against the real server on 127.0.0.1, with the event loop watched.
 import { spawn } from "node:child_process";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const CHILD = fileURLToPath(new URL("./autocannon-child.mjs", import.meta.url));
@@ -22,15 +23,21 @@ export interface LoadRun {
   seconds: number;
 }
 
-/** A child process running one load, ready to start: `go` starts it and resolves with its figures. */
-interface ReadyChild {
-  go(): Promise<LoadFigures>;
+/** A child process ready to start its work: `go` starts it and resolves with the figures it prints. */
+export interface ReadyChild<T> {
+  go(): Promise<T>;
   kill(): void;
 }
 
-/** Starts the child for one run and resolves once it says it is ready (its autocannon loaded, nothing sent yet). */
-function readyChild(url: string, run: LoadRun): Promise<ReadyChild> {
-  const child = spawn(process.execPath, [CHILD, JSON.stringify({ url, ...run })], { stdio: "pipe" });
+/**
+ * Starts `script` (Node) with `args` and resolves once it prints "ready" on its first line; `go` then sends it a line
+ * on stdin, waits for it to end and reads the JSON it printed after. Start the child before measuring the event loop
+ * and say go inside the measurement: starting a process holds its parent's event loop while the parent is copied
+ * (about a tenth of a second for a server holding the large corpus), which a stall monitor would count as the
+ * server's.
+ */
+export function readyChild<T>(script: string, args: readonly string[]): Promise<ReadyChild<T>> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: "pipe" });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (text: string) => (stdout += text));
@@ -38,7 +45,9 @@ function readyChild(url: string, run: LoadRun): Promise<ReadyChild> {
   const exited = new Promise<void>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`autocannon failed (${signal ?? `exit ${code}`}): ${stderr}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${path.basename(script)} failed (${signal ?? `exit ${code}`}): ${stderr}`)),
     );
   });
   // Settled by the caller's own wait or by `go`; never left unhandled.
@@ -50,13 +59,13 @@ function readyChild(url: string, run: LoadRun): Promise<ReadyChild> {
       resolve();
     };
     child.stdout.on("data", look);
-    exited.then(() => reject(new Error(`autocannon child ended before it was ready: ${stderr}`)), reject);
+    exited.then(() => reject(new Error(`${path.basename(script)} ended before it was ready: ${stderr}`)), reject);
   });
   return ready.then(() => ({
     async go() {
       child.stdin.end("go\n");
       await exited;
-      return JSON.parse(stdout.slice("ready\n".length)) as LoadFigures;
+      return JSON.parse(stdout.slice("ready\n".length)) as T;
     },
     kill: () => child.kill(),
   }));
@@ -64,19 +73,19 @@ function readyChild(url: string, run: LoadRun): Promise<ReadyChild> {
 
 /**
  * Load runs (autocannon cycling through each run's `paths`), each in a child process so it does not share the
- * server's event loop, started and waiting: the function returned sets them all off at once and resolves with their
- * figures in the order of `runs`. Call it inside the measurement, and this outside: starting a process holds its
- * parent's event loop while the parent is copied (about a tenth of a second each for a server holding the large
- * corpus), which the stall monitor would count as the server's.
+ * server's event loop, started and waiting (see `readyChild`): the function returned sets them all off at once and
+ * resolves with their figures in the order of `runs`. Call it inside the measurement, and this outside.
  */
 export async function readyLoads(url: string, runs: readonly LoadRun[]): Promise<() => Promise<LoadFigures[]>> {
-  const children = await Promise.allSettled(runs.map((run) => readyChild(url, run)));
+  const children = await Promise.allSettled(
+    runs.map((run) => readyChild<LoadFigures>(CHILD, [JSON.stringify({ url, ...run })])),
+  );
   const failed = children.find((child) => child.status === "rejected");
   if (failed !== undefined) {
     for (const child of children) if (child.status === "fulfilled") child.value.kill();
     throw failed.reason;
   }
-  const ready = children.map((child) => (child as PromiseFulfilledResult<ReadyChild>).value);
+  const ready = children.map((child) => (child as PromiseFulfilledResult<ReadyChild<LoadFigures>>).value);
   return () => Promise.all(ready.map((child) => child.go()));
 }
 

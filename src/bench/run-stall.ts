@@ -1,7 +1,6 @@
 // `npx tsx src/bench/run-stall.ts [--size small|medium|large] [--seed N] [--rounds N]`: how long the largest
 // neighbourhood of the biggest hub and /api/graph at its largest limit hold the server's event loop, with /api/health
 // probed back to back meanwhile from another process. The corpus is generated when missing.
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -13,6 +12,7 @@ import { loadDataset } from "../data";
 import { createApp, createServerContext, DEFAULT_WEB_DIR } from "../server";
 import { integerOption, runBenchScript } from "./bench-script";
 import { generateCorpus, type CorpusSize } from "./generate-corpus";
+import { readyChild } from "./http-load";
 import { createProgress } from "./progress";
 
 const CLIENT = fileURLToPath(new URL("./stall-client.mjs", import.meta.url));
@@ -24,15 +24,6 @@ interface ClientFigures {
   probes: number;
   p50: number;
   max: number;
-}
-
-function askFromChild(url: string, route: string): Promise<ClientFigures> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLIENT, url, route], (error, stdout, stderr) => {
-      if (error) reject(new Error(`stall client failed: ${stderr || error.message}`));
-      else resolve(JSON.parse(stdout) as ClientFigures);
-    });
-  });
 }
 
 process.exitCode = await runBenchScript({
@@ -66,9 +57,11 @@ process.exitCode = await runBenchScript({
     try {
       for (let round = 1; round <= rounds; round++) {
         for (const [name, route] of Object.entries(routes)) {
+          // The client is started before the loop is watched: starting it would be counted as a stall.
+          const client = await readyChild<ClientFigures>(CLIENT, [url, route]);
           const delay = monitorEventLoopDelay({ resolution: 1 });
           delay.enable();
-          const f = await askFromChild(url, route);
+          const f = await client.go();
           delay.disable();
           console.log(
             `${name}: ${f.status}, ${(f.bytes / 1e6).toFixed(1)} MB in ${f.ms.toFixed(0)} ms; /api/health ` +

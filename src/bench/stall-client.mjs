@@ -1,8 +1,12 @@
 // Child of run-stall.ts: asks for one large answer while probing /api/health back to back, in a process of its own
-// so that reading the answer does not run on the server's event loop; prints its figures as one JSON line.
+// so that reading the answer does not run on the server's event loop; prints its figures as one JSON line. Started
+// before the server's loop is watched, it asks nothing until told to go (see readyChild in http-load.ts).
 /* global fetch, performance */
+import { waitForGo } from "./wait-for-go.mjs";
+
 const [url, path] = process.argv.slice(2);
 await fetch(`${url}/api/health`).then((res) => res.text());
+await waitForGo();
 let done = false;
 const health = [];
 const probing = (async () => {
