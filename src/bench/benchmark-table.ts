@@ -249,6 +249,7 @@ export function formatBenchmarkTable(report: BenchmarkReport): string {
         `<= 50 ms${typeof f.maxEventLoopStallMs === "number" ? (f.maxEventLoopStallMs <= 50 ? " ok" : " MISSED") : ""}`,
       ],
     ],
+    ["http", ["  the loop thread's CPU in its longest turn", `${num(f.maxStallCpuMs, 1)} ms`, "", "", "", ""]],
     ["http", ["  longest GC pause meanwhile", `${num(f.maxGcPauseMs, 1)} ms`, "", "", "", ""]],
   ];
   // Only the sections run: a partial run's table has their rows as a full run prints them.

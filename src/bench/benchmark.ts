@@ -594,6 +594,8 @@ async function httpFigures(
     );
     figures.pathsStallMs = paths.maxStallMs;
     figures.stressStallMs = stress.maxStallMs;
+    figures.maxStallCpuMs = Math.max(health.maxStallCpuMs, paths.maxStallCpuMs, stress.maxStallCpuMs);
+    figures.stressStallCpuMs = stress.maxStallCpuMs;
     figures.maxGcPauseMs = Math.max(health.maxGcPauseMs, paths.maxGcPauseMs, stress.maxGcPauseMs);
   } finally {
     server.closeAllConnections();

@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { threadCpuMs } from "../query";
 
 const CHILD = fileURLToPath(new URL("./autocannon-child.mjs", import.meta.url));
 
@@ -89,25 +90,38 @@ export async function readyLoads(url: string, runs: readonly LoadRun[]): Promise
   return () => Promise.all(ready.map((child) => child.go()));
 }
 
+/** How often the loop's turns are timed by the thread's CPU: a timer every millisecond, as the delay histogram's. */
+const TURN_TIMER_MS = 1;
+
 /**
- * Runs `work` while measuring this thread's event-loop delay; returns its result, the largest stall and the
- * longest garbage-collection pause in ms (a stall no longer than a GC pause may be that pause).
+ * Runs `work` while measuring this thread's event-loop delay; returns its result, the largest stall, the most CPU
+ * time the loop's thread spent between two turns of a 1 ms timer (`threadCpuMs`: what the stall's own work cost,
+ * which other processes' load hardly changes, unlike its wall time) and the longest garbage-collection pause in ms
+ * (a stall no longer than a GC pause may be that pause).
  */
 export async function withStallMonitor<T>(
   work: () => Promise<T>,
-): Promise<{ result: T; maxStallMs: number; maxGcPauseMs: number }> {
+): Promise<{ result: T; maxStallMs: number; maxStallCpuMs: number; maxGcPauseMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   let maxGcPauseMs = 0;
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) maxGcPauseMs = Math.max(maxGcPauseMs, entry.duration);
   });
   observer.observe({ entryTypes: ["gc"] });
+  let maxStallCpuMs = 0;
+  let lastCpu = threadCpuMs();
+  const turns = setInterval(() => {
+    const cpu = threadCpuMs();
+    maxStallCpuMs = Math.max(maxStallCpuMs, cpu - lastCpu);
+    lastCpu = cpu;
+  }, TURN_TIMER_MS);
   histogram.enable();
   try {
     const result = await work();
-    return { result, maxStallMs: histogram.max / 1e6, maxGcPauseMs };
+    return { result, maxStallMs: histogram.max / 1e6, maxStallCpuMs, maxGcPauseMs };
   } finally {
     histogram.disable();
+    clearInterval(turns);
     observer.disconnect();
   }
 }

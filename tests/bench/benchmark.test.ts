@@ -57,6 +57,7 @@ describe("runBenchmark", () => {
       "bytesPerEdge",
       "pathsP99Ms",
       "maxEventLoopStallMs",
+      "maxStallCpuMs",
       "loadMs",
       "graphmlMBps",
       "healthRps",

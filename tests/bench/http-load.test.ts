@@ -38,7 +38,8 @@ vi.mock("../../src/bench/http-load", async (importOriginal) => {
   };
 });
 
-const { readyLoads } = await import("../../src/bench/http-load");
+const { readyLoads, withStallMonitor } = await import("../../src/bench/http-load");
+const { threadCpuMs } = await import("../../src/query");
 const { runBenchmark } = await import("../../src/bench/benchmark");
 const { generateCorpus } = await import("../../src/bench/generate-corpus");
 
@@ -84,6 +85,24 @@ describe("readyLoads", () => {
   });
 });
 
+describe("withStallMonitor", () => {
+  it("reports the loop thread's CPU time in its longest turn, whatever other processes take", async () => {
+    // One turn that holds the loop until the thread itself has used 30 ms of CPU (its own clock, not the wall's).
+    const spin = (): void => {
+      const until = threadCpuMs() + 30;
+      while (threadCpuMs() < until);
+    };
+    const watched = await withStallMonitor(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      spin();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return "done";
+    });
+    expect(watched.result).toBe("done");
+    expect(watched.maxStallCpuMs).toBeGreaterThanOrEqual(30);
+  });
+});
+
 describe("the benchmark's HTTP section", () => {
   it("starts no process while it watches the event loop", async () => {
     workDir = await mkdtemp(path.join(tmpdir(), "rightsgraph-http-load-"));
@@ -106,5 +125,6 @@ describe("the benchmark's HTTP section", () => {
     expect(report.figures.healthRequests).toBeGreaterThan(0);
     expect(report.figures.healthUnderLoadRequests).toBeGreaterThan(0);
     expect(typeof report.figures.stressStallMs).toBe("number");
+    expect(typeof report.figures.stressStallCpuMs).toBe("number");
   }, 120_000);
 });
