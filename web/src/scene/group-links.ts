@@ -4,7 +4,8 @@
 // one by one, the few hundred nodes of the first scene carry thousands of them, a hairball of arcs over the groups.
 import type { OverviewResponse } from "../api/index.js";
 import { h } from "../dom/index.js";
-import { drawSvgPaths, drawTags } from "../renderer/index.js";
+// Straight from its module: the renderer's index brings sigma, which needs WebGL, and this module runs in Node too.
+import { drawSvgPaths, drawTags } from "../renderer/canvas-overlay.js";
 import type { CanvasOverlay, RectGrid } from "../renderer/index.js";
 
 /** Lines drawn: the strongest links, and each group's strongest (no group seems cut off from the rest). */
