@@ -92,6 +92,10 @@ describe("an open explorer on a server in edit mode", () => {
       expect((await write("DELETE", `/api/edit/sources/${BRIEF}/claims/${encodeURIComponent(claimId)}`)).status).toBe(
         200,
       );
+      // The page redraws (and asks again for the node's details and sources) before the next write: a request of
+      // that redraw reaching the server after the node is deleted would be a 404 of the test's own making.
+      await expect.poll(() => legendCounts(page), REDRAW).toMatchObject({ totalNodes: 82, totalEdges: 146 });
+      await page.waitForLoadState("networkidle");
       expect(
         (
           await write(

@@ -6,6 +6,7 @@ import { api, errorMessage } from "../api/index.js";
 import type { GraphChangeEvent } from "../api/index.js";
 import { buildGraph } from "../graph/index.js";
 import { curveParallelEdges } from "../renderer/index.js";
+import type { Selection } from "../state/index.js";
 import type { AppContext } from "./context.js";
 
 function parse(event: Event): GraphChangeEvent | null {
@@ -21,6 +22,11 @@ async function refresh(ctx: AppContext, version: number): Promise<void> {
   const [data, schema] = await Promise.all([api.graph(), api.schema()]);
   const fresh = buildGraph(data, schema);
   curveParallelEdges(fresh);
+  // A selection the change removed is dropped before the graph is swapped: the swap redraws the panels, and the
+  // details panel would ask the server for the sources of a node that is gone (a 404 in the console).
+  const gone = (selection: Selection): boolean =>
+    selection !== null && !(selection.kind === "node" ? fresh.hasNode(selection.id) : fresh.hasEdge(selection.id));
+  if (gone(ctx.store.get().selection)) ctx.store.dispatch((state) => ({ ...state, selection: null }));
   ctx.graph.clear();
   ctx.graph.import(fresh.export());
   ctx.data.forget();
