@@ -37,15 +37,19 @@ export function syncPermalink(store: Store, apply: (decoded: PermalinkState) => 
   let push = false;
   // While a navigated-to link is applied, its changes are the entry the browser already has: no new step.
   let applying = false;
-  let written = window.location.hash.replace(/^#/, "");
+  const currentHash = (): string => window.location.hash.replace(/^#/, "");
+  let written = currentHash();
   const write = (): void => {
+    // The address moved since we last wrote or read it: a link was followed and its hashchange is still to come
+    // (a busy page can run this timer in between). Writing now would put the old view back over the link.
+    if (currentHash() !== written) return;
     const encoded = encodePermalink(store.get());
     const step = push;
     push = false;
     if (encoded === written) return;
-    written = encoded;
     if (step) history.pushState(null, "", `#${encoded}`);
     else history.replaceState(null, "", `#${encoded}`);
+    written = currentHash();
   };
   const unsubscribe = store.subscribe((state, previous) => {
     const step = historyStep(state, previous);
@@ -56,7 +60,7 @@ export function syncPermalink(store: Store, apply: (decoded: PermalinkState) => 
   });
   // Back and Forward between our own entries change only the hash: hashchange fires, the page stays.
   const onHashChange = (): void => {
-    const hash = window.location.hash.replace(/^#/, "");
+    const hash = currentHash();
     if (hash === written) return;
     window.clearTimeout(timer);
     push = false;
