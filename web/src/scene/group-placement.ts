@@ -34,8 +34,13 @@ export function groupsDrawnApart(overview: OverviewResponse): OverviewCommunity[
 
 type Cell = { id: number; r: number };
 
-/** Cells in rows no wider than `width` (each row centred), and the box they take. */
-function pack(cells: Cell[], width: number, gap: number): { anchors: Map<number, Anchor>; w: number; h: number } {
+/** Cells in rows no wider than `width` (each row centred), `band` apart, and the box they take. */
+function pack(
+  cells: Cell[],
+  width: number,
+  gap: number,
+  band = 0,
+): { anchors: Map<number, Anchor>; w: number; h: number; rows: number } {
   const rows: { cells: Cell[]; width: number; height: number }[] = [];
   for (const cell of cells) {
     const d = 2 * cell.r;
@@ -56,32 +61,38 @@ function pack(cells: Cell[], width: number, gap: number): { anchors: Map<number,
       anchors.set(cell.id, { x: x + cell.r, y: y - row.height / 2, r: cell.r });
       x += 2 * cell.r + gap;
     }
-    y -= row.height + gap;
+    y -= row.height + gap + band;
   }
-  return { anchors, w, h: -y - gap };
+  return { anchors, w, h: -y - gap - band, rows: rows.length };
 }
 
 /**
  * Each group drawn apart from the others, side by side in rows (largest first) at a size that grows with its
  * count, its members placed as the server's layout places them around its centre: the whole graph's layout mixes
  * the groups of a corpus this size into one blob, apart they read as groups. The rows are as wide as makes the
- * cells fill a canvas `aspect` times as wide as it is high. Nodes of the groups not drawn apart share one more cell.
+ * cells fill a canvas `aspect` times as wide as it is high, with `band` (a share of that height) left between two
+ * rows for the groups' names, which go above or below their groups, not over their nodes. Nodes of the groups not
+ * drawn apart share one more cell.
  */
-export function groupPlacement(overview: OverviewResponse, aspect = 1): GroupPlacement {
+export function groupPlacement(overview: OverviewResponse, aspect = 1, band = 0): GroupPlacement {
   const groups = groupsDrawnApart(overview);
   const apart = groups.reduce((sum, c) => sum + c.nodes, 0);
   const rest = overview.nodes - apart;
   const cells: Cell[] = groups.map((c) => ({ id: c.id, r: Math.sqrt(c.nodes) }));
   if (rest > 0) cells.push({ id: REST_CELL, r: Math.sqrt(rest) });
   const gap = 0.4 * Math.max(...cells.map((c) => c.r));
-  // Every row width from one cell to all of them: the packing whose box, scaled into the canvas, is largest.
+  // Every row width from one cell to all of them: the packing whose box, scaled into the canvas (less the bands
+  // between its rows), is largest.
   const widest = cells.reduce((sum, c) => sum + 2 * c.r + gap, 0);
+  const scale = (p: { w: number; h: number; rows: number }): number =>
+    Math.min(aspect / p.w, Math.max(1e-9, 1 - (p.rows - 1) * band) / p.h);
   let best = pack(cells, widest, gap);
-  const scale = (p: { w: number; h: number }): number => Math.min(aspect / p.w, 1 / p.h);
   for (let width = 2 * Math.max(...cells.map((c) => c.r)); width < widest; width *= 1.05) {
     const packed = pack(cells, width, gap);
     if (scale(packed) > scale(best)) best = packed;
   }
+  // The bands in the graph's units, at the scale the canvas will show it.
+  if (band > 0 && best.rows > 1) best = pack(cells, best.w + 1e-9, gap, band / scale(best));
   const { anchors } = best;
   const byId = new Map(groups.map((c) => [c.id, c]));
   const listed = overview.communities;
@@ -105,13 +116,35 @@ export function groupPlacement(overview: OverviewResponse, aspect = 1): GroupPla
     groups,
     place(a) {
       const { anchor, from, scale } = frame(a.community);
-      return { x: anchor.x + (a.x - from.x) * scale, y: anchor.y + (a.y - from.y) * scale };
+      const at = squash({ x: (a.x - from.x) * scale, y: (a.y - from.y) * scale }, anchor.r, 1);
+      return { x: anchor.x + at.x, y: anchor.y + at.y };
     },
     unplace(at, community) {
       const { anchor, from, scale } = frame(community);
-      return { x: from.x + (at.x - anchor.x) / scale, y: from.y + (at.y - anchor.y) / scale };
+      const off = squash({ x: at.x - anchor.x, y: at.y - anchor.y }, anchor.r, -1);
+      return { x: from.x + off.x / scale, y: from.y + off.y / scale };
     },
   };
+}
+
+/** Share of a cell's radius within which the layout is kept as it is; beyond, it is drawn in towards the rim. */
+const KEPT = 0.7;
+
+/**
+ * An offset from a cell's centre drawn into the cell of radius `r` (`way` 1), or back out (`way` -1): unchanged up to
+ * KEPT of the radius, then pulled in ever more, never past the rim, so that a member far out in the layout stays
+ * in its group's cell and no two groups lie on each other.
+ */
+function squash(offset: Placed, r: number, way: 1 | -1): Placed {
+  const d = Math.hypot(offset.x, offset.y);
+  const [kept, rest] = [KEPT * r, (1 - KEPT) * r];
+  if (d <= kept || r <= 0) return offset;
+  // u / (1 + u) rather than a tanh, which is 1 to the last digit soon and cannot be undone there. Back out, a point
+  // on or past the rim (pushed apart after a spread) maps far out.
+  const u = (d - kept) / rest;
+  const v = Math.min(u, 1 - 1e-12);
+  const t = kept + rest * (way === 1 ? u / (1 + u) : v / (1 - v));
+  return { x: (offset.x / d) * t, y: (offset.y / d) * t };
 }
 
 /**
@@ -130,29 +163,35 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 /** Members matched to the spiral's places a handful at a time: enough to go once round, few enough to keep order. */
 const SPREAD_BLOCK = 6;
 
+/** How much larger than the members' own room a spread is: a sunflower spiral packs discs less tightly than a grid. */
+const SPREAD_ROOM = 1.6;
+
 /**
  * Where an opened group's members go: spread evenly over its cell (`anchor`), so that they can be told apart. The
  * server's layout packs a community's core tightly and flings a few members far out; scaled into the cell, most of
- * them lie on each other in its middle. Here each member gets room in proportion to its drawn size, on a sunflower
- * spiral filling the cell (Vogel's), the largest in the middle, and keeps its side of the layout: each few in turn
- * are matched to their places by angle, so that neighbours in the layout stay on the same side.
+ * them lie on each other in its middle. Here each member gets room for its circle as drawn (`radius`, in the graph's
+ * units, gap included), on a sunflower spiral (Vogel's), the largest in the middle, and keeps its side of the layout:
+ * each few in turn are matched to their places by angle, so that neighbours in the layout stay on the same side. A
+ * cell too small for its circles (a narrow canvas) is outgrown: `r` says how far the spread reaches.
  */
 export function spreadMembers(
   members: readonly { id: string; x: number; y: number; size: number }[],
   anchor: Anchor,
-): Map<string, Placed> {
+  radius: (size: number) => number,
+): { places: Map<string, Placed>; r: number } {
   const from = (m: Placed): { r: number; angle: number } => {
     const [dx, dy] = [m.x - anchor.x, m.y - anchor.y];
     return { r: Math.hypot(dx, dy), angle: Math.atan2(dy, dx) };
   };
   // The largest in the middle, where the spiral's turns are widest apart; then by distance from it in the layout.
   const order = [...members].sort((a, b) => b.size - a.size || from(a).r - from(b).r || (a.id < b.id ? -1 : 1));
-  // Each member's share of the cell's area grows with the square of its size, and a little room between any two.
-  const room = order.map((m) => (m.size + 2) ** 2);
+  // Each member's share of the spread's area: the square its circle takes.
+  const room = order.map((m) => (2 * radius(m.size)) ** 2);
   const total = room.reduce((sum, r) => sum + r, 0) || 1;
+  const reach = Math.max(anchor.r, Math.sqrt((SPREAD_ROOM * total) / Math.PI));
   let before = 0;
   const places = order.map((_m, i) => {
-    const r = anchor.r * Math.sqrt((before + room[i]! / 2) / total);
+    const r = reach * Math.sqrt((before + room[i]! / 2) / total);
     before += room[i]!;
     const angle = i * GOLDEN_ANGLE;
     return {
@@ -162,19 +201,18 @@ export function spreadMembers(
     };
   });
   const placed: { id: string; x: number; y: number; r: number }[] = [];
-  // A member's circle in the cell's units, were the members' room to fill the cell exactly.
-  const unit = anchor.r / Math.sqrt(total);
   for (let start = 0; start < order.length; start += SPREAD_BLOCK) {
     const block = order.slice(start, start + SPREAD_BLOCK).sort((a, b) => from(a).angle - from(b).angle);
     const spots = places.slice(start, start + SPREAD_BLOCK).sort((a, b) => a.angle - b.angle);
-    block.forEach((m, i) => placed.push({ id: m.id, x: spots[i]!.x, y: spots[i]!.y, r: (m.size + 1) * unit }));
+    block.forEach((m, i) => placed.push({ id: m.id, x: spots[i]!.x, y: spots[i]!.y, r: radius(m.size) }));
   }
   pushApart(placed);
-  return new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
+  const r = Math.max(reach, ...placed.map((p) => Math.hypot(p.x - anchor.x, p.y - anchor.y)));
+  return { places: new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }])), r };
 }
 
 /** Rounds of pushing overlapping circles apart: the spiral's inner turns are too tight for the largest members. */
-const PUSH_ROUNDS = 20;
+const PUSH_ROUNDS = 60;
 
 /**
  * Moves circles that overlap apart, each by half the overlap, a few rounds (the spiral leaves few to move). Each

@@ -21,6 +21,10 @@ import { bringIntoScene } from "./transitions.js";
 export const SCENE_NODE_SIZE_MAX = 12;
 /** The closest the camera comes to an opened group (a camera ratio): as close as fills the canvas with it. */
 const OPENED_GROUP_CLOSEST = 0.1;
+/** Pixels between two members' circles in an opened group, at the camera that comes to it. */
+const SPREAD_GAP = 3;
+/** Room left between two rows of groups for the names of the lower row, in pixels: a name and a little air. */
+const NAME_BAND = 30;
 /** Communities named over the canvas: more would bury the graph under labels. */
 const LABELLED_COMMUNITIES = 16;
 
@@ -168,6 +172,9 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
   measureGroups();
   // Measured once they are laid out: reading sizes every frame would lay the page out every frame.
   let sizes: { width: number; height: number }[] | null = null;
+  // Where each name was put in the last frame: the node labels keep off the names (they are controls over the canvas,
+  // renderer/create-renderer.ts), placed before the names move in this frame, so a name that moved asks for one more.
+  let placedAt: string[] = [];
   const place = (): void => {
     if (!sizes && buttons.some((b) => b.offsetWidth > 0))
       sizes = buttons.map((b) => ({ width: b.offsetWidth, height: b.offsetHeight }));
@@ -177,44 +184,96 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
         extents.get(id) ?? { x: anchor.x, y: anchor.y, top: anchor.y + anchor.r, bottom: anchor.y - anchor.r, size: 0 }
       );
     };
-    // Largest groups first; a label that would cover one already placed waits for the camera to come closer.
+    const { width: canvasWidth, height: canvasHeight } = renderer.getDimensions();
+    // No name covers a node: every disc drawn is in the way (its box), and the names placed so far.
     const taken = new RectGrid();
-    const canvasWidth = renderer.getDimensions().width;
+    renderer.getGraph().forEachNode((id) => {
+      const data = renderer.getNodeDisplayData(id);
+      if (!data || data.hidden) return;
+      const { x, y } = renderer.framedGraphToViewport(data);
+      const r = renderer.scaleSize(data.size);
+      if (x + r < 0 || y + r < 0 || x - r > canvasWidth || y - r > canvasHeight) return;
+      taken.add({ x: x - r, y: y - r, width: 2 * r, height: 2 * r });
+    });
+    // Largest groups first; a name with no free spot waits for the camera to come closer.
+    const moved: string[] = [];
     listed.forEach((community, i) => {
-      const { x, top, bottom, size } = extent(community.id);
+      const { x, y, top, bottom, size } = extent(community.id);
       const button = buttons[i]!;
       const { width, height } = sizes?.[i] ?? { width: 0, height: 0 };
-      const [over, under] = [renderer.graphToViewport({ x, y: top }), renderer.graphToViewport({ x, y: bottom })];
+      const [over, under, middle] = [
+        renderer.graphToViewport({ x, y: top }),
+        renderer.graphToViewport({ x, y: bottom }),
+        renderer.graphToViewport({ x, y }),
+      ];
       const radius = renderer.scaleSize(size);
-      // Over the group (centred, else shifted aside), else under it, inside the canvas: a group at its edge is
-      // narrower than its name.
       const inside = (x: number): number => Math.max(2, Math.min(x, canvasWidth - width - 2));
-      const spots = [over.y - radius - 4 - height, under.y + radius + 4].flatMap((y) =>
-        [0, width / 3, -width / 3].map((shift) => ({ x: inside(over.x - width / 2 + shift), y, width, height })),
+      // Over the group (centred, else shifted aside), else under it, else beside it: a group at the canvas's edge is
+      // narrower than its name.
+      const spots = [
+        ...[over.y - radius - 4 - height, under.y + radius + 4].flatMap((y) =>
+          [0, width / 3, -width / 3, (2 * width) / 3, (-2 * width) / 3].map((shift) => ({
+            x: inside(over.x - width / 2 + shift),
+            y,
+          })),
+        ),
+        { x: inside(middle.x - width - radius - 8), y: middle.y - height / 2 },
+        { x: inside(middle.x + radius + 8), y: middle.y - height / 2 },
+      ].map((at) => ({ ...at, width, height }));
+      const inView = (b: { y: number; height: number }): boolean => b.y >= 0 && b.y + b.height <= canvasHeight;
+      const box = spots.find(
+        (b) => inView(b) && !taken.hits({ x: b.x - 4, y: b.y - 2, width: width + 8, height: height + 4 }),
       );
-      const box = spots.find((b) => !taken.hits({ x: b.x - 4, y: b.y - 2, width: width + 8, height: height + 4 }));
       button.classList.toggle("covered", !box);
       if (box) taken.add(box);
-      const { x: bx, y: by } = box ?? spots[0]!;
-      button.style.transform = `translate(${Math.round(bx)}px, ${Math.round(by)}px)`;
+      // A name with no room is out of sight, and out of the node labels' way, but where a keyboard user finds it.
+      const { x: bx, y: by } =
+        box ?? (button === document.activeElement ? spots[0]! : { x: -4 * width, y: -4 * height });
+      moved.push(`translate(${Math.round(bx)}px, ${Math.round(by)}px)`);
+      button.style.transform = moved[i]!;
     });
-    // The counts on the lines give way to the groups' names and to the nodes' labels.
+    if (moved.some((at, i) => at !== placedAt[i])) renderer.scheduleRender();
+    placedAt = moved;
+    // The counts on the lines give way to the nodes, the groups' names and the nodes' labels.
     for (const box of LABELS.placed(renderer as unknown as Sigma)) taken.add(box);
     const ends = new Map(placement.groups.map((c) => [c.id, renderer.graphToViewport(extent(c.id))]));
     links.place(ends, taken);
   };
   renderer.on("afterRender", place);
 
-  /** Spread a group's members (but those pinned by hand) over its cell. */
+  /**
+   * Spread a group's members (but those pinned by hand) over its cell, with room for each circle as drawn once the
+   * camera has come to them: the camera fits the spread to the canvas, where a node's circle shrinks less than the
+   * distances between nodes when the camera draws back (sigma scales sizes by the square root of the zoom). A spread
+   * that outgrows its cell (a narrow canvas) is made again for the camera that fits it.
+   */
   function spreadGroup(id: number, ids: string[]): void {
     const anchor = placement.anchors.get(id);
     if (!anchor) return;
     const pins = store.get().scene.pins;
-    const loose = ids.filter((node) => !pins[node]);
-    const places = spreadMembers(
-      loose.map((node) => ({ id: node, ...graph.getNodeAttributes(node) })),
-      anchor,
-    );
+    const loose = ids.filter((node) => !pins[node]).map((node) => ({ id: node, ...graph.getNodeAttributes(node) }));
+    const room = ctx.canvas.fitRoom();
+    const side = Math.min(room.width, room.height);
+    // Pixels per graph unit with the camera at ratio 1; at ratio k, 1/k of that.
+    const still = { ...renderer.getCamera().getState(), ratio: 1 };
+    const [a, b] = [
+      renderer.graphToViewport({ x: 0, y: 0 }, { cameraState: still }),
+      renderer.graphToViewport({ x: 1, y: 0 }, { cameraState: still }),
+    ];
+    const perUnit = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+    let reach = anchor.r;
+    let places = new Map<string, { x: number; y: number }>();
+    for (let round = 0; round < 4; round++) {
+      const ratio = Math.max(OPENED_GROUP_CLOSEST, (2 * reach * perUnit) / side);
+      const spread = spreadMembers(
+        loose,
+        anchor,
+        (size) => ((renderer.scaleSize(size, ratio) + SPREAD_GAP / 2) * ratio) / perUnit,
+      );
+      places = spread.places;
+      if (spread.r <= reach * 1.01) break;
+      reach = spread.r;
+    }
     for (const [node, at] of places) graph.mergeNodeAttributes(node, at);
   }
 
@@ -253,7 +312,7 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
   queueMicrotask(() => {
     renderer.resize();
     const room = ctx.canvas.fitRoom();
-    const next = groupPlacement(overview, room.width / room.height);
+    const next = groupPlacement(overview, room.width / room.height, NAME_BAND / room.height);
     regroup(graph, placement, next);
     placement = next;
     measureGroups();
