@@ -12,6 +12,7 @@ import {
   regroup,
   REST_CELL,
   SMALLEST_GROUP,
+  spreadMembers,
 } from "../../web/src/scene/group-placement.js";
 import { bringIntoScene, expandNode, openOverview } from "../../web/src/scene/index.js";
 import { initialState } from "../../web/src/state/index.js";
@@ -180,6 +181,70 @@ describe("groupPlacement", () => {
     const cells = [...groupPlacement(many, 1.5).anchors.values()];
     for (const [i, a] of cells.entries()) {
       for (const b of cells.slice(i + 1)) expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(a.r + b.r);
+    }
+  });
+
+  it("leaves a band between two rows for the names of the groups below it", () => {
+    /** The smallest space between the cells of one row and those of the next, and the height of the whole. */
+    const rows = (band: number): { between: number; height: number } => {
+      const cells = [...groupPlacement(many, 3, band).anchors.values()];
+      const tops = [...new Set(cells.map((c) => c.y))].sort((a, b) => b - a);
+      let between = Infinity;
+      for (const [i, y] of tops.slice(1).entries()) {
+        const above = cells.filter((c) => c.y === tops[i]);
+        const below = cells.filter((c) => c.y === y);
+        between = Math.min(
+          between,
+          Math.min(...above.map((c) => c.y - c.r)) - Math.max(...below.map((c) => c.y + c.r)),
+        );
+      }
+      const height = Math.max(...cells.map((c) => c.y + c.r)) - Math.min(...cells.map((c) => c.y - c.r));
+      return { between, height };
+    };
+    const [plain, banded] = [rows(0), rows(0.2)];
+    expect(plain.between / plain.height).toBeLessThan(0.15);
+    // A fifth of the canvas's height, which is at least the cells' height.
+    expect(banded.between / banded.height).toBeGreaterThan(0.2);
+  });
+
+  it("keeps each group's members in its cell, however far out the layout puts them", () => {
+    const placement = groupPlacement(many, 1.5);
+    for (const [id, far] of [
+      [0, 1e3],
+      [3, 50],
+      [7, 2.5],
+    ] as const) {
+      const cell = placement.anchors.get(id)!;
+      for (let turn = 0; turn < 8; turn++) {
+        const angle = (turn * Math.PI) / 4;
+        const group = many.communities[id]!;
+        const at = placement.place({
+          x: group.x + far * Math.cos(angle),
+          y: group.y + far * Math.sin(angle),
+          community: id,
+        });
+        expect(Math.hypot(at.x - cell.x, at.y - cell.y)).toBeLessThan(cell.r);
+      }
+    }
+  });
+
+  it("spreads an opened group's members with room for each circle, outgrowing a cell too small", () => {
+    const members = Array.from({ length: 300 }, (_, i) => ({
+      id: `m${i}`,
+      x: Math.cos(i) * (i % 7),
+      y: Math.sin(i) * (i % 5),
+      size: 2 + (i % 11),
+    }));
+    for (const r of [1, 400]) {
+      const anchor = { x: 10, y: -4, r };
+      const places = spreadMembers(members, anchor, (size) => size);
+      expect(places.size).toBe(members.length);
+      const at = members.map((m) => ({ ...places.get(m.id)!, r: m.size }));
+      for (const [i, a] of at.entries())
+        for (const b of at.slice(i + 1))
+          expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r - 1e-6);
+      // A cell large enough holds them all.
+      if (r === 400) for (const p of at) expect(Math.hypot(p.x - anchor.x, p.y - anchor.y)).toBeLessThan(r + p.r);
     }
   });
 

@@ -164,7 +164,14 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 const SPREAD_BLOCK = 6;
 
 /** How much larger than the members' own room a spread is: a sunflower spiral packs discs less tightly than a grid. */
-const SPREAD_ROOM = 1.6;
+const SPREAD_ROOM = 1.25;
+
+/** How far a spread of circles of these radii reaches from its centre (in the radii's units). */
+export function spreadReach(radii: Iterable<number>): number {
+  let total = 0;
+  for (const r of radii) total += (2 * r) ** 2;
+  return Math.sqrt((SPREAD_ROOM * total) / Math.PI);
+}
 
 /**
  * Where an opened group's members go: spread evenly over its cell (`anchor`), so that they can be told apart. The
@@ -172,13 +179,13 @@ const SPREAD_ROOM = 1.6;
  * them lie on each other in its middle. Here each member gets room for its circle as drawn (`radius`, in the graph's
  * units, gap included), on a sunflower spiral (Vogel's), the largest in the middle, and keeps its side of the layout:
  * each few in turn are matched to their places by angle, so that neighbours in the layout stay on the same side. A
- * cell too small for its circles (a narrow canvas) is outgrown: `r` says how far the spread reaches.
+ * cell too small for its circles (a narrow canvas) is outgrown.
  */
 export function spreadMembers(
   members: readonly { id: string; x: number; y: number; size: number }[],
   anchor: Anchor,
   radius: (size: number) => number,
-): { places: Map<string, Placed>; r: number } {
+): Map<string, Placed> {
   const from = (m: Placed): { r: number; angle: number } => {
     const [dx, dy] = [m.x - anchor.x, m.y - anchor.y];
     return { r: Math.hypot(dx, dy), angle: Math.atan2(dy, dx) };
@@ -188,7 +195,7 @@ export function spreadMembers(
   // Each member's share of the spread's area: the square its circle takes.
   const room = order.map((m) => (2 * radius(m.size)) ** 2);
   const total = room.reduce((sum, r) => sum + r, 0) || 1;
-  const reach = Math.max(anchor.r, Math.sqrt((SPREAD_ROOM * total) / Math.PI));
+  const reach = Math.max(anchor.r, spreadReach(order.map((m) => radius(m.size))));
   let before = 0;
   const places = order.map((_m, i) => {
     const r = reach * Math.sqrt((before + room[i]! / 2) / total);
@@ -207,8 +214,7 @@ export function spreadMembers(
     block.forEach((m, i) => placed.push({ id: m.id, x: spots[i]!.x, y: spots[i]!.y, r: radius(m.size) }));
   }
   pushApart(placed);
-  const r = Math.max(reach, ...placed.map((p) => Math.hypot(p.x - anchor.x, p.y - anchor.y)));
-  return { places: new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }])), r };
+  return new Map(placed.map((p) => [p.id, { x: p.x, y: p.y }]));
 }
 
 /** Rounds of pushing overlapping circles apart: the spiral's inner turns are too tight for the largest members. */

@@ -12,7 +12,7 @@ import { mergeIntoGraph } from "../graph/index.js";
 import type { DisplayGraph } from "../graph/index.js";
 import { curveParallelEdges, drawTags, LABELS, RectGrid } from "../renderer/index.js";
 import { mountGroupLinks } from "./group-links.js";
-import { groupPlacement, regroup, spreadMembers } from "./group-placement.js";
+import { groupPlacement, regroup, spreadMembers, spreadReach } from "./group-placement.js";
 import type { GroupPlacement } from "./group-placement.js";
 import type { Scene } from "./index.js";
 import { bringIntoScene } from "./transitions.js";
@@ -22,7 +22,9 @@ export const SCENE_NODE_SIZE_MAX = 12;
 /** The closest the camera comes to an opened group (a camera ratio): as close as fills the canvas with it. */
 const OPENED_GROUP_CLOSEST = 0.1;
 /** Pixels between two members' circles in an opened group, at the camera that comes to it. */
-const SPREAD_GAP = 3;
+const SPREAD_GAP = 2;
+/** The smallest share of their sizes an opened group's circles are drawn at, to fit its cell on a narrow canvas. */
+const SMALLEST_SHRINK = 0.2;
 /** Room left between two rows of groups for the names of the lower row, in pixels: a name and a little air. */
 const NAME_BAND = 30;
 /** Communities named over the canvas: more would bury the graph under labels. */
@@ -243,9 +245,8 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
 
   /**
    * Spread a group's members (but those pinned by hand) over its cell, with room for each circle as drawn once the
-   * camera has come to them: the camera fits the spread to the canvas, where a node's circle shrinks less than the
-   * distances between nodes when the camera draws back (sigma scales sizes by the square root of the zoom). A spread
-   * that outgrows its cell (a narrow canvas) is made again for the camera that fits it.
+   * camera has come to the cell. A cell too small on the canvas for its members' circles (a narrow window: the
+   * camera cannot draw back from a cell without showing less of it) draws them smaller, all in the same proportion.
    */
   function spreadGroup(id: number, ids: string[]): void {
     const anchor = placement.anchors.get(id);
@@ -253,28 +254,31 @@ export function mountLargeCorpus(ctx: AppContext, scene: Scene, corpus: LargeCor
     const pins = store.get().scene.pins;
     const loose = ids.filter((node) => !pins[node]).map((node) => ({ id: node, ...graph.getNodeAttributes(node) }));
     const room = ctx.canvas.fitRoom();
-    const side = Math.min(room.width, room.height);
-    // Pixels per graph unit with the camera at ratio 1; at ratio k, 1/k of that.
+    // Pixels per graph unit with the camera at ratio 1 (at ratio k, 1/k of that), and the camera that fits the cell.
     const still = { ...renderer.getCamera().getState(), ratio: 1 };
     const [a, b] = [
       renderer.graphToViewport({ x: 0, y: 0 }, { cameraState: still }),
       renderer.graphToViewport({ x: 1, y: 0 }, { cameraState: still }),
     ];
     const perUnit = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-    let reach = anchor.r;
-    let places = new Map<string, { x: number; y: number }>();
-    for (let round = 0; round < 4; round++) {
-      const ratio = Math.max(OPENED_GROUP_CLOSEST, (2 * reach * perUnit) / side);
-      const spread = spreadMembers(
-        loose,
-        anchor,
-        (size) => ((renderer.scaleSize(size, ratio) + SPREAD_GAP / 2) * ratio) / perUnit,
-      );
-      places = spread.places;
-      if (spread.r <= reach * 1.01) break;
-      reach = spread.r;
+    const ratio = Math.max(OPENED_GROUP_CLOSEST, (2 * anchor.r * perUnit) / Math.min(room.width, room.height));
+    const across = (2 * anchor.r * perUnit) / ratio;
+    // A circle's room in pixels, its size times `shrink`: its radius as drawn there and half the gap.
+    const pixels = (size: number, shrink: number): number => renderer.scaleSize(size * shrink, ratio) + SPREAD_GAP / 2;
+    const fits = (shrink: number): boolean => 2 * spreadReach(loose.map((m) => pixels(m.size, shrink))) <= across;
+    // The largest share of their sizes at which the circles fit, by halving.
+    let [small, shrink] = [SMALLEST_SHRINK, 1];
+    if (!fits(shrink)) {
+      while (shrink - small > 0.005) {
+        const middle = (small + shrink) / 2;
+        if (fits(middle)) small = middle;
+        else shrink = middle;
+      }
+      shrink = small;
     }
-    for (const [node, at] of places) graph.mergeNodeAttributes(node, at);
+    const sized = loose.map((m) => ({ ...m, size: m.size * shrink }));
+    const places = spreadMembers(sized, anchor, (size) => (pixels(size, 1) * ratio) / perUnit);
+    for (const m of sized) graph.mergeNodeAttributes(m.id, { ...places.get(m.id), size: m.size });
   }
 
   async function openGroup(community: OverviewCommunity): Promise<void> {
