@@ -408,12 +408,60 @@ describe("a corpus larger than the scene", () => {
     });
     expect(onScreen.lines.length).toBeGreaterThan(5);
     expect(onScreen.counts.length).toBeGreaterThan(2);
+    // The node labels the image's own renderer writes (its label layer, out of the page's #graph), where and how big.
+    await page.evaluate(() => {
+      const written: { text: string; x: number; top: number; bottom: number; width: number }[] = [];
+      (window as unknown as { labelsWritten: typeof written }).labelsWritten = written;
+      const fillText = CanvasRenderingContext2D.prototype.fillText;
+      CanvasRenderingContext2D.prototype.fillText = function (this: CanvasRenderingContext2D, text, x, y, ...rest) {
+        if (this.canvas.classList.contains("sigma-labels") && !this.canvas.closest("#graph")) {
+          const size = parseFloat(/(\d+(?:\.\d+)?)px/.exec(this.font)?.[1] ?? "12");
+          const width = this.measureText(text).width;
+          written.push({ text, x, top: y - size, bottom: y + size * 0.25, width });
+        }
+        fillText.call(this, text, x, y, ...rest);
+      };
+    });
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "PNG" }).click(),
     ]);
     const png = readFileSync(await download.path());
     writeFileSync(path.join(ARTIFACTS, "large-01e-overview-report.png"), png);
+    // The image's labels are the screen's, whole, and none lies under a group's name or a line's count drawn over it.
+    const { written, shown, tags } = await page.evaluate(() => {
+      const origin = document.querySelector<HTMLElement>("#graph")!.getBoundingClientRect();
+      const boxes = [...document.querySelectorAll(".community-label:not(.covered), .group-link-count:not(.covered)")]
+        .map((tag) => ({ text: tag.textContent ?? "", r: tag.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0)
+        .map(({ text, r }) => ({
+          text,
+          x: r.left - origin.left,
+          y: r.top - origin.top,
+          width: r.width,
+          height: r.height,
+        }));
+      const labels = JSON.parse(document.querySelector<HTMLElement>("#graph")!.dataset["labels"] ?? "[]") as {
+        lines: string[];
+      }[];
+      return {
+        written: (
+          window as unknown as {
+            labelsWritten: { text: string; x: number; top: number; bottom: number; width: number }[];
+          }
+        ).labelsWritten,
+        shown: labels.flatMap((l) => l.lines),
+        tags: boxes,
+      };
+    });
+    expect(written.length, "node labels in the image").toBeGreaterThan(10);
+    expect(written.map((w) => w.text).sort()).toEqual([...shown].sort());
+    const under = written.flatMap((w) =>
+      tags
+        .filter((t) => w.x < t.x + t.width && t.x < w.x + w.width && w.top < t.y + t.height && t.y < w.bottom)
+        .map((t) => `"${w.text}" under "${t.text}"`),
+    );
+    expect(under, "node labels under a name or a count in the image").toEqual([]);
     const image = decodePng(png);
     const pixel = (x: number, y: number): [number, number, number] => {
       const i = (y * image.width + x) * image.channels;

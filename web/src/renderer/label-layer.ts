@@ -131,6 +131,8 @@ interface Placement extends LabelBox {
 
 interface FrameState {
   renderer: Sigma;
+  /** Whose reserved parts of the canvas this renderer's labels keep off: its own, or those of the one it copies. */
+  reservedOf: Sigma;
   /** Set when a pass of drawing calls starts; cleared in a microtask once the synchronous pass is over. */
   nodePass: boolean;
   edgePass: boolean;
@@ -163,8 +165,11 @@ export interface LabelLayer {
     targetData: EndData,
     settings: Settings<N, E, G>,
   ): void;
-  /** Let this renderer's labels be placed by the layer (the canvas's, or the one the PNG export draws with). */
-  attach(renderer: Sigma): void;
+  /**
+   * Let this renderer's labels be placed by the layer (the canvas's, or the one the PNG export draws with: `copying`
+   * the canvas's, whose reserved parts its labels keep off, so that the image's labels are the screen's).
+   */
+  attach(renderer: Sigma, copying?: Sigma): void;
   /** The node labels placed in the renderer's last frame. */
   placed(renderer: Sigma): LabelBox[];
   /** The relation labels drawn in the renderer's last frame. */
@@ -239,7 +244,7 @@ function layOut<N extends Attributes, E extends Attributes, G extends Attributes
       height: 1.5 * c.size,
     });
   }
-  for (const rect of options.reserved(renderer)) boxes.add(rect);
+  for (const rect of options.reserved(state.reservedOf)) boxes.add(rect);
   const inView = (r: Rect): boolean =>
     r.x >= 0 && r.x + r.width <= viewWidth && r.y >= 0 && r.y + r.height <= viewHeight;
   for (const c of candidates) {
@@ -327,9 +332,10 @@ export function createLabelLayer(options: Partial<LabelLayerOptions> = {}): Labe
   };
 
   return {
-    attach(renderer) {
+    attach(renderer, copying) {
       const state: FrameState = {
         renderer,
+        reservedOf: copying ?? renderer,
         nodePass: false,
         edgePass: false,
         placed: new Map(),

@@ -111,9 +111,11 @@ export async function drawReportImage(
   const graph = await withPixelRatio(IMAGE_SCALE, () =>
     // Transparent, over the white of the image: what the overlays draw under the graph shows through.
     drawOnCanvas(renderer, {
-      // The copy draws its labels through the label layer too, placed for its own frame.
+      // The copy draws its labels through the label layer too, placed for its own frame (the same as the screen's)
+      // and kept off what the screen's are kept off: the names and counts drawn over the image where they are on
+      // screen (a label under them came out faded, or cut).
       withTempRenderer: (copy: Sigma) => {
-        LABELS.attach(copy);
+        LABELS.attach(copy, renderer);
         copy.refresh();
       },
     }),
