@@ -113,7 +113,7 @@ describe("gexfChunks", () => {
         const options = s.layout ? { display: computeLayout(graph) } : {};
         expect(gexfString(graph, schema, options)).toBe(referenceGexf(graph, schema, options));
       }),
-      { numRuns: 300, seed: 17 },
+      { numRuns: 150, seed: 17 },
     );
   });
 

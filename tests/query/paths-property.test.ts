@@ -157,7 +157,7 @@ describe("paths on random graphs", () => {
           shortestPathLength(engine.adjacency, graphCase.from, graphCase.to, { ...all, direction: "forward" }),
         ).toBe(expectedForward === null ? null : expectedForward.length - 1);
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -216,7 +216,7 @@ describe("paths on random graphs", () => {
           expected.slice(0, options.limit).map((path) => path.steps.length),
         );
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -259,7 +259,7 @@ describe("paths on random graphs", () => {
           expect(answered.paths).toHaveLength(Math.min(options.limit, answered.expected.length));
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 
@@ -278,7 +278,7 @@ describe("paths on random graphs", () => {
           expect(shortest).toBeGreaterThan(options.maxHops);
         } else expect(result.cause).toBe("filtered");
       }),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
