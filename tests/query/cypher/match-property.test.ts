@@ -86,7 +86,7 @@ describe("MATCH against brute force", () => {
           expect(got).toEqual(expected);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 });
