@@ -9,8 +9,18 @@ import { buildDataset, type EdgeTuple } from "../helpers/query-fixture";
 const NODES = Array.from({ length: 16 }, (_, i) => `state:n${String(i).padStart(2, "0")}`);
 const TYPES = ["sponsored", "declined", "about"];
 
-/** A hub linked to 3,000 nodes, each also linked to the next: the neighbourhood of a hub at large limits. */
+let hub: ReturnType<typeof createQueryEngine> | undefined;
+
+/**
+ * A hub linked to 3,000 nodes, each also linked to the next: the neighbourhood of a hub at large limits. Built once
+ * for the file: the tests only read it.
+ */
 function hubEngine() {
+  hub ??= buildHubEngine();
+  return hub;
+}
+
+function buildHubEngine() {
   const leaves = Array.from({ length: 3000 }, (_, i) => `person:p${String(i).padStart(4, "0")}`);
   const edges: EdgeTuple[] = leaves.map((leaf): EdgeTuple => ["state:hub", leaf]);
   for (let i = 1; i < leaves.length; i++) edges.push([leaves[i - 1]!, leaves[i]!, "about"]);
