@@ -6,6 +6,7 @@ import { AnswerCache, type KeptAnswer } from "../../src/server/answer-cache";
 import { createApp, createServerContext, DEFAULT_WEB_DIR, LiveGraph } from "../../src/server";
 import { withKeptAnswers } from "../../src/server/create-app";
 import { DEFAULT_SERVER_OPTIONS, startServer } from "../../src/server/start-server";
+import { freshBundledContext } from "../helpers/bundled-app";
 import { bundledDataset } from "../helpers/bundled-dataset";
 import { startEditServer } from "../helpers/edit-server";
 
@@ -52,7 +53,7 @@ describe("the app's answer cache", async () => {
   });
 
   it("answers a repeated search, node, neighbourhood, path query and export without asking the engine again", async () => {
-    const context = createServerContext(dataset);
+    const context = await freshBundledContext();
     const app = appOn(context);
     const search = vi.spyOn(context.engine, "search");
     const node = vi.spyOn(context.engine, "node");
@@ -83,7 +84,7 @@ describe("the app's answer cache", async () => {
   });
 
   it("answers afresh a path query whose search was cut short", async () => {
-    const context = createServerContext(dataset);
+    const context = await freshBundledContext();
     const app = appOn(context);
     const real = context.engine.pathsAsync.bind(context.engine);
     const paths = vi
@@ -96,7 +97,7 @@ describe("the app's answer cache", async () => {
   });
 
   it("keeps neither errors nor the answers of routes that depend on more than the graph", async () => {
-    const context = createServerContext(dataset);
+    const context = await freshBundledContext();
     const app = appOn(context);
     const node = vi.spyOn(context.engine, "node");
     expect((await request(app).get("/api/nodes/state%3Aprkk")).status).toBe(404);
@@ -108,7 +109,7 @@ describe("the app's answer cache", async () => {
   });
 
   it("answers the new graph after an edit or a reload replaces it", async () => {
-    const live = new LiveGraph(createServerContext(dataset));
+    const live = new LiveGraph(await freshBundledContext());
     const app = appOn(live);
     const before = await request(app).get("/api/search?q=hermit%20kingdom");
     const node = await request(app).get("/api/nodes/state%3Aprk");
@@ -124,7 +125,7 @@ describe("the app's answer cache", async () => {
   });
 
   it("keeps nothing when its size is 0", async () => {
-    const context = createServerContext(dataset);
+    const context = await freshBundledContext();
     const app = createApp(context, {
       webDir: DEFAULT_WEB_DIR,
       onUnexpectedError: (error) => expect.fail(String(error)),
@@ -137,15 +138,13 @@ describe("the app's answer cache", async () => {
   });
 });
 
-describe("the app's answer cache, for an answer streamed", async () => {
-  const dataset = await bundledDataset();
-
+describe("the app's answer cache, for an answer streamed", () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
 
   it("keeps it whole once its last piece is sent, and copies it next time with its length", async () => {
-    const context = createServerContext(dataset);
+    const context = await freshBundledContext();
     const app = createApp(context, {
       webDir: DEFAULT_WEB_DIR,
       onUnexpectedError: (error) => expect.fail(String(error)),
@@ -165,9 +164,7 @@ describe("the app's answer cache, for an answer streamed", async () => {
   });
 });
 
-describe("a kept answer", async () => {
-  const dataset = await bundledDataset();
-
+describe("a kept answer", () => {
   afterEach(() => {
     vi.restoreAllMocks();
   });
@@ -175,7 +172,7 @@ describe("a kept answer", async () => {
   for (const how of ["by the app", "before the app (withKeptAnswers, as the server runs it)"]) {
     it(`is refused to a Host the server does not answer, and over the connection limit, like any answer: ${how}`, async () => {
       let overLimit = false;
-      const served = createServerContext(dataset);
+      const served = await freshBundledContext();
       const app = createApp(served, {
         webDir: DEFAULT_WEB_DIR,
         onUnexpectedError: (error) => expect.fail(String(error)),
@@ -206,7 +203,7 @@ describe("a kept answer", async () => {
 
 describe("/api/health and the answer cache", () => {
   it("is kept outside edit mode, where it depends on the graph alone", async () => {
-    const context = createServerContext(await bundledDataset());
+    const context = await freshBundledContext();
     const app = createApp(context, {
       webDir: DEFAULT_WEB_DIR,
       onUnexpectedError: (error) => expect.fail(String(error)),
