@@ -22,6 +22,7 @@ import {
   followShown,
   HIDDEN_EDGE_TYPE,
   mountCameraButtons,
+  reducerCalls,
   trackCamera,
 } from "../renderer/index.js";
 import { mountScene, openOverview } from "../scene/index.js";
@@ -113,6 +114,8 @@ export function startExplorer(
           return data?.hidden === true && data.type !== HIDDEN_EDGE_TYPE;
         }).length,
       camera: () => canvas.renderer.getCamera().getState(),
+      // The node and edge reducer calls so far: how much of the graph a change made sigma look at again.
+      reducerCalls: () => reducerCalls(canvas.renderer),
     },
   });
 

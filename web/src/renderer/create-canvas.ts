@@ -31,8 +31,15 @@ export function createCanvas(container: HTMLElement, graph: DisplayGraph, store:
       lightenMoves(renderer, visibility);
     }
     if (!viewChanged(state, previous)) return;
+    const before = view;
     view = computeView(graph, state, visibility);
-    renderer.refresh({ skipIndexation: true });
+    // While what passes the filters is the same, an element they leave out looks the same whatever is hovered,
+    // selected or chosen (the reducers' first test): only the shown ones, and the summed-up claims in focus before or
+    // now, are run through the reducers again. On a large corpus's overview the others are thousands, and a hover
+    // (the first pointer move of every drag) ran them all. The programs are still refilled (no skipIndexation):
+    // focus changes the zIndex order.
+    if (before.visibility === view.visibility) renderer.refresh({ partialGraph: lookMayChange(before, view) });
+    else renderer.refresh();
   });
   // Sigma follows the window's size only; the container also changes with the splitter, the timeline and the panels
   // mounted after it, and a canvas of the old size would draw the graph off centre and miss the pointer.
@@ -40,6 +47,18 @@ export function createCanvas(container: HTMLElement, graph: DisplayGraph, store:
   resized.observe(container);
   renderer.on("kill", () => resized.disconnect());
   return { renderer, view: () => view, visibility: () => visibility };
+}
+
+/** The nodes and relations whose look may differ between two views drawn with the same visibility. */
+function lookMayChange(before: View, now: View): { nodes: string[]; edges: string[] } {
+  const { nodes, edges, summed } = now.visibility;
+  const inFocus = new Set<string>();
+  for (const view of [before, now]) {
+    for (const edge of [...(view.path?.edges ?? []), ...view.focusEdges, view.hoveredEdge, view.selectedEdge]) {
+      if (edge !== null && summed.has(edge)) inFocus.add(edge);
+    }
+  }
+  return { nodes: [...nodes], edges: [...edges, ...inFocus] };
 }
 
 /**

@@ -80,16 +80,30 @@ export const RENDERER_SETTINGS: Partial<Settings<DisplayNodeAttributes, DisplayE
   stagePadding: 40,
 };
 
+/** How many times each renderer ran its reducers, for the browser tests: what a refresh costs grows with them. */
+const REDUCER_CALLS = new WeakMap<Renderer, { nodes: number; edges: number }>();
+
+/** The node and edge reducer calls `renderer` has made since it was created. */
+export function reducerCalls(renderer: Renderer): { nodes: number; edges: number } {
+  return { ...(REDUCER_CALLS.get(renderer) ?? { nodes: 0, edges: 0 }) };
+}
+
 /** Create the renderer. `getView` is read on every reducer call, so refreshing is enough to show a new state. */
 export function createRenderer(container: HTMLElement, graph: DisplayGraph, getView: () => View): Renderer {
+  const calls = { nodes: 0, edges: 0 };
   const renderer = new Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>(graph, container, {
     ...RENDERER_SETTINGS,
-    nodeReducer: (node, data) => nodeReducer(getView(), node, data),
+    nodeReducer: (node, data) => {
+      calls.nodes += 1;
+      return nodeReducer(getView(), node, data);
+    },
     edgeReducer: (edge, data) => {
+      calls.edges += 1;
       const look = edgeReducer(getView(), edge, data);
       return look.hidden ? { ...look, type: HIDDEN_EDGE_TYPE } : look;
     },
   });
+  REDUCER_CALLS.set(renderer, calls);
   LABELS.attach(renderer as unknown as Sigma);
   lightenMovingFrames(renderer as unknown as Sigma);
   // The labels drawn, with their boxes, for tests and tools: the canvas itself cannot be read back as text.

@@ -1,0 +1,97 @@
+// What a hover makes sigma look at again, in Chromium on the bundled brief: the nodes and relations the filters show,
+// not those they leave out (a hidden element looks the same whatever is hovered; on a large corpus's overview they
+// are thousands, and every drag starts with a hover). What the hover shows is checked too: the node in focus is
+// labelled, the nodes out of focus lose their labels (dimmed), and what the filters hide stays hidden.
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { legendCounts, openExplorer, type Explorer } from "./explorer-harness";
+
+interface Hook {
+  state(): { hoveredNode: string | null };
+  visible(): string[];
+  drawnEdges(): string[];
+  node(id: string): { viewport: { x: number; y: number }; radius: number } | null;
+  camera(): { x: number; y: number; ratio: number };
+  reducerCalls(): { nodes: number; edges: number };
+}
+
+let explorer: Explorer;
+let page: Page;
+let errors: string[];
+
+const hook = <T>(read: (h: Hook) => T): Promise<T> =>
+  page.evaluate(`(${read.toString()})(window.rightsgraph)`) as Promise<T>;
+/** Two animation frames: whatever the last event scheduled has been drawn. */
+const frames = (): Promise<unknown> =>
+  page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+/** Waits until two looks a frame apart find the camera, and the reducer calls, where they were. */
+async function settled(): Promise<void> {
+  let last = "";
+  await expect
+    .poll(async () => {
+      await frames();
+      const now = JSON.stringify(await hook((h) => [h.camera(), h.reducerCalls()]));
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+}
+
+beforeAll(async () => {
+  ({ explorer, page, errors } = await openExplorer({ width: 1280, height: 800 }));
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+}, 120_000);
+
+afterAll(async () => {
+  await explorer?.close();
+});
+
+describe("a hover's refresh", () => {
+  it("runs the reducers over the shown nodes and relations only, and still dims the rest and keeps the hidden hidden", async () => {
+    // Hide a node type, so that the filters leave out a good part of the graph.
+    await page.locator('.filters .type-toggle[data-type="document"]').click();
+    await settled();
+    const legend = await legendCounts(page);
+    const shown = await hook((h) => ({ nodes: h.visible(), edges: h.drawnEdges() }));
+    expect(legend.totalNodes - shown.nodes.length).toBeGreaterThan(10);
+    expect(legend.totalEdges - shown.edges.length).toBeGreaterThan(10);
+
+    // The largest node shown, hovered.
+    const target = await hook((h) => h.visible().sort((a, b) => h.node(b)!.radius - h.node(a)!.radius)[0]!);
+    const at = await hook((h) => h.visible().map((id) => ({ id, viewport: h.node(id)!.viewport })));
+    const node = at.find((n) => n.id === target)!;
+    const box = (await page.locator("#graph").boundingBox())!;
+    const labelled = async (): Promise<string[]> =>
+      ((await page.evaluate(`JSON.parse(document.querySelector("#graph").dataset.labels)`)) as { node: string }[]).map(
+        (l) => l.node,
+      );
+    const labelsBefore = await labelled();
+    const before = await hook((h) => h.reducerCalls());
+    await page.mouse.move(box.x + node.viewport.x, box.y + node.viewport.y);
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(target);
+    await frames();
+    const after = await hook((h) => h.reducerCalls());
+    // Each shown node and relation once; none of those the filters hide (all of them: the whole graph, before).
+    expect(after.nodes - before.nodes).toBe(shown.nodes.length);
+    expect(after.edges - before.edges).toBe(shown.edges.length);
+
+    // What the hover draws: the node labelled, the nodes out of focus dimmed (a dimmed node has no label, so fewer
+    // labels), the relations the filters hide still hidden.
+    const labelsHovering = await labelled();
+    expect(labelsHovering).toContain(target);
+    expect(labelsHovering.length).toBeLessThan(labelsBefore.length);
+    expect(await hook((h) => h.drawnEdges().length)).toBe(shown.edges.length);
+    await page.screenshot({ path: "tests/artifacts/hover-refresh.png" });
+
+    // Leaving the node refreshes the same elements again, and nothing else.
+    await page.mouse.move(box.x + 2, box.y + box.height - 2);
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(null);
+    await frames();
+    const left = await hook((h) => h.reducerCalls());
+    expect(left.nodes - after.nodes).toBe(shown.nodes.length);
+    await expect.poll(async () => (await labelled()).length).toBe(labelsBefore.length);
+    expect(errors).toEqual([]);
+  });
+});
