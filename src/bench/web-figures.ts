@@ -7,7 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Page } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { build } from "vite";
 import { chromiumPath } from "../../scripts/test-tools";
 import type { Dataset } from "../schema/types";
@@ -19,6 +19,9 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const GESTURE_BUDGET_MS = 90_000;
 
 export interface WebFigures {
+  /** The browser's set-up (BROWSER_SETUPS' name) and what it reported: compositing and WebGL's renderer. */
+  setup: string;
+  compositing: string;
   view: string;
   nodesDrawn: number;
   edgesDrawn: number;
@@ -32,6 +35,8 @@ export interface WebFigures {
 }
 
 const NOT_MEASURED: WebFigures = {
+  setup: "",
+  compositing: "",
   view: "",
   nodesDrawn: NaN,
   edgesDrawn: NaN,
@@ -168,12 +173,57 @@ async function measure(
   const firstPaintMs = await prepare();
   const drawn = await drawnNow(page);
   await page.screenshot({ path: screenshot });
-  return { view, nodesDrawn: drawn.nodes, edgesDrawn: drawn.edges, firstPaintMs, ...(await measureFrames(page, view)) };
+  return {
+    ...NOT_MEASURED,
+    view,
+    nodesDrawn: drawn.nodes,
+    edgesDrawn: drawn.edges,
+    firstPaintMs,
+    ...(await measureFrames(page, view)),
+  };
 }
+
+/**
+ * The ways Chromium is launched to measure. Both draw WebGL on SwiftShader (this machine has no GPU). "software" is
+ * the browser tests' flags: with --disable-gpu the page is composited in software, so every frame each WebGL canvas is
+ * read back to the renderer to be composited (a cost a browser with a GPU does not pay). "gpu" composites on the GPU
+ * process, itself on SwiftShader: the WebGL canvases are handed to the compositor as textures, as on a reader's machine
+ * with a GPU, though drawn far slower than a GPU would.
+ */
+export const BROWSER_SETUPS = {
+  software: ["--disable-gpu"],
+  gpu: ["--use-gl=angle", "--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--ignore-gpu-blocklist"],
+} as const satisfies Record<string, readonly string[]>;
+export type BrowserSetup = keyof typeof BROWSER_SETUPS;
 
 export interface WebBenchOptions {
   /** Measure the whole view as before the overview too (`?cap=20000`: minutes on a software renderer). */
   whole: boolean;
+  /** The browser set-ups to measure, one after the other. */
+  setups: BrowserSetup[];
+}
+
+/** What the browser says it does: chrome://gpu's "Compositing" line and the WebGL renderer a page gets. */
+async function browserFacts(browser: Browser): Promise<{ compositing: string; renderer: string }> {
+  const page = await browser.newPage();
+  try {
+    await page.goto("chrome://gpu");
+    // The page fills its report in after loading; its text is inside a shadow root.
+    const read = (): Promise<string> =>
+      page.evaluate(
+        "(() => { const v = document.querySelector('info-view'); return (v && v.shadowRoot ? v.shadowRoot.textContent : document.body.textContent) || ''; })()",
+      ) as Promise<string>;
+    let text = "";
+    await until(async () => /Compositing:/.test((text = await read())), 10_000).catch(() => {});
+    const compositing = /Compositing:\s*([^*\n]*?)(?:\s*\*|\n|$)/.exec(text)?.[1]?.trim() ?? "unknown";
+    await page.goto("about:blank");
+    const renderer = (await page.evaluate(
+      "(() => { const gl = document.createElement('canvas').getContext('webgl2'); const info = gl && gl.getExtension('WEBGL_debug_renderer_info'); return info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : 'no WebGL'; })()",
+    )) as string;
+    return { compositing, renderer };
+  } finally {
+    await page.close();
+  }
 }
 
 /**
@@ -183,7 +233,7 @@ export interface WebBenchOptions {
 export async function measureWeb(
   dataset: Dataset,
   screenshotDir: string,
-  options: WebBenchOptions = { whole: false },
+  options: WebBenchOptions = { whole: false, setups: ["software"] },
 ): Promise<WebFigures[]> {
   const webDir = await mkdtemp(path.join(tmpdir(), "rightsgraph-bench-web-"));
   await build({ configFile: path.join(ROOT, "web/vite.config.ts"), logLevel: "error", build: { outDir: webDir } });
@@ -192,14 +242,33 @@ export async function measureWeb(
   );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  try {
+    const figures: WebFigures[] = [];
+    for (const setup of options.setups) figures.push(...(await measureIn(setup, url, screenshotDir, options)));
+    return figures;
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await rm(webDir, { recursive: true, force: true });
+  }
+}
+
+/** The views measured in one browser launched as `setup` says. */
+async function measureIn(
+  setup: BrowserSetup,
+  url: string,
+  screenshotDir: string,
+  options: WebBenchOptions,
+): Promise<WebFigures[]> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(process.env),
-    // The browser tests' flags: software WebGL (SwiftShader), as on a machine without a GPU.
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    args: ["--headless", "--no-sandbox", ...BROWSER_SETUPS[setup], "--disable-background-networking", "--no-first-run"],
   });
   try {
+    const facts = await browserFacts(browser);
+    process.stderr.write(`bench:web: ${setup}: compositing ${facts.compositing}; WebGL on ${facts.renderer}\n`);
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-    const shot = (name: string): string => path.join(screenshotDir, name);
+    const shot = (name: string): string => path.join(screenshotDir, `${setup}-${name}`);
     const views = [
       { view: "overview (scene)", prepare: () => open(page, url), shot: shot("web-overview.png") },
       // The same page: its groups opened until the scene holds as many nodes as it may.
@@ -224,14 +293,11 @@ export async function measureWeb(
         );
         return { ...NOT_MEASURED, view: `${view}: did not open` };
       });
-      figures.push(measured);
+      figures.push({ ...measured, setup, compositing: facts.compositing });
     }
     return figures;
   } finally {
     await browser.close();
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await rm(webDir, { recursive: true, force: true });
   }
 }
 
@@ -240,6 +306,8 @@ export function formatWebTable(figures: WebFigures[]): string {
   const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : "-");
   const rows = [
     [
+      "browser",
+      "compositing",
       "view",
       "nodes",
       "edges",
@@ -251,6 +319,8 @@ export function formatWebTable(figures: WebFigures[]): string {
       "worst frame",
     ],
     ...figures.map((f) => [
+      f.setup,
+      f.compositing,
       f.view,
       Number.isFinite(f.nodesDrawn) ? String(f.nodesDrawn) : "-",
       Number.isFinite(f.edgesDrawn) ? String(f.edgesDrawn) : "-",
