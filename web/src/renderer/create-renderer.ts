@@ -12,7 +12,6 @@ import { drawNodeHover } from "./draw-label.js";
 import { HIDDEN_EDGE_TYPE, hiddenEdgeProgram } from "./hidden-edge-program.js";
 import { createLabelLayer } from "./label-layer.js";
 import type { LabelLayer, Rect } from "./label-layer.js";
-import { lightenMovingFrames } from "./moving-frames.js";
 
 export type Renderer = Sigma<DisplayNodeAttributes, DisplayEdgeAttributes>;
 
@@ -105,7 +104,6 @@ export function createRenderer(container: HTMLElement, graph: DisplayGraph, getV
   });
   REDUCER_CALLS.set(renderer, calls);
   LABELS.attach(renderer as unknown as Sigma);
-  lightenMovingFrames(renderer as unknown as Sigma);
   // The labels drawn, with their boxes, for tests and tools: the canvas itself cannot be read back as text.
   const sigma = renderer as unknown as Sigma;
   renderer.on("afterRender", () => {
