@@ -1,7 +1,8 @@
 // What a hover makes sigma look at again, in Chromium on the bundled brief: the nodes and relations the filters show,
 // not those they leave out (a hidden element looks the same whatever is hovered; on a large corpus's overview they
 // are thousands, and every drag starts with a hover). What the hover shows is checked too: the node in focus is
-// labelled, the nodes out of focus lose their labels (dimmed), and what the filters hide stays hidden.
+// labelled, the nodes out of focus lose their labels (dimmed), and what the filters hide stays hidden. While the button
+// is held (a box or a lasso drawn, a node or the stage dragged) nothing is highlighted until it is let go.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { legendCounts, openExplorer, type Explorer } from "./explorer-harness";
@@ -92,6 +93,36 @@ describe("a hover's refresh", () => {
     const left = await hook((h) => h.reducerCalls());
     expect(left.nodes - after.nodes).toBe(shown.nodes.length);
     await expect.poll(async () => (await labelled()).length).toBe(labelsBefore.length);
+    expect(errors).toEqual([]);
+  });
+
+  it("waits while the button is held: a box drawn across a node highlights it only once the button is let go", async () => {
+    await settled();
+    const box = (await page.locator("#graph").boundingBox())!;
+    const target = await hook((h) => h.visible().sort((a, b) => h.node(b)!.radius - h.node(a)!.radius)[0]!);
+    const node = (await page.evaluate(`window.rightsgraph.node(${JSON.stringify(target)}).viewport`)) as {
+      x: number;
+      y: number;
+    };
+    // The box starts on the canvas's empty corner and ends on the node.
+    await page.mouse.move(box.x + 4, box.y + box.height - 4);
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(null);
+    await page.keyboard.down("Shift");
+    await page.mouse.down();
+    const before = await hook((h) => h.reducerCalls());
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(
+        box.x + 4 + ((node.x - 4) * i) / 10,
+        box.y + box.height - 4 + ((node.y - box.height + 4) * i) / 10,
+      );
+    }
+    await frames();
+    // Over the node with the button held: no highlight, and nothing drawn again for one.
+    expect(await hook((h) => h.state().hoveredNode)).toBe(null);
+    expect(await hook((h) => h.reducerCalls())).toEqual(before);
+    await page.mouse.up();
+    await page.keyboard.up("Shift");
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(target);
     expect(errors).toEqual([]);
   });
 });
