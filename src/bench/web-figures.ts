@@ -108,7 +108,7 @@ async function fillScene(page: Page): Promise<number> {
  * a node drags the node (pinning it), and one on a group's name or a control over the canvas moves no camera at all
  * (before 1 December the gestures started on a group's name, and measured hovering, not panning).
  */
-async function emptyStage(page: Page): Promise<{ x: number; y: number }> {
+export async function emptyStage(page: Page): Promise<{ x: number; y: number }> {
   const found = (await page.evaluate(`(() => {
     const container = document.querySelector("#graph");
     const box = container.getBoundingClientRect();

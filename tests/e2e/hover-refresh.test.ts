@@ -5,10 +5,11 @@
 // is held (a box or a lasso drawn, a node or the stage dragged) nothing is highlighted until it is let go.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emptyStage } from "../../src/bench/web-figures";
 import { legendCounts, openExplorer, type Explorer } from "./explorer-harness";
 
 interface Hook {
-  state(): { hoveredNode: string | null };
+  state(): { hoveredNode: string | null; picked: string[] };
   visible(): string[];
   drawnEdges(): string[];
   node(id: string): { viewport: { x: number; y: number }; radius: number } | null;
@@ -96,6 +97,55 @@ describe("a hover's refresh", () => {
     expect(errors).toEqual([]);
   });
 
+  it("leaves the highlighted nodes' WebGL canvas untouched while nothing is highlighted, and blank again after a hover", async () => {
+    const layers = (): Promise<Record<string, { cleared: number; skipped: number }>> =>
+      page.evaluate("window.rightsgraph.blankLayers()") as Promise<
+        Record<string, { cleared: number; skipped: number }>
+      >;
+    const box = (await page.locator("#graph").boundingBox())!;
+    // Nothing hovered or picked: the highlighted nodes' canvas has nothing to draw.
+    const stage = await emptyStage(page);
+    await page.mouse.move(stage.x, stage.y);
+    expect(await hook((h) => h.state().picked.length)).toBe(0);
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(null);
+    await settled();
+    const canvas = page.locator("#graph");
+
+    // A pan's frames: the nodes' canvas is cleared and drawn each frame, the blank one is not cleared again.
+    const before = await layers();
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(stage.x + 10 * i, stage.y - 5 * i);
+    await page.mouse.up();
+    await settled();
+    const panned = await layers();
+    expect(panned.nodes!.cleared - before.nodes!.cleared).toBeGreaterThan(2);
+    expect(panned.hoverNodes!.cleared).toBe(before.hoverNodes!.cleared);
+    expect(panned.hoverNodes!.skipped - before.hoverNodes!.skipped).toBeGreaterThan(2);
+
+    // A hover draws the node on it; once left, it is cleared once, and the canvas looks as before the hover.
+    await page.getByRole("button", { name: "Reset view" }).click();
+    // The button neither hovered nor focused in the pictures compared.
+    await page.mouse.move(stage.x, stage.y);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await settled();
+    const still = await canvas.screenshot();
+    const target = await hook((h) => h.visible().sort((a, b) => h.node(b)!.radius - h.node(a)!.radius)[0]!);
+    const node = (await page.evaluate(`window.rightsgraph.node(${JSON.stringify(target)}).viewport`)) as {
+      x: number;
+      y: number;
+    };
+    await page.mouse.move(box.x + node.x, box.y + node.y);
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(target);
+    await settled();
+    expect(await canvas.screenshot()).not.toEqual(still);
+    const hovering = await layers();
+    await page.mouse.move(box.x + 4, box.y + box.height - 4);
+    await expect.poll(() => hook((h) => h.state().hoveredNode)).toBe(null);
+    await settled();
+    expect((await layers()).hoverNodes!.cleared).toBeGreaterThan(hovering.hoverNodes!.cleared);
+    expect(await canvas.screenshot()).toEqual(still);
+    expect(errors).toEqual([]);
+  });
   it("waits while the button is held: a box drawn across a node highlights it only once the button is let go", async () => {
     await settled();
     const box = (await page.locator("#graph").boundingBox())!;

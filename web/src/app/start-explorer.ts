@@ -16,6 +16,7 @@ import { mountTable } from "../panels/table/index.js";
 import { mountTimeline } from "../panels/timeline/index.js";
 import { decodePermalink, restorePermalink, syncPermalink, validPermalink } from "../permalink/index.js";
 import {
+  blankLayerCounts,
   cameraControls,
   createCanvas,
   fitChosenPath,
@@ -116,6 +117,8 @@ export function startExplorer(
       camera: () => canvas.renderer.getCamera().getState(),
       // The node and edge reducer calls so far: how much of the graph a change made sigma look at again.
       reducerCalls: () => reducerCalls(canvas.renderer),
+      // For each WebGL canvas, the clears sent and those left out because it was blank (renderer/idle-blank-layers.ts).
+      blankLayers: () => blankLayerCounts(canvas.renderer),
     },
   });
 

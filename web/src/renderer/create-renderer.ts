@@ -10,6 +10,7 @@ import type { View } from "../reducers/index.js";
 import { ARROW_HEAD, createDashedArrowProgram, DASHED, DOTTED } from "./dashed-edge-program.js";
 import { drawNodeHover } from "./draw-label.js";
 import { HIDDEN_EDGE_TYPE, hiddenEdgeProgram } from "./hidden-edge-program.js";
+import { idleWhenBlank, type BlankLayerCounts } from "./idle-blank-layers.js";
 import { createLabelLayer } from "./label-layer.js";
 import type { LabelLayer, Rect } from "./label-layer.js";
 
@@ -87,6 +88,15 @@ export function reducerCalls(renderer: Renderer): { nodes: number; edges: number
   return { ...(REDUCER_CALLS.get(renderer) ?? { nodes: 0, edges: 0 }) };
 }
 
+/** Sigma's WebGL canvases, each left unchanged while it stays blank (idle-blank-layers.ts). */
+const WEBGL_LAYERS = ["edges", "nodes", "hoverNodes"] as const;
+const BLANK_LAYERS = new WeakMap<Renderer, Record<string, BlankLayerCounts>>();
+
+/** For each WebGL canvas of `renderer`, the clears sent to it and those left out because it was blank. */
+export function blankLayerCounts(renderer: Renderer): Record<string, BlankLayerCounts> {
+  return structuredClone(BLANK_LAYERS.get(renderer) ?? {});
+}
+
 /** Create the renderer. `getView` is read on every reducer call, so refreshing is enough to show a new state. */
 export function createRenderer(container: HTMLElement, graph: DisplayGraph, getView: () => View): Renderer {
   const calls = { nodes: 0, edges: 0 };
@@ -103,6 +113,14 @@ export function createRenderer(container: HTMLElement, graph: DisplayGraph, getV
     },
   });
   REDUCER_CALLS.set(renderer, calls);
+  const canvases = renderer.getCanvases();
+  const layers: Record<string, BlankLayerCounts> = {};
+  for (const name of WEBGL_LAYERS) {
+    const canvas = canvases[name];
+    const gl = canvas?.getContext("webgl2") ?? canvas?.getContext("webgl");
+    if (gl) layers[name] = idleWhenBlank(gl);
+  }
+  BLANK_LAYERS.set(renderer, layers);
   LABELS.attach(renderer as unknown as Sigma);
   // The labels drawn, with their boxes, for tests and tools: the canvas itself cannot be read back as text.
   const sigma = renderer as unknown as Sigma;

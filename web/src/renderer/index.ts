@@ -1,5 +1,5 @@
 // Public face of the renderer domain.
-export { createRenderer, LABELS, reducerCalls, RENDERER_SETTINGS } from "./create-renderer.js";
+export { blankLayerCounts, createRenderer, LABELS, reducerCalls, RENDERER_SETTINGS } from "./create-renderer.js";
 export type { Renderer } from "./create-renderer.js";
 export { createCanvas, fitChosenPath, followShown } from "./create-canvas.js";
 export type { Canvas } from "./create-canvas.js";
